@@ -1,0 +1,193 @@
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+#include "util.h"
+
+struct db {
+	PGconn *conn;
+	struct db_options opts;
+	struct db_error error;
+	time_t next_attempt;
+	long reconnects;
+	bool connected_once;
+};
+
+static void set_error(struct db *db, const char *sqlstate, const char *message, bool unavailable)
+{
+	snprintf(db->error.sqlstate, sizeof(db->error.sqlstate), "%s", sqlstate ? sqlstate : "");
+	snprintf(db->error.message, sizeof(db->error.message), "%s", message ? message : "");
+	/* libpq messages end in a newline; the log wants one line. */
+	for (char *p = db->error.message; *p; p++)
+		if (*p == '\n')
+			*p = *(p + 1) ? ' ' : '\0';
+	db->error.unavailable = unavailable;
+}
+
+struct db *db_new(const struct db_options *opts)
+{
+	struct db *db = xcalloc(1, sizeof(*db));
+
+	db->opts = *opts;
+	db->opts.url = xstrdup(opts->url);
+	db->opts.role = opts->role && *opts->role ? xstrdup(opts->role) : NULL;
+	db->opts.app_name = xstrdup(opts->app_name);
+	return db;
+}
+
+void db_free(struct db *db)
+{
+	if (!db)
+		return;
+	if (db->conn)
+		PQfinish(db->conn);
+	free((char *)db->opts.url);
+	free((char *)db->opts.role);
+	free((char *)db->opts.app_name);
+	free(db);
+}
+
+static bool set_config(struct db *db, const char *name, const char *value)
+{
+	const char *params[2] = { name, value };
+	PGresult *res = PQexecParams(db->conn, "SELECT pg_catalog.set_config($1, $2, false)", 2,
+				     NULL, params, NULL, NULL, 0);
+	bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
+
+	if (!ok)
+		set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn), true);
+	PQclear(res);
+	return ok;
+}
+
+/* Session settings and prepared statements for a fresh connection. */
+static bool setup_session(struct db *db)
+{
+	char timeout[32];
+
+	snprintf(timeout, sizeof(timeout), "%ld", db->opts.statement_timeout);
+	if (!set_config(db, "search_path", "") || !set_config(db, "TimeZone", "UTC") ||
+	    !set_config(db, "statement_timeout", timeout))
+		return false;
+	if (db->opts.role && !set_config(db, "role", db->opts.role))
+		return false;
+	for (int i = 0; i < db_query_count; i++) {
+		PGresult *res = PQprepare(db->conn, db_queries[i].name, db_queries[i].sql, 0, NULL);
+		bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+
+		if (!ok) {
+			set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn),
+				  true);
+			log_error("preparing statement %s failed: %s", db_queries[i].name, db->error.message);
+		}
+		PQclear(res);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+static bool db_connect(struct db *db)
+{
+	char timeout[32];
+	const char *keys[] = { "dbname", "fallback_application_name", "connect_timeout", NULL };
+	const char *values[] = { db->opts.url, db->opts.app_name, timeout, NULL };
+
+	snprintf(timeout, sizeof(timeout), "%ld", db->opts.connect_timeout);
+	if (db->conn)
+		PQfinish(db->conn);
+	db->conn = PQconnectdbParams(keys, values, 1);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		set_error(db, "08006", PQerrorMessage(db->conn), true);
+		log_error("cannot connect to the database: %s", db->error.message);
+		goto fail;
+	}
+	if (!setup_session(db))
+		goto fail;
+	if (db->connected_once) {
+		db->reconnects++;
+		log_info("reconnected to the database");
+	}
+	db->connected_once = true;
+	return true;
+fail:
+	PQfinish(db->conn);
+	db->conn = NULL;
+	return false;
+}
+
+bool db_ready(struct db *db)
+{
+	time_t now;
+
+	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+		return true;
+	now = time(NULL);
+	/* While the database is down, answer at once instead of waiting on every request. */
+	if (now < db->next_attempt) {
+		set_error(db, "08006", "database unavailable (retrying)", true);
+		return false;
+	}
+	if (db_connect(db))
+		return true;
+	db->next_attempt = now + 1;
+	return false;
+}
+
+static bool result_ok(struct db *db, PGresult *res)
+{
+	ExecStatusType st = PQresultStatus(res);
+
+	if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)
+		return true;
+	/* A broken connection gives PGRES_FATAL_ERROR with CONNECTION_BAD. */
+	set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn),
+		  PQstatus(db->conn) != CONNECTION_OK);
+	if (db->error.unavailable && !db->error.sqlstate[0])
+		snprintf(db->error.sqlstate, sizeof(db->error.sqlstate), "08006");
+	/* Server shutting down, too many connections, and the like: the client may retry. */
+	if (strncmp(db->error.sqlstate, "08", 2) == 0 || strncmp(db->error.sqlstate, "57P", 3) == 0 ||
+	    strcmp(db->error.sqlstate, "53300") == 0)
+		db->error.unavailable = true;
+	return false;
+}
+
+PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values)
+{
+	PGresult *res;
+
+	if (!db_ready(db))
+		return NULL;
+	res = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+	if (result_ok(db, res))
+		return res;
+	PQclear(res);
+	return NULL;
+}
+
+bool db_command(struct db *db, const char *constant_sql)
+{
+	PGresult *res;
+	bool ok;
+
+	if (!db_ready(db))
+		return false;
+	res = PQexecParams(db->conn, constant_sql, 0, NULL, NULL, NULL, NULL, 0);
+	ok = result_ok(db, res);
+	PQclear(res);
+	return ok;
+}
+
+const struct db_error *db_last_error(const struct db *db)
+{
+	return &db->error;
+}
+
+long db_reconnects(const struct db *db)
+{
+	return db->reconnects;
+}

@@ -1,0 +1,60 @@
+/*
+ * db.h - one libpq connection with every statement in sql/queries/ prepared on it.
+ *
+ * The statements are embedded at build time (build/queries.c) and prepared once per
+ * connection; they run only with PQexecPrepared and $n parameters. A lost connection is
+ * noticed on the next call, retried at most once per second, and re-prepared when it
+ * comes back, so callers only ever see "worked" or "failed, with a reason".
+ * Results returned are owned by the caller (PQclear); the struct db owns its connection.
+ */
+#ifndef KENES_DB_H
+#define KENES_DB_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+struct db_query {
+	const char *name;
+	const char *sql;
+};
+
+/* Generated from the files in sql/queries/ by the Makefile. */
+extern const struct db_query db_queries[];
+extern const int db_query_count;
+
+struct db;
+
+struct db_error {
+	char sqlstate[6];
+	char message[256];
+	bool unavailable; /* connection-level: answer 503 and let the client retry */
+};
+
+struct db_options {
+	const char *url;         /* libpq connection string or URI */
+	const char *role;        /* SET ROLE after connecting; NULL or "" to keep the login */
+	const char *app_name;    /* fallback_application_name */
+	long connect_timeout;    /* seconds */
+	long statement_timeout;  /* milliseconds, 0 = server default */
+};
+
+struct db *db_new(const struct db_options *opts);
+void db_free(struct db *db);
+
+/* Connects (or reconnects) if needed. False when the database is unreachable right now. */
+bool db_ready(struct db *db);
+
+/*
+ * Runs a prepared statement by name. Returns the result (tuples or command OK) or NULL,
+ * with the reason in db_last_error(). NULL values are passed as NULL pointers.
+ */
+PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values);
+const struct db_error *db_last_error(const struct db *db);
+
+/* Runs a fixed utility statement (BEGIN, COMMIT, ROLLBACK); false on failure. */
+bool db_command(struct db *db, const char *constant_sql);
+
+/* Counters for logs and metrics. */
+long db_reconnects(const struct db *db);
+
+#endif

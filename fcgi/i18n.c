@@ -1,0 +1,197 @@
+#include "i18n.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct entry {
+	const char *key;
+	const char *text[LANG_COUNT]; /* kk, ru, en */
+};
+
+static const struct entry strings[] = {
+	{ "lang.name", { "Қазақша", "Русский", "English" } },
+	{ "site.tagline",
+	  { "Заң жобалары бойынша қоғамдық ұсыныстар", "Общественные предложения к проектам законов",
+	    "Public proposals on draft laws" } },
+	{ "form.heading", { "Ұсыныс жіберу", "Направить предложение", "Submit a proposal" } },
+	{ "form.intro",
+	  { "Ұсынысыңыз жобаның қай бөлігіне қатысты екенін таңдап, ұстанымыңызды белгілеп, "
+	    "ұсынысыңызды жазыңыз. Жұлдызшамен (*) белгіленген өрістер міндетті.",
+	    "Выберите часть проекта, к которой относится ваше предложение, укажите свою позицию и "
+	    "напишите предложение. Поля, отмеченные звёздочкой (*), обязательны.",
+	    "Choose the part of the draft your proposal is about, state your position and write your "
+	    "proposal. Fields marked with an asterisk (*) are required." } },
+	{ "form.closed",
+	  { "Бұл талқылау жабық: ұсыныстар қабылданбайды.",
+	    "Это обсуждение закрыто: предложения не принимаются.",
+	    "This consultation is closed: proposals are no longer accepted." } },
+	{ "field.target", { "Жобаның бөлігі", "Часть проекта", "Part of the draft" } },
+	{ "target.choose", { "— таңдаңыз —", "— выберите —", "— choose —" } },
+	{ "group.whole", { "Жалпы", "В целом", "As a whole" } },
+	{ "group.sections", { "Бөлімдер", "Разделы", "Sections" } },
+	{ "group.articles", { "Баптар", "Статьи", "Articles" } },
+	{ "field.stance", { "Сіздің ұстанымыңыз", "Ваша позиция", "Your position" } },
+	{ "stance.support", { "Қолдаймын", "Поддерживаю", "I support it" } },
+	{ "stance.oppose", { "Қарсымын", "Против", "I oppose it" } },
+	{ "stance.amend", { "Өзгерту ұсынамын", "Предлагаю изменить", "I propose a change" } },
+	{ "field.topics",
+	  { "Тақырыптар (5-ке дейін)", "Темы (не более 5)", "Topics (up to 5)" } },
+	{ "field.text", { "Ұсынысыңыз", "Ваше предложение", "Your proposal" } },
+	{ "text.hint",
+	  { "1-ден 5 000 таңбаға дейін.", "От 1 до 5 000 символов.", "From 1 to 5,000 characters." } },
+	{ "text.left", { "таңба қалды", "символов осталось", "characters left" } },
+	{ "field.proposed_wording",
+	  { "Ұсынылатын редакция (өзгерту үшін, міндетті емес)",
+	    "Предлагаемая редакция (для изменений, необязательно)",
+	    "Proposed wording (for a change, optional)" } },
+	{ "field.lang", { "Ұсыныстың тілі", "Язык предложения", "Language of the proposal" } },
+	{ "field.region", { "Өңіріңіз", "Ваш регион", "Your region" } },
+	{ "form.submit", { "Ұсынысты жіберу", "Отправить предложение", "Submit the proposal" } },
+	{ "errors.summary",
+	  { "Мына өрістерді түзетіңіз:", "Исправьте, пожалуйста, следующее:",
+	    "Please correct the following:" } },
+	{ "err.required", { "Бұл өрісті толтырыңыз.", "Заполните это поле.", "Please fill in this field." } },
+	{ "err.invalid_type", { "Мәні дұрыс емес.", "Недопустимое значение.", "This value is not valid." } },
+	{ "err.unknown_target",
+	  { "Жобаның осындай бөлігі жоқ.", "В проекте нет такой части.",
+	    "The draft has no such part." } },
+	{ "err.invalid_target",
+	  { "Жобаның бөлігін тізімнен таңдаңыз.", "Выберите часть проекта из списка.",
+	    "Choose a part of the draft from the list." } },
+	{ "err.invalid_stance",
+	  { "Ұстанымыңызды таңдаңыз.", "Выберите свою позицию.", "Choose your position." } },
+	{ "err.unknown_topic",
+	  { "Тақырыптарды тізімнен таңдаңыз.", "Выберите темы из списка.",
+	    "Choose topics from the list." } },
+	{ "err.too_many_topics",
+	  { "5 тақырыптан артық таңдамаңыз.", "Выберите не более 5 тем.",
+	    "Choose at most 5 topics." } },
+	{ "err.text_too_long",
+	  { "Мәтін 5 000 таңбадан аспауы керек.", "Текст должен быть не длиннее 5 000 символов.",
+	    "The text must be at most 5,000 characters long." } },
+	{ "err.wording_not_allowed",
+	  { "Редакцияны тек «Өзгерту ұсынамын» ұстанымымен ұсынуға болады.",
+	    "Редакцию можно предложить только с позицией «Предлагаю изменить».",
+	    "A wording can only be proposed with the position \"I propose a change\"." } },
+	{ "err.invalid_lang",
+	  { "Тілді тізімнен таңдаңыз.", "Выберите язык из списка.", "Choose a language from the list." } },
+	{ "err.unknown_region",
+	  { "Өңірді тізімнен таңдаңыз.", "Выберите регион из списка.", "Choose a region from the list." } },
+	{ "err.unknown_consultation",
+	  { "Мұндай талқылау жоқ.", "Такого обсуждения нет.", "There is no such consultation." } },
+	{ "err.consultation_closed",
+	  { "Бұл талқылау жабық.", "Это обсуждение закрыто.", "This consultation is closed." } },
+	{ "err.invalid_utf8",
+	  { "Мәтінде рұқсат етілмеген таңбалар бар.", "Текст содержит недопустимые символы.",
+	    "The text contains characters that are not allowed." } },
+	{ "err.control_character",
+	  { "Мәтінде рұқсат етілмеген таңбалар бар.", "Текст содержит недопустимые символы.",
+	    "The text contains characters that are not allowed." } },
+	{ "err.unavailable",
+	  { "Қызмет уақытша қолжетімсіз. Бірнеше секундтан кейін қайталап көріңіз; ұсынысыңыз "
+	    "сақталмады.",
+	    "Сервис временно недоступен. Повторите попытку через несколько секунд; ваше предложение "
+	    "не сохранено.",
+	    "The service is briefly unavailable. Please try again in a few seconds; your proposal "
+	    "was not stored." } },
+	{ "receipt.title",
+	  { "Рақмет! Ұсынысыңыз тіркелді", "Спасибо! Ваше предложение зарегистрировано",
+	    "Thank you! Your proposal is recorded" } },
+	{ "receipt.number", { "Ұсыныс нөмірі", "Номер предложения", "Proposal number" } },
+	{ "receipt.recorded", { "Тіркелген уақыты (UTC)", "Время регистрации (UTC)", "Recorded at (UTC)" } },
+	{ "receipt.keep",
+	  { "Осы нөмірді сақтаңыз: ол бойынша ұсынысыңызды табуға болады.",
+	    "Сохраните этот номер: по нему можно найти ваше предложение.",
+	    "Keep this number: it identifies your proposal." } },
+	{ "receipt.another", { "Тағы бір ұсыныс жіберу", "Направить ещё одно предложение",
+			       "Submit another proposal" } },
+	{ "receipt.json", { "JSON түрінде", "В формате JSON", "As JSON" } },
+	{ "notfound.title", { "Табылмады", "Не найдено", "Not found" } },
+	{ "notfound.text",
+	  { "Мұндай бет немесе ұсыныс жоқ.", "Такой страницы или предложения нет.",
+	    "There is no such page or proposal." } },
+	{ "error.title", { "Қате", "Ошибка", "Error" } },
+	{ "none.consultation",
+	  { "Қазір ашық талқылау жоқ.", "Сейчас нет открытых обсуждений.",
+	    "No consultation is open right now." } },
+};
+
+const char *lang_code(enum lang l)
+{
+	static const char *const codes[LANG_COUNT] = { "kk", "ru", "en" };
+	return codes[l];
+}
+
+bool lang_parse(const char *s, enum lang *out)
+{
+	for (int i = 0; s && i < LANG_COUNT; i++) {
+		if (strcmp(s, lang_code((enum lang)i)) == 0) {
+			*out = (enum lang)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Picks the highest-q supported language from "ru-RU,ru;q=0.9,en;q=0.8". Only the primary
+ * subtag matters; q values are read to one decimal place, which is all browsers send.
+ */
+enum lang lang_from_accept(const char *header)
+{
+	enum lang best = LANG_KK;
+	int best_q = -1;
+	const char *p = header;
+
+	while (p && *p) {
+		char tag[4] = { 0 };
+		int n = 0, q = 10;
+		enum lang l;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		while (isalpha((unsigned char)*p) && n < 3)
+			tag[n++] = (char)tolower((unsigned char)*p++);
+		while (*p && *p != ',' && *p != ';')
+			p++;
+		if (*p == ';') {
+			const char *qp = strstr(p, "q=");
+			const char *comma = strchr(p, ',');
+
+			if (qp && (!comma || qp < comma))
+				q = qp[2] == '1' ? 10 : (qp[3] == '.' && isdigit((unsigned char)qp[4]) ? qp[4] - '0' : 0);
+			while (*p && *p != ',')
+				p++;
+		}
+		if (n == 2 && lang_parse(tag, &l) && q > best_q) {
+			best = l;
+			best_q = q;
+		}
+	}
+	return best;
+}
+
+static const struct entry *find(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_LEN(strings); i++)
+		if (strcmp(strings[i].key, key) == 0)
+			return &strings[i];
+	return NULL;
+}
+
+const char *tr(enum lang l, const char *key)
+{
+	const struct entry *e = find(key);
+
+	return e && e->text[l] ? e->text[l] : key;
+}
+
+bool tr_complete(const char *key)
+{
+	const struct entry *e = find(key);
+
+	return e && e->text[0] && e->text[1] && e->text[2];
+}

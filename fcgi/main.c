@@ -1,0 +1,355 @@
+/*
+ * kenes-fcgi - the FastCGI handler nginx passes requests to.
+ *
+ * A master process opens the unix socket, starts `workers` worker processes and restarts
+ * any that die. Each worker is single-threaded with one database connection and accepts
+ * requests from the shared socket. SIGTERM or SIGINT: the master passes SIGTERM on; each
+ * worker finishes the request in hand and exits; the master exits when all have.
+ */
+#include <errno.h>
+#include <fcgiapp.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "request.h"
+#include "settings.h"
+#include "structure.h"
+#include "util.h"
+
+#define MAX_WORKERS 256
+
+static const struct config_option options[] = {
+	{ "socket", CONFIG_STRING, "/run/kenes/fcgi.sock", 0, 0, offsetof(struct settings, socket),
+	  "unix socket nginx connects to" },
+	{ "socket_mode", CONFIG_INT, "432", 0, 511, offsetof(struct settings, socket_mode),
+	  "socket permissions as a decimal number (432 = 0660)" },
+	{ "workers", CONFIG_INT, "4", 1, MAX_WORKERS, offsetof(struct settings, workers),
+	  "worker processes, one database connection each" },
+	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, database_url),
+	  "libpq connection string or URI" },
+	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, database_role),
+	  "role to SET after connecting, e.g. kenes_handler (empty: the login's own)" },
+	{ "connect_timeout", CONFIG_INT, "2", 1, 60, offsetof(struct settings, connect_timeout),
+	  "seconds to wait for a database connection" },
+	{ "statement_timeout", CONFIG_INT, "5000", 0, 600000, offsetof(struct settings, statement_timeout),
+	  "milliseconds a statement may run" },
+	{ "max_body", CONFIG_INT, "131072", 1024, 16777216, offsetof(struct settings, max_body),
+	  "largest request body in bytes (nginx's client_max_body_size should match)" },
+	{ "structure_ttl", CONFIG_INT, "30", 0, 86400, offsetof(struct settings, structure_ttl),
+	  "seconds a worker caches the consultation structure" },
+	{ "log_level", CONFIG_STRING, "info", 0, 0, offsetof(struct settings, log_level),
+	  "debug, info, warn or error" },
+};
+
+static volatile sig_atomic_t stopping;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+	FCGX_ShutdownPending();
+}
+
+/* Without SA_RESTART, so a blocked accept() returns and the worker can stop. */
+static void set_handler(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+static void usage(void)
+{
+	printf("Usage: kenes-fcgi [--config FILE] [--check]\n"
+	       "\n"
+	       "The Kenes FastCGI handler: validates proposals and stores them in PostgreSQL.\n"
+	       "nginx passes requests to it over a unix socket (see deploy/nginx/).\n"
+	       "\n"
+	       "  -c, --config FILE  read settings from FILE (name = value lines)\n"
+	       "      --check        check the settings and the database connection, then exit\n"
+	       "  -h, --help         show this help\n"
+	       "\n");
+	config_usage(options, ARRAY_LEN(options));
+	printf("\nExit status: 0 after a clean shutdown, 1 on a startup error, 2 on bad usage.\n");
+}
+
+/* Reads the body, refusing more than max_body bytes; false means the reply is made. */
+static bool read_body(FCGX_Request *fr, struct request *req, struct buf *body)
+{
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", fr->envp);
+	long length = 0;
+	char chunk[8192];
+	int n;
+
+	if (cl && *cl && !parse_long(cl, 0, 1L << 40, &length)) {
+		reply_error(req, 400, "bad_request", "bad Content-Length");
+		return false;
+	}
+	if (length > req->settings->max_body) {
+		reply_error(req, 413, "body_too_large", "the request body is too large");
+		return false;
+	}
+	while (body->len < (size_t)length && (n = FCGX_GetStr(chunk, sizeof(chunk), fr->in)) > 0) {
+		if (!buf_append(body, chunk, (size_t)n)) {
+			reply_error(req, 413, "body_too_large", "the request body is too large");
+			return false;
+		}
+	}
+	if (body->len < (size_t)length) {
+		reply_error(req, 400, "bad_request", "the request body is shorter than its Content-Length");
+		return false;
+	}
+	req->body = body->data;
+	req->body_len = body->len;
+	return true;
+}
+
+static const char *param(FCGX_Request *fr, const char *name)
+{
+	const char *v = FCGX_GetParam(name, fr->envp);
+	return v ? v : "";
+}
+
+static void write_response(FCGX_Request *fr, struct request *req)
+{
+	FCGX_FPrintF(fr->out, "Status: %d\r\nContent-Type: %s\r\nCache-Control: no-store\r\n%s\r\n",
+		     req->status, req->out_type, req->headers.data);
+	if (strcmp(req->method, "HEAD") != 0)
+		FCGX_PutStr(req->out.data, (int)req->out.len, fr->out);
+}
+
+static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
+{
+	struct request req;
+	struct buf body, path;
+	const char *uri, *q;
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	request_init(&req);
+	buf_init(&body, (size_t)s->max_body);
+	buf_init(&path, 0);
+	req.db = db;
+	req.settings = s;
+	req.method = param(fr, "REQUEST_METHOD");
+	req.content_type = param(fr, "CONTENT_TYPE");
+	req.accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");
+	req.request_id = param(fr, "REQUEST_ID");
+	log_set_request_id(req.request_id);
+	/* DOCUMENT_URI is nginx's normalised path; REQUEST_URI is the raw one. */
+	uri = param(fr, "DOCUMENT_URI");
+	if (!*uri) {
+		uri = param(fr, "REQUEST_URI");
+		q = strchr(uri, '?');
+		buf_append(&path, uri, q ? (size_t)(q - uri) : strlen(uri));
+		uri = path.data;
+	}
+	req.path = uri;
+	req.query = param(fr, "QUERY_STRING");
+	if (read_body(fr, &req, &body))
+		route_request(&req);
+	write_response(fr, &req);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	log_debug("%s %s %d %.1fms", req.method, req.path, req.status,
+		  (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	if (req.status >= 500)
+		log_warn("%s %s answered %d", req.method, req.path, req.status);
+	log_set_request_id(NULL);
+	buf_free(&path);
+	buf_free(&body);
+	request_free(&req);
+}
+
+static int worker_main(int sock, const struct settings *s)
+{
+	struct db_options dbo = {
+		.url = s->database_url,
+		.role = s->database_role,
+		.app_name = "kenes-fcgi",
+		.connect_timeout = s->connect_timeout,
+		.statement_timeout = s->statement_timeout,
+	};
+	struct db *db = db_new(&dbo);
+	FCGX_Request fr;
+
+	set_handler(SIGTERM, on_stop);
+	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us in order. */
+	FCGX_Init();
+	FCGX_InitRequest(&fr, sock, FCGI_FAIL_ACCEPT_ON_INTR);
+	if (!db_ready(db))
+		log_warn("starting without the database; requests get 503 until it answers");
+	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
+		serve_one(&fr, db, s);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	structure_clear();
+	db_free(db);
+	return 0;
+}
+
+static pid_t spawn(int sock, const struct settings *s)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int rc = worker_main(sock, s);
+		_exit(rc);
+	}
+	if (pid < 0)
+		log_error("fork failed: %s", strerror(errno));
+	return pid;
+}
+
+static int slot_of(const pid_t *pids, long n, pid_t pid)
+{
+	for (long i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return (int)i;
+	return -1;
+}
+
+/* Waits for the workers after SIGTERM, repeating it (a worker may just be entering accept). */
+static void stop_workers(pid_t *pids, long n)
+{
+	int alive = 0;
+
+	for (long i = 0; i < n; i++)
+		alive += pids[i] > 0;
+	for (int round = 0; alive > 0; round++) {
+		pid_t pid;
+
+		for (long i = 0; i < n; i++)
+			if (pids[i] > 0)
+				kill(pids[i], round < 100 ? SIGTERM : SIGKILL);
+		usleep(100 * 1000);
+		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0) {
+			int i = slot_of(pids, n, pid);
+			if (i >= 0) {
+				pids[i] = 0;
+				alive--;
+			}
+		}
+	}
+}
+
+static int master(const struct settings *s)
+{
+	pid_t pids[MAX_WORKERS] = { 0 };
+	time_t last_restart = 0;
+	int sock;
+
+	umask(0077);
+	sock = FCGX_OpenSocket(s->socket, 1024);
+	if (sock < 0) {
+		log_error("cannot listen on %s: %s", s->socket, strerror(errno));
+		return 1;
+	}
+	if (chmod(s->socket, (mode_t)s->socket_mode) != 0) {
+		log_error("cannot chmod %s: %s", s->socket, strerror(errno));
+		return 1;
+	}
+	set_handler(SIGTERM, on_stop);
+	set_handler(SIGINT, on_stop);
+	signal(SIGPIPE, SIG_IGN);
+	for (long i = 0; i < s->workers; i++)
+		pids[i] = spawn(sock, s);
+	log_info("listening on %s with %ld workers", s->socket, s->workers);
+	while (!stopping) {
+		int status;
+		pid_t pid = waitpid(-1, &status, 0);
+		int i;
+
+		if (pid < 0)
+			continue; /* EINTR: a signal; the loop condition decides */
+		i = slot_of(pids, s->workers, pid);
+		if (i < 0 || stopping)
+			continue;
+		if (WIFSIGNALED(status))
+			log_error("worker %d killed by signal %d; restarting it", (int)pid, WTERMSIG(status));
+		else
+			log_error("worker %d exited with %d; restarting it", (int)pid, WEXITSTATUS(status));
+		/* A worker that dies at once every time must not become a fork loop. */
+		if (time(NULL) == last_restart)
+			sleep(1);
+		last_restart = time(NULL);
+		pids[i] = spawn(sock, s);
+	}
+	log_info("stopping: waiting for workers to finish their requests");
+	stop_workers(pids, s->workers);
+	unlink(s->socket);
+	log_info("stopped");
+	return 0;
+}
+
+static int check(const struct settings *s)
+{
+	struct db_options dbo = {
+		.url = s->database_url,
+		.role = s->database_role,
+		.app_name = "kenes-fcgi",
+		.connect_timeout = s->connect_timeout,
+		.statement_timeout = s->statement_timeout,
+	};
+	struct db *db = db_new(&dbo);
+	bool ok = db_ready(db) && structure_refresh(db, 0);
+
+	printf("%s\n", ok ? "ok: the database answers and every statement prepares" : "failed");
+	structure_clear();
+	db_free(db);
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "check", no_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct settings s = { 0 };
+	const char *config_path = NULL;
+	char err[512];
+	enum log_level level;
+	bool check_only = false;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': config_path = optarg; break;
+		case 'k': check_only = true; break;
+		case 'h': usage(); return 0;
+		default: fprintf(stderr, "Try 'kenes-fcgi --help'.\n"); return 2;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "kenes-fcgi: unexpected argument \"%s\"\nTry 'kenes-fcgi --help'.\n", argv[optind]);
+		return 2;
+	}
+	if (!config_load(options, ARRAY_LEN(options), &s, config_path, err, sizeof(err))) {
+		fprintf(stderr, "kenes-fcgi: %s\n", err);
+		return 1;
+	}
+	if (!log_parse_level(s.log_level, &level)) {
+		fprintf(stderr, "kenes-fcgi: log_level must be debug, info, warn or error\n");
+		return 1;
+	}
+	log_set_level(level);
+	rc = check_only ? check(&s) : master(&s);
+	config_free(options, ARRAY_LEN(options), &s);
+	return rc;
+}

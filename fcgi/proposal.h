@@ -1,0 +1,61 @@
+/*
+ * proposal.h - a citizen's proposal: reading it from JSON or a form, validating it against
+ * the consultation's structure, storing it.
+ *
+ * struct proposal_input holds what the person sent, as strings it owns (the form shows them
+ * back on error); struct proposal holds the validated, normalised values. Both are freed
+ * with their *_free function. Validation appends every problem to a struct errors.
+ */
+#ifndef KENES_PROPOSAL_H
+#define KENES_PROPOSAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "errors.h"
+#include "structure.h"
+
+#define PROPOSAL_MAX_TOPICS 5
+#define PROPOSAL_MAX_CHARS 5000
+
+struct db;
+
+struct proposal_input {
+	char *consultation, *target, *stance, *text, *proposed_wording, *lang, *region;
+	size_t text_len, wording_len; /* bytes; text may hold a NUL the validator refuses */
+	char *topics[PROPOSAL_MAX_TOPICS + 1];
+	int topic_count;  /* capped at PROPOSAL_MAX_TOPICS + 1 */
+	char *ui_lang;    /* form only: the interface language the person used */
+	char *channel;    /* "api" or "web", set by the caller */
+};
+
+struct proposal {
+	const struct consultation *consultation; /* borrowed from the structure cache */
+	char kind[16];
+	char number[16]; /* "" for preamble and general */
+	const char *stance, *lang, *region, *channel;
+	char *text;             /* NFC, owned */
+	char *proposed_wording; /* NFC or NULL, owned */
+	const char *topics[PROPOSAL_MAX_TOPICS];
+	int topic_count;
+};
+
+bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in,
+			      struct errors *errs);
+bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in,
+			      struct errors *errs);
+void proposal_input_free(struct proposal_input *in);
+
+/* Every rule of the API; false with at least one error appended. */
+bool proposal_validate(const struct proposal_input *in, struct proposal *out, struct errors *errs);
+void proposal_free(struct proposal *p);
+
+enum store_result { STORE_OK, STORE_STALE, STORE_FAILED };
+/*
+ * Inserts the proposal; on STORE_OK *json is the stored proposal as JSON (caller frees) and
+ * *id its id. STORE_STALE: the target vanished from the current version meanwhile.
+ * STORE_FAILED: see db_last_error().
+ */
+enum store_result proposal_store(struct db *db, const struct proposal *p, char **json, long long *id);
+
+#endif

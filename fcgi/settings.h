@@ -1,0 +1,20 @@
+/*
+ * settings.h - the handler's configuration (see deploy/kenes.conf.example).
+ */
+#ifndef KENES_SETTINGS_H
+#define KENES_SETTINGS_H
+
+struct settings {
+	char *socket;          /* unix socket path nginx connects to */
+	long socket_mode;      /* octal permission bits, e.g. 0660 */
+	long workers;          /* worker processes, one database connection each */
+	char *database_url;    /* libpq connection string or URI */
+	char *database_role;   /* SET ROLE after connecting ("" = keep the login role) */
+	long connect_timeout;  /* seconds */
+	long statement_timeout;/* milliseconds */
+	long max_body;         /* bytes; larger bodies get 413 */
+	long structure_ttl;    /* seconds a worker keeps the consultation structure cached */
+	char *log_level;       /* debug, info, warn, error */
+};
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * structure.h - each worker's cache of the consultations: their draft structure, topics
+ * and regions, as loaded by sql/queries/consultation_all.sql.
+ *
+ * The cache is reloaded when older than the configured TTL; when a reload fails the old
+ * copy stays in use. Pointers returned stay valid until the next structure_refresh or
+ * structure_set. Worker processes are single-threaded, so there is no locking.
+ */
+#ifndef KENES_STRUCTURE_H
+#define KENES_STRUCTURE_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <time.h>
+
+struct db;
+
+struct consultation {
+	char *slug;
+	char *json;  /* the API's JSON text for GET /api/v1/consultations/{slug} */
+	json_t *doc; /* the same, parsed; owned by the cache */
+	bool open;   /* accepting proposals right now */
+};
+
+/* Reloads from the database when the cache is older than ttl seconds (or empty). */
+bool structure_refresh(struct db *db, time_t ttl);
+/* Replaces the cache with one consultation from JSON text (tests and the loader). */
+bool structure_set(const char *slug, const char *json);
+void structure_clear(void);
+
+const struct consultation *structure_find(const char *slug);
+/* The single open consultation, or NULL when none or several are open. */
+const struct consultation *structure_single_open(void);
+/* The first consultation (open or not), for the form page; NULL when none. */
+const struct consultation *structure_default(void);
+
+/* The part with this target ("article:4") on the current version, or NULL. Borrowed. */
+json_t *structure_part(const struct consultation *c, const char *target);
+bool structure_has_topic(const struct consultation *c, const char *slug);
+bool structure_has_region(const struct consultation *c, const char *code);
+/* The label of an object's "label"/"name" member in a language code. Borrowed. */
+const char *structure_label(json_t *obj, const char *member, const char *lang);
+
+#endif

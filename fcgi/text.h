@@ -1,0 +1,26 @@
+/*
+ * text.h - checking and normalising the text people type.
+ *
+ * Input is bytes from the network. text_clean checks that they are UTF-8 without NUL or
+ * control characters, turns CR LF and lone CR into LF, trims whitespace at both ends and
+ * normalises to NFC (utf8proc). The result is a new string the caller frees.
+ */
+#ifndef KENES_TEXT_H
+#define KENES_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_status {
+	TEXT_OK,
+	TEXT_INVALID_UTF8,  /* malformed, overlong, surrogate or out of range */
+	TEXT_CONTROL,       /* NUL, C0 other than tab and newline, DEL, C1 */
+};
+
+/* On TEXT_OK, *out is the cleaned NFC string (maybe empty) and *chars its code point count. */
+enum text_status text_clean(const char *s, size_t len, char **out, size_t *chars);
+
+/* True when s (len bytes) is valid UTF-8 with no control characters at all (for one-line fields). */
+bool text_is_clean_line(const char *s, size_t len);
+
+#endif
