@@ -123,10 +123,31 @@ static const char *param(FCGX_Request *fr, const char *name)
 	return v ? v : "";
 }
 
+static const char *reason(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Content Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Content";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status < 500 ? "Error" : "Internal Server Error";
+	}
+}
+
 static void write_response(FCGX_Request *fr, struct request *req)
 {
-	FCGX_FPrintF(fr->out, "Status: %d\r\nContent-Type: %s\r\nCache-Control: no-store\r\n%s\r\n",
-		     req->status, req->out_type, req->headers.data);
+	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: no-store\r\n%s\r\n",
+		     req->status, reason(req->status), req->out_type, req->headers.data);
 	if (strcmp(req->method, "HEAD") != 0)
 		FCGX_PutStr(req->out.data, (int)req->out.len, fr->out);
 }

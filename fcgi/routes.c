@@ -103,19 +103,17 @@ static void submit(struct request *req)
 		goto out;
 	}
 	in.channel = is_json ? "api" : "web";
-	if (!(is_json ? proposal_input_from_json : proposal_input_from_form)(req->body, req->body_len, &in, &errs)) {
-		if (is_form && errors_primary(&errs)->status == 400) {
-			reply_errors(req, &errs);
-			goto out;
-		}
-		submit_failed(req, is_form, &in, &errs);
+	/* Malformed bodies stop here; field problems (422) are gathered with the rest below. */
+	(is_json ? proposal_input_from_json : proposal_input_from_form)(req->body, req->body_len, &in, &errs);
+	if (errs.count && errors_primary(&errs)->status == 400) {
+		reply_errors(req, &errs);
 		goto out;
 	}
 	if (!structure_ready(req)) {
 		reply_unavailable(req);
 		goto out;
 	}
-	if (!proposal_validate(&in, &p, &errs)) {
+	if (!proposal_validate(&in, &p, &errs) || errs.count) {
 		log_info("proposal refused: %d %s (%s)", errors_primary(&errs)->status,
 			 errors_primary(&errs)->code, errors_primary(&errs)->field);
 		submit_failed(req, is_form, &in, &errs);

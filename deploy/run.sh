@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# deploy/run.sh - what `make run` does after installing packages and building:
+# a local PostgreSQL cluster under var/ (or DATABASE_URL), migrations, the example
+# consultation, kenes-fcgi and nginx on http://127.0.0.1:${PORT:-8080}/, in the foreground.
+# Ctrl-C or SIGTERM stops everything it started. Data under var/ is kept between runs.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+port=${PORT:-8080}
+var=$KENES_ROOT/var
+mkdir -p "$var/run" "$var/nginx" "$var/log"
+pids=()
+started_pg=""
+
+stop() {
+	trap - INT TERM EXIT
+	echo
+	echo "stopping..."
+	for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	[ -n "$started_pg" ] && kenes_pg_stop "$var/pg"
+	echo "stopped."
+	exit 0
+}
+trap stop INT TERM EXIT
+
+if ! kenes_port_free "$port"; then
+	echo "error: port $port on 127.0.0.1 is in use; set PORT to another one." >&2
+	trap - EXIT
+	exit 1
+fi
+
+if [ -n "${DATABASE_URL:-}" ]; then
+	echo "using DATABASE_URL"
+	"$KENES_ROOT/sql/migrate" "$DATABASE_URL" --load "$KENES_ROOT/sql/data/constitution-2026.json"
+	handler_url=$DATABASE_URL
+	# Act as the restricted role when it exists and this login may take it.
+	role=$(psql -X -tA -d "$DATABASE_URL" -c "SELECT 'kenes_handler' WHERE pg_has_role('kenes_handler', 'MEMBER')" 2>/dev/null || true)
+else
+	kenes_as_pg true 2>/dev/null || true
+	kenes_pg_running "$var/pg" 2>/dev/null || started_pg=1
+	kenes_pg_init "$var/pg"
+	kenes_pg_start "$var/pg"
+	echo "PostgreSQL: $var/pg (socket $var/pg/run)"
+	kenes_pg_prepare "$var/pg"
+	handler_url=$(kenes_pg_url "$var/pg" kenes_handler)
+	role=""
+fi
+
+socket=$var/run/fcgi.sock
+KENES_SOCKET=$socket KENES_DATABASE_URL=$handler_url KENES_DATABASE_ROLE=$role \
+	KENES_WORKERS=${KENES_WORKERS:-4} "$KENES_ROOT/bin/kenes-fcgi" 2>>"$var/log/kenes-fcgi.log" &
+pids+=($!)
+for _ in $(seq 50); do [ -S "$socket" ] && break; sleep 0.1; done
+
+kenes_nginx_conf "$var/nginx" "$port" "$socket"
+kenes_nginx_start "$var/nginx" &
+pids+=($!)
+
+if ! kenes_wait_http "http://127.0.0.1:$port/healthz" 15; then
+	echo "error: Kenes did not come up; see $var/log/kenes-fcgi.log and $var/nginx/error.log" >&2
+	exit 1
+fi
+cat <<MSG
+
+  Kenes is running: http://127.0.0.1:$port/
+  API:              http://127.0.0.1:$port/api/v1/consultations/constitution-2026
+  Logs:             var/log/kenes-fcgi.log, var/nginx/access.log, var/nginx/error.log
+
+  Press Ctrl-C to stop.
+MSG
+# Stay in the foreground until a child exits or a signal arrives.
+wait -n "${pids[@]}" || true
+echo "a component exited; see the logs in var/" >&2
+exit 1
