@@ -87,8 +87,8 @@ kenes_nginx_conf() { # DIR PORT SOCKET
 		"$KENES_ROOT/deploy/nginx/local.conf.in" >"$dir/nginx.conf"
 }
 
-kenes_nginx_start() { # DIR (runs in the foreground of a background job; caller tracks $!)
-	nginx -p "$1" -c "$1/nginx.conf" -e "$1/error.log" -g 'daemon off;'
+kenes_nginx_start() { # DIR: run as `kenes_nginx_start DIR &`; $! is then nginx itself
+	exec nginx -p "$1" -c "$1/nginx.conf" -e "$1/error.log" -g 'daemon off;'
 }
 
 # Waits until URL answers 200, up to SECONDS; false otherwise.

@@ -28,6 +28,7 @@ static const struct entry strings[] = {
 	  { "Бұл талқылау жабық: ұсыныстар қабылданбайды.",
 	    "Это обсуждение закрыто: предложения не принимаются.",
 	    "This consultation is closed: proposals are no longer accepted." } },
+	{ "field.consultation", { "Талқылау", "Обсуждение", "Consultation" } },
 	{ "field.target", { "Жобаның бөлігі", "Часть проекта", "Part of the draft" } },
 	{ "target.choose", { "— таңдаңыз —", "— выберите —", "— choose —" } },
 	{ "group.whole", { "Жалпы", "В целом", "As a whole" } },
@@ -55,6 +56,13 @@ static const struct entry strings[] = {
 	    "Please correct the following:" } },
 	{ "err.required", { "Бұл өрісті толтырыңыз.", "Заполните это поле.", "Please fill in this field." } },
 	{ "err.invalid_type", { "Мәні дұрыс емес.", "Недопустимое значение.", "This value is not valid." } },
+	{ "err.unknown_field",
+	  { "Белгісіз өріс.", "Неизвестное поле.", "Unknown field." } },
+	{ "err.malformed_json",
+	  { "Сұрау дұрыс емес JSON.", "Запрос — некорректный JSON.", "The request is not valid JSON." } },
+	{ "err.malformed_form",
+	  { "Форма дұрыс жіберілмеді.", "Форма отправлена некорректно.",
+	    "The form was not sent correctly." } },
 	{ "err.unknown_target",
 	  { "Жобаның осындай бөлігі жоқ.", "В проекте нет такой части.",
 	    "The draft has no such part." } },
@@ -136,6 +144,18 @@ bool lang_parse(const char *s, enum lang *out)
 	return false;
 }
 
+/* "1", "1.0", "0.8", "0": tenths, -1 when unreadable. Reads only up to the string's end. */
+static int accept_q(const char *s)
+{
+	if (s[0] == '1')
+		return 10;
+	if (s[0] != '0')
+		return -1;
+	if (s[1] == '.' && isdigit((unsigned char)s[2]))
+		return s[2] - '0';
+	return 0;
+}
+
 /*
  * Picks the highest-q supported language from "ru-RU,ru;q=0.9,en;q=0.8". Only the primary
  * subtag matters; q values are read to one decimal place, which is all browsers send.
@@ -162,11 +182,12 @@ enum lang lang_from_accept(const char *header)
 			const char *comma = strchr(p, ',');
 
 			if (qp && (!comma || qp < comma))
-				q = qp[2] == '1' ? 10 : (qp[3] == '.' && isdigit((unsigned char)qp[4]) ? qp[4] - '0' : 0);
+				q = accept_q(qp + 2);
 			while (*p && *p != ',')
 				p++;
 		}
-		if (n == 2 && lang_parse(tag, &l) && q > best_q) {
+		/* q=0 means "not acceptable". */
+		if (n == 2 && q > 0 && lang_parse(tag, &l) && q > best_q) {
 			best = l;
 			best_q = q;
 		}

@@ -253,9 +253,12 @@ static void stop_workers(pid_t *pids, long n)
 	for (int round = 0; alive > 0; round++) {
 		pid_t pid;
 
-		for (long i = 0; i < n; i++)
-			if (pids[i] > 0)
-				kill(pids[i], round < 100 ? SIGTERM : SIGKILL);
+		for (long i = 0; i < n; i++) {
+			if (pids[i] > 0 && kill(pids[i], round < 100 ? SIGTERM : SIGKILL) != 0 && errno == ESRCH) {
+				pids[i] = 0;
+				alive--;
+			}
+		}
 		usleep(100 * 1000);
 		while ((pid = waitpid(-1, NULL, WNOHANG)) > 0) {
 			int i = slot_of(pids, n, pid);
@@ -297,8 +300,11 @@ static int master(const struct settings *s)
 		if (pid < 0)
 			continue; /* EINTR: a signal; the loop condition decides */
 		i = slot_of(pids, s->workers, pid);
-		if (i < 0 || stopping)
+		if (i < 0)
 			continue;
+		pids[i] = 0;
+		if (stopping)
+			break;
 		if (WIFSIGNALED(status))
 			log_error("worker %d killed by signal %d; restarting it", (int)pid, WTERMSIG(status));
 		else

@@ -46,11 +46,32 @@ static void field_error(struct buf *b, enum lang lang, const struct errors *errs
 	buf_puts(b, "</p>\n");
 }
 
-/* aria attributes for a control whose field may have an error. */
+/* aria attributes for a control: its hint (may be NULL) and its error, if any. */
+static void described_attrs(struct buf *b, const struct errors *errs, const char *field, const char *hint)
+{
+	bool invalid = errs && errors_for(errs, field);
+
+	if (invalid)
+		buf_puts(b, " aria-invalid=\"true\"");
+	if (hint || invalid)
+		buf_printf(b, " aria-describedby=\"%s%s%s%s\"", hint ? hint : "", hint && invalid ? " " : "",
+			   invalid ? "e-" : "", invalid ? field : "");
+}
+
 static void invalid_attrs(struct buf *b, const struct errors *errs, const char *field)
 {
-	if (errs && errors_for(errs, field))
-		buf_printf(b, " aria-invalid=\"true\" aria-describedby=\"e-%s\"", field);
+	described_attrs(b, errs, field, NULL);
+}
+
+static bool has_control(const char *field)
+{
+	static const char *const controls[] = { "target", "stance", "topics", "text",
+						 "proposed_wording", "lang", "region" };
+
+	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++)
+		if (strcmp(field, controls[i]) == 0)
+			return true;
+	return false;
 }
 
 static void error_summary(struct buf *b, enum lang lang, const struct errors *errs)
@@ -65,7 +86,10 @@ static void error_summary(struct buf *b, enum lang lang, const struct errors *er
 		char key[64];
 
 		snprintf(key, sizeof(key), "err.%s", e->code);
-		buf_printf(b, "<li><a href=\"#f-%s\">", e->field[0] ? e->field : "text");
+		if (has_control(e->field))
+			buf_printf(b, "<li><a href=\"#f-%s\">", e->field);
+		else
+			buf_puts(b, "<li><a href=\"#main\">");
 		if (e->field[0]) {
 			char label[64];
 
@@ -209,8 +233,8 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 		buf_printf(b, "<p class=\"hint\" id=\"h-%s\" data-left=\"%s\">%s</p>\n", field,
 			   tr(lang, "text.left"), tr(lang, "text.hint"));
 	buf_printf(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\" maxlength=\"5000\"%s", field, field,
-		   required ? 10 : 5, required ? " required aria-describedby=\"h-text\"" : "");
-	invalid_attrs(b, errs, field);
+		   required ? 10 : 5, required ? " required" : "");
+	described_attrs(b, errs, field, required ? "h-text" : NULL);
 	buf_puts(b, ">");
 	/* Bytes refused as malformed are not echoed back into the page. */
 	if (value && !(errs && errors_for(errs, field) && errors_for(errs, field)->status == 400))

@@ -60,6 +60,10 @@ bool proposal_input_from_json(const char *body, size_t len, struct proposal_inpu
 		size_t *slot_len;
 		char **slot = field_slot(in, key, &slot_len);
 
+		if (!slot && strcmp(key, "topics") != 0) {
+			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+			continue;
+		}
 		if (json_is_null(value))
 			continue;
 		if (strcmp(key, "topics") == 0) {
@@ -77,8 +81,6 @@ bool proposal_input_from_json(const char *body, size_t len, struct proposal_inpu
 				}
 				add_topic(in, json_string_value(t), json_string_length(t));
 			}
-		} else if (!slot) {
-			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
 		} else if (!json_is_string(value)) {
 			errors_add(errs, 422, "invalid_type", key, "%s must be a string", key);
 		} else {
@@ -138,17 +140,24 @@ void proposal_input_free(struct proposal_input *in)
 /* A one-line field: missing or empty is "required" when needed; bad bytes are a 400. */
 static bool line_ok(const char *value, const char *field, bool required, struct errors *errs)
 {
+	char *clean = NULL;
+	size_t chars;
+	enum text_status st;
+
 	if (!value || !*value) {
 		if (required)
 			errors_add(errs, 422, "required", field, "%s is required", field);
 		return false;
 	}
-	if (!text_is_clean_line(value, strlen(value))) {
-		errors_add(errs, 400, "invalid_utf8", field,
-			   "%s must be valid UTF-8 without control characters", field);
-		return false;
-	}
-	return true;
+	if (text_is_clean_line(value, strlen(value)))
+		return true;
+	st = text_clean(value, strlen(value), &clean, &chars);
+	free(clean);
+	if (st == TEXT_INVALID_UTF8)
+		errors_add(errs, 400, "invalid_utf8", field, "%s is not valid UTF-8", field);
+	else
+		errors_add(errs, 400, "control_character", field, "%s contains control characters", field);
+	return false;
 }
 
 static const char *pick(const char *value, const char *const *options, size_t n)

@@ -1,0 +1,307 @@
+// tests/browser/form.test.mjs - the public-comment form in a real browser (Chromium via
+// playwright-core), end to end: nginx -> kenes-fcgi -> PostgreSQL, checked in the database.
+//
+//   BASE_URL=http://127.0.0.1:8181 \
+//   KENES_ADMIN_URL='host=/work/main/var/pg/run port=5432 user=postgres dbname=kenes' \
+//   ./run.sh                      (or: node --test form.test.mjs)
+//
+// Optional: CHROMIUM_PATH (default /usr/bin/chromium), KENES_BROWSER_ARTIFACTS (a directory
+// for a screenshot and the HTML of the page when a scenario fails; default a new temp dir).
+//
+// Each scenario submits a real proposal; its text carries a unique marker, so the test can
+// run again against the same database.
+
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
+const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const STEP_MS = 20_000; // any single browser action or navigation
+const SCENARIO_MS = 40_000; // one scenario, all steps
+const TOTAL_MS = 120_000; // hard stop for the whole file (normally ~5 s)
+
+if (!BASE_URL || !ADMIN_URL) {
+	console.error('usage: BASE_URL=http://127.0.0.1:8080 KENES_ADMIN_URL="host=... user=postgres dbname=kenes" node --test form.test.mjs');
+	process.exit(2);
+}
+
+const RU_THANKS = 'Спасибо! Ваше предложение зарегистрировано';
+const KK_THANKS = 'Рақмет! Ұсынысыңыз тіркелді';
+const RECEIPT = /\/proposals\/(\d+)\/receipt(?:\?|$)/;
+const run = `${Date.now()}-${process.pid}`;
+
+// ---- database ------------------------------------------------------------------------------
+
+// One row as JSON (psql -tA prints it on one line; JSON keeps newlines and '|' unambiguous).
+// The id goes in as a psql variable, quoted by psql (:'id'); -c would not interpolate it.
+function proposalRow(id) {
+	const sql = `SELECT json_build_object(
+		'text', p.text, 'lang', p.lang, 'stance', p.stance, 'channel', p.channel,
+		'region', p.region, 'proposed_wording', p.proposed_wording,
+		'part', pt.kind || coalesce(':' || pt.number, ''),
+		'topics', coalesce((SELECT json_agg(t.slug ORDER BY t.slug)
+			FROM kenes.proposal_topic x JOIN kenes.topic t ON t.id = x.topic_id
+			WHERE x.proposal_id = p.id), '[]'::json))
+	FROM kenes.proposal p JOIN kenes.part pt ON pt.id = p.part_id
+	WHERE p.id = :'id'`;
+	const out = execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-v', `id=${id}`, '-d', ADMIN_URL], {
+		input: sql,
+		encoding: 'utf8',
+		env: { ...process.env, PGCLIENTENCODING: 'UTF8', PGCONNECT_TIMEOUT: '10' },
+		timeout: STEP_MS,
+	}).trim();
+	return out ? JSON.parse(out) : null;
+}
+
+function assertSameBytes(actual, expected, what) {
+	assert.equal(actual, expected, `${what}: stored text differs from the typed text`);
+	assert.ok(Buffer.from(actual, 'utf8').equals(Buffer.from(expected, 'utf8')), `${what}: bytes differ`);
+}
+
+// ---- browser helpers -----------------------------------------------------------------------
+
+let artifacts = null;
+async function saveArtifacts(page, name) {
+	try {
+		if (!artifacts) {
+			artifacts = process.env.KENES_BROWSER_ARTIFACTS || mkdtempSync(join(tmpdir(), 'kenes-browser-'));
+			mkdirSync(artifacts, { recursive: true });
+		}
+		const base = join(artifacts, name.replace(/[^a-z0-9-]+/gi, '_'));
+		await page.screenshot({ path: `${base}.png`, fullPage: true, timeout: 5_000 });
+		writeFileSync(`${base}.html`, await page.content());
+		console.error(`# ${name}: page ${page.url()} saved to ${base}.png and ${base}.html`);
+	} catch (e) {
+		console.error(`# ${name}: could not save the page: ${e.message}`);
+	}
+}
+
+// A context and page with bounded timeouts that records what should never happen on these
+// pages: HTTP errors (other than the ones a scenario expects), failed requests, page errors,
+// console errors and CSP violations (listened for by an init script, which CSP does not block
+// and which runs only when JavaScript is enabled).
+async function openPage(browser, { javaScriptEnabled = true } = {}) {
+	const context = await browser.newContext({ javaScriptEnabled, locale: 'ru-RU', serviceWorkers: 'block' });
+	context.setDefaultTimeout(STEP_MS);
+	context.setDefaultNavigationTimeout(STEP_MS);
+	await context.addInitScript(() => {
+		window.__csp = [];
+		document.addEventListener('securitypolicyviolation', (e) => {
+			window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`);
+		});
+	});
+	const page = await context.newPage();
+	const problems = [];
+	const expectedStatus = new Map(); // url path -> status a scenario expects
+	page.on('response', (r) => {
+		const path = new URL(r.url()).pathname;
+		if (r.status() >= 400 && path !== '/favicon.ico' && expectedStatus.get(path) !== r.status())
+			problems.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+	});
+	page.on('requestfailed', (r) => {
+		if (new URL(r.url()).pathname !== '/favicon.ico')
+			problems.push(`request failed: ${r.method()} ${r.url()}: ${r.failure()?.errorText}`);
+	});
+	page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+	page.on('console', (m) => {
+		// "Failed to load resource" messages name the resource only in their location.
+		const where = m.location()?.url || '';
+		if (m.type() !== 'error' || /\/favicon\.ico$/.test(where)) return;
+		const status = /status of (\d+)/.exec(m.text());
+		if (status && where && expectedStatus.get(new URL(where).pathname) === Number(status[1])) return;
+		problems.push(`console error: ${m.text()}${where ? ` (${where})` : ''}`);
+	});
+	return { context, page, problems, expectedStatus };
+}
+
+async function cspViolations(page) {
+	return page.evaluate(() => window.__csp || []);
+}
+
+// Runs fn with a fresh page; on failure saves a screenshot and the HTML; always closes the context.
+async function withPage(browser, name, opts, fn) {
+	const p = await openPage(browser, opts);
+	try {
+		await fn(p);
+		assert.deepEqual(p.problems, [], `${name}: unexpected errors in the browser`);
+	} catch (e) {
+		await saveArtifacts(p.page, name);
+		throw e;
+	} finally {
+		await p.context.close();
+	}
+}
+
+// Clicks the submit button; returns the response to the POST (a 303 or the re-shown form).
+async function submit(page, buttonName) {
+	const posted = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/proposals',
+		{ timeout: STEP_MS },
+	);
+	const button = buttonName ? page.getByRole('button', { name: buttonName }) : page.locator('form button[type="submit"]');
+	await button.click();
+	const response = await posted;
+	await page.waitForLoadState('load');
+	return response;
+}
+
+// The receipt after a successful submission; returns the proposal id.
+async function checkReceipt(page, response, { thanks, lang, text }) {
+	assert.equal(response.status(), 303, `POST /api/v1/proposals answered ${response.status()}, expected 303`);
+	await page.waitForURL(RECEIPT);
+	const url = new URL(page.url());
+	const id = RECEIPT.exec(url.pathname + url.search)[1];
+	assert.equal(url.searchParams.get('lang'), lang, `receipt URL ${page.url()} keeps lang=${lang}`);
+	assert.equal(await page.locator('html').getAttribute('lang'), lang);
+	assert.equal((await page.locator('h1').innerText()).trim(), thanks);
+	assert.equal((await page.locator('p.number strong').innerText()).trim(), id, 'receipt shows the number from its URL');
+	const shown = page.locator('main').getByText(text, { exact: true });
+	await shown.waitFor({ state: 'visible' });
+	assert.equal(await shown.count(), 1, 'the submitted text is shown once');
+	assert.equal(await shown.textContent(), text, 'the receipt shows the text as typed');
+	return id;
+}
+
+// ---- scenarios -----------------------------------------------------------------------------
+
+test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
+	assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`);
+	const health = await fetch(`${BASE_URL}/?lang=ru`, { signal: AbortSignal.timeout(STEP_MS) }).catch((e) => e);
+	assert.ok(health instanceof Response && health.ok, `${BASE_URL}/?lang=ru is not answering: ${health.status ?? health.message}`);
+
+	const browser = await chromium.launch({
+		executablePath: CHROMIUM,
+		timeout: STEP_MS,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync'],
+	});
+	try {
+		await t.test('a. JavaScript on, Russian UI: submit by labels, receipt, row in the database', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'a-js-ru', {}, async ({ page }) => {
+				const text = `Тест браузера ${run} — народ единственный источник власти`;
+				await page.goto(`${BASE_URL}/?lang=ru`);
+				assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+				// Every control is reached through its label, as a person (or a screen reader) would.
+				await page.getByLabel('Часть проекта').selectOption('article:4');
+				await page.getByLabel('Предлагаю изменить').check();
+				await page.getByLabel('Суверенитет и независимость').check();
+				const textarea = page.getByLabel('Ваше предложение');
+				await textarea.click();
+				await textarea.pressSequentially(text);
+				assert.equal(await textarea.inputValue(), text);
+				assert.equal(await page.getByLabel('Язык предложения').inputValue(), 'ru', 'the Russian UI proposes Russian');
+				await page.getByLabel('Ваш регион').selectOption('KZ-75');
+				const response = await submit(page, 'Отправить предложение');
+				const id = await checkReceipt(page, response, { thanks: RU_THANKS, lang: 'ru', text });
+				assert.deepEqual(await cspViolations(page), [], 'CSP violations on the receipt');
+
+				const row = proposalRow(id);
+				assert.ok(row, `no row kenes.proposal id=${id}`);
+				assertSameBytes(row.text, text, `proposal ${id}`);
+				assert.equal(row.lang, 'ru');
+				assert.equal(row.stance, 'amend');
+				assert.equal(row.channel, 'web');
+				assert.equal(row.region, 'KZ-75');
+				assert.equal(row.part, 'article:4');
+				assert.deepEqual(row.topics, ['sovereignty']);
+				assert.equal(row.proposed_wording, null, 'an empty proposed wording is stored as NULL');
+			}));
+
+		await t.test('b. JavaScript off, Kazakh UI: plain HTML form posts, receipt, row in the database', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'b-nojs-kk', { javaScriptEnabled: false }, async ({ page }) => {
+				const text = `Браузер сынағы ${run}: әділет, ғылым, қоғам, таңғы, өмір, ұлт, үміт, һәм, іргетас — ә ғ қ ң ө ұ ү һ і`;
+				await page.goto(`${BASE_URL}/?lang=kk`);
+				assert.equal(await page.locator('html').getAttribute('lang'), 'kk');
+				await page.locator('#f-target').selectOption('article:4');
+				await page.locator('input[name="stance"][value="amend"]').check();
+				await page.locator('input[name="topics"][value="language"]').check();
+				await page.locator('#f-text').fill(text);
+				assert.equal(await page.locator('#f-lang').inputValue(), 'kk', 'the Kazakh UI proposes Kazakh');
+				await page.locator('#f-region').selectOption('KZ-75');
+				const response = await submit(page);
+				const id = await checkReceipt(page, response, { thanks: KK_THANKS, lang: 'kk', text });
+
+				const row = proposalRow(id);
+				assert.ok(row, `no row kenes.proposal id=${id}`);
+				assertSameBytes(row.text, text, `proposal ${id}`);
+				assert.equal(row.lang, 'kk');
+				assert.equal(row.stance, 'amend');
+				assert.equal(row.channel, 'web');
+				assert.equal(row.region, 'KZ-75');
+				assert.equal(row.part, 'article:4');
+				assert.deepEqual(row.topics, ['language']);
+			}));
+
+		await t.test('c. Validation: empty text -> 422, error summary linked to the field, values kept', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'c-validation', {}, async ({ page, expectedStatus }) => {
+				expectedStatus.set('/api/v1/proposals', 422);
+				const wording = `Редакция ${run}: «Народ — единственный источник государственной власти».`;
+				await page.goto(`${BASE_URL}/?lang=ru`);
+				await page.locator('#f-target').selectOption('article:4');
+				await page.locator('input[name="stance"][value="amend"]').check();
+				await page.locator('input[name="topics"][value="sovereignty"]').check();
+				await page.locator('#f-proposed_wording').fill(wording);
+				await page.locator('#f-region').selectOption('KZ-75');
+				const response = await submit(page);
+
+				assert.equal(response.status(), 422, `POST with empty text answered ${response.status()}, expected 422`);
+				assert.doesNotMatch(page.url(), RECEIPT);
+				assert.equal(await page.locator('html').getAttribute('lang'), 'ru');
+				const summary = page.locator('.error-summary');
+				await summary.waitFor({ state: 'visible' });
+				// The values typed are kept.
+				assert.equal(await page.locator('#f-target').inputValue(), 'article:4', 'target kept');
+				assert.ok(await page.locator('input[name="stance"][value="amend"]').isChecked(), 'stance kept');
+				assert.ok(await page.locator('input[name="topics"][value="sovereignty"]').isChecked(), 'topic kept');
+				assert.equal(await page.locator('#f-proposed_wording').inputValue(), wording, 'proposed wording kept');
+				assert.equal(await page.locator('#f-region').inputValue(), 'KZ-75', 'region kept');
+				assert.equal(await page.locator('#f-lang').inputValue(), 'ru', 'language kept');
+				assert.equal(await page.locator('#f-text').inputValue(), '');
+				// The summary links to the field, the field shows its error and points to it.
+				const link = summary.locator('a[href="#f-text"]');
+				assert.equal(await link.count(), 1, 'the summary links to #f-text');
+				assert.equal(await page.locator('[id="f-text"]').count(), 1, 'exactly one element has id f-text');
+				const fieldError = page.locator('p.field-error#e-text');
+				await fieldError.waitFor({ state: 'visible' });
+				assert.ok((await fieldError.innerText()).trim().length > 0, 'the field error has a message');
+				const textarea = page.locator('#f-text');
+				assert.equal(await textarea.getAttribute('aria-invalid'), 'true');
+				// Following the link puts the cursor in the field.
+				await link.click();
+				await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'f-text', null, { timeout: 5_000 });
+				assert.deepEqual(await cspViolations(page), [], 'CSP violations on the form');
+				// Screen readers announce the error with the field: as the browser parsed it (a repeated
+				// attribute keeps only its first value), aria-describedby must name e-text.
+				const describedBy = ((await textarea.getAttribute('aria-describedby')) || '').split(/\s+/);
+				assert.ok(describedBy.includes('e-text'),
+					`#f-text aria-describedby is "${describedBy.join(' ')}" as parsed by the browser; it must include e-text (the field error)`);
+			}));
+
+		await t.test('d. XSS: markup in the text is shown as text on the receipt, never run', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'd-xss', {}, async ({ page }) => {
+				const text = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> ${run}`;
+				await page.goto(`${BASE_URL}/?lang=ru`);
+				await page.locator('#f-target').selectOption('article:4');
+				await page.locator('input[name="stance"][value="oppose"]').check();
+				await page.locator('#f-text').fill(text);
+				const response = await submit(page);
+				const id = await checkReceipt(page, response, { thanks: RU_THANKS, lang: 'ru', text });
+				assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'injected script ran');
+				assert.equal(await page.locator('main script, main img').count(), 0, 'the text became markup');
+				assert.deepEqual(await cspViolations(page), [], 'CSP violations on the receipt (markup from the text?)');
+				const row = proposalRow(id);
+				assert.ok(row, `no row kenes.proposal id=${id}`);
+				assertSameBytes(row.text, text, `proposal ${id}`);
+				assert.equal(row.stance, 'oppose');
+				assert.equal(row.channel, 'web');
+			}));
+	} finally {
+		await browser.close();
+	}
+});

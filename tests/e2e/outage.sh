@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The database goes away and comes back: 503 with Retry-After quickly, recovery without a
+# restart. Needs KENES_PG_DIR (the throwaway cluster) besides BASE_URL; run last.
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../../deploy/lib.sh"
+
+body='{"target":"general","stance":"support","text":"outage test","lang":"en"}'
+kenes_pg_stop "$KENES_PG_DIR"
+start=$(date +%s%N)
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+check "503 while the database is down" eq "$STATUS $(json .error.code)" "503 unavailable"
+check "Retry-After on 503" eq "$(header Retry-After)" 2
+check "503 within 2 s (took ${ms} ms)" test "$ms" -lt 2000
+for _ in 1 2 3 4 5 6; do http GET /healthz; done
+check "healthz 503 while down" eq "$STATUS" 503
+http GET /
+check "form page 503 while down (structure cached: 200 is fine too)" test "$STATUS" = 503 -o "$STATUS" = 200
+
+kenes_pg_start "$KENES_PG_DIR"
+up=$(date +%s)
+ok=""
+for _ in $(seq 50); do
+	http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
+	[ "$STATUS" = 201 ] && { ok=1; break; }
+	sleep 0.1
+done
+check "stores again within 5 s of the database's return" test -n "$ok" -a $(( $(date +%s) - up )) -le 5
+http GET /healthz
+check "healthz 200 again" eq "$STATUS" 200
+finish

@@ -1,0 +1,63 @@
+# tests/lib/assert.sh - tiny assertions for the shell test suites. Source it.
+#
+#   http METHOD PATH [curl args...]   request $BASE_URL$PATH; sets STATUS, BODY, HEADERS
+#   check "what" CONDITION...         runs the condition; records pass or fail
+#   not COMMAND...                    succeeds when COMMAND fails (check "x" not cmd)
+#   json FILTER                       jq -r FILTER on BODY
+#   finish                            prints the tally; returns non-zero on any failure
+
+PASSED=0
+FAILED=0
+STATUS=""
+BODY=""
+HEADERS=""
+SUITE=$(basename "$0" .sh)
+_tmp=$(mktemp -d)
+trap 'rm -rf "$_tmp"' EXIT
+
+http() {
+	local method=$1 path=$2
+	shift 2
+	local how=(-X "$method")
+	[ "$method" = HEAD ] && how=(--head)
+	STATUS=$(curl -s -o "$_tmp/body" -D "$_tmp/headers" -w '%{http_code}' "${how[@]}" \
+		--max-time 20 "$@" "$BASE_URL$path") || STATUS=000
+	BODY=$(cat "$_tmp/body")
+	HEADERS=$(tr -d '\r' <"$_tmp/headers")
+}
+
+header() { # NAME: the value of a response header
+	printf '%s\n' "$HEADERS" | awk -v n="$(echo "$1" | tr 'A-Z' 'a-z')" -F': ' \
+		'tolower($1) == n { sub(/^[^:]*: /, ""); print; exit }'
+}
+
+json() {
+	printf '%s' "$BODY" | jq -r "$1" 2>/dev/null
+}
+
+check() {
+	local what=$1
+	shift
+	if "$@"; then
+		PASSED=$((PASSED + 1))
+	else
+		FAILED=$((FAILED + 1))
+		echo "FAIL [$SUITE] $what"
+		echo "     status=$STATUS body=$(printf '%s' "$BODY" | head -c 400)"
+	fi
+}
+
+not() { ! "$@"; }
+eq() { [ "$1" = "$2" ] || { echo "     expected '$2', got '$1'"; return 1; }; }
+contains() { case $1 in *"$2"*) return 0 ;; esac; echo "     '$2' not found"; return 1; }
+lacks() { case $1 in *"$2"*) echo "     '$2' found"; return 1 ;; esac; return 0; }
+
+# psql as the database owner, quiet, tuples only. SQL on stdin may use :'var' (-v var=...).
+sql() {
+	psql -X -q -tA -v ON_ERROR_STOP=1 -d "$KENES_ADMIN_URL" "$@"
+}
+
+finish() {
+	echo "$SUITE: $PASSED passed, $FAILED failed"
+	[ "$FAILED" -eq 0 ]
+}
