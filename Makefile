@@ -35,7 +35,7 @@ FCGI_OBJ := $(OUT)/fcgi/main.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNITS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 
-.PHONY: all run check unit test-unit clean format deps
+.PHONY: all run check unit clean format deps
 all: $(BIN)/kenes-fcgi
 
 $(BIN)/kenes-fcgi: $(FCGI_OBJ) $(LIB_OBJ)
@@ -67,7 +67,8 @@ deps:
 run: deps all
 	@deploy/run.sh
 
-check: deps
+check:
+	@deploy/deps.sh check
 	@tests/run-all.sh
 
 format:

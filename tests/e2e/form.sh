@@ -55,7 +55,7 @@ check "HTML, not JSON" contains "$(header Content-Type)" text/html
 check "error summary" contains "$BODY" 'class="error-summary"'
 check "summary links to the field" contains "$BODY" 'href="#f-stance"'
 check "message beside the text field" contains "$BODY" '<p class="field-error" id="e-text">Please fill in this field.</p>'
-check "field marked invalid" contains "$BODY" 'aria-invalid="true" aria-describedby="e-text"'
+check "field marked invalid, error described" contains "$BODY" 'aria-invalid="true" aria-describedby="h-text e-text"'
 check "chosen article kept" contains "$BODY" '<option value="article:4" selected>'
 check "typed text kept, escaped" contains "$BODY" '&lt;b&gt;kept&lt;/b&gt;</textarea>'
 
