@@ -11,6 +11,7 @@ var=$KENES_ROOT/var
 mkdir -p "$var/run" "$var/nginx" "$var/log"
 pids=()
 started_pg=""
+status=0
 
 stop() {
 	trap - INT TERM EXIT
@@ -20,7 +21,7 @@ stop() {
 	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
 	[ -n "$started_pg" ] && kenes_pg_stop "$var/pg"
 	echo "stopped."
-	exit 0
+	exit "$status"
 }
 trap stop INT TERM EXIT
 
@@ -71,5 +72,9 @@ cat <<MSG
 MSG
 # Stay in the foreground until a child exits or a signal arrives.
 wait -n "${pids[@]}" || true
+# When Ctrl-C reaches the whole process group the children may exit first; that is a stop,
+# not a failure, and the trap below runs on its own.
+sleep 0.2
 echo "a component exited; see the logs in var/" >&2
+status=1
 exit 1
