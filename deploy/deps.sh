@@ -9,7 +9,7 @@ set -euo pipefail
 
 run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev
           postgresql postgresql-client nginx curl"
-check_pkgs="libcmocka-dev jq chromium"
+check_pkgs="libcmocka-dev jq chromium valgrind"
 
 case ${1:-run} in
 	run) want=$run_pkgs ;;

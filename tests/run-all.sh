@@ -6,6 +6,7 @@
 #      curl suites (tests/e2e/*.sh), the headless Chromium test (tests/browser/), and last
 #      the database outage test
 #   4. the handler's log must hold no sanitizer report
+#   5. the plain build under valgrind memcheck through the curl suites: no errors, no leaks
 # Set KEEP=1 to keep the temp dir (logs) afterwards.
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
@@ -47,23 +48,46 @@ KENES_ADMIN_URL=$(kenes_pg_url "$tmp/pg" postgres)
 KENES_HANDLER_URL=$(kenes_pg_url "$tmp/pg" kenes_handler)
 run "schema" tests/integration/schema.sh
 
+# Starts the handler (with an optional wrapper command such as valgrind) and nginx in DIR on
+# a free port; sets BASE_URL, fcgi_pid, nginx_pid.
+start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
+	local dir=$1 bin=$2 p
+	shift 2
+	mkdir -p "$dir"
+	port=0
+	for _ in $(seq 50); do
+		p=$((20000 + RANDOM % 20000))
+		kenes_port_free "$p" && { port=$p; break; }
+	done
+	export BASE_URL=http://127.0.0.1:$port
+	KENES_SOCKET=$dir/fcgi.sock KENES_DATABASE_URL=$KENES_HANDLER_URL KENES_WORKERS=${WORKERS:-3} \
+	KENES_STRUCTURE_TTL=1 KENES_LOG_LEVEL=debug "$@" "$bin" 2>"$dir/fcgi.log" &
+	fcgi_pid=$!
+	for _ in $(seq 100); do [ -S "$dir/fcgi.sock" ] && break; sleep 0.1; done
+	kenes_nginx_conf "$dir/nginx" "$port" "$dir/fcgi.sock"
+	kenes_nginx_start "$dir/nginx" &
+	nginx_pid=$!
+	if ! kenes_wait_http "$BASE_URL/healthz" 30; then
+		echo "Kenes did not come up"
+		cat "$dir/fcgi.log" "$dir/nginx/error.log"
+		exit 1
+	fi
+	echo "serving $BASE_URL"
+}
+
+# Stops both; the handler's exit status is in stop_rc.
+stop_stack() {
+	kill -QUIT "$nginx_pid" 2>/dev/null
+	wait "$nginx_pid" 2>/dev/null
+	nginx_pid=""
+	kill -TERM "$fcgi_pid"
+	wait "$fcgi_pid"
+	stop_rc=$?
+	fcgi_pid=""
+}
+
 step "handler (ASan+UBSan) and nginx"
-port=0
-for _ in $(seq 50); do
-	p=$((20000 + RANDOM % 20000))
-	kenes_port_free "$p" && { port=$p; break; }
-done
-export BASE_URL=http://127.0.0.1:$port
-ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-KENES_SOCKET=$tmp/fcgi.sock KENES_DATABASE_URL=$KENES_HANDLER_URL KENES_WORKERS=3 \
-KENES_STRUCTURE_TTL=1 KENES_LOG_LEVEL=debug bin/asan/kenes-fcgi 2>"$tmp/fcgi.log" &
-fcgi_pid=$!
-for _ in $(seq 50); do [ -S "$tmp/fcgi.sock" ] && break; sleep 0.1; done
-kenes_nginx_conf "$tmp/nginx" "$port" "$tmp/fcgi.sock"
-kenes_nginx_start "$tmp/nginx" &
-nginx_pid=$!
-kenes_wait_http "$BASE_URL/healthz" 15 || { echo "Kenes did not come up"; cat "$tmp/fcgi.log" "$tmp/nginx/error.log"; exit 1; }
-echo "serving $BASE_URL"
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi
 
 step "end to end"
 run "e2e api" tests/e2e/api.sh
@@ -74,14 +98,23 @@ fi
 run "e2e database outage" tests/e2e/outage.sh
 
 step "graceful stop and sanitizer reports"
-kill -TERM "$fcgi_pid"
-wait "$fcgi_pid"
-rc=$?
-fcgi_pid=""
-run "handler exits 0 on SIGTERM" test "$rc" -eq 0
+stop_stack
+run "handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
 run "no sanitizer reports in the handler log" \
-	bash -c "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error' '$tmp/fcgi.log'"
-grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/fcgi.log" | head -60
+	bash -c "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error' '$tmp/asan/fcgi.log'"
+grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/asan/fcgi.log" | head -60
+
+step "valgrind memcheck: the plain build under the curl suites"
+WORKERS=1 start_stack "$tmp/valgrind" bin/kenes-fcgi valgrind -q --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99 \
+	--log-file="$tmp/valgrind/memcheck.%p.log"
+run "e2e api (valgrind)" tests/e2e/api.sh
+run "e2e form (valgrind)" tests/e2e/form.sh
+stop_stack
+# One log per process (master and worker); -q leaves them empty when all is well.
+run "valgrind ran on master and worker" test "$(ls "$tmp"/valgrind/memcheck.*.log 2>/dev/null | wc -l)" -ge 2
+run "valgrind: no errors, no definite leaks" bash -c "! grep -q . $tmp/valgrind/memcheck.*.log"
+cat "$tmp"/valgrind/memcheck.*.log | head -60
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then
