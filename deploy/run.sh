@@ -71,10 +71,12 @@ cat <<MSG
   Press Ctrl-C to stop.
 MSG
 # Stay in the foreground until a child exits or a signal arrives.
-wait -n "${pids[@]}" || true
-# When Ctrl-C reaches the whole process group the children may exit first; that is a stop,
-# not a failure, and the trap below runs on its own.
-sleep 0.2
-echo "a component exited; see the logs in var/" >&2
-status=1
-exit 1
+rc=0
+wait -n "${pids[@]}" || rc=$?
+# Ctrl-C reaches the whole process group, so the children may stop (with 0, or by the
+# signal) before the trap runs: that is a requested stop. Anything else is a failure.
+if [ "$rc" -ne 0 ] && [ "$rc" -lt 128 ]; then
+	echo "a component exited with status $rc; see the logs in var/" >&2
+	status=1
+fi
+exit "$status"

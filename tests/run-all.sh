@@ -60,7 +60,9 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 		kenes_port_free "$p" && { port=$p; break; }
 	done
 	export BASE_URL=http://127.0.0.1:$port
+	# max_body below nginx's 128k so that the e2e suite reaches the handler's own 413 too.
 	KENES_SOCKET=$dir/fcgi.sock KENES_DATABASE_URL=$KENES_HANDLER_URL KENES_WORKERS=${WORKERS:-3} \
+	KENES_MAX_BODY=100000 \
 	KENES_STRUCTURE_TTL=1 KENES_LOG_LEVEL=debug "$@" "$bin" 2>"$dir/fcgi.log" &
 	fcgi_pid=$!
 	for _ in $(seq 100); do [ -S "$dir/fcgi.sock" ] && break; sleep 0.1; done

@@ -117,6 +117,9 @@ check "415 without a content type" eq "$STATUS" 415
 head -c 200000 /dev/zero | tr '\0' 'a' >"$_tmp/big"
 http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary "@$_tmp/big"
 check "413 over the body limit (nginx)" eq "$STATUS $(json .error.code)" "413 body_too_large"
+head -c 120000 /dev/zero | tr '\0' 'a' >"$_tmp/big"
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary "@$_tmp/big"
+check "413 over the handler's own limit (run-all sets it below nginx's)" eq "$STATUS $(json .error.code)" "413 body_too_large"
 http GET /api/v1/proposals
 check "405 GET on the collection" eq "$STATUS $(header Allow)" "405 POST"
 http DELETE "/api/v1/proposals/$id"
