@@ -8,6 +8,8 @@
 #ifndef KENES_TEST_FIXTURE_H
 #define KENES_TEST_FIXTURE_H
 
+#include "structure.h"
+
 #define FIXTURE_SLUG "constitution-2026"
 
 #define FIXTURE_LABEL(kk, ru, en) "{\"kk\":\"" kk "\",\"ru\":\"" ru "\",\"en\":\"" en "\"}"
@@ -46,5 +48,25 @@
 	FIXTURE_REGION("KZ-75", FIXTURE_LABEL("Алматы", "Алматы", "Almaty")) ","                 \
 	FIXTURE_REGION("unspecified", FIXTURE_LABEL("Көрсетілмеген", "Не указан", "Not stated")) \
 	"]}"
+
+/* cmocka setup and teardown: the fixture loaded open or closed, or nothing loaded. */
+static inline int fixture_load_open(void **state)
+{
+	(void)state;
+	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")) ? 0 : -1;
+}
+
+static inline int fixture_load_closed(void **state)
+{
+	(void)state;
+	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("false")) ? 0 : -1;
+}
+
+static inline int fixture_unload(void **state)
+{
+	(void)state;
+	structure_clear();
+	return 0;
+}
 
 #endif

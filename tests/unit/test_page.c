@@ -18,25 +18,6 @@
 #include "page.h"
 #include "util.h"
 
-static int load_open(void **state)
-{
-	(void)state;
-	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")) ? 0 : -1;
-}
-
-static int load_closed(void **state)
-{
-	(void)state;
-	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("false")) ? 0 : -1;
-}
-
-static int unload(void **state)
-{
-	(void)state;
-	structure_clear();
-	return 0;
-}
-
 static char *render_form(enum lang lang, const struct proposal_input *in,
 			 const struct errors *errs)
 {
@@ -596,7 +577,7 @@ int main(void)
 		cmocka_unit_test(test_form_again_keeps_choices),
 		cmocka_unit_test(test_form_escapes_what_was_typed),
 		cmocka_unit_test(test_form_does_not_echo_bad_bytes),
-		cmocka_unit_test_setup_teardown(test_form_closed, load_closed, load_open),
+		cmocka_unit_test_setup_teardown(test_form_closed, fixture_load_closed, fixture_load_open),
 		cmocka_unit_test(test_form_without_consultation),
 		cmocka_unit_test(test_receipt),
 		cmocka_unit_test(test_receipt_without_structure),
@@ -605,5 +586,5 @@ int main(void)
 		cmocka_unit_test(test_form_consultation_error_summary),
 	};
 
-	return cmocka_run_group_tests(tests, load_open, unload);
+	return cmocka_run_group_tests(tests, fixture_load_open, fixture_unload);
 }

@@ -32,32 +32,6 @@
 /* A valid form body; fields put in front of it win, because the first value is used. */
 #define FORM_BASE "target=article%3A4&stance=support&text=%D0%9C%D3%99%D1%82%D1%96%D0%BD&lang=kk"
 
-static int load_open(void **state)
-{
-	(void)state;
-	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")) ? 0 : -1;
-}
-
-static int load_closed(void **state)
-{
-	(void)state;
-	return structure_set(FIXTURE_SLUG, FIXTURE_JSON("false")) ? 0 : -1;
-}
-
-static int load_none(void **state)
-{
-	(void)state;
-	structure_clear();
-	return 0;
-}
-
-static int unload(void **state)
-{
-	(void)state;
-	structure_clear();
-	return 0;
-}
-
 /* body (freed here) with `key` set to `value` (stolen), or removed when value is NULL. */
 static char *json_with(char *body, const char *key, json_t *value)
 {
@@ -681,8 +655,8 @@ int main(void)
 		cmocka_unit_test(test_json_text_length),
 		cmocka_unit_test(test_json_nesting_limit),
 		cmocka_unit_test(test_json_malformed_bodies),
-		cmocka_unit_test_setup_teardown(test_closed_consultation, load_closed, load_open),
-		cmocka_unit_test_setup_teardown(test_no_open_consultation, load_none, load_open),
+		cmocka_unit_test_setup_teardown(test_closed_consultation, fixture_load_closed, fixture_load_open),
+		cmocka_unit_test_setup_teardown(test_no_open_consultation, fixture_unload, fixture_load_open),
 		cmocka_unit_test(test_form_valid),
 		cmocka_unit_test(test_form_first_value_wins),
 		cmocka_unit_test(test_form_empty_body),
@@ -691,5 +665,5 @@ int main(void)
 		cmocka_unit_test(test_json_unknown_null_field),
 	};
 
-	return cmocka_run_group_tests(tests, load_open, unload);
+	return cmocka_run_group_tests(tests, fixture_load_open, fixture_unload);
 }
