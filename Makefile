@@ -5,7 +5,7 @@
 
 CC      ?= cc
 WERROR  ?= 1
-PKGS    := libpq jansson libutf8proc
+PKGS    := libpq jansson libutf8proc libsodium
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers -fstack-protector-strong \
@@ -25,20 +25,29 @@ OUT     := build
 BIN     := bin
 endif
 
-COMMON_SRC := common/buf.c common/config.c common/db.c common/log.c common/util.c
-FCGI_LIB   := fcgi/errors.c fcgi/form.c fcgi/i18n.c fcgi/jsonbody.c fcgi/page.c fcgi/proposal.c \
-              fcgi/request.c fcgi/routes.c fcgi/structure.c fcgi/text.c
+# Each program embeds its own statements: the handler sql/queries/, the aggregator
+# sql/aggregator/. Everything but main.c is also linked into the unit tests.
+COMMON_SRC := $(wildcard common/*.c)
+FCGI_LIB   := $(filter-out fcgi/main.c,$(wildcard fcgi/*.c))
+AGG_LIB    := $(filter-out aggregator/main.c,$(wildcard aggregator/*.c))
 QUERIES    := $(sort $(wildcard sql/queries/*.sql))
+AGG_QUERIES:= $(sort $(wildcard sql/aggregator/*.sql))
 
-LIB_OBJ  := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC) $(FCGI_LIB)) $(OUT)/queries.o
-FCGI_OBJ := $(OUT)/fcgi/main.o
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
-UNITS    := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
+COMMON_OBJ := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC))
+LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o
+AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNITS      := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
+PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator)
 
 .PHONY: all run check unit clean format deps
-all: $(BIN)/kenes-fcgi
+all: $(PROGRAMS)
 
-$(BIN)/kenes-fcgi: $(FCGI_OBJ) $(LIB_OBJ)
+$(BIN)/kenes-fcgi: $(OUT)/fcgi/main.o $(LIB_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BIN)/kenes-aggregator: $(OUT)/aggregator/main.o $(AGG_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -50,9 +59,22 @@ build/queries.c: common/embed-sql.sh $(QUERIES)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh $(QUERIES) > $@.tmp && mv $@.tmp $@
 
+build/agg_queries.c: common/embed-sql.sh $(AGG_QUERIES)
+	@mkdir -p $(@D)
+	sh common/embed-sql.sh $(AGG_QUERIES) > $@.tmp && mv $@.tmp $@
+
 $(OUT)/queries.o: build/queries.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(OUT)/agg_queries.o: build/agg_queries.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# Unit tests of the aggregator (test_agg_*) link its modules; the others the handler's.
+$(OUT)/tests/test_agg_%: tests/unit/test_agg_%.c $(AGG_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 $(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -72,7 +94,7 @@ check:
 	@tests/run-all.sh
 
 format:
-	clang-format -i common/*.[ch] fcgi/*.[ch] tests/unit/*.c
+	clang-format -i common/*.[ch] fcgi/*.[ch] $(wildcard aggregator/*.[ch]) tests/unit/*.[ch]
 
 clean:
 	rm -rf build bin

@@ -7,7 +7,7 @@
 #   check  also what `make check` needs: cmocka, curl, jq, Chromium, Node.js
 set -euo pipefail
 
-run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev
+run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev libsodium-dev
           postgresql postgresql-client nginx curl"
 check_pkgs="libcmocka-dev jq chromium valgrind"
 

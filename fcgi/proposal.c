@@ -338,7 +338,7 @@ void proposal_free(struct proposal *p)
 enum store_result proposal_store(struct db *db, const struct proposal *p, char **json, long long *id)
 {
 	struct buf topics;
-	const char *params[10];
+	const char *params[14];
 	enum store_result result = STORE_FAILED;
 	PGresult *res;
 
@@ -359,13 +359,20 @@ enum store_result proposal_store(struct db *db, const struct proposal *p, char *
 	params[7] = p->region;
 	params[8] = p->channel;
 	params[9] = topics.data;
-	res = db_run(db, "proposal_insert", 10, params);
+	params[10] = NULL; /* submitter */
+	params[11] = NULL; /* idempotency key */
+	params[12] = "\\x";
+	params[13] = "0";
+	res = db_run(db, "proposal_submit", 14, params);
 	buf_free(&topics);
 	if (!res)
 		return STORE_FAILED;
-	if (PQntuples(res) == 1) {
-		*id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-		*json = xstrdup(PQgetvalue(res, 0, 1));
+	if (PQntuples(res) == 1 && atoi(PQgetvalue(res, 0, 0)) == 201) {
+		json_t *doc = json_loads(PQgetvalue(res, 0, 2), 0, NULL);
+
+		*id = json_integer_value(json_object_get(doc, "id"));
+		*json = xstrdup(PQgetvalue(res, 0, 2));
+		json_decref(doc);
 		result = STORE_OK;
 	} else {
 		result = STORE_STALE;

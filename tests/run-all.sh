@@ -46,7 +46,9 @@ export KENES_PG_DIR=$tmp/pg
 export KENES_ADMIN_URL KENES_HANDLER_URL
 KENES_ADMIN_URL=$(kenes_pg_url "$tmp/pg" postgres)
 KENES_HANDLER_URL=$(kenes_pg_url "$tmp/pg" kenes_handler)
-run "schema" tests/integration/schema.sh
+for t in tests/integration/*.sh; do
+	run "integration $(basename "$t" .sh)" "$t"
+done
 
 # Starts the handler (with an optional wrapper command such as valgrind) and nginx in DIR on
 # a free port; sets BASE_URL, fcgi_pid, nginx_pid.
@@ -92,8 +94,10 @@ step "handler (ASan+UBSan) and nginx"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi
 
 step "end to end"
-run "e2e api" tests/e2e/api.sh
-run "e2e form" tests/e2e/form.sh
+for t in tests/e2e/*.sh; do
+	[ "$t" = tests/e2e/outage.sh ] && continue # last: it stops the database
+	run "e2e $(basename "$t" .sh)" "$t"
+done
 if [ -x tests/browser/run.sh ]; then
 	run "browser (headless Chromium)" tests/browser/run.sh
 fi

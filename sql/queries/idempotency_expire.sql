@@ -1,0 +1,1 @@
+SELECT kenes.idempotency_expire()
