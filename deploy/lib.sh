@@ -75,6 +75,12 @@ kenes_pg_prepare() { # DIR
 	psql -X -q -d "$(kenes_pg_url "$dir" postgres)" -c "ALTER ROLE kenes_handler LOGIN"
 }
 
+# Creates FILE with 32 random bytes (the pseudonym and form-token key) unless it exists.
+kenes_key() { # FILE
+	[ -s "$1" ] && return 0
+	(umask 077 && head -c 32 /dev/urandom >"$1")
+}
+
 # Writes DIR/nginx.conf for 127.0.0.1:PORT passing requests to SOCKET.
 kenes_nginx_conf() { # DIR PORT SOCKET
 	local dir=$1 user=""

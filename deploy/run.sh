@@ -49,7 +49,10 @@ else
 fi
 
 socket=$var/run/fcgi.sock
-KENES_SOCKET=$socket KENES_DATABASE_URL=$handler_url KENES_DATABASE_ROLE=$role \
+# The key that turns identities into pseudonyms. Losing it means the same person gets a new
+# pseudonym; keep var/pseudonym.key with the database's backups.
+kenes_key "$var/pseudonym.key"
+KENES_PSEUDONYM_KEY_FILE=$var/pseudonym.key KENES_SOCKET=$socket KENES_DATABASE_URL=$handler_url KENES_DATABASE_ROLE=$role \
 	KENES_WORKERS=${KENES_WORKERS:-4} "$KENES_ROOT/bin/kenes-fcgi" 2>>"$var/log/kenes-fcgi.log" &
 pids+=($!)
 for _ in $(seq 50); do [ -S "$socket" ] && break; sleep 0.1; done

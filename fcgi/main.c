@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "identity.h"
 #include "db.h"
 #include "log.h"
 #include "request.h"
@@ -49,6 +50,16 @@ static const struct config_option options[] = {
 	  "seconds a worker caches the consultation structure" },
 	{ "log_level", CONFIG_STRING, "info", 0, 0, offsetof(struct settings, log_level),
 	  "debug, info, warn or error" },
+	{ "pseudonym_key_file", CONFIG_STRING, "/etc/kenes/pseudonym.key", 0, 0,
+	  offsetof(struct settings, pseudonym_key_file),
+	  "secret key (32+ random bytes) for pseudonyms and form tokens" },
+	{ "trusted_subject_param", CONFIG_STRING, "KENES_TRUSTED_SUBJECT", 0, 0,
+	  offsetof(struct settings, trusted_subject_param),
+	  "FastCGI parameter nginx sets to the verified single sign-on subject" },
+	{ "proposals_per_hour", CONFIG_INT, "10", 0, 100000, offsetof(struct settings, proposals_per_hour),
+	  "proposals one person may submit per hour (0: no cap)" },
+	{ "supports_per_hour", CONFIG_INT, "120", 0, 100000, offsetof(struct settings, supports_per_hour),
+	  "supports one person may give per hour (0: no cap)" },
 };
 
 static volatile sig_atomic_t stopping;
@@ -169,6 +180,11 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 	req.content_type = param(fr, "CONTENT_TYPE");
 	req.accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");
 	req.request_id = param(fr, "REQUEST_ID");
+	req.host = param(fr, "HTTP_HOST");
+	req.origin = param(fr, "HTTP_ORIGIN");
+	req.sec_fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
+	req.idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
+	req.trusted_subject = param(fr, s->trusted_subject_param);
 	log_set_request_id(req.request_id);
 	/* DOCUMENT_URI is nginx's normalised path; REQUEST_URI is the raw one. */
 	uri = param(fr, "DOCUMENT_URI");
@@ -376,7 +392,17 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	log_set_level(level);
+	/* Client headers arrive as HTTP_*; a subject must come from nginx itself. */
+	if (strncmp(s.trusted_subject_param, "HTTP_", 5) == 0) {
+		fprintf(stderr, "kenes-fcgi: trusted_subject_param must not start with HTTP_ (clients set those)\n");
+		return 1;
+	}
+	if (!identity_key_load(s.pseudonym_key_file, err, sizeof(err))) {
+		fprintf(stderr, "kenes-fcgi: %s\n", err);
+		return 1;
+	}
 	rc = check_only ? check(&s) : master(&s);
+	identity_key_free();
 	config_free(options, ARRAY_LEN(options), &s);
 	return rc;
 }

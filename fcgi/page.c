@@ -2,6 +2,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+
+#include "csrf.h"
 
 static void begin(struct buf *b, enum lang lang, const char *title)
 {
@@ -66,7 +69,7 @@ static void invalid_attrs(struct buf *b, const struct errors *errs, const char *
 static bool has_control(const char *field)
 {
 	static const char *const controls[] = { "target", "stance", "topics", "text",
-						 "proposed_wording", "lang", "region" };
+						 "proposed_wording", "lang", "region", "iin" };
 
 	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++)
 		if (strcmp(field, controls[i]) == 0)
@@ -274,6 +277,37 @@ static void region_select(struct buf *b, enum lang lang, const struct consultati
 	buf_puts(b, "</select>\n</div>\n");
 }
 
+/* A fresh one-time token (csrf.h): every form carries one. */
+static void token_field(struct buf *b)
+{
+	char token[CSRF_TOKEN_LEN + 1];
+
+	csrf_token_make(time(NULL), token);
+	buf_printf(b, "<input type=\"hidden\" name=\"form_token\" value=\"%s\">\n", token);
+}
+
+static bool uses_iin(const struct consultation *c)
+{
+	const char *policy = json_string_value(json_object_get(json_object_get(c->doc, "identity"), "policy"));
+
+	return !policy || strcmp(policy, "iin") == 0;
+}
+
+/* The IIN is never echoed back: a person retypes it after an error. */
+static void iin_field(struct buf *b, enum lang lang, bool required, const struct errors *errs)
+{
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-iin\">%s%s</label>\n", tr(lang, "field.iin"),
+		   required ? " *" : "");
+	field_error(b, lang, errs, "iin");
+	buf_printf(b, "<p class=\"hint\" id=\"h-iin\">%s %s</p>\n", required ? "" : tr(lang, "iin.optional"),
+		   tr(lang, "iin.privacy"));
+	buf_printf(b, "<input id=\"f-iin\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
+		      "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",
+		   required ? " required" : "");
+	described_attrs(b, errs, "iin", "h-iin");
+	buf_puts(b, ">\n</div>\n");
+}
+
 void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 	       const struct proposal_input *in, const struct errors *errs)
 {
@@ -298,6 +332,7 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 		    "<input type=\"hidden\" name=\"consultation\" value=\"");
 	buf_html(b, c->slug);
 	buf_printf(b, "\">\n<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n", code);
+	token_field(b);
 	target_select(b, lang, c, in ? in->target : NULL, errs);
 	stance_radios(b, lang, in ? in->stance : NULL, errs);
 	topic_boxes(b, lang, c, in, errs);
@@ -305,6 +340,10 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 	textarea(b, lang, "proposed_wording", in ? in->proposed_wording : NULL, false, errs);
 	lang_select(b, lang, in ? in->lang : NULL, errs);
 	region_select(b, lang, c, in ? in->region : NULL, errs);
+	if (uses_iin(c))
+		iin_field(b, lang, json_is_true(json_object_get(json_object_get(c->doc, "identity"),
+								"proposals_require_identity")),
+			  errs);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "form.submit"));
 	end(b);
 }
@@ -324,40 +363,34 @@ static void row(struct buf *b, const char *label, const char *value)
 	buf_puts(b, "</dd>\n");
 }
 
-void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
+/* What a proposal says, as a definition list (receipt and proposal page). */
+static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
 {
 	const char *code = lang_code(lang);
 	json_t *part = c ? structure_part(c, str(p, "target")) : NULL;
-	char number[32], key[32], when[32];
-	long long id = json_integer_value(json_object_get(p, "id"));
+	char key[32], when[32];
+	enum lang text_lang;
+	json_t *t, *r, *region = NULL;
+	size_t i;
 
-	snprintf(number, sizeof(number), "%lld", id);
 	/* "2026-11-27T18:20:01.123+00:00" shown as "2026-11-27 18:20:01". */
 	snprintf(when, sizeof(when), "%.10s %.8s", str(p, "created_at"),
 		 strlen(str(p, "created_at")) > 11 ? str(p, "created_at") + 11 : "");
-	begin(b, lang, tr(lang, "receipt.title"));
-	buf_printf(b, "<h1>%s</h1>\n<div class=\"receipt\">\n<p class=\"number\">%s: <strong>%s</strong></p>\n"
-		      "<p>%s</p>\n<dl>\n",
-		   tr(lang, "receipt.title"), tr(lang, "receipt.number"), number, tr(lang, "receipt.keep"));
+	buf_puts(b, "<dl>\n");
 	row(b, tr(lang, "receipt.recorded"), when);
 	row(b, tr(lang, "field.target"), part ? structure_label(part, "label", code) : str(p, "target"));
 	snprintf(key, sizeof(key), "stance.%s", str(p, "stance"));
 	row(b, tr(lang, "field.stance"), tr(lang, key));
 	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "field.topics"));
-	{
-		json_t *t;
-		size_t i;
+	json_array_foreach(json_object_get(p, "topics"), i, t) {
+		json_t *topic = NULL, *cand;
+		size_t j;
 
-		json_array_foreach(json_object_get(p, "topics"), i, t) {
-			json_t *topic = NULL, *cand;
-			size_t j;
-
-			json_array_foreach(c ? json_object_get(c->doc, "topics") : NULL, j, cand)
-				if (json_equal(json_object_get(cand, "slug"), t))
-					topic = cand;
-			buf_puts(b, i ? ", " : "");
-			buf_html(b, topic ? structure_label(topic, "label", code) : json_string_value(t));
-		}
+		json_array_foreach(c ? json_object_get(c->doc, "topics") : NULL, j, cand)
+			if (json_equal(json_object_get(cand, "slug"), t))
+				topic = cand;
+		buf_puts(b, i ? ", " : "");
+		buf_html(b, topic ? structure_label(topic, "label", code) : json_string_value(t));
 	}
 	buf_puts(b, "</dd>\n");
 	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, "field.text"));
@@ -368,23 +401,159 @@ void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, j
 		buf_html(b, str(p, "proposed_wording"));
 		buf_puts(b, "</blockquote></dd>\n");
 	}
-	{
-		enum lang text_lang;
+	row(b, tr(lang, "field.lang"),
+	    lang_parse(str(p, "lang"), &text_lang) ? tr(text_lang, "lang.name") : str(p, "lang"));
+	json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i, r)
+		if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
+			region = r;
+	row(b, tr(lang, "field.region"), region ? structure_label(region, "name", code) : str(p, "region"));
+	buf_printf(b, "<dt>%s</dt><dd class=\"supports\">%lld</dd>\n", tr(lang, "support.count"),
+		   (long long)json_integer_value(json_object_get(p, "supports")));
+	buf_puts(b, "</dl>\n");
+}
 
-		row(b, tr(lang, "field.lang"),
-		    lang_parse(str(p, "lang"), &text_lang) ? tr(text_lang, "lang.name") : str(p, "lang"));
-	}
-	{
-		json_t *r, *region = NULL;
-		size_t i;
+/* Links to the proposal's own page and to the list of its part. */
+static void proposal_links(struct buf *b, enum lang lang, json_t *p, bool own_page)
+{
+	const char *code = lang_code(lang);
+	long long id = json_integer_value(json_object_get(p, "id"));
 
-		json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i, r)
-			if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
-				region = r;
-		row(b, tr(lang, "field.region"), region ? structure_label(region, "name", code) : str(p, "region"));
+	buf_puts(b, "<ul class=\"links\">\n");
+	if (!own_page)
+		buf_printf(b, "<li><a href=\"/proposals/%lld?lang=%s\">%s</a></li>\n", id, code,
+			   tr(lang, "proposal.view"));
+	buf_puts(b, "<li><a href=\"/proposals?target=");
+	buf_html(b, str(p, "target"));
+	buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, tr(lang, "list.link"));
+	buf_printf(b, "<li><a href=\"/?lang=%s\">%s</a></li>\n<li><a href=\"/api/v1/proposals/%lld\">%s</a></li>\n</ul>\n",
+		   code, tr(lang, "receipt.another"), id, tr(lang, "receipt.json"));
+}
+
+void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
+{
+	begin(b, lang, tr(lang, "receipt.title"));
+	buf_printf(b, "<h1>%s</h1>\n<div class=\"receipt\">\n<p class=\"number\">%s: <strong>%lld</strong></p>\n"
+		      "<p>%s</p>\n",
+		   tr(lang, "receipt.title"), tr(lang, "receipt.number"),
+		   (long long)json_integer_value(json_object_get(p, "id")), tr(lang, "receipt.keep"));
+	proposal_details(b, lang, c, p);
+	buf_puts(b, "</div>\n");
+	proposal_links(b, lang, p, false);
+	end(b);
+}
+
+void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
+		   const struct errors *errs, const char *notice_key)
+{
+	long long id = json_integer_value(json_object_get(p, "id"));
+	char title[64];
+
+	snprintf(title, sizeof(title), "%s %lld", tr(lang, "proposal.title"), id);
+	begin(b, lang, title);
+	buf_printf(b, "<h1>%s</h1>\n", title);
+	if (notice_key)
+		buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n", tr(lang, notice_key));
+	error_summary(b, lang, errs);
+	buf_puts(b, "<div class=\"receipt\">\n");
+	proposal_details(b, lang, c, p);
+	buf_puts(b, "</div>\n");
+	if (c && c->open) {
+		buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<form method=\"post\" action=\"/api/v1/proposals/%lld/supports\" "
+			      "accept-charset=\"utf-8\" class=\"support\" novalidate>\n"
+			      "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
+			   tr(lang, "support.title"), tr(lang, "support.intro"), id, lang_code(lang));
+		token_field(b);
+		if (uses_iin(c))
+			iin_field(b, lang, true, errs);
+		buf_printf(b, "<p><button type=\"submit\" name=\"action\" value=\"support\">%s</button> "
+			      "<button type=\"submit\" name=\"action\" value=\"withdraw\" class=\"secondary\">%s</button></p>\n"
+			      "</form>\n",
+			   tr(lang, "support.button"), tr(lang, "support.withdraw"));
 	}
-	buf_printf(b, "</dl>\n</div>\n<p><a href=\"/?lang=%s\">%s</a> · <a href=\"/api/v1/proposals/%s\">%s</a></p>\n",
-		   code, tr(lang, "receipt.another"), number, tr(lang, "receipt.json"));
+	proposal_links(b, lang, p, true);
+	end(b);
+}
+
+/* The first ~280 characters of a text, cut at a character boundary. */
+static void excerpt(struct buf *b, const char *text)
+{
+	size_t n = 0, chars = 0;
+
+	while (text[n] && chars < 280) {
+		n++;
+		while ((text[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	buf_puts(b, "<p class=\"excerpt\">");
+	{
+		struct buf tmp;
+
+		buf_init(&tmp, 0);
+		buf_append(&tmp, text, n);
+		buf_html(b, tmp.data);
+		buf_free(&tmp);
+	}
+	buf_puts(b, text[n] ? "…</p>\n" : "</p>\n");
+}
+
+static void list_link(struct buf *b, enum lang lang, const struct list_query *q, long page, const char *label_key)
+{
+	/* target and sort were checked against the structure, but escape them all the same. */
+	buf_puts(b, "<a href=\"/proposals?target=");
+	buf_html(b, q->target);
+	buf_puts(b, "&amp;sort=");
+	buf_html(b, q->sort);
+	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), tr(lang, label_key));
+}
+
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more)
+{
+	const struct consultation *c = q->consultation;
+	json_t *part = q->target[0] ? structure_part(c, q->target) : NULL;
+	const char *code = lang_code(lang);
+	json_t *p;
+	size_t i;
+
+	begin(b, lang, tr(lang, "list.title"));
+	buf_printf(b, "<h1>%s", tr(lang, "list.title"));
+	if (part) {
+		buf_puts(b, ": ");
+		buf_html(b, structure_label(part, "label", code));
+	}
+	buf_printf(b, "</h1>\n<form method=\"get\" action=\"/proposals\" class=\"filter\">\n"
+		      "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", code);
+	target_select(b, lang, c, part ? q->target : NULL, NULL);
+	buf_printf(b, "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" name=\"sort\">\n",
+		   tr(lang, "list.title"));
+	option(b, "newest", tr(lang, "list.newest"), q->sort);
+	option(b, "supported", tr(lang, "list.supported"), q->sort);
+	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "list.show"));
+	if (!part) {
+		end(b);
+		return;
+	}
+	if (json_array_size(items) == 0)
+		buf_printf(b, "<p>%s</p>\n", tr(lang, "list.empty"));
+	buf_puts(b, "<ol class=\"proposals\">\n");
+	json_array_foreach(items, i, p) {
+		long long id = json_integer_value(json_object_get(p, "id"));
+		char key[32];
+
+		snprintf(key, sizeof(key), "stance.%s", str(p, "stance"));
+		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
+			   tr(lang, "proposal.title"), id, tr(lang, key));
+		excerpt(b, str(p, "text"));
+		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n", tr(lang, "support.count"),
+			   (long long)json_integer_value(json_object_get(p, "supports")), str(p, "created_at"));
+	}
+	buf_puts(b, "</ol>\n<nav class=\"pages\" aria-label=\"pages\">");
+	if (q->page > 1)
+		list_link(b, lang, q, q->page - 1, "list.prev");
+	buf_printf(b, " <span>%s %ld</span> ", tr(lang, "list.page"), q->page);
+	if (more)
+		list_link(b, lang, q, q->page + 1, "list.next");
+	buf_puts(b, "</nav>\n");
 	end(b);
 }
 

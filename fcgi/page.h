@@ -9,6 +9,7 @@
 #define KENES_PAGE_H
 
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "buf.h"
 #include "errors.h"
@@ -21,6 +22,18 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 	       const struct proposal_input *in, const struct errors *errs);
 /* The receipt for a stored proposal (its API JSON). */
 void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, json_t *proposal);
+/* What a list of proposals shows (filled by browse.c). */
+struct list_query {
+	const struct consultation *consultation;
+	char target[32], kind[16], number[16], sort[16];
+	long page, per_page;
+};
+
+/* The list of proposals on one part; `more` when a next page exists. */
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more);
+/* One proposal with its support form; errs and notice_key (an i18n key) may be NULL. */
+void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, json_t *proposal,
+		   const struct errors *errs, const char *notice_key);
 /* A short page with a title and one paragraph, both i18n keys. */
 void page_message(struct buf *b, enum lang lang, const char *title_key, const char *text_key);
 

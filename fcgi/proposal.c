@@ -10,6 +10,7 @@
 #include "jsonbody.h"
 #include "text.h"
 #include "util.h"
+#include "write.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const langs[] = { "kk", "ru", "en" };
@@ -28,6 +29,7 @@ static char **field_slot(struct proposal_input *in, const char *name, size_t **l
 		{ "proposed_wording", offsetof(struct proposal_input, proposed_wording) },
 		{ "lang", offsetof(struct proposal_input, lang) },
 		{ "region", offsetof(struct proposal_input, region) },
+		{ "iin", offsetof(struct proposal_input, iin) },
 	};
 
 	*len = NULL;
@@ -109,6 +111,8 @@ bool proposal_input_from_form(const char *body, size_t len, struct proposal_inpu
 			add_topic(in, f->value, f->value_len);
 		} else if (strcmp(f->name, "ui_lang") == 0 && !in->ui_lang) {
 			in->ui_lang = xstrdup(f->value);
+		} else if (strcmp(f->name, "form_token") == 0 && !in->form_token) {
+			in->form_token = xstrdup(f->value);
 		} else if (slot && !*slot) {
 			/* Take ownership of the decoded value. */
 			*slot = f->value;
@@ -131,7 +135,11 @@ void proposal_input_free(struct proposal_input *in)
 	free(in->proposed_wording);
 	free(in->lang);
 	free(in->region);
+	if (in->iin)
+		memset(in->iin, 0, strlen(in->iin));
+	free(in->iin);
 	free(in->ui_lang);
+	free(in->form_token);
 	for (int i = 0; i < in->topic_count; i++)
 		free(in->topics[i]);
 	memset(in, 0, sizeof(*in));
@@ -335,12 +343,14 @@ void proposal_free(struct proposal *p)
 	p->text = p->proposed_wording = NULL;
 }
 
-enum store_result proposal_store(struct db *db, const struct proposal *p, char **json, long long *id)
+bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
+		    const char *hash, long per_hour, struct outcome *o)
 {
 	struct buf topics;
 	const char *params[14];
-	enum store_result result = STORE_FAILED;
+	char cap[24];
 	PGresult *res;
+	bool ok;
 
 	/* Topic slugs match ^[a-z0-9-]+$ (a CHECK in the schema), so the literal needs no quoting. */
 	buf_init(&topics, 0);
@@ -348,6 +358,7 @@ enum store_result proposal_store(struct db *db, const struct proposal *p, char *
 	for (int i = 0; i < p->topic_count; i++)
 		buf_printf(&topics, "%s%s", i ? "," : "", p->topics[i]);
 	buf_putc(&topics, '}');
+	snprintf(cap, sizeof(cap), "%ld", per_hour);
 
 	params[0] = p->consultation->slug;
 	params[1] = p->kind;
@@ -359,24 +370,15 @@ enum store_result proposal_store(struct db *db, const struct proposal *p, char *
 	params[7] = p->region;
 	params[8] = p->channel;
 	params[9] = topics.data;
-	params[10] = NULL; /* submitter */
-	params[11] = NULL; /* idempotency key */
-	params[12] = "\\x";
-	params[13] = "0";
+	params[10] = submitter;
+	params[11] = key;
+	params[12] = hash;
+	params[13] = cap;
 	res = db_run(db, "proposal_submit", 14, params);
 	buf_free(&topics);
 	if (!res)
-		return STORE_FAILED;
-	if (PQntuples(res) == 1 && atoi(PQgetvalue(res, 0, 0)) == 201) {
-		json_t *doc = json_loads(PQgetvalue(res, 0, 2), 0, NULL);
-
-		*id = json_integer_value(json_object_get(doc, "id"));
-		*json = xstrdup(PQgetvalue(res, 0, 2));
-		json_decref(doc);
-		result = STORE_OK;
-	} else {
-		result = STORE_STALE;
-	}
+		return false;
+	ok = outcome_read(res, o);
 	PQclear(res);
-	return result;
+	return ok;
 }

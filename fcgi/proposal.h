@@ -25,7 +25,9 @@ struct proposal_input {
 	size_t text_len, wording_len; /* bytes; text may hold a NUL the validator refuses */
 	char *topics[PROPOSAL_MAX_TOPICS + 1];
 	int topic_count;  /* capped at PROPOSAL_MAX_TOPICS + 1 */
+	char *iin;        /* the person's IIN when the policy asks for one; never logged */
 	char *ui_lang;    /* form only: the interface language the person used */
+	char *form_token; /* form only: see csrf.h */
 	char *channel;    /* "api" or "web", set by the caller */
 };
 
@@ -50,12 +52,14 @@ void proposal_input_free(struct proposal_input *in);
 bool proposal_validate(const struct proposal_input *in, struct proposal *out, struct errors *errs);
 void proposal_free(struct proposal *p);
 
-enum store_result { STORE_OK, STORE_STALE, STORE_FAILED };
+struct outcome;
 /*
- * Inserts the proposal; on STORE_OK *json is the stored proposal as JSON (caller frees) and
- * *id its id. STORE_STALE: the target vanished from the current version meanwhile.
- * STORE_FAILED: see db_last_error().
+ * Stores the proposal through kenes.proposal_submit: `submitter` is the pseudonym as a
+ * bytea literal or NULL, `key` the idempotency key or NULL, `hash` the request's keyed hash.
+ * False when the database could not be asked (see db_last_error); otherwise *o says what
+ * happened (201 with the proposal's JSON, a replay, 409, 422 or 429).
  */
-enum store_result proposal_store(struct db *db, const struct proposal *p, char **json, long long *id);
+bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
+		    const char *hash, long per_hour, struct outcome *o);
 
 #endif

@@ -27,6 +27,11 @@ struct request {
 	const char *content_type;
 	const char *accept_language;
 	const char *request_id;
+	const char *host;            /* Host header */
+	const char *origin;          /* Origin header, "" when absent */
+	const char *sec_fetch_site;  /* Sec-Fetch-Site header, "" when absent */
+	const char *idempotency_key; /* Idempotency-Key header, "" when absent */
+	const char *trusted_subject; /* set by nginx from the SSO (see trusted_subject_param) */
 	const char *body;
 	size_t body_len;
 	struct db *db;

@@ -15,6 +15,10 @@ struct settings {
 	long max_body;         /* bytes; larger bodies get 413 */
 	long structure_ttl;    /* seconds a worker keeps the consultation structure cached */
 	char *log_level;       /* debug, info, warn, error */
+	char *pseudonym_key_file;    /* secret key for pseudonyms and form tokens */
+	char *trusted_subject_param; /* FastCGI parameter nginx sets to the SSO subject */
+	long proposals_per_hour;     /* per person; 0 = no cap */
+	long supports_per_hour;      /* per person; 0 = no cap */
 };
 
 #endif

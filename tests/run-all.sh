@@ -64,7 +64,7 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	export BASE_URL=http://127.0.0.1:$port
 	# max_body below nginx's 128k so that the e2e suite reaches the handler's own 413 too.
 	KENES_SOCKET=$dir/fcgi.sock KENES_DATABASE_URL=$KENES_HANDLER_URL KENES_WORKERS=${WORKERS:-3} \
-	KENES_MAX_BODY=100000 \
+	KENES_MAX_BODY=100000 KENES_PSEUDONYM_KEY_FILE=$tmp/pseudonym.key \
 	KENES_STRUCTURE_TTL=1 KENES_LOG_LEVEL=debug "$@" "$bin" 2>"$dir/fcgi.log" &
 	fcgi_pid=$!
 	for _ in $(seq 100); do [ -S "$dir/fcgi.sock" ] && break; sleep 0.1; done
@@ -89,6 +89,8 @@ stop_stack() {
 	stop_rc=$?
 	fcgi_pid=""
 }
+
+kenes_key "$tmp/pseudonym.key"
 
 step "handler (ASan+UBSan) and nginx"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi

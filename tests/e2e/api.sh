@@ -120,8 +120,8 @@ check "413 over the body limit (nginx)" eq "$STATUS $(json .error.code)" "413 bo
 head -c 120000 /dev/zero | tr '\0' 'a' >"$_tmp/big"
 http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary "@$_tmp/big"
 check "413 over the handler's own limit (run-all sets it below nginx's)" eq "$STATUS $(json .error.code)" "413 body_too_large"
-http GET /api/v1/proposals
-check "405 GET on the collection" eq "$STATUS $(header Allow)" "405 POST"
+http PUT /api/v1/proposals
+check "405 PUT on the collection" eq "$STATUS $(header Allow)" "405 GET, HEAD, POST"
 http DELETE "/api/v1/proposals/$id"
 check "405 DELETE on a proposal" eq "$STATUS $(header Allow)" "405 GET, HEAD"
 http GET /api/v1/proposals/999999999

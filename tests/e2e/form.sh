@@ -3,7 +3,14 @@
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
 
-form_post() { http POST /api/v1/proposals -H 'Content-Type: application/x-www-form-urlencoded' "$@"; }
+# Each form post carries a fresh token from the form page, as a browser's would.
+form_token() {
+	curl -s "$BASE_URL/" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p'
+}
+form_post() {
+	http POST /api/v1/proposals -H 'Content-Type: application/x-www-form-urlencoded' \
+		--data-urlencode "form_token=$(form_token)" "$@"
+}
 
 http GET /
 check "form 200" eq "$STATUS" 200

@@ -1,0 +1,160 @@
+/*
+ * browse.c - finding proposals to support: a list per part of the draft (newest or most
+ * supported, paginated), as JSON (/api/v1/proposals) or HTML (/proposals), and one
+ * proposal's page with its support form (/proposals/{id}).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "handlers.h"
+#include "page.h"
+#include "structure.h"
+#include "util.h"
+#include "write.h"
+
+#define PER_PAGE_DEFAULT 20
+#define PER_PAGE_MAX 100
+#define PAGE_MAX 1000
+
+/* Reads ?name= as a number in [min, max]; the default when absent; false when bad. */
+static bool query_long(const struct request *req, const char *name, long min, long max, long def, long *out)
+{
+	char v[24];
+
+	*out = def;
+	if (!request_query_param(req, name, v, sizeof(v)) || !*v)
+		return true;
+	return parse_long(v, min, max, out);
+}
+
+static bool list_params(struct request *req, struct list_query *q, struct errors *errs)
+{
+	char consultation[72] = "";
+	json_t *part;
+
+	memset(q, 0, sizeof(*q));
+	request_query_param(req, "consultation", consultation, sizeof(consultation));
+	q->consultation = *consultation ? structure_find(consultation) : structure_default();
+	if (!q->consultation)
+		return errors_add(errs, 422, "unknown_consultation", "consultation", "no such consultation");
+	if (!request_query_param(req, "target", q->target, sizeof(q->target)) || !*q->target)
+		return errors_add(errs, 422, "required", "target",
+				  "target is required (preamble, general, section:N or article:N)");
+	part = structure_part(q->consultation, q->target);
+	if (!part)
+		return errors_add(errs, 422, "unknown_target", "target", "the current draft has no such part");
+	snprintf(q->kind, sizeof(q->kind), "%s", json_string_value(json_object_get(part, "kind")));
+	if (json_is_integer(json_object_get(part, "number")))
+		snprintf(q->number, sizeof(q->number), "%lld",
+			 (long long)json_integer_value(json_object_get(part, "number")));
+	if (!request_query_param(req, "sort", q->sort, sizeof(q->sort)) || !*q->sort)
+		snprintf(q->sort, sizeof(q->sort), "newest");
+	if (strcmp(q->sort, "newest") != 0 && strcmp(q->sort, "supported") != 0)
+		return errors_add(errs, 422, "invalid_sort", "sort", "sort is newest or supported");
+	if (!query_long(req, "page", 1, PAGE_MAX, 1, &q->page))
+		return errors_add(errs, 422, "invalid_page", "page", "page is 1 to %d", PAGE_MAX);
+	if (!query_long(req, "per_page", 1, PER_PAGE_MAX, PER_PAGE_DEFAULT, &q->per_page))
+		return errors_add(errs, 422, "invalid_page", "per_page", "per_page is 1 to %d", PER_PAGE_MAX);
+	return true;
+}
+
+/* The page's proposals (one more than asked, to know whether there is a next page). */
+static json_t *list_fetch(struct request *req, const struct list_query *q)
+{
+	char limit[24], offset[24];
+	const char *params[5] = { q->consultation->slug, q->kind, q->number[0] ? q->number : NULL, limit, offset };
+	PGresult *res;
+	json_t *items;
+
+	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
+	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
+	res = db_run(req->db, strcmp(q->sort, "supported") == 0 ? "proposal_list_supported" : "proposal_list_newest",
+		     5, params);
+	if (!res)
+		return NULL;
+	items = json_array();
+	for (int i = 0; i < PQntuples(res); i++) {
+		json_t *item = json_loads(PQgetvalue(res, i, 0), 0, NULL);
+		if (item)
+			json_array_append_new(items, item);
+	}
+	PQclear(res);
+	return items;
+}
+
+void handle_list(struct request *req, bool html)
+{
+	struct list_query q;
+	struct errors errs = { .count = 0 };
+	json_t *items;
+	bool more;
+
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		return;
+	}
+	if (!list_params(req, &q, &errs) && !(html && errors_for(&errs, "target") &&
+					      strcmp(errors_for(&errs, "target")->code, "required") == 0)) {
+		reply_errors(req, &errs);
+		return;
+	}
+	/* The HTML list without a target just asks for one. */
+	items = q.kind[0] ? list_fetch(req, &q) : json_array();
+	if (!items) {
+		reply_db_failure(req, "listing proposals");
+		return;
+	}
+	more = json_array_size(items) > (size_t)q.per_page;
+	if (more)
+		json_array_remove(items, json_array_size(items) - 1);
+	if (html) {
+		struct buf b;
+
+		buf_init(&b, 0);
+		page_list(&b, handler_lang(req, NULL), &q, items, more);
+		reply_html(req, 200, &b);
+		buf_free(&b);
+		json_decref(items);
+		return;
+	}
+	reply_json(req, 200, json_pack("{s:s, s:s, s:s, s:i, s:i, s:b, s:o}", "consultation",
+				       q.consultation->slug, "target", q.target, "sort", q.sort, "page",
+				       (int)q.page, "per_page", (int)q.per_page, "has_more", more, "items", items));
+}
+
+void handle_proposal_page(struct request *req, const char *id)
+{
+	json_t *proposal;
+	struct buf b;
+	char done[32] = "";
+	const char *notice = NULL;
+	enum lang lang = handler_lang(req, NULL);
+
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		return;
+	}
+	proposal = handler_fetch_proposal(req, id);
+	if (!proposal) {
+		if (req->status == 404)
+			handler_message_page(req, 404, lang, "notfound.title", "notfound.text");
+		return;
+	}
+	/* After a form's support: which message to show ("created" etc. from support.c). */
+	if (request_query_param(req, "done", done, sizeof(done))) {
+		if (strcmp(done, "created") == 0)
+			notice = "support.done";
+		else if (strcmp(done, "already_supported") == 0)
+			notice = "support.already";
+		else if (strcmp(done, "withdrawn") == 0 || strcmp(done, "not_supported") == 0)
+			notice = "support.withdrawn";
+	}
+	buf_init(&b, 0);
+	page_proposal(&b, lang, structure_find(json_string_value(json_object_get(proposal, "consultation"))),
+		      proposal, NULL, notice);
+	reply_html(req, 200, &b);
+	buf_free(&b);
+	json_decref(proposal);
+}

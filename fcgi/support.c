@@ -1,0 +1,186 @@
+/*
+ * support.c - POST /api/v1/proposals/{id}/supports gives a person's support (201, or 200
+ * when they already support it); DELETE, or a form post with action=withdraw, takes it back.
+ * Supports always need an identity. The JSON body is {"iin": "…"} under the "iin" policy
+ * and may be empty under "trusted-header".
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "jsonbody.h"
+#include "log.h"
+#include "page.h"
+#include "settings.h"
+#include "structure.h"
+#include "util.h"
+#include "write.h"
+
+struct support_input {
+	char *iin;
+	char *form_token;
+	char *ui_lang;
+	bool withdraw;
+};
+
+static void input_free(struct support_input *in)
+{
+	if (in->iin)
+		memset(in->iin, 0, strlen(in->iin));
+	free(in->iin);
+	free(in->form_token);
+	free(in->ui_lang);
+}
+
+static void parse_json(const struct request *req, struct support_input *in, struct errors *errs)
+{
+	json_t *doc, *value;
+	const char *key;
+
+	if (req->body_len == 0)
+		return;
+	doc = jsonbody_parse(req->body, req->body_len, errs);
+	if (!doc)
+		return;
+	json_object_foreach(doc, key, value) {
+		if (strcmp(key, "iin") != 0)
+			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+		else if (!json_is_string(value))
+			errors_add(errs, 422, "invalid_type", key, "iin must be a string of 12 digits");
+		else
+			in->iin = xstrdup(json_string_value(value));
+	}
+	json_decref(doc);
+}
+
+static void parse_form(const struct request *req, struct support_input *in, struct errors *errs)
+{
+	struct form f;
+	const struct form_field *v;
+
+	if (!form_parse(req->body, req->body_len, &f)) {
+		errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
+		return;
+	}
+	if ((v = form_get(&f, "iin")) && strlen(v->value) == v->value_len)
+		in->iin = xstrdup(v->value);
+	if ((v = form_get(&f, "form_token")))
+		in->form_token = xstrdup(v->value);
+	if ((v = form_get(&f, "ui_lang")))
+		in->ui_lang = xstrdup(v->value);
+	in->withdraw = (v = form_get(&f, "action")) && strcmp(v->value, "withdraw") == 0;
+	form_free(&f);
+}
+
+/* The proposal page again, with the outcome or the errors shown. */
+static void page_again(struct request *req, int status, const struct support_input *in, json_t *proposal,
+		       const struct errors *errs, const char *notice_key)
+{
+	struct buf html;
+	const struct consultation *c =
+		structure_find(json_string_value(json_object_get(proposal, "consultation")));
+
+	buf_init(&html, 0);
+	page_proposal(&html, handler_lang(req, in->ui_lang), c, proposal, errs, notice_key);
+	reply_html(req, status, &html);
+	buf_free(&html);
+}
+
+static void answer(struct request *req, bool is_form, const struct support_input *in, const char *id,
+		   json_t *proposal, const struct outcome *o)
+{
+	char location[128];
+
+	if (o->status >= 300 && is_form) {
+		struct errors errs = { .count = 0 };
+
+		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
+		page_again(req, o->status, in, proposal, &errs, NULL);
+		return;
+	}
+	if (o->status >= 300) {
+		reply_outcome_error(req, o);
+		return;
+	}
+	log_info("support %s on proposal %s", o->code, id);
+	if (!is_form) {
+		reply_json_text(req, o->status, o->body);
+		return;
+	}
+	snprintf(location, sizeof(location), "/proposals/%s?lang=%s&done=%s", id,
+		 lang_code(handler_lang(req, in->ui_lang)), o->code);
+	reply_redirect(req, 303, location);
+}
+
+void handle_support(struct request *req, const char *id)
+{
+	struct support_input in = { 0 };
+	struct errors errs = { .count = 0 };
+	struct write_guard guard;
+	struct outcome o = { 0 };
+	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+	bool is_delete = strcmp(req->method, "DELETE") == 0;
+	char who[BYTEA_HEX_LEN], cap[24];
+	json_t *proposal = NULL;
+	const struct consultation *c;
+	PGresult *res;
+	bool known;
+
+	if (is_form)
+		parse_form(req, &in, &errs);
+	else if (request_content_type_is(req, "application/json") || (is_delete && req->body_len == 0))
+		parse_json(req, &in, &errs);
+	else if (req->body_len > 0 || !is_delete) {
+		reply_error(req, 415, "unsupported_media_type",
+			    "send application/json or application/x-www-form-urlencoded");
+		goto out;
+	}
+	if ((errs.count && errors_primary(&errs)->status == 400) ||
+	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
+		reply_errors(req, &errs);
+		goto out;
+	}
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		goto out;
+	}
+	proposal = handler_fetch_proposal(req, id);
+	if (!proposal)
+		goto out;
+	c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
+	if (!c) {
+		reply_error(req, 404, "not_found", "no such proposal");
+		goto out;
+	}
+	write_identity(req, c, in.iin, true, who, &known, &errs);
+	if (errs.count) {
+		if (is_form && errors_primary(&errs)->status == 422)
+			page_again(req, 422, &in, proposal, &errs, NULL);
+		else
+			reply_errors(req, &errs);
+		goto out;
+	}
+	snprintf(cap, sizeof(cap), "%ld", req->settings->supports_per_hour);
+	if (is_delete || in.withdraw)
+		res = db_run(req->db, "support_withdraw", 2, (const char *[]){ id, who });
+	else
+		res = db_run(req->db, "support_add", 5, (const char *[]){ id, who, guard.key, guard.hash, cap });
+	if (!res) {
+		reply_db_failure(req, "recording a support");
+		goto out;
+	}
+	if (!outcome_read(res, &o)) {
+		PQclear(res);
+		reply_error(req, 500, "internal", "unexpected answer from the database");
+		goto out;
+	}
+	PQclear(res);
+	answer(req, is_form, &in, id, proposal, &o);
+out:
+	json_decref(proposal);
+	outcome_free(&o);
+	input_free(&in);
+}

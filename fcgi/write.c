@@ -1,0 +1,150 @@
+#include "write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "csrf.h"
+#include "db.h"
+#include "log.h"
+#include "util.h"
+
+static bool key_ok(const char *key)
+{
+	size_t n = strlen(key);
+
+	if (n == 0 || n > IDEMPOTENCY_KEY_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (key[i] <= ' ' || key[i] >= 127)
+			return false;
+	return true;
+}
+
+bool write_guard_check(const struct request *req, bool is_form, const char *form_token,
+		       struct write_guard *g, struct errors *errs)
+{
+	unsigned char mac[32];
+	struct buf msg;
+
+	g->key = NULL;
+	if (!csrf_same_origin(req->sec_fetch_site, req->origin, req->host))
+		return errors_add(errs, 403, "cross_site", NULL, "cross-site requests are refused");
+	if (is_form && csrf_token_check(form_token, time(NULL)) != CSRF_OK)
+		return errors_add(errs, 403, "form_expired", NULL,
+				  "the form is missing its token or is too old; reload it and submit again");
+	if (*req->idempotency_key) {
+		if (!key_ok(req->idempotency_key))
+			return errors_add(errs, 400, "invalid_idempotency_key", NULL,
+					  "Idempotency-Key must be 1 to %d visible ASCII characters",
+					  IDEMPOTENCY_KEY_MAX);
+		g->key = req->idempotency_key;
+	} else if (is_form) {
+		g->key = form_token;
+	}
+	/* Keyed: the body may hold an IIN, which a plain hash would let anyone guess back. */
+	buf_init(&msg, 0);
+	buf_printf(&msg, "%s\n%s\n%s\n", req->method, req->path, req->content_type ? req->content_type : "");
+	buf_append(&msg, req->body ? req->body : "", req->body_len);
+	identity_mac("request", (const unsigned char *)msg.data, msg.len, mac);
+	buf_free(&msg);
+	identity_pseudonym_hex(mac, g->hash);
+	return true;
+}
+
+static const char *policy_of(const struct consultation *c)
+{
+	const char *p = json_string_value(json_object_get(json_object_get(c->doc, "identity"), "policy"));
+	return p ? p : "iin";
+}
+
+bool write_identity(const struct request *req, const struct consultation *c, const char *iin,
+		    bool required, char hex[BYTEA_HEX_LEN], bool *known, struct errors *errs)
+{
+	unsigned char p[PSEUDONYM_BYTES];
+
+	*known = false;
+	if (strcmp(policy_of(c), "trusted-header") == 0) {
+		if (!*req->trusted_subject) {
+			if (required)
+				return errors_add(errs, 401, "identity_required", NULL,
+						  "sign in first: this consultation identifies people by single sign-on");
+			return true;
+		}
+		identity_pseudonym(c->slug, "sso", req->trusted_subject, p);
+	} else {
+		enum iin_status st;
+
+		if (!iin || !*iin) {
+			if (required)
+				return errors_add(errs, 422, "required", "iin", "iin is required");
+			return true;
+		}
+		st = iin_check(iin, time(NULL));
+		if (st != IIN_OK)
+			return errors_add(errs, 422, "invalid_iin", "iin", "%s", iin_status_message(st));
+		identity_pseudonym(c->slug, "iin", iin, p);
+	}
+	identity_pseudonym_hex(p, hex);
+	*known = true;
+	return true;
+}
+
+bool outcome_read(PGresult *res, struct outcome *o)
+{
+	memset(o, 0, sizeof(*o));
+	if (PQntuples(res) != 1 || PQnfields(res) != 4)
+		return false;
+	o->status = atoi(PQgetvalue(res, 0, 0));
+	snprintf(o->code, sizeof(o->code), "%s", PQgetvalue(res, 0, 1));
+	if (!PQgetisnull(res, 0, 2))
+		o->body = xstrdup(PQgetvalue(res, 0, 2));
+	o->retry_after = PQgetisnull(res, 0, 3) ? 0 : atoi(PQgetvalue(res, 0, 3));
+	return o->status >= 100 && o->status < 600;
+}
+
+void outcome_free(struct outcome *o)
+{
+	free(o->body);
+	o->body = NULL;
+}
+
+void reply_outcome_error(struct request *req, const struct outcome *o)
+{
+	static const struct {
+		const char *code;
+		const char *message;
+	} messages[] = {
+		{ "request_in_flight", "a request with this Idempotency-Key is still being processed; retry shortly" },
+		{ "idempotency_key_reused", "this Idempotency-Key was used with a different request" },
+		{ "rate_limited", "too many requests from this person; retry later" },
+		{ "not_found", "no such proposal" },
+		{ "consultation_closed", "the consultation is not accepting this any more" },
+		{ "unknown_target", "the current draft has no such part" },
+	};
+	const char *message = "the request could not be completed";
+	char seconds[16];
+
+	for (size_t i = 0; i < ARRAY_LEN(messages); i++)
+		if (strcmp(messages[i].code, o->code) == 0)
+			message = messages[i].message;
+	if (o->retry_after > 0) {
+		snprintf(seconds, sizeof(seconds), "%d", o->retry_after);
+		reply_header(req, "Retry-After", seconds);
+	}
+	reply_error(req, o->status, o->code, message);
+}
+
+void reply_db_failure(struct request *req, const char *what)
+{
+	const struct db_error *e = db_last_error(req->db);
+
+	if (e->unavailable) {
+		log_warn("%s: database unavailable: %s", what, e->message);
+		reply_unavailable(req);
+	} else {
+		log_error("%s: %s %s", what, e->sqlstate, e->message);
+		reply_error(req, 500, "internal", "the request could not be completed");
+	}
+}

@@ -1,0 +1,59 @@
+/*
+ * write.h - the rules every POST shares: where it comes from, its form token, its
+ * Idempotency-Key, who the person is, and reading back what the database decided.
+ *
+ * Each check appends to a struct errors and returns false; callers answer once.
+ */
+#ifndef KENES_WRITE_H
+#define KENES_WRITE_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+#include "errors.h"
+#include "identity.h"
+#include "request.h"
+#include "structure.h"
+
+#define BYTEA_HEX_LEN (2 * PSEUDONYM_BYTES + 3)
+#define IDEMPOTENCY_KEY_MAX 255
+
+struct write_guard {
+	const char *key;            /* the Idempotency-Key, or the form's token; NULL if none */
+	char hash[BYTEA_HEX_LEN];   /* keyed hash of the request, as a bytea literal */
+};
+
+/*
+ * Refuses cross-site requests (403 cross_site), forms without a valid token of ours
+ * (403 form_expired), and malformed Idempotency-Key headers (400). Fills the guard.
+ */
+bool write_guard_check(const struct request *req, bool is_form, const char *form_token,
+		       struct write_guard *g, struct errors *errs);
+
+/*
+ * The person's pseudonym under consultation c's identity policy, as a bytea literal in hex
+ * (and *known = true), from the IIN typed (policy "iin") or the subject nginx passed
+ * (policy "trusted-header"). Without one: *known = false, and when `required` an error
+ * (422 required on iin, or 401 identity_required). A bad IIN is 422 invalid_iin; the IIN
+ * itself is never repeated in a message.
+ */
+bool write_identity(const struct request *req, const struct consultation *c, const char *iin,
+		    bool required, char hex[BYTEA_HEX_LEN], bool *known, struct errors *errs);
+
+/* What a write function of sql/migrations/005 returned (the kenes.outcome type). */
+struct outcome {
+	int status;
+	char code[40];
+	char *body; /* JSON text or NULL; owned, free it */
+	int retry_after;
+};
+bool outcome_read(PGresult *res, struct outcome *o);
+void outcome_free(struct outcome *o);
+
+/* Answers with an outcome that is an error (409, 422, 429, 404): JSON with Retry-After. */
+void reply_outcome_error(struct request *req, const struct outcome *o);
+
+/* Answers 503 or 500 after a failed database call, and logs why. */
+void reply_db_failure(struct request *req, const char *what);
+
+#endif
