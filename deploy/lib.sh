@@ -81,7 +81,8 @@ kenes_key() { # FILE
 	(umask 077 && head -c 32 /dev/urandom >"$1")
 }
 
-# Writes DIR/nginx.conf for 127.0.0.1:PORT passing requests to SOCKET.
+# Writes DIR/nginx.conf for 127.0.0.1:PORT passing requests to SOCKET. POST flood limits
+# per address come from KENES_POST_RATE (10r/s), KENES_POST_BURST (30), KENES_POST_CONN (20).
 kenes_nginx_conf() { # DIR PORT SOCKET
 	local dir=$1 user=""
 	mkdir -p "$dir/tmp"
@@ -90,6 +91,8 @@ kenes_nginx_conf() { # DIR PORT SOCKET
 	[ "$(id -u)" -eq 0 ] && user="user root;"
 	sed -e "s|@USER@|$user|" -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$2|g" \
 		-e "s|@SOCKET@|$3|g" -e "s|@ROOT@|$KENES_ROOT|g" \
+		-e "s|@POST_RATE@|${KENES_POST_RATE:-10r/s}|g" -e "s|@POST_BURST@|${KENES_POST_BURST:-30}|g" \
+		-e "s|@POST_CONN@|${KENES_POST_CONN:-20}|g" \
 		"$KENES_ROOT/deploy/nginx/local.conf.in" >"$dir/nginx.conf"
 }
 

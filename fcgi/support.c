@@ -110,8 +110,10 @@ static void answer(struct request *req, bool is_form, const struct support_input
 		reply_json_text(req, o->status, o->body);
 		return;
 	}
+	/* A replayed form (sent twice) tells the same story as the first answer. */
 	snprintf(location, sizeof(location), "/proposals/%s?lang=%s&done=%s", id,
-		 lang_code(handler_lang(req, in->ui_lang)), o->code);
+		 lang_code(handler_lang(req, in->ui_lang)),
+		 strcmp(o->code, "replay") != 0 ? o->code : o->status == 201 ? "created" : "already_supported");
 	reply_redirect(req, 303, location);
 }
 

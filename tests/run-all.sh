@@ -68,9 +68,12 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	KENES_STRUCTURE_TTL=1 KENES_LOG_LEVEL=debug "$@" "$bin" 2>"$dir/fcgi.log" &
 	fcgi_pid=$!
 	for _ in $(seq 100); do [ -S "$dir/fcgi.sock" ] && break; sleep 0.1; done
-	kenes_nginx_conf "$dir/nginx" "$port" "$dir/fcgi.sock"
+	# Flood limits high enough for the concurrent suites; limits.sh has its own nginx.
+	KENES_POST_RATE=1000r/s KENES_POST_BURST=5000 KENES_POST_CONN=1000 \
+		kenes_nginx_conf "$dir/nginx" "$port" "$dir/fcgi.sock"
 	kenes_nginx_start "$dir/nginx" &
 	nginx_pid=$!
+	export KENES_HANDLER_LOG=$dir/fcgi.log KENES_ACCESS_LOG=$dir/nginx/access.log
 	if ! kenes_wait_http "$BASE_URL/healthz" 30; then
 		echo "Kenes did not come up"
 		cat "$dir/fcgi.log" "$dir/nginx/error.log"
@@ -95,6 +98,17 @@ kenes_key "$tmp/pseudonym.key"
 step "handler (ASan+UBSan) and nginx"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi
 
+# A second nginx in front of the same handler, with tight flood limits, for limits.sh.
+limited_pid=""
+lport=$((port + 1))
+kenes_port_free "$lport" || lport=$((port + 2))
+KENES_POST_RATE=1r/s KENES_POST_BURST=3 KENES_POST_CONN=2 \
+	kenes_nginx_conf "$tmp/limited" "$lport" "$tmp/asan/fcgi.sock"
+kenes_nginx_start "$tmp/limited" &
+limited_pid=$!
+export LIMITED_BASE_URL=http://127.0.0.1:$lport
+kenes_wait_http "$LIMITED_BASE_URL/healthz" 10 || echo "the limited nginx did not come up"
+
 step "end to end"
 for t in tests/e2e/*.sh; do
 	[ "$t" = tests/e2e/outage.sh ] && continue # last: it stops the database
@@ -106,6 +120,8 @@ fi
 run "e2e database outage" tests/e2e/outage.sh
 
 step "graceful stop and sanitizer reports"
+kill -QUIT "$limited_pid" 2>/dev/null
+wait "$limited_pid" 2>/dev/null
 stop_stack
 run "handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
 run "no sanitizer reports in the handler log" \
