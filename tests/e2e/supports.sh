@@ -133,6 +133,12 @@ check "form support 303 back to the proposal" contains "$STATUS $(header Locatio
 form_support --data-urlencode action=support
 check "the same form sent twice: the same answer" contains "$STATUS $(header Location)" "303 /proposals/$pid?lang=ru&done=created"
 check "counted once" eq "$(support_rows "$pid")" 2
+tok=$(token_of "/proposals/$pid?lang=ru")
+form_support --data-urlencode action=support
+check "the same person from a fresh form: already supported" contains "$(header Location)" "done=already_supported"
+json_post "/api/v1/proposals/$pid/supports" "{\"iin\":\"$CAROL\"}"
+check "and once more via the API: 200" eq "$STATUS $(json .supports)" "200 2"
+check "still one support from this person" eq "$(support_rows "$pid")" 2
 http GET "/proposals/$pid?lang=ru&done=created"
 check "the page confirms" contains "$BODY" "Ваша поддержка учтена."
 check "the page shows the count" contains "$BODY" '<dd class="supports">2</dd>'

@@ -68,12 +68,12 @@ static void test_iin_second_pass(void **state)
 	int twice = 0, second = 0;
 
 	(void)state;
-	for (int serial = 0; serial < 10000; serial++) {
+	for (unsigned serial = 0; serial < 10000; serial++) {
 		char iin[13];
 		int d[11], s1 = 0, s2 = 0;
 		static const int w2[11] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 };
 
-		snprintf(iin, sizeof(iin), "9001013%04d", serial);
+		snprintf(iin, sizeof(iin), "9001013%04u", serial % 10000);
 		for (int i = 0; i < 11; i++) {
 			d[i] = iin[i] - '0';
 			s1 += d[i] * (i + 1);
