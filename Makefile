@@ -9,8 +9,8 @@ PKGS    := libpq jansson libutf8proc libsodium
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers -fstack-protector-strong \
-           -Icommon -Ifcgi -Ibuild $(shell pkg-config --cflags $(PKGS))
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lfcgi
+           -pthread -Icommon -Ifcgi -Ibuild $(shell pkg-config --cflags $(PKGS))
+LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lfcgi -pthread
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif

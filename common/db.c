@@ -1,5 +1,6 @@
 #include "db.h"
 
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,6 +92,20 @@ static bool setup_session(struct db *db)
 	return true;
 }
 
+/* Server notices (and the FATAL a dying connection sends) go to our log, not raw stderr. */
+static void on_notice(void *arg, const char *message)
+{
+	char line[512];
+	size_t n;
+
+	(void)arg;
+	snprintf(line, sizeof(line), "%s", message);
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	log_info("database says: %s", line);
+}
+
 static bool db_connect(struct db *db)
 {
 	char timeout[32];
@@ -101,6 +116,8 @@ static bool db_connect(struct db *db)
 	if (db->conn)
 		PQfinish(db->conn);
 	db->conn = PQconnectdbParams(keys, values, 1);
+	if (PQstatus(db->conn) == CONNECTION_OK)
+		PQsetNoticeProcessor(db->conn, on_notice, NULL);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		set_error(db, "08006", PQerrorMessage(db->conn), true);
 		log_error("cannot connect to the database: %s", db->error.message);
@@ -120,11 +137,27 @@ fail:
 	return false;
 }
 
+/*
+ * A server that restarted while this connection sat idle has closed it (with a FATAL
+ * message): the socket is readable. Noticing that before sending anything lets us
+ * reconnect at once instead of failing a request, and never sends a statement twice.
+ */
+static bool still_connected(struct db *db)
+{
+	struct pollfd p = { .fd = PQsocket(db->conn), .events = POLLIN };
+
+	if (PQstatus(db->conn) != CONNECTION_OK)
+		return false;
+	if (poll(&p, 1, 0) > 0)
+		PQconsumeInput(db->conn);
+	return PQstatus(db->conn) == CONNECTION_OK;
+}
+
 bool db_ready(struct db *db)
 {
 	time_t now;
 
-	if (db->conn && PQstatus(db->conn) == CONNECTION_OK)
+	if (db->conn && still_connected(db))
 		return true;
 	now = time(NULL);
 	/* While the database is down, answer at once instead of waiting on every request. */
@@ -185,6 +218,11 @@ bool db_command(struct db *db, const char *constant_sql)
 const struct db_error *db_last_error(const struct db *db)
 {
 	return &db->error;
+}
+
+void db_set_error(struct db *db, const struct db_error *err)
+{
+	db->error = *err;
 }
 
 long db_reconnects(const struct db *db)

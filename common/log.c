@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 static enum log_level min_level = L_INFO;
-static char request_id[64];
+static _Thread_local char request_id[64];
 static const char *const level_names[] = { "debug", "info", "warn", "error" };
 
 void log_set_level(enum log_level level)

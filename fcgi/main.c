@@ -2,14 +2,18 @@
  * kenes-fcgi - the FastCGI handler nginx passes requests to.
  *
  * A master process opens the unix socket, starts `workers` worker processes and restarts
- * any that die. Each worker is single-threaded with one database connection and accepts
- * requests from the shared socket. SIGTERM or SIGINT: the master passes SIGTERM on; each
- * worker finishes the request in hand and exits; the master exits when all have.
+ * any that die (a crash takes down one process, not the service). Each worker runs
+ * `threads` request threads, each with its own database connection for reads, and one
+ * writer thread that stores proposals in batches (batch.h: group commit). SIGTERM or
+ * SIGINT: the master passes SIGTERM on; each worker's threads finish the request in hand,
+ * the writer stores what is queued, and the worker exits; the master exits when all have.
  */
 #include <errno.h>
 #include <fcgiapp.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch.h"
 #include "config.h"
 #include "identity.h"
 #include "db.h"
@@ -28,14 +33,19 @@
 #include "util.h"
 
 #define MAX_WORKERS 256
+#define MAX_THREADS 256
 
 static const struct config_option options[] = {
 	{ "socket", CONFIG_STRING, "/run/kenes/fcgi.sock", 0, 0, offsetof(struct settings, socket),
 	  "unix socket nginx connects to" },
 	{ "socket_mode", CONFIG_INT, "432", 0, 511, offsetof(struct settings, socket_mode),
 	  "socket permissions as a decimal number (432 = 0660)" },
-	{ "workers", CONFIG_INT, "4", 1, MAX_WORKERS, offsetof(struct settings, workers),
-	  "worker processes, one database connection each" },
+	{ "workers", CONFIG_INT, "2", 1, MAX_WORKERS, offsetof(struct settings, workers),
+	  "worker processes (one per core is plenty)" },
+	{ "threads", CONFIG_INT, "8", 1, MAX_THREADS, offsetof(struct settings, threads),
+	  "request threads per worker, one database connection each" },
+	{ "batch_max", CONFIG_INT, "200", 1, 10000, offsetof(struct settings, batch_max),
+	  "most proposals stored in one transaction (group commit)" },
 	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, database_url),
 	  "libpq connection string or URI" },
 	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, database_role),
@@ -62,7 +72,8 @@ static const struct config_option options[] = {
 	  "supports one person may give per hour (0: no cap)" },
 };
 
-static volatile sig_atomic_t stopping;
+/* Set by a signal handler, read by every thread: a lock-free atomic is safe for both. */
+static atomic_int stopping;
 
 static void on_stop(int sig)
 {
@@ -205,12 +216,20 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 	if (req.status >= 500)
 		log_warn("%s %s answered %d", req.method, req.path, req.status);
 	log_set_request_id(NULL);
+	structure_release();
 	buf_free(&path);
 	buf_free(&body);
 	request_free(&req);
 }
 
-static int worker_main(int sock, const struct settings *s)
+struct request_thread {
+	pthread_t id;
+	int sock;
+	const struct settings *settings;
+	atomic_int exited;
+};
+
+static struct db_options db_options(const struct settings *s)
 {
 	struct db_options dbo = {
 		.url = s->database_url,
@@ -219,22 +238,92 @@ static int worker_main(int sock, const struct settings *s)
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
 	};
+	return dbo;
+}
+
+/* SIGUSR1 only interrupts a thread's accept(); the flag `stopping` says why. */
+static void on_wake(int sig)
+{
+	(void)sig;
+}
+
+static void *request_thread_main(void *arg)
+{
+	struct request_thread *t = arg;
+	struct db_options dbo = db_options(t->settings);
 	struct db *db = db_new(&dbo);
 	FCGX_Request fr;
+	sigset_t wake;
 
-	set_handler(SIGTERM, on_stop);
-	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us in order. */
-	FCGX_Init();
-	FCGX_InitRequest(&fr, sock, FCGI_FAIL_ACCEPT_ON_INTR);
-	if (!db_ready(db))
-		log_warn("starting without the database; requests get 503 until it answers");
-	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
-		serve_one(&fr, db, s);
+	sigemptyset(&wake);
+	sigaddset(&wake, SIGUSR1);
+	pthread_sigmask(SIG_UNBLOCK, &wake, NULL);
+	FCGX_InitRequest(&fr, t->sock, FCGI_FAIL_ACCEPT_ON_INTR);
+	while (!stopping) {
+		if (FCGX_Accept_r(&fr) < 0) {
+			/* Interrupted to stop, or the peer went away before we read it. */
+			if (!stopping && errno != EINTR)
+				usleep(10 * 1000);
+			continue;
+		}
+		serve_one(&fr, db, t->settings);
 		FCGX_Finish_r(&fr);
 	}
 	FCGX_Free(&fr, 1);
-	structure_clear();
 	db_free(db);
+	t->exited = 1;
+	return NULL;
+}
+
+static int worker_main(int sock, const struct settings *s)
+{
+	struct db_options dbo = db_options(s);
+	struct request_thread *threads = xcalloc((size_t)s->threads, sizeof(*threads));
+	sigset_t blocked;
+	int sig, alive;
+
+	/* Every thread starts with SIGTERM and SIGUSR1 blocked; this one waits for SIGTERM. */
+	set_handler(SIGUSR1, on_wake);
+	set_handler(SIGINT, SIG_IGN); /* Ctrl-C reaches the master, which stops us in order. */
+	sigemptyset(&blocked);
+	sigaddset(&blocked, SIGTERM);
+	sigaddset(&blocked, SIGUSR1);
+	pthread_sigmask(SIG_BLOCK, &blocked, NULL);
+	FCGX_Init();
+	if (!batch_start(&dbo, (int)s->batch_max)) {
+		log_error("cannot start the writer thread");
+		return 1;
+	}
+	for (long i = 0; i < s->threads; i++) {
+		threads[i].sock = sock;
+		threads[i].settings = s;
+		if (pthread_create(&threads[i].id, NULL, request_thread_main, &threads[i]) != 0) {
+			log_error("cannot start request thread %ld", i);
+			threads[i].exited = 1;
+		}
+	}
+	sigemptyset(&blocked);
+	sigaddset(&blocked, SIGTERM);
+	sigwait(&blocked, &sig);
+	stopping = 1;
+	/* Wake threads blocked in accept(); repeat, since one may just be entering it. */
+	do {
+		alive = 0;
+		for (long i = 0; i < s->threads; i++) {
+			if (!threads[i].exited) {
+				pthread_kill(threads[i].id, SIGUSR1);
+				alive++;
+			}
+		}
+		if (alive)
+			usleep(50 * 1000);
+	} while (alive);
+	for (long i = 0; i < s->threads; i++)
+		if (threads[i].id)
+			pthread_join(threads[i].id, NULL);
+	batch_stop();
+	structure_clear();
+	free(threads);
 	return 0;
 }
 
@@ -307,7 +396,7 @@ static int master(const struct settings *s)
 	signal(SIGPIPE, SIG_IGN);
 	for (long i = 0; i < s->workers; i++)
 		pids[i] = spawn(sock, s);
-	log_info("listening on %s with %ld workers", s->socket, s->workers);
+	log_info("listening on %s with %ld workers of %ld threads", s->socket, s->workers, s->threads);
 	while (!stopping) {
 		int status;
 		pid_t pid = waitpid(-1, &status, 0);
@@ -340,13 +429,7 @@ static int master(const struct settings *s)
 
 static int check(const struct settings *s)
 {
-	struct db_options dbo = {
-		.url = s->database_url,
-		.role = s->database_role,
-		.app_name = "kenes-fcgi",
-		.connect_timeout = s->connect_timeout,
-		.statement_timeout = s->statement_timeout,
-	};
+	struct db_options dbo = db_options(s);
 	struct db *db = db_new(&dbo);
 	bool ok = db_ready(db) && structure_refresh(db, 0);
 

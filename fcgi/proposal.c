@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "buf.h"
 #include "db.h"
 #include "form.h"
@@ -346,39 +347,22 @@ void proposal_free(struct proposal *p)
 bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
 		    const char *hash, long per_hour, struct outcome *o)
 {
-	struct buf topics;
-	const char *params[14];
-	char cap[24];
-	PGresult *res;
-	bool ok;
+	json_t *topics = json_array();
+	struct batch_job job = { .out = o };
 
-	/* Topic slugs match ^[a-z0-9-]+$ (a CHECK in the schema), so the literal needs no quoting. */
-	buf_init(&topics, 0);
-	buf_putc(&topics, '{');
+	(void)db; /* stored by the batch writer's own connection */
 	for (int i = 0; i < p->topic_count; i++)
-		buf_printf(&topics, "%s%s", i ? "," : "", p->topics[i]);
-	buf_putc(&topics, '}');
-	snprintf(cap, sizeof(cap), "%ld", per_hour);
-
-	params[0] = p->consultation->slug;
-	params[1] = p->kind;
-	params[2] = p->number[0] ? p->number : NULL;
-	params[3] = p->stance;
-	params[4] = p->text;
-	params[5] = p->proposed_wording;
-	params[6] = p->lang;
-	params[7] = p->region;
-	params[8] = p->channel;
-	params[9] = topics.data;
-	params[10] = submitter;
-	params[11] = key;
-	params[12] = hash;
-	params[13] = cap;
-	res = db_run(db, "proposal_submit", 14, params);
-	buf_free(&topics);
-	if (!res)
-		return false;
-	ok = outcome_read(res, o);
-	PQclear(res);
-	return ok;
+		json_array_append_new(topics, json_string(p->topics[i]));
+	/* json_pack "s?" turns NULL into null; "o" steals topics. Bytea literals lose "\x". */
+	job.job = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:o, s:s?, s:s?, s:s, s:I}",
+			    "consultation", p->consultation->slug, "kind", p->kind, "number",
+			    p->number[0] ? p->number : NULL, "stance", p->stance, "text", p->text,
+			    "proposed_wording", p->proposed_wording, "lang", p->lang, "region", p->region,
+			    "channel", p->channel, "topics", topics, "submitter", submitter ? submitter + 2 : NULL,
+			    "key", key, "hash", hash + 2, "per_hour", (json_int_t)per_hour);
+	batch_run(&job);
+	json_decref(job.job);
+	if (!job.stored_ok)
+		db_set_error(db, &job.err);
+	return job.stored_ok;
 }

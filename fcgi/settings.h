@@ -7,7 +7,9 @@
 struct settings {
 	char *socket;          /* unix socket path nginx connects to */
 	long socket_mode;      /* octal permission bits, e.g. 0660 */
-	long workers;          /* worker processes, one database connection each */
+	long workers;          /* worker processes */
+	long threads;          /* request threads per worker, one database connection each */
+	long batch_max;        /* most proposals stored in one transaction */
 	char *database_url;    /* libpq connection string or URI */
 	char *database_role;   /* SET ROLE after connecting ("" = keep the login role) */
 	long connect_timeout;  /* seconds */

@@ -1,5 +1,6 @@
 #include "structure.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,24 +10,57 @@
 
 #define MAX_CONSULTATIONS 32
 
-static struct consultation cache[MAX_CONSULTATIONS];
-static int cache_count;
-static time_t loaded_at;
+/*
+ * The cache is a reference-counted snapshot: a request takes the current one at its start
+ * (structure_refresh) and lets go at its end (structure_release), so a refresh by another
+ * thread never frees what a request is still reading. The mutex guards only the pointer
+ * swap and the counts; loading from the database happens outside it.
+ */
+struct snapshot {
+	int refs;
+	int count;
+	time_t loaded_at;
+	struct consultation list[MAX_CONSULTATIONS];
+};
 
-static void free_all(struct consultation *list, int n)
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct snapshot *current;
+static bool stale;
+static _Thread_local struct snapshot *mine;
+
+static void snapshot_unref(struct snapshot *snap)
 {
-	for (int i = 0; i < n; i++) {
-		free(list[i].slug);
-		free(list[i].json);
-		json_decref(list[i].doc);
+	if (!snap || --snap->refs > 0)
+		return;
+	for (int i = 0; i < snap->count; i++) {
+		free(snap->list[i].slug);
+		free(snap->list[i].json);
+		json_decref(snap->list[i].doc);
 	}
+	free(snap);
+}
+
+/* Makes `fresh` (or nothing) the current snapshot. */
+static void publish(struct snapshot *fresh)
+{
+	pthread_mutex_lock(&lock);
+	snapshot_unref(current);
+	current = fresh;
+	stale = false;
+	pthread_mutex_unlock(&lock);
 }
 
 void structure_clear(void)
 {
-	free_all(cache, cache_count);
-	cache_count = 0;
-	loaded_at = 0;
+	structure_release();
+	publish(NULL);
+}
+
+void structure_invalidate(void)
+{
+	pthread_mutex_lock(&lock);
+	stale = true;
+	pthread_mutex_unlock(&lock);
 }
 
 static bool fill(struct consultation *c, const char *slug, const char *json)
@@ -47,63 +81,104 @@ static bool fill(struct consultation *c, const char *slug, const char *json)
 
 bool structure_set(const char *slug, const char *json)
 {
-	struct consultation c;
+	struct snapshot *fresh = xcalloc(1, sizeof(*fresh));
 
-	if (!fill(&c, slug, json))
+	if (!fill(&fresh->list[0], slug, json)) {
+		free(fresh);
 		return false;
-	structure_clear();
-	cache[0] = c;
-	cache_count = 1;
-	loaded_at = time(NULL);
+	}
+	fresh->refs = 1;
+	fresh->count = 1;
+	fresh->loaded_at = time(NULL);
+	structure_release();
+	publish(fresh);
 	return true;
 }
 
-bool structure_refresh(struct db *db, time_t ttl)
+static struct snapshot *load(struct db *db)
 {
-	struct consultation fresh[MAX_CONSULTATIONS];
-	int n = 0, rows;
-	time_t now = time(NULL);
-	PGresult *res;
+	struct snapshot *fresh;
+	PGresult *res = db_run(db, "consultation_all", 0, NULL);
+	int rows;
 
-	if (cache_count && now - loaded_at < ttl)
-		return true;
-	res = db_run(db, "consultation_all", 0, NULL);
 	if (!res)
-		return cache_count > 0;
+		return NULL;
+	fresh = xcalloc(1, sizeof(*fresh));
 	rows = PQntuples(res);
 	if (rows > MAX_CONSULTATIONS) {
 		log_warn("%d consultations; only the first %d are served", rows, MAX_CONSULTATIONS);
 		rows = MAX_CONSULTATIONS;
 	}
 	for (int i = 0; i < rows; i++)
-		if (fill(&fresh[n], PQgetvalue(res, i, 0), PQgetvalue(res, i, 1)))
-			n++;
+		if (fill(&fresh->list[fresh->count], PQgetvalue(res, i, 0), PQgetvalue(res, i, 1)))
+			fresh->count++;
 	PQclear(res);
-	free_all(cache, cache_count);
-	memcpy(cache, fresh, sizeof(fresh[0]) * (size_t)n);
-	cache_count = n;
-	loaded_at = now;
-	return true;
+	fresh->refs = 1;
+	fresh->loaded_at = time(NULL);
+	return fresh;
+}
+
+bool structure_refresh(struct db *db, time_t ttl)
+{
+	bool need;
+
+	if (mine)
+		return true;
+	pthread_mutex_lock(&lock);
+	need = !current || stale || time(NULL) - current->loaded_at >= ttl;
+	pthread_mutex_unlock(&lock);
+	if (need) {
+		struct snapshot *fresh = load(db);
+
+		/* When the database cannot be asked, an older snapshot is better than none. */
+		if (fresh)
+			publish(fresh);
+	}
+	pthread_mutex_lock(&lock);
+	mine = current;
+	if (mine)
+		mine->refs++;
+	pthread_mutex_unlock(&lock);
+	return mine != NULL;
+}
+
+void structure_release(void)
+{
+	if (!mine)
+		return;
+	pthread_mutex_lock(&lock);
+	snapshot_unref(mine);
+	mine = NULL;
+	pthread_mutex_unlock(&lock);
+}
+
+/* The snapshot this thread reads: its own during a request, else the current one (tests). */
+static struct snapshot *snap(void)
+{
+	return mine ? mine : current;
 }
 
 const struct consultation *structure_find(const char *slug)
 {
-	for (int i = 0; i < cache_count; i++)
-		if (strcmp(cache[i].slug, slug) == 0)
-			return &cache[i];
+	struct snapshot *s = snap();
+
+	for (int i = 0; s && i < s->count; i++)
+		if (strcmp(s->list[i].slug, slug) == 0)
+			return &s->list[i];
 	return NULL;
 }
 
 const struct consultation *structure_single_open(void)
 {
+	struct snapshot *s = snap();
 	const struct consultation *found = NULL;
 
-	for (int i = 0; i < cache_count; i++) {
-		if (!cache[i].open)
+	for (int i = 0; s && i < s->count; i++) {
+		if (!s->list[i].open)
 			continue;
 		if (found)
 			return NULL;
-		found = &cache[i];
+		found = &s->list[i];
 	}
 	return found;
 }
@@ -111,8 +186,9 @@ const struct consultation *structure_single_open(void)
 const struct consultation *structure_default(void)
 {
 	const struct consultation *open = structure_single_open();
+	struct snapshot *s = snap();
 
-	return open ? open : (cache_count ? &cache[0] : NULL);
+	return open ? open : (s && s->count ? &s->list[0] : NULL);
 }
 
 static json_t *find_in(const struct consultation *c, const char *array, const char *member,

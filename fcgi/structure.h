@@ -3,8 +3,9 @@
  * and regions, as loaded by sql/queries/consultation_all.sql.
  *
  * The cache is reloaded when older than the configured TTL; when a reload fails the old
- * copy stays in use. Pointers returned stay valid until the next structure_refresh or
- * structure_set. Worker processes are single-threaded, so there is no locking.
+ * copy stays in use. A request thread takes the current copy with structure_refresh and
+ * lets go of it with structure_release; pointers returned stay valid until then, whatever
+ * other threads do. Thread-safe.
  */
 #ifndef KENES_STRUCTURE_H
 #define KENES_STRUCTURE_H
@@ -22,10 +23,19 @@ struct consultation {
 	bool open;   /* accepting proposals right now */
 };
 
-/* Reloads from the database when the cache is older than ttl seconds (or empty). */
+/*
+ * Takes the current structure for this thread, reloading it from the database first when
+ * it is older than ttl seconds, empty or invalidated. False when there is none to be had.
+ * Calling it again before structure_release does nothing.
+ */
 bool structure_refresh(struct db *db, time_t ttl);
-/* Replaces the cache with one consultation from JSON text (tests and the loader). */
+/* Lets go of what structure_refresh took (at the end of each request). */
+void structure_release(void);
+/* Marks the structure stale: the next structure_refresh reloads it (the draft changed). */
+void structure_invalidate(void);
+/* Replaces the cache with one consultation from JSON text (tests). */
 bool structure_set(const char *slug, const char *json);
+/* Drops the cache (tests, shutdown). */
 void structure_clear(void);
 
 const struct consultation *structure_find(const char *slug);

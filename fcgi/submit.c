@@ -143,7 +143,7 @@ void handle_submit(struct request *req)
 		accepted(req, is_form, &in, &o);
 	} else {
 		if (strcmp(o.code, "unknown_target") == 0)
-			structure_clear(); /* the draft changed under our cache */
+			structure_invalidate(); /* the draft changed under our cache */
 		log_info("proposal refused by the database: %d %s", o.status, o.code);
 		refuse_outcome(req, is_form, &in, &o);
 	}

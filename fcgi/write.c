@@ -91,17 +91,22 @@ bool write_identity(const struct request *req, const struct consultation *c, con
 	return true;
 }
 
-bool outcome_read(PGresult *res, struct outcome *o)
+bool outcome_read_row(PGresult *res, int row, int col, struct outcome *o)
 {
 	memset(o, 0, sizeof(*o));
-	if (PQntuples(res) != 1 || PQnfields(res) != 4)
+	if (row >= PQntuples(res) || PQnfields(res) < col + 4)
 		return false;
-	o->status = atoi(PQgetvalue(res, 0, 0));
-	snprintf(o->code, sizeof(o->code), "%s", PQgetvalue(res, 0, 1));
-	if (!PQgetisnull(res, 0, 2))
-		o->body = xstrdup(PQgetvalue(res, 0, 2));
-	o->retry_after = PQgetisnull(res, 0, 3) ? 0 : atoi(PQgetvalue(res, 0, 3));
+	o->status = atoi(PQgetvalue(res, row, col));
+	snprintf(o->code, sizeof(o->code), "%s", PQgetvalue(res, row, col + 1));
+	if (!PQgetisnull(res, row, col + 2))
+		o->body = xstrdup(PQgetvalue(res, row, col + 2));
+	o->retry_after = PQgetisnull(res, row, col + 3) ? 0 : atoi(PQgetvalue(res, row, col + 3));
 	return o->status >= 100 && o->status < 600;
+}
+
+bool outcome_read(PGresult *res, struct outcome *o)
+{
+	return PQntuples(res) == 1 && outcome_read_row(res, 0, 0, o);
 }
 
 void outcome_free(struct outcome *o)

@@ -47,7 +47,9 @@ struct outcome {
 	char *body; /* JSON text or NULL; owned, free it */
 	int retry_after;
 };
+/* From the only row of res, or from row `row` with the outcome starting at column `col`. */
 bool outcome_read(PGresult *res, struct outcome *o);
+bool outcome_read_row(PGresult *res, int row, int col, struct outcome *o);
 void outcome_free(struct outcome *o);
 
 /* Answers with an outcome that is an error (409, 422, 429, 404): JSON with Retry-After. */

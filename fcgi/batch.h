@@ -1,0 +1,42 @@
+/*
+ * batch.h - group commit: the proposals that request threads submit at the same moment
+ * are stored by one writer thread in one call, so one transaction and one commit, and
+ * each request is answered only after that commit (synchronous_commit stays on).
+ *
+ * There is no timer: the writer takes whatever is queued the moment it is free, so a lone
+ * request at low load waits for nothing but its own commit, and under load the batches
+ * grow by themselves while the previous one commits.
+ */
+#ifndef KENES_BATCH_H
+#define KENES_BATCH_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "db.h"
+#include "write.h"
+
+struct batch_job {
+	json_t *job;         /* in: one element of kenes.proposal_submit_batch's array (borrowed) */
+	struct outcome *out; /* out: what the database decided, when `stored_ok` */
+	bool stored_ok;      /* out: false when the database could not be asked */
+	struct db_error err; /* out: why not */
+	/* private to batch.c */
+	bool done;
+	struct batch_job *next;
+};
+
+/* Starts the writer thread with its own connection. max: the largest batch. */
+bool batch_start(const struct db_options *opts, int max);
+/* Lets the writer finish what is queued, then stops it. */
+void batch_stop(void);
+/* Queues the job and waits until its batch is committed (or failed). Thread-safe. */
+void batch_run(struct batch_job *job);
+
+/* Counters for logs and metrics: batches run, jobs stored, the largest batch. */
+struct batch_stats {
+	long batches, jobs, largest;
+};
+void batch_stats(struct batch_stats *out);
+
+#endif
