@@ -20,6 +20,8 @@ struct db {
 
 static void set_error(struct db *db, const char *sqlstate, const char *message, bool unavailable)
 {
+	if (db->opts.on_error)
+		db->opts.on_error();
 	snprintf(db->error.sqlstate, sizeof(db->error.sqlstate), "%s", sqlstate ? sqlstate : "");
 	snprintf(db->error.message, sizeof(db->error.message), "%s", message ? message : "");
 	/* libpq messages end in a newline; the log wants one line. */
@@ -127,6 +129,8 @@ static bool db_connect(struct db *db)
 		goto fail;
 	if (db->connected_once) {
 		db->reconnects++;
+		if (db->opts.on_reconnect)
+			db->opts.on_reconnect();
 		log_info("reconnected to the database");
 	}
 	db->connected_once = true;

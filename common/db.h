@@ -36,6 +36,8 @@ struct db_options {
 	const char *app_name;    /* fallback_application_name */
 	long connect_timeout;    /* seconds */
 	long statement_timeout;  /* milliseconds, 0 = server default */
+	void (*on_error)(void);     /* optional: called on every failed call (for metrics) */
+	void (*on_reconnect)(void); /* optional: called when a lost connection is back */
 };
 
 struct db *db_new(const struct db_options *opts);

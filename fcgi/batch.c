@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "log.h"
+#include "metrics.h"
 #include "util.h"
 
 #define EXPIRE_EVERY 600 /* seconds between sweeps of old idempotency keys */
@@ -32,6 +33,7 @@ static int take(struct batch_job **jobs)
 	}
 	if (!head)
 		tail = NULL;
+	metrics_queue(-n);
 	return n;
 }
 
@@ -91,6 +93,7 @@ static void *writer(void *arg)
 		pthread_mutex_lock(&mu);
 		for (int i = 0; i < n; i++)
 			jobs[i]->done = true;
+		metrics_batch(n);
 		stats.batches++;
 		stats.jobs += n;
 		if (n > stats.largest)
@@ -144,6 +147,7 @@ void batch_run(struct batch_job *job)
 	else
 		head = job;
 	tail = job;
+	metrics_queue(1);
 	pthread_cond_signal(&work);
 	while (!job->done)
 		pthread_cond_wait(&finished, &mu);

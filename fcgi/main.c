@@ -27,6 +27,7 @@
 #include "identity.h"
 #include "db.h"
 #include "log.h"
+#include "metrics.h"
 #include "request.h"
 #include "settings.h"
 #include "structure.h"
@@ -180,6 +181,7 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 	struct buf body, path;
 	const char *uri, *q;
 	struct timespec t0, t1;
+	double elapsed;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	request_init(&req);
@@ -211,8 +213,9 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 		route_request(&req);
 	write_response(fr, &req);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	log_debug("%s %s %d %.1fms", req.method, req.path, req.status,
-		  (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+	elapsed = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	metrics_request(req.route, req.status, elapsed);
+	log_debug("%s %s %d %.1fms", req.method, req.path, req.status, elapsed * 1e3);
 	if (req.status >= 500)
 		log_warn("%s %s answered %d", req.method, req.path, req.status);
 	log_set_request_id(NULL);
@@ -237,6 +240,8 @@ static struct db_options db_options(const struct settings *s)
 		.app_name = "kenes-fcgi",
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
+		.on_error = metrics_db_error,
+		.on_reconnect = metrics_db_reconnect,
 	};
 	return dbo;
 }
@@ -381,6 +386,10 @@ static int master(const struct settings *s)
 	time_t last_restart = 0;
 	int sock;
 
+	if (!metrics_init()) {
+		log_error("cannot map shared memory for metrics: %s", strerror(errno));
+		return 1;
+	}
 	umask(0077);
 	sock = FCGX_OpenSocket(s->socket, 1024);
 	if (sock < 0) {
@@ -414,6 +423,7 @@ static int master(const struct settings *s)
 			log_error("worker %d killed by signal %d; restarting it", (int)pid, WTERMSIG(status));
 		else
 			log_error("worker %d exited with %d; restarting it", (int)pid, WEXITSTATUS(status));
+		metrics_worker_restart();
 		/* A worker that dies at once every time must not become a fork loop. */
 		if (time(NULL) == last_restart)
 			sleep(1);

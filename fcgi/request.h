@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "errors.h"
+#include "metrics.h"
 
 struct db;
 struct settings;
@@ -37,6 +38,7 @@ struct request {
 	struct db *db;
 	const struct settings *settings;
 	/* out */
+	enum route route; /* for metrics; set by route_request */
 	int status;
 	struct buf headers; /* extra "Name: value\r\n" lines */
 	struct buf out;     /* the body */

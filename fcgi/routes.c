@@ -156,6 +156,15 @@ static void healthz(struct request *req)
 	reply_json_text(req, 200, "{\"status\":\"ok\"}");
 }
 
+/* Prometheus text; nginx serves it to loopback only (deploy/nginx/kenes-server.conf). */
+static void metrics(struct request *req)
+{
+	buf_reset(&req->out);
+	metrics_render(&req->out);
+	req->status = 200;
+	req->out_type = "text/plain; version=0.0.4; charset=utf-8";
+}
+
 void route_request(struct request *req)
 {
 	const char *path = req->path;
@@ -163,11 +172,13 @@ void route_request(struct request *req)
 	bool get = request_is_get(req);
 
 	if (strcmp(path, "/") == 0) {
+		req->route = ROUTE_FORM;
 		if (get)
 			form_page(req);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (strcmp(path, "/api/v1/proposals") == 0) {
+		req->route = strcmp(req->method, "POST") == 0 ? ROUTE_SUBMIT : ROUTE_LIST;
 		if (strcmp(req->method, "POST") == 0)
 			handle_submit(req);
 		else if (get)
@@ -175,39 +186,52 @@ void route_request(struct request *req)
 		else
 			reply_method_not_allowed(req, "GET, HEAD, POST");
 	} else if (path_id(path, "/api/v1/proposals/", "/supports", id, sizeof(id))) {
+		req->route = ROUTE_SUPPORT;
 		if (strcmp(req->method, "POST") == 0 || strcmp(req->method, "DELETE") == 0)
 			handle_support(req, id);
 		else
 			reply_method_not_allowed(req, "POST, DELETE");
 	} else if (strcmp(path, "/proposals") == 0) {
+		req->route = ROUTE_LIST;
 		if (get)
 			handle_list(req, true);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (path_id(path, "/proposals/", "", id, sizeof(id))) {
+		req->route = ROUTE_PROPOSAL_PAGE;
 		if (get)
 			handle_proposal_page(req, id);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (path_id(path, "/api/v1/proposals/", "", id, sizeof(id))) {
+		req->route = ROUTE_PROPOSAL;
 		if (get)
 			proposal_get(req, id);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (path_id(path, "/proposals/", "/receipt", id, sizeof(id))) {
+		req->route = ROUTE_RECEIPT;
 		if (get)
 			receipt(req, id);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (strncmp(path, "/api/v1/consultations/", 22) == 0 && path[22] &&
 		   !strchr(path + 22, '/')) {
+		req->route = ROUTE_CONSULTATION;
 		if (get)
 			consultation_get(req, path + 22);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (strcmp(path, "/healthz") == 0) {
+		req->route = ROUTE_HEALTH;
 		if (get)
 			healthz(req);
+		else
+			reply_method_not_allowed(req, "GET, HEAD");
+	} else if (strcmp(path, "/metrics") == 0) {
+		req->route = ROUTE_METRICS;
+		if (get)
+			metrics(req);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
 	} else if (strncmp(path, "/api/", 5) == 0) {

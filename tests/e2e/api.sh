@@ -144,4 +144,13 @@ check "nosniff" eq "$(header X-Content-Type-Options)" nosniff
 check "request id" contains "$(header X-Request-Id)" ""
 check "JSON content type" contains "$(header Content-Type)" application/json
 
+# --- metrics ------------------------------------------------------------------------------
+http GET /metrics
+check "metrics 200, Prometheus text" eq "$STATUS $(header Content-Type)" "200 text/plain; version=0.0.4; charset=utf-8"
+check "counts stored proposals" contains "$BODY" 'kenes_requests_total{route="submit",status="201"}'
+check "counts refusals" contains "$BODY" 'kenes_requests_total{route="submit",status="422"}'
+check "latency histogram" contains "$BODY" 'kenes_request_duration_seconds_bucket{le="+Inf"}'
+check "commit batches seen" test "$(printf '%s\n' "$BODY" | awk '$1 == "kenes_commit_batch_size_count" {print $2}')" -gt 0
+check "queue depth gauge" contains "$BODY" 'kenes_commit_queue_depth '
+
 finish

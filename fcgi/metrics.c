@@ -1,0 +1,160 @@
+#include "metrics.h"
+
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/mman.h>
+
+static const char *const route_names[ROUTE_COUNT] = {
+	"other", "form", "submit", "proposal", "list", "proposal_page", "receipt", "support",
+	"consultation", "health", "metrics", "extension",
+};
+
+/* The statuses Kenes answers with; anything else is counted as its class (e.g. 5xx). */
+static const int statuses[] = { 200, 201, 303, 400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 500, 503 };
+#define STATUS_COUNT (sizeof(statuses) / sizeof(statuses[0]))
+#define STATUS_SLOTS (STATUS_COUNT + 1) /* + "other" */
+
+static const double latency_bounds[] = { 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5 };
+#define LATENCY_BUCKETS (sizeof(latency_bounds) / sizeof(latency_bounds[0]))
+static const int batch_bounds[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500 };
+#define BATCH_BUCKETS (sizeof(batch_bounds) / sizeof(batch_bounds[0]))
+
+struct shared {
+	atomic_long requests[ROUTE_COUNT][STATUS_SLOTS];
+	atomic_long latency[LATENCY_BUCKETS + 1];
+	atomic_long latency_micros;
+	atomic_long batch[BATCH_BUCKETS + 1];
+	atomic_long batch_jobs;
+	atomic_long queue;
+	atomic_long db_errors;
+	atomic_long db_reconnects;
+	atomic_long restarts;
+};
+
+static struct shared *m;
+
+bool metrics_init(void)
+{
+	void *p = mmap(NULL, sizeof(struct shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return false;
+	memset(p, 0, sizeof(struct shared));
+	m = p;
+	return true;
+}
+
+static int status_slot(int status)
+{
+	for (size_t i = 0; i < STATUS_COUNT; i++)
+		if (statuses[i] == status)
+			return (int)i;
+	return (int)STATUS_COUNT;
+}
+
+void metrics_request(enum route route, int status, double seconds)
+{
+	size_t b = 0;
+
+	if (!m)
+		return;
+	atomic_fetch_add(&m->requests[route][status_slot(status)], 1);
+	while (b < LATENCY_BUCKETS && seconds > latency_bounds[b])
+		b++;
+	atomic_fetch_add(&m->latency[b], 1);
+	atomic_fetch_add(&m->latency_micros, (long)(seconds * 1e6));
+}
+
+void metrics_batch(int size)
+{
+	size_t b = 0;
+
+	if (!m)
+		return;
+	while (b < BATCH_BUCKETS && size > batch_bounds[b])
+		b++;
+	atomic_fetch_add(&m->batch[b], 1);
+	atomic_fetch_add(&m->batch_jobs, size);
+}
+
+void metrics_queue(int delta)
+{
+	if (m)
+		atomic_fetch_add(&m->queue, delta);
+}
+
+void metrics_db_error(void)
+{
+	if (m)
+		atomic_fetch_add(&m->db_errors, 1);
+}
+
+void metrics_db_reconnect(void)
+{
+	if (m)
+		atomic_fetch_add(&m->db_reconnects, 1);
+}
+
+void metrics_worker_restart(void)
+{
+	if (m)
+		atomic_fetch_add(&m->restarts, 1);
+}
+
+void metrics_render(struct buf *out)
+{
+	long count = 0, cumulative = 0;
+
+	if (!m)
+		return;
+	buf_puts(out, "# HELP kenes_requests_total Requests answered by the handler, by route and status.\n"
+		      "# TYPE kenes_requests_total counter\n");
+	for (int r = 0; r < ROUTE_COUNT; r++) {
+		for (size_t s = 0; s < STATUS_SLOTS; s++) {
+			long v = atomic_load(&m->requests[r][s]);
+
+			if (!v)
+				continue;
+			if (s < STATUS_COUNT)
+				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"%d\"} %ld\n", route_names[r],
+					   statuses[s], v);
+			else
+				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"other\"} %ld\n", route_names[r], v);
+			count += v;
+		}
+	}
+	buf_puts(out, "# HELP kenes_request_duration_seconds Time from the request's arrival to its answer.\n"
+		      "# TYPE kenes_request_duration_seconds histogram\n");
+	for (size_t b = 0; b < LATENCY_BUCKETS; b++) {
+		cumulative += atomic_load(&m->latency[b]);
+		buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"%g\"} %ld\n", latency_bounds[b], cumulative);
+	}
+	cumulative += atomic_load(&m->latency[LATENCY_BUCKETS]);
+	buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"+Inf\"} %ld\n", cumulative);
+	buf_printf(out, "kenes_request_duration_seconds_sum %.6f\n", (double)atomic_load(&m->latency_micros) / 1e6);
+	buf_printf(out, "kenes_request_duration_seconds_count %ld\n", cumulative);
+	buf_puts(out, "# HELP kenes_commit_batch_size Proposals stored per transaction (group commit).\n"
+		      "# TYPE kenes_commit_batch_size histogram\n");
+	cumulative = 0;
+	for (size_t b = 0; b < BATCH_BUCKETS; b++) {
+		cumulative += atomic_load(&m->batch[b]);
+		buf_printf(out, "kenes_commit_batch_size_bucket{le=\"%d\"} %ld\n", batch_bounds[b], cumulative);
+	}
+	cumulative += atomic_load(&m->batch[BATCH_BUCKETS]);
+	buf_printf(out, "kenes_commit_batch_size_bucket{le=\"+Inf\"} %ld\n", cumulative);
+	buf_printf(out, "kenes_commit_batch_size_sum %ld\nkenes_commit_batch_size_count %ld\n",
+		   atomic_load(&m->batch_jobs), cumulative);
+	buf_printf(out, "# HELP kenes_commit_queue_depth Proposals waiting for the writer right now.\n"
+		      "# TYPE kenes_commit_queue_depth gauge\nkenes_commit_queue_depth %ld\n",
+		   atomic_load(&m->queue));
+	buf_printf(out, "# HELP kenes_db_errors_total Failed database calls.\n"
+		      "# TYPE kenes_db_errors_total counter\nkenes_db_errors_total %ld\n",
+		   atomic_load(&m->db_errors));
+	buf_printf(out, "# HELP kenes_db_reconnects_total Connections re-established after a loss.\n"
+		      "# TYPE kenes_db_reconnects_total counter\nkenes_db_reconnects_total %ld\n",
+		   atomic_load(&m->db_reconnects));
+	buf_printf(out, "# HELP kenes_worker_restarts_total Worker processes restarted after dying.\n"
+		      "# TYPE kenes_worker_restarts_total counter\nkenes_worker_restarts_total %ld\n",
+		   atomic_load(&m->restarts));
+	(void)count;
+}

@@ -1,0 +1,42 @@
+/*
+ * metrics.h - counters for /metrics (Prometheus text format), shared by every worker.
+ *
+ * The master maps one block of shared memory before it forks; each worker adds to it with
+ * atomic operations, so any worker can answer /metrics for the whole handler. Nothing here
+ * allocates after metrics_init or takes a lock.
+ */
+#ifndef KENES_METRICS_H
+#define KENES_METRICS_H
+
+#include <stdbool.h>
+
+#include "buf.h"
+
+enum route {
+	ROUTE_OTHER,
+	ROUTE_FORM,
+	ROUTE_SUBMIT,
+	ROUTE_PROPOSAL,
+	ROUTE_LIST,
+	ROUTE_PROPOSAL_PAGE,
+	ROUTE_RECEIPT,
+	ROUTE_SUPPORT,
+	ROUTE_CONSULTATION,
+	ROUTE_HEALTH,
+	ROUTE_METRICS,
+	ROUTE_EXTENSION, /* routes added by other modules (tallies, reports) */
+	ROUTE_COUNT
+};
+
+/* Maps the shared block; call once in the master, before forking. */
+bool metrics_init(void);
+void metrics_request(enum route route, int status, double seconds);
+void metrics_batch(int size);
+void metrics_queue(int delta);
+void metrics_db_error(void);
+void metrics_db_reconnect(void);
+void metrics_worker_restart(void);
+/* Appends the exposition text. */
+void metrics_render(struct buf *out);
+
+#endif
