@@ -67,6 +67,38 @@ static bool set_config(struct db *db, const char *name, const char *value)
 	return ok;
 }
 
+/*
+ * A 201 promises the proposal survives a crash; a server with fsync, full_page_writes or
+ * synchronous_commit off cannot keep that promise, so such a server is not used at all.
+ */
+static bool durable(struct db *db)
+{
+	static const char *const names[] = { "fsync", "full_page_writes", "synchronous_commit" };
+	PGresult *res = PQexecParams(db->conn,
+				     "SELECT current_setting('fsync'), current_setting('full_page_writes'), "
+				     "current_setting('synchronous_commit')",
+				     0, NULL, NULL, NULL, NULL, 0);
+	bool ok = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+
+	for (int i = 0; ok && i < 3; i++) {
+		if (strcmp(PQgetvalue(res, 0, i), "off") == 0) {
+			char message[160];
+
+			snprintf(message, sizeof(message),
+				 "PostgreSQL runs with %s = off: a crash could lose committed proposals; "
+				 "Kenes refuses to use it", names[i]);
+			/* 503 for clients: unavailable until an operator turns durability back on. */
+			set_error(db, "55000", message, true);
+			log_error("%s", message);
+			ok = false;
+		}
+	}
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn), true);
+	PQclear(res);
+	return ok;
+}
+
 /* Session settings and prepared statements for a fresh connection. */
 static bool setup_session(struct db *db)
 {
@@ -77,6 +109,8 @@ static bool setup_session(struct db *db)
 	    !set_config(db, "statement_timeout", timeout))
 		return false;
 	if (db->opts.role && !set_config(db, "role", db->opts.role))
+		return false;
+	if (db->opts.require_durability && !durable(db))
 		return false;
 	for (int i = 0; i < db_query_count; i++) {
 		PGresult *res = PQprepare(db->conn, db_queries[i].name, db_queries[i].sql, 0, NULL);

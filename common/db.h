@@ -36,6 +36,7 @@ struct db_options {
 	const char *app_name;    /* fallback_application_name */
 	long connect_timeout;    /* seconds */
 	long statement_timeout;  /* milliseconds, 0 = server default */
+	bool require_durability; /* refuse servers with fsync, full_page_writes or synchronous_commit off */
 	void (*on_error)(void);     /* optional: called on every failed call (for metrics) */
 	void (*on_reconnect)(void); /* optional: called when a lost connection is back */
 };
@@ -43,7 +44,10 @@ struct db_options {
 struct db *db_new(const struct db_options *opts);
 void db_free(struct db *db);
 
-/* Connects (or reconnects) if needed. False when the database is unreachable right now. */
+/*
+ * Connects (or reconnects) if needed. False when the database is unreachable right now, or
+ * (with require_durability) runs with durability turned off: SQLSTATE 55000, not retried.
+ */
 bool db_ready(struct db *db);
 
 /*

@@ -240,6 +240,7 @@ static struct db_options db_options(const struct settings *s)
 		.app_name = "kenes-fcgi",
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
+		.require_durability = true,
 		.on_error = metrics_db_error,
 		.on_reconnect = metrics_db_reconnect,
 	};
@@ -380,12 +381,34 @@ static void stop_workers(pid_t *pids, long n)
 	}
 }
 
+/*
+ * Before serving: a database that answers but runs without durability is refused outright.
+ * One that does not answer yet is fine: requests get 503 until it does.
+ */
+static bool startup_check(const struct settings *s)
+{
+	struct db_options dbo = db_options(s);
+	struct db *db = db_new(&dbo);
+	bool up = db_ready(db);
+	bool ok = up || strcmp(db_last_error(db)->sqlstate, "55000") != 0;
+
+	if (!ok)
+		log_error("refusing to start: %s", db_last_error(db)->message);
+	else if (!up)
+		log_warn("the database does not answer yet (%s); requests get 503 until it does",
+			 db_last_error(db)->message);
+	db_free(db);
+	return ok;
+}
+
 static int master(const struct settings *s)
 {
 	pid_t pids[MAX_WORKERS] = { 0 };
 	time_t last_restart = 0;
 	int sock;
 
+	if (!startup_check(s))
+		return 1;
 	if (!metrics_init()) {
 		log_error("cannot map shared memory for metrics: %s", strerror(errno));
 		return 1;

@@ -46,6 +46,8 @@ export KENES_PG_DIR=$tmp/pg
 export KENES_ADMIN_URL KENES_HANDLER_URL
 KENES_ADMIN_URL=$(kenes_pg_url "$tmp/pg" postgres)
 KENES_HANDLER_URL=$(kenes_pg_url "$tmp/pg" kenes_handler)
+kenes_key "$tmp/pseudonym.key"
+export KENES_PSEUDONYM_KEY_FILE=$tmp/pseudonym.key
 for t in tests/integration/*.sh; do
 	run "integration $(basename "$t" .sh)" "$t"
 done
@@ -92,8 +94,6 @@ stop_stack() {
 	stop_rc=$?
 	fcgi_pid=""
 }
-
-kenes_key "$tmp/pseudonym.key"
 
 step "handler (ASan+UBSan) and nginx"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi
