@@ -7,6 +7,7 @@
 #      the database outage test
 #   4. the handler's log must hold no sanitizer report
 #   5. the plain build under valgrind memcheck through the curl suites: no errors, no leaks
+#   6. faults under load (tests/faults/): PostgreSQL and a worker killed, nginx reloaded
 # Set KEEP=1 to keep the temp dir (logs) afterwards.
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
@@ -139,6 +140,11 @@ stop_stack
 run "valgrind ran on master and worker" test "$(ls "$tmp"/valgrind/memcheck.*.log 2>/dev/null | wc -l)" -ge 2
 run "valgrind: no errors, no definite leaks" bash -c "! grep -q . $tmp/valgrind/memcheck.*.log"
 cat "$tmp"/valgrind/memcheck.*.log | head -60
+
+step "faults: SIGKILL PostgreSQL and a worker, reload nginx, under load"
+start_stack "$tmp/faults" bin/kenes-fcgi
+KENES_FCGI_PID=$fcgi_pid KENES_NGINX_PID=$nginx_pid run "faults" tests/faults/faults.sh
+stop_stack
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then
