@@ -16,6 +16,7 @@ struct db {
 	time_t next_attempt;
 	long reconnects;
 	bool connected_once;
+	bool down; /* the last attempt failed: log the next failures quietly */
 };
 
 static void set_error(struct db *db, const char *sqlstate, const char *message, bool unavailable)
@@ -156,11 +157,14 @@ static bool db_connect(struct db *db)
 		PQsetNoticeProcessor(db->conn, on_notice, NULL);
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		set_error(db, "08006", PQerrorMessage(db->conn), true);
-		log_error("cannot connect to the database: %s", db->error.message);
+		/* Once per outage per connection; every retry after that at debug level. */
+		log_msg(db->down ? L_DEBUG : L_ERROR, "cannot connect to the database: %s", db->error.message);
+		db->down = true;
 		goto fail;
 	}
 	if (!setup_session(db))
 		goto fail;
+	db->down = false;
 	if (db->connected_once) {
 		db->reconnects++;
 		if (db->opts.on_reconnect)
@@ -238,19 +242,6 @@ PGresult *db_run(struct db *db, const char *name, int nparams, const char *const
 		return res;
 	PQclear(res);
 	return NULL;
-}
-
-bool db_command(struct db *db, const char *constant_sql)
-{
-	PGresult *res;
-	bool ok;
-
-	if (!db_ready(db))
-		return false;
-	res = PQexecParams(db->conn, constant_sql, 0, NULL, NULL, NULL, NULL, 0);
-	ok = result_ok(db, res);
-	PQclear(res);
-	return ok;
 }
 
 const struct db_error *db_last_error(const struct db *db)

@@ -59,8 +59,6 @@ const struct db_error *db_last_error(const struct db *db);
 /* Records an error that happened on another connection for this one's callers to read. */
 void db_set_error(struct db *db, const struct db_error *err);
 
-/* Runs a fixed utility statement (BEGIN, COMMIT, ROLLBACK); false on failure. */
-bool db_command(struct db *db, const char *constant_sql);
 
 /* Counters for logs and metrics. */
 long db_reconnects(const struct db *db);

@@ -14,6 +14,7 @@ set -uo pipefail
 cd "$KENES_ROOT"
 
 failures=()
+not() { ! "$@" >/dev/null; }
 step() { echo; echo "=== $*"; }
 run() { # NAME COMMAND...
 	local name=$1
@@ -23,6 +24,10 @@ run() { # NAME COMMAND...
 
 step "build (warnings are errors), plain and with sanitizers"
 make -s all && make -s SANITIZE=1 all || { echo "build failed"; exit 1; }
+
+step "lint: every SQL statement is a constant"
+run "lint: constant SQL" tests/lint/sql-constant.sh
+run "lint: it catches string-built SQL" not tests/lint/sql-constant.sh tests/lint/not-constant.c.sample
 
 step "unit tests"
 run "unit" make -s unit

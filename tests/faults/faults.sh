@@ -39,11 +39,21 @@ pg_kill() {
 	local pid
 	pid=$(head -n 1 "$KENES_PG_DIR/data/postmaster.pid")
 	kill -9 "$pid"
-	# Its backends notice their postmaster is gone and exit; wait for them.
-	for _ in $(seq 100); do pgrep -u postgres -f "postgres: .*kenes" >/dev/null || break; sleep 0.1; done
+	# Its backends notice their postmaster is gone and exit (and with them the socket's users).
+	for _ in $(seq 50); do [ -e "/proc/$pid" ] && [ "$(cut -d' ' -f3 "/proc/$pid/stat")" != Z ] || break; sleep 0.1; done
 }
+# Starts the killed cluster (crash recovery), retrying while its old backends still hold
+# the shared memory, and waits until it accepts connections.
 pg_restart() {
-	for _ in $(seq 50); do kenes_pg_start "$KENES_PG_DIR" 2>/dev/null && return 0; sleep 0.2; done
+	for _ in $(seq 50); do
+		kenes_as_pg "$KENES_PG_BIN/pg_ctl" -D "$KENES_PG_DIR/data" -l "$KENES_PG_DIR/postgres.log" \
+			-w -t 30 start >/dev/null 2>&1 && break
+		sleep 0.2
+	done
+	for _ in $(seq 100); do
+		psql -X -tA -d "$KENES_ADMIN_URL" -c 'SELECT 1' >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
 	return 1
 }
 
