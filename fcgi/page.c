@@ -1,10 +1,12 @@
 #include "page.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "csrf.h"
+#include "text.h"
 
 static void begin(struct buf *b, enum lang lang, const char *title)
 {
@@ -223,6 +225,21 @@ static void topic_boxes(struct buf *b, enum lang lang, const struct consultation
 	buf_puts(b, "</fieldset>\n");
 }
 
+/*
+ * What a person typed, back into the form: only when it is text we would accept (valid
+ * UTF-8, no control characters), since the form may come back before validation ran
+ * (an expired token). Anything else is dropped rather than put into a UTF-8 page.
+ */
+static void echo_text(struct buf *b, const char *value)
+{
+	char *clean = NULL;
+	size_t chars;
+
+	if (value && text_clean(value, strlen(value), &clean, &chars) == TEXT_OK)
+		buf_html(b, value);
+	free(clean);
+}
+
 static void textarea(struct buf *b, enum lang lang, const char *field, const char *value,
 		     bool required, const struct errors *errs)
 {
@@ -239,9 +256,7 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 		   required ? 10 : 5, required ? " required" : "");
 	described_attrs(b, errs, field, required ? "h-text" : NULL);
 	buf_puts(b, ">");
-	/* Bytes refused as malformed are not echoed back into the page. */
-	if (value && !(errs && errors_for(errs, field) && errors_for(errs, field)->status == 400))
-		buf_html(b, value);
+	echo_text(b, value);
 	buf_puts(b, "</textarea>\n</div>\n");
 }
 
