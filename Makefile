@@ -40,7 +40,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNITS      := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator)
 
-.PHONY: all run check unit clean format deps
+.PHONY: all run check unit clean format deps fuzz
 all: $(PROGRAMS)
 
 $(BIN)/kenes-fcgi: $(OUT)/fcgi/main.o $(LIB_OBJ)
@@ -82,6 +82,10 @@ $(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
 
 unit: $(UNITS)
 	@for t in $(UNITS); do echo "== $$t"; $$t || exit 1; done
+
+# Every libFuzzer harness for FUZZ_SECONDS (default 20) each; see tests/fuzz/README.md.
+fuzz:
+	@tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 deps:
 	@deploy/deps.sh

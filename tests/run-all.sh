@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/run-all.sh - everything `make check` runs:
-#   1. cmocka unit tests, plain and under ASan + UBSan
+#   1. cmocka unit tests, plain and under ASan + UBSan; every libFuzzer harness for a while
 #   2. a throwaway PostgreSQL cluster in a temp dir: migrations from empty, schema tests
 #   3. the handler built with ASan + UBSan behind a real nginx on a free loopback port:
 #      curl suites (tests/e2e/*.sh), the headless Chromium test (tests/browser/), and last
@@ -32,6 +32,9 @@ run "lint: it catches string-built SQL" not tests/lint/sql-constant.sh tests/lin
 step "unit tests"
 run "unit" make -s unit
 run "unit (ASan+UBSan)" make -s SANITIZE=1 unit
+
+step "fuzzing: every libFuzzer harness over its corpus and regressions (tests/fuzz/)"
+run "fuzz" tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
 
 tmp=$(mktemp -d /tmp/kenes-check.XXXXXX)
 chmod 755 "$tmp"
@@ -81,7 +84,7 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 		kenes_nginx_conf "$dir/nginx" "$port" "$dir/fcgi.sock"
 	kenes_nginx_start "$dir/nginx" &
 	nginx_pid=$!
-	export KENES_HANDLER_LOG=$dir/fcgi.log KENES_ACCESS_LOG=$dir/nginx/access.log
+	export KENES_HANDLER_LOG=$dir/fcgi.log KENES_ACCESS_LOG=$dir/nginx/access.log KENES_FCGI_SOCKET=$dir/fcgi.sock
 	if ! kenes_wait_http "$BASE_URL/healthz" 30; then
 		echo "Kenes did not come up"
 		cat "$dir/fcgi.log" "$dir/nginx/error.log"
@@ -123,6 +126,7 @@ done
 if [ -x tests/browser/run.sh ]; then
 	run "browser (headless Chromium)" tests/browser/run.sh
 fi
+run "FastCGI record-stream fuzzing" tests/fuzz/fcgi_stream.sh "$tmp/asan/fcgi.sock" 20 "$tmp/asan/fcgi.log"
 run "e2e database outage" tests/e2e/outage.sh
 
 step "graceful stop and sanitizer reports"
