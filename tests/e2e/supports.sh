@@ -50,10 +50,10 @@ json_post "/api/v1/proposals/$hidden/supports" "{\"iin\":\"$ALICE\"}"
 check "hidden proposal 404" eq "$STATUS" 404
 http GET "/api/v1/proposals/$pid/supports"
 check "GET on supports 405" eq "$STATUS $(header Allow)" "405 POST, DELETE"
-echo "UPDATE kenes.consultation SET status = 'closed'" | sql
+echo "UPDATE kenes.consultation SET status = 'closed' WHERE slug = 'constitution-2026'" | sql
 json_post "/api/v1/proposals/$pid/supports" "{\"iin\":\"$CAROL\"}"
 check "closed consultation 409" eq "$STATUS $(json .error.code)" "409 consultation_closed"
-echo "UPDATE kenes.consultation SET status = 'open'" | sql
+echo "UPDATE kenes.consultation SET status = 'open' WHERE slug = 'constitution-2026'" | sql
 sleep 1.1 # the handler's structure cache (structure_ttl=1 in the tests)
 
 # --- 50 concurrent supports by one person --------------------------------------------------

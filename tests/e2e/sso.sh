@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The "trusted-header" identity policy: a single sign-on in front of nginx (auth_request)
+# vouches for a subject, nginx passes it as a FastCGI parameter, and nothing a client sends
+# itself is taken for it. Uses a second consultation, open only while this test runs.
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../../deploy/lib.sh"
+[ -n "${KENES_FCGI_SOCKET:-}" ] || { echo "sso: KENES_FCGI_SOCKET not set"; exit 1; }
+
+dir=$(mktemp -d)
+mkdir -p "$dir/tmp"
+port=0
+for _ in $(seq 50); do p=$((20000 + RANDOM % 20000)); kenes_port_free "$p" && { port=$p; break; }; done
+user=""
+[ "$(id -u)" -eq 0 ] && user="user root;"
+sed -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@SOCKET@|$KENES_FCGI_SOCKET|g" -e "s|@USER@|$user|" \
+	"$(dirname "$0")/sso-nginx.conf.in" >"$dir/nginx.conf"
+kenes_nginx_start "$dir" &
+nginx_pid=$!
+BASE_URL=http://127.0.0.1:$port
+doc=$(jq '.slug = "sso-2026" | .identity = {"policy": "trusted-header", "proposals_require_identity": true}' \
+	"$KENES_ROOT/sql/data/constitution-2026.json")
+echo "SELECT kenes.consultation_load(:'doc'::jsonb)" | sql -v doc="$doc" >/dev/null
+echo "UPDATE kenes.consultation SET status = 'closed' WHERE slug = 'constitution-2026'" | sql
+cleanup() {
+	echo "UPDATE kenes.consultation SET status = 'closed' WHERE slug = 'sso-2026'" | sql
+	echo "UPDATE kenes.consultation SET status = 'open' WHERE slug = 'constitution-2026'" | sql
+	kill -QUIT "$nginx_pid" 2>/dev/null
+	wait "$nginx_pid" 2>/dev/null
+	rm -rf "$dir"
+	sleep 1.1 # the handler's structure cache (structure_ttl=1 in the tests)
+}
+trap 'cleanup; rm -rf "$_tmp"' EXIT
+sleep 1.1
+kenes_wait_http "$BASE_URL/healthz" 10
+
+body='{"consultation":"sso-2026","target":"article:4","stance":"support","text":"через SSO","lang":"ru"}'
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
+check "proposal without a signed-in person: 401" eq "$STATUS $(json .error.code)" "401 identity_required"
+http POST /api/v1/proposals -H 'Content-Type: application/json' -H 'Kenes-Trusted-Subject: mallory' \
+	-H 'X-Verified-Subject: mallory' --data "$body"
+check "a subject the client sends itself is not honoured" eq "$STATUS" 401
+http POST /api/v1/proposals -H 'Content-Type: application/json' -b 'sso=ok-aigerim' --data "$body"
+check "signed in: 201" eq "$STATUS" 201
+pid=$(json .id)
+check "the proposal carries her pseudonym" \
+	eq "$(echo "SELECT octet_length(submitter) FROM kenes.proposal WHERE id = :'id'" | sql -v id="$pid")" 32
+check "the subject itself is stored nowhere" \
+	eq "$(echo "SELECT count(*) FROM kenes.proposal WHERE submitter::text LIKE '%aigerim%' OR text LIKE '%aigerim%'" | sql)" 0
+
+http POST "/api/v1/proposals/$pid/supports" -H 'Content-Type: application/json' --data '{}'
+check "support without a signed-in person: 401" eq "$STATUS" 401
+http POST "/api/v1/proposals/$pid/supports" -H 'Content-Type: application/json' -b 'sso=ok-bolat' --data ''
+check "support by a signed-in person, no body needed: 201" eq "$STATUS $(json .supports)" "201 1"
+http POST "/api/v1/proposals/$pid/supports" -H 'Content-Type: application/json' -b 'sso=ok-bolat' --data '{}'
+check "the same person again: 200, counted once" eq "$STATUS $(json .supports)" "200 1"
+http POST "/api/v1/proposals/$pid/supports" -H 'Content-Type: application/json' -b 'sso=ok-dana' --data '{}'
+check "another person: 201" eq "$STATUS $(json .supports)" "201 2"
+http DELETE "/api/v1/proposals/$pid/supports" -b 'sso=ok-dana'
+check "DELETE without a body withdraws" eq "$STATUS $(json .supports)" "200 1"
+http GET / -b 'sso=ok-aigerim'
+check "the form asks for no IIN under this policy" lacks "$BODY" 'name="iin"'
+finish
