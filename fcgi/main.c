@@ -198,6 +198,7 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 	req.sec_fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
 	req.idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
 	req.trusted_subject = param(fr, s->trusted_subject_param);
+	req.authorization = param(fr, "HTTP_AUTHORIZATION");
 	log_set_request_id(req.request_id);
 	/* DOCUMENT_URI is nginx's normalised path; REQUEST_URI is the raw one. */
 	uri = param(fr, "DOCUMENT_URI");

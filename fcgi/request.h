@@ -33,6 +33,7 @@ struct request {
 	const char *sec_fetch_site;  /* Sec-Fetch-Site header, "" when absent */
 	const char *idempotency_key; /* Idempotency-Key header, "" when absent */
 	const char *trusted_subject; /* set by nginx from the SSO (see trusted_subject_param) */
+	const char *authorization;   /* Authorization header, "" when absent */
 	const char *body;
 	size_t body_len;
 	struct db *db;

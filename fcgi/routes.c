@@ -14,9 +14,11 @@
 #include "log.h"
 #include "page.h"
 #include "proposal.h"
+#include "reports.h"
 #include "request.h"
 #include "settings.h"
 #include "structure.h"
+#include "tallies.h"
 #include "util.h"
 
 enum lang handler_lang(const struct request *req, const char *ui_lang)
@@ -234,6 +236,12 @@ void route_request(struct request *req)
 			metrics(req);
 		else
 			reply_method_not_allowed(req, "GET, HEAD");
+	} else if (strcmp(path, "/api/v1/tallies") == 0) {
+		req->route = ROUTE_EXTENSION;
+		tallies_handle(req, req->authorization);
+	} else if (strncmp(path, "/api/v1/reports/", 16) == 0) {
+		req->route = ROUTE_EXTENSION;
+		reports_handle(req, path + 16, req->authorization);
 	} else if (strncmp(path, "/api/", 5) == 0) {
 		reply_error(req, 404, "not_found", "no such resource");
 	} else {

@@ -1,0 +1,45 @@
+/*
+ * conn.h - the aggregator's database connection: the aggregator lock, REPEATABLE READ
+ * transactions, and statements that fail rather than reconnect in the middle of one.
+ *
+ * common/db.c reconnects by itself, which suits the handler; a batch transaction that lost
+ * its connection has lost its work, so conn_run reports that instead of carrying on in a
+ * fresh session. Results returned are the caller's (PQclear).
+ */
+#ifndef KENES_CONN_H
+#define KENES_CONN_H
+
+#include <libpq-fe.h>
+#include <stdbool.h>
+
+#include "agg.h"
+
+struct conn {
+	struct db *db;
+	long reconnects; /* db_reconnects() when the transaction began */
+	bool in_transaction;
+	bool locked;
+};
+
+/* Connects, sets work_mem and turns JIT off for the session. */
+bool conn_open(struct conn *c, const struct agg_settings *s, struct agg_error *err);
+/* Rolls back an open transaction, releases the lock, disconnects. */
+void conn_close(struct conn *c);
+
+/* Takes the aggregator's advisory lock (one refresh or report at a time). Without wait, a
+ * lock held elsewhere fails with AGG_BUSY. Released by conn_close or on disconnect. */
+bool conn_lock(struct conn *c, bool wait, struct agg_error *err);
+
+bool conn_begin(struct conn *c, struct agg_error *err); /* REPEATABLE READ */
+bool conn_commit(struct conn *c, struct agg_error *err);
+void conn_rollback(struct conn *c);
+
+/* Runs a prepared statement of sql/aggregator/; NULL with err set on failure. `what` says
+ * what failed, for the message. */
+PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *const *params,
+		   const char *what, struct agg_error *err);
+/* As conn_run for a statement returning one row; false (and err) unless it did. */
+PGresult *conn_run_row(struct conn *c, const char *name, int nparams, const char *const *params,
+		       const char *what, struct agg_error *err);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * render_internal.h - what the renderers share: one entry point per format and helpers
+ * to read a report document. Not for use outside render*.c and chart.c.
+ */
+#ifndef KENES_RENDER_INTERNAL_H
+#define KENES_RENDER_INTERNAL_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "report_text.h"
+#include "sink.h"
+
+void render_html(const json_t *doc, enum report_lang lang, struct sink *out);
+void render_csv(const json_t *doc, enum report_lang lang, struct sink *out);
+void render_md(const json_t *doc, enum report_lang lang, struct sink *out);
+
+/* The stances in the order reports show them, and their text keys. */
+extern const char *const render_stances[3]; /* support, oppose, amend */
+
+/* A string member, "" when missing. */
+const char *render_str(const json_t *o, const char *key);
+/* An integer member of o (or of o's member `sub` when sub is not NULL); 0 when missing. */
+long long render_int(const json_t *o, const char *sub, const char *key);
+/* o's "label" in the language. */
+const char *render_label(const json_t *o, enum report_lang lang);
+/* A part's label for tables: its label, with the draft version when not the current one. */
+void render_part_label(const json_t *part, enum report_lang lang, char *out, size_t outlen);
+/* A part's short name for charts: "4-бап", "Ст. 4", "Art. 4"; sections alike. */
+void render_part_short(const json_t *part, enum report_lang lang, char *out, size_t outlen);
+/* The report's heading: "Commission session No. 5: <title>", "Week 2026-W05", "Period". */
+void render_heading(const json_t *doc, enum report_lang lang, char *out, size_t outlen);
+/* "2026-01-26 – 2026-02-01" */
+void render_period(const json_t *period, char *out, size_t outlen);
+/* At most max_chars characters of text (UTF-8), with "…" when cut. */
+void render_truncate(const char *text, size_t max_chars, char *out, size_t outlen);
+/* Whether any part has proposals in the period. */
+int render_parts_with_proposals(const json_t *doc);
+
+#endif

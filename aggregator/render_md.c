@@ -1,0 +1,200 @@
+/*
+ * render_md.c - a report as Markdown (CommonMark with pipe tables): the same sections as
+ * the HTML report, without the charts. Text from the data is escaped so that it stays
+ * text: Markdown punctuation gets a backslash, and < > & become entities, so no viewer
+ * turns a proposal into markup.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+/* Escapes what Markdown would act on inside a line (emphasis, code, links, table cells,
+ * strikethrough) and HTML; newlines become spaces (a table row is one line). Without [ ]
+ * there is no link, so parentheses stay as they are. */
+static void md_text(struct sink *s, const char *text)
+{
+	for (const char *p = text; *p; p++) {
+		switch (*p) {
+		case '<': sink_puts(s, "&lt;"); break;
+		case '>': sink_puts(s, "&gt;"); break;
+		case '&': sink_puts(s, "&amp;"); break;
+		case '\n':
+		case '\r': sink_puts(s, " "); break;
+		case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+			sink_write(s, "\\", 1);
+			sink_write(s, p, 1);
+			break;
+		default: sink_write(s, p, 1);
+		}
+	}
+}
+
+static void count(struct sink *s, enum report_lang lang, long long n)
+{
+	char text[48];
+
+	report_count(lang, n, text, sizeof(text));
+	sink_puts(s, text);
+}
+
+/* | label | all | in favour | against | amendment | people | supports | */
+static void stance_header(struct sink *s, enum report_lang lang, const char *first, bool level)
+{
+	sink_printf(s, "| %s | %s | %s | %s | %s | %s | %s |", first, report_text(lang, "proposals"),
+		    report_text(lang, "support"), report_text(lang, "oppose"), report_text(lang, "amend"),
+		    report_text(lang, "people"), report_text(lang, "supports"));
+	if (level)
+		sink_printf(s, " %s |", report_text(lang, "support_level"));
+	sink_puts(s, "\n|---|---:|---:|---:|---:|---:|---:|");
+	sink_puts(s, level ? "---:|\n" : "\n");
+}
+
+static void stance_row(struct sink *s, enum report_lang lang, const char *label, const json_t *item, bool level)
+{
+	sink_puts(s, "| ");
+	md_text(s, label);
+	sink_puts(s, " | ");
+	count(s, lang, render_int(item, "all", "proposals"));
+	for (int i = 0; i < 3; i++) {
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, render_stances[i], "proposals"));
+	}
+	sink_puts(s, " | ");
+	count(s, lang, render_int(item, "all", "people"));
+	sink_puts(s, " | ");
+	count(s, lang, render_int(item, "all", "supports"));
+	if (level) {
+		char share[96];
+
+		report_share(lang, render_int(item, "support_level", "support"),
+			     render_int(item, "support_level", "support") + render_int(item, "support_level", "oppose"),
+			     share, sizeof(share));
+		sink_printf(s, " | %s", share);
+	}
+	sink_puts(s, " |\n");
+}
+
+static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
+{
+	const json_t *now = json_object_get(json_object_get(doc, "totals"), "period");
+	const json_t *before = json_object_get(json_object_get(doc, "totals"), "previous");
+	static const char *const measures[] = { "proposals", "people", "supports" };
+	char period[64], previous[64];
+
+	sink_printf(s, "\n## %s\n\n", report_text(lang, "totals"));
+	render_period(json_object_get(doc, "period"), period, sizeof(period));
+	sink_printf(s, "| | %s (%s) |", report_text(lang, "period"), period);
+	if (json_is_object(before)) {
+		render_period(json_object_get(doc, "previous"), previous, sizeof(previous));
+		sink_printf(s, " %s (%s) | %s |", report_text(lang, "previous"), previous, report_text(lang, "change"));
+	}
+	sink_puts(s, json_is_object(before) ? "\n|---|---:|---:|---:|\n" : "\n|---|---:|\n");
+	for (int i = 0; i < 3; i++) {
+		long long a = render_int(now, "all", measures[i]);
+
+		sink_printf(s, "| %s | ", report_text(lang, measures[i]));
+		count(s, lang, a);
+		if (json_is_object(before)) {
+			long long b = render_int(before, "all", measures[i]);
+			char change[48];
+
+			sink_puts(s, " | ");
+			count(s, lang, b);
+			report_change(lang, a - b, change, sizeof(change));
+			sink_printf(s, " | %s", change);
+		}
+		sink_puts(s, " |\n");
+	}
+	sink_puts(s, "\n");
+	stance_header(s, lang, report_text(lang, "period"), false);
+	stance_row(s, lang, period, now, false);
+	if (json_is_object(before))
+		stance_row(s, lang, previous, before, false);
+}
+
+void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
+{
+	const json_t *item, *top;
+	const char *status = render_str(doc, "status");
+	char text[1200], period[64];
+	size_t i, j;
+	static const char *const dims[][2] = { { "topics", "topic" }, { "regions", "region" }, { "channels", "channel" } };
+
+	sink_printf(s, "# %s\n\n", report_text(lang, "report"));
+	sink_puts(s, "**");
+	md_text(s, render_str(json_object_get(json_object_get(doc, "consultation"), "title"), report_lang_code(lang)));
+	sink_puts(s, "**\n\n");
+	render_heading(doc, lang, text, sizeof(text));
+	sink_puts(s, "## ");
+	md_text(s, text);
+	render_period(json_object_get(doc, "period"), period, sizeof(period));
+	sink_printf(s, "\n\n- %s: %s\n- %s: %s (%s: %s)\n", report_text(lang, "period"), period,
+		    report_text(lang, "cut_off"), render_str(doc, "cut_off"), report_text(lang, "time_zone"),
+		    render_str(doc, "time_zone"));
+	sink_printf(s, "- %s\n",
+		    report_text(lang, strcmp(status, "issued") == 0        ? "issued"
+				      : strcmp(status, "provisional") == 0 ? "provisional"
+									   : "ad_hoc"));
+	totals(doc, lang, s);
+
+	sink_printf(s, "\n## %s\n\n", report_text(lang, "parts"));
+	stance_header(s, lang, report_text(lang, "part"), true);
+	json_array_foreach(json_object_get(doc, "parts"), i, item) {
+		render_part_label(item, lang, text, sizeof(text));
+		stance_row(s, lang, text, item, true);
+	}
+	sink_printf(s, "\n%s: %s.\n", report_text(lang, "support_level"), report_text(lang, "support_level_note"));
+
+	for (size_t d = 0; d < 3; d++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "%s", dims[d][0]);
+		sink_printf(s, "\n## %s\n\n", report_text(lang, key));
+		stance_header(s, lang, report_text(lang, dims[d][1]), false);
+		json_array_foreach(json_object_get(doc, dims[d][0]), i, item)
+			stance_row(s, lang, render_label(item, lang), item, false);
+	}
+
+	sink_printf(s, "\n## %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|\n",
+		    report_text(lang, "trend"), report_text(lang, "week"), report_text(lang, "period"),
+		    report_text(lang, "proposals"), report_text(lang, "people"), report_text(lang, "supports"));
+	json_array_foreach(json_object_get(doc, "weeks"), i, item) {
+		render_period(item, period, sizeof(period));
+		sink_printf(s, "| %s | %s | ", render_str(item, "week"), period);
+		count(s, lang, render_int(item, NULL, "proposals"));
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, NULL, "people"));
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, NULL, "supports"));
+		sink_puts(s, " |\n");
+	}
+
+	sink_printf(s, "\n## %s\n\n", report_text(lang, "top"));
+	if (render_parts_with_proposals(doc) == 0)
+		sink_printf(s, "%s\n", report_text(lang, "no_proposals"));
+	json_array_foreach(json_object_get(doc, "parts"), i, item) {
+		if (json_array_size(json_object_get(item, "top")) == 0)
+			continue;
+		render_part_label(item, lang, text, sizeof(text));
+		sink_puts(s, "### ");
+		md_text(s, text);
+		sink_puts(s, "\n\n");
+		json_array_foreach(json_object_get(item, "top"), j, top) {
+			sink_printf(s, "- \\#%lld · %s · %s: ", render_int(top, NULL, "id"),
+				    report_text(lang, render_str(top, "stance")), report_text(lang, "supports"));
+			count(s, lang, render_int(top, NULL, "supports"));
+			sink_printf(s, " · %s", render_str(top, "date"));
+			if (json_is_true(json_object_get(top, "new")))
+				sink_printf(s, " · %s", report_text(lang, "new"));
+			sink_puts(s, "  \n  ");
+			md_text(s, render_str(top, "excerpt"));
+			sink_puts(s, "\n");
+		}
+		sink_puts(s, "\n");
+	}
+
+	sink_printf(s, "\n## %s\n\n- %s\n- %s\n- %s\n- %s\n", report_text(lang, "notes"),
+		    report_text(lang, "note_people"), report_text(lang, "note_supports"),
+		    report_text(lang, "note_days"), report_text(lang, "note_top"));
+}

@@ -1,0 +1,148 @@
+#include "report_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util.h"
+
+struct text {
+	const char *key;
+	const char *words[3]; /* kk, ru, en */
+};
+
+static const struct text texts[] = {
+	{ "report", { "Жоба бойынша азаматтардың ұсыныстары", "Предложения граждан по проекту",
+		      "Public proposals on the draft" } },
+	{ "session", { "Комиссия отырысы №", "Заседание Комиссии №", "Commission session No. " } },
+	{ "week", { "Апта", "Неделя", "Week" } },
+	{ "range", { "Кезең", "Период", "Period" } },
+	{ "period", { "Кезең", "Период", "Period" } },
+	{ "previous", { "Алдыңғы кезең", "Предыдущий период", "Previous period" } },
+	{ "cut_off", { "Деректер уақыты", "Данные на", "Counts as of" } },
+	{ "time_zone", { "уақыт белдеуі", "часовой пояс", "time zone" } },
+	{ "issued", { "Шығарылды, өзгертілмейді", "Выпущен, не изменяется", "Issued, frozen" } },
+	{ "provisional", { "Алдын ала: кезең әлі аяқталған жоқ", "Предварительно: период ещё не завершён",
+			   "Provisional: the period is not over" } },
+	{ "ad_hoc", { "Еркін кезең бойынша есеп", "Отчёт за произвольный период", "Report for a chosen period" } },
+	{ "totals", { "Қорытынды", "Итоги", "Totals" } },
+	{ "proposals", { "Ұсыныстар", "Предложения", "Proposals" } },
+	{ "people", { "Авторлар", "Авторы", "People" } },
+	{ "supports", { "Қолдаулар", "Поддержки", "Supports" } },
+	{ "change", { "Өзгеріс", "Изменение", "Change" } },
+	{ "all", { "Барлығы", "Всего", "All" } },
+	{ "support", { "Жақтайды", "За", "In favour" } },
+	{ "oppose", { "Қарсы", "Против", "Against" } },
+	{ "amend", { "Түзету", "Поправка", "Amendment" } },
+	{ "support_level", { "Қолдау деңгейі", "Уровень поддержки", "Support level" } },
+	{ "support_level_note", { "жақтайтындар / (жақтайтындар + қарсылар), ұсыныстар бойынша",
+				  "«за» / («за» + «против»), по числу предложений",
+				  "in favour / (in favour + against), by proposals" } },
+	{ "parts", { "Жобаның бөліктері бойынша", "По частям проекта", "By part of the draft" } },
+	{ "part", { "Бөлік", "Часть", "Part" } },
+	{ "topics", { "Тақырыптар бойынша", "По темам", "By topic" } },
+	{ "topic", { "Тақырып", "Тема", "Topic" } },
+	{ "regions", { "Өңірлер бойынша", "По регионам", "By region" } },
+	{ "region", { "Өңір", "Регион", "Region" } },
+	{ "channels", { "Арналар бойынша", "По каналам", "By channel" } },
+	{ "channel", { "Арна", "Канал", "Channel" } },
+	{ "trend", { "Апта бойынша динамика", "Динамика по неделям", "Weekly trend" } },
+	{ "support_chart", { "Баптар бойынша ұстанымдар", "Позиции по статьям", "Stances per part" } },
+	{ "heatmap", { "Бөліктер × тақырыптар", "Части × темы", "Parts × topics" } },
+	{ "heatmap_note", { "ұсыныстар саны, барлық ұстанымдар", "число предложений, все позиции",
+			    "number of proposals, all stances" } },
+	{ "top", { "Ең көп қолдау алған ұсыныстар", "Наиболее поддержанные предложения",
+		   "Most supported proposals" } },
+	{ "new", { "жаңа", "новое", "new" } },
+	{ "no_proposals", { "Бұл кезеңде ұсыныстар жоқ.", "За этот период предложений нет.",
+			    "No proposals in this period." } },
+	{ "version", { "нұсқа", "редакция", "draft" } },
+	{ "notes", { "Ескертпелер", "Примечания", "Notes" } },
+	{ "note_people", { "«Авторлар» — сәйкестендірілген әртүрлі авторлар саны; жасырын ұсыныстар тек ұсыныс ретінде есептеледі.",
+			   "«Авторы» — число разных идентифицированных авторов; анонимные предложения учитываются только как предложения.",
+			   "People are distinct identified authors; anonymous proposals count as proposals only." } },
+	{ "note_supports", { "Қолдаулар берілген күні бойынша есептеледі; жасырылған ұсыныстар мен олардың қолдаулары есептелмейді.",
+			     "Поддержки учитываются по дню, когда они даны; скрытые предложения и их поддержки не учитываются.",
+			     "Supports count on the day they were given; hidden proposals and their supports are not counted." } },
+	{ "note_days", { "Күндер мен апталар (ISO 8601) көрсетілген уақыт белдеуі бойынша.",
+			 "Дни и недели (ISO 8601) — по указанному часовому поясу.",
+			 "Days and weeks (ISO 8601) are local to the time zone shown." } },
+	{ "note_top", { "Кезең соңына дейін берілген ұсыныстар, есеп жасалған сәттегі қолдау саны бойынша.",
+			"Предложения, поданные до конца периода, по числу поддержек на момент отчёта.",
+			"Proposals made up to the end of the period, by supports as of the cut-off." } },
+	{ "generated_by", { "Kenes агрегаторы жасаған", "Сформировано агрегатором Kenes", "Made by the Kenes aggregator" } },
+	{ "lang.kk", { "қаз.", "каз.", "kk" } },
+	{ "lang.ru", { "орыс.", "рус.", "ru" } },
+	{ "lang.en", { "ағыл.", "англ.", "en" } },
+};
+
+static const char *const codes[] = { "kk", "ru", "en" };
+
+bool report_lang_parse(const char *code, enum report_lang *out)
+{
+	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
+		if (strcmp(code, codes[i]) == 0) {
+			*out = (enum report_lang)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *report_lang_code(enum report_lang lang)
+{
+	return codes[lang];
+}
+
+const char *report_text(enum report_lang lang, const char *key)
+{
+	for (size_t i = 0; i < ARRAY_LEN(texts); i++)
+		if (strcmp(texts[i].key, key) == 0)
+			return texts[i].words[lang];
+	return key;
+}
+
+void report_count(enum report_lang lang, long long n, char *out, size_t outlen)
+{
+	/* kk and ru group digits with a no-break space (U+00A0), en with a comma. */
+	const char *sep = lang == LANG_EN ? "," : "\xc2\xa0";
+	char digits[32];
+	size_t len, o = 0;
+	unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+
+	len = (size_t)snprintf(digits, sizeof(digits), "%llu", u);
+	if (n < 0 && o + 1 < outlen)
+		out[o++] = '-';
+	for (size_t i = 0; i < len && o + 4 < outlen; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			for (const char *s = sep; *s && o + 4 < outlen; s++)
+				out[o++] = *s;
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+void report_change(enum report_lang lang, long long n, char *out, size_t outlen)
+{
+	char count[48];
+
+	report_count(lang, n < 0 ? -n : n, count, sizeof(count));
+	/* U+2212 minus sign: a hyphen would read as a dash. */
+	snprintf(out, outlen, "%s%s", n > 0 ? "+" : n < 0 ? "\xe2\x88\x92" : "", count);
+}
+
+void report_share(enum report_lang lang, long long part, long long whole, char *out, size_t outlen)
+{
+	char a[48], b[48];
+	long long tenths;
+
+	if (whole <= 0) {
+		snprintf(out, outlen, "\xe2\x80\x93"); /* en dash */
+		return;
+	}
+	/* Rounded to a tenth of a percent, half up. */
+	tenths = (part * 2000 + whole) / (whole * 2);
+	report_count(lang, part, a, sizeof(a));
+	report_count(lang, whole, b, sizeof(b));
+	snprintf(out, outlen, "%lld%s%lld%s (%s / %s)", tenths / 10, lang == LANG_EN ? "." : ",",
+		 tenths % 10, lang == LANG_EN ? "%" : "\xc2\xa0%", a, b);
+}

@@ -1,0 +1,29 @@
+/*
+ * auth.h - bearer tokens for the staff and analyst APIs.
+ *
+ * Tokens are made with `kenes-aggregator token create` ("kns_" and 43 base64url
+ * characters); the database keeps only their SHA-256 (sql/migrations/012). The handler
+ * hashes what the client presents and asks kenes.staff_token_role for a live token's role.
+ */
+#ifndef KENES_AUTH_H
+#define KENES_AUTH_H
+
+#include <stdbool.h>
+
+#include "request.h"
+
+enum auth_role {
+	AUTH_STAFF = 1u << 0,
+	AUTH_ANALYST = 1u << 1,
+	AUTH_MODERATOR = 1u << 2,
+};
+
+/*
+ * True when `authorization` (the Authorization header; NULL or "" when absent) carries a
+ * live token whose role is one of `allowed` (a mask of enum auth_role). Otherwise answers
+ * and returns false: 401 with WWW-Authenticate when there is no valid token, 403 when its
+ * role is not allowed, 503 when the database is unavailable. The token is never logged.
+ */
+bool auth_require_or_reply(struct request *req, const char *authorization, unsigned allowed);
+
+#endif

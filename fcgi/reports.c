@@ -1,0 +1,215 @@
+#include "reports.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+#include "tallies.h"
+#include "util.h"
+
+static const struct {
+	const char *name, *type;
+	bool attachment;
+} formats[] = {
+	{ "html", "text/html; charset=utf-8", true },
+	{ "csv", "text/csv; charset=utf-8", true },
+	{ "json", "application/json", false },
+	{ "md", "text/markdown; charset=utf-8", true },
+};
+
+static const char *const parameters[] = { "week", "format", "lang", "consultation", "bom" };
+
+struct report_query {
+	const char *kind;         /* "week" or "session" */
+	char session[16];         /* the number, for sessions */
+	const char *week;         /* NULL: the latest issued */
+	const char *consultation; /* NULL: the only one not in draft */
+	int format;               /* index into formats */
+	const char *lang;
+	bool bom;
+};
+
+/* "sessions/{n}" or "weekly"; false when the path is neither. */
+static bool parse_path(const char *rest, struct report_query *q)
+{
+	long n;
+
+	if (strcmp(rest, "weekly") == 0) {
+		q->kind = "week";
+		return true;
+	}
+	if (strncmp(rest, "sessions/", 9) != 0 || strlen(rest + 9) >= sizeof(q->session) || rest[9] == '0' ||
+	    !parse_long(rest + 9, 1, 2147483647L, &n))
+		return false;
+	q->kind = "session";
+	snprintf(q->session, sizeof(q->session), "%ld", n);
+	return true;
+}
+
+static bool week_shaped(const char *s)
+{
+	for (int i = 0; i < 8; i++)
+		if (i == 4 ? s[i] != '-' : i == 5 ? s[i] != 'W' : s[i] < '0' || s[i] > '9')
+			return false;
+	return s[8] == '\0' && strcmp(s + 6, "00") != 0 && strcmp(s + 6, "53") <= 0;
+}
+
+static void parse_query(const struct form *f, struct report_query *q, struct errors *errs)
+{
+	const struct form_field *v;
+
+	q->lang = "ru";
+	for (int i = 0; i < f->count; i++) {
+		bool known = false;
+
+		for (size_t k = 0; k < ARRAY_LEN(parameters); k++)
+			known = known || strcmp(f->fields[i].name, parameters[k]) == 0;
+		if (!known || (strcmp(f->fields[i].name, "week") == 0 && strcmp(q->kind, "week") != 0))
+			errors_add(errs, 422, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
+				   f->fields[i].name);
+		else if (form_get(f, f->fields[i].name) != &f->fields[i])
+			errors_add(errs, 422, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
+	}
+	if ((v = form_get(f, "week")) && *v->value) {
+		q->week = v->value;
+		if (!week_shaped(q->week))
+			errors_add(errs, 422, "invalid_week", "week", "week must be an ISO week like 2026-W05");
+	}
+	if ((v = form_get(f, "consultation")) && *v->value) {
+		q->consultation = v->value;
+		if (!tallies_slug_valid(q->consultation))
+			errors_add(errs, 422, "unknown_consultation", "consultation", "there is no such consultation");
+	}
+	if ((v = form_get(f, "format"))) {
+		q->format = -1;
+		for (size_t k = 0; k < ARRAY_LEN(formats); k++)
+			if (strcmp(v->value, formats[k].name) == 0)
+				q->format = (int)k;
+		if (q->format < 0)
+			errors_add(errs, 422, "invalid_format", "format", "format must be html, csv, json or md");
+	}
+	if ((v = form_get(f, "lang"))) {
+		q->lang = v->value;
+		if (strcmp(q->lang, "kk") != 0 && strcmp(q->lang, "ru") != 0 && strcmp(q->lang, "en") != 0)
+			errors_add(errs, 422, "invalid_lang", "lang", "lang must be kk, ru or en");
+	}
+	if ((v = form_get(f, "bom"))) {
+		q->bom = strcmp(v->value, "1") == 0;
+		if (!q->bom && strcmp(v->value, "0") != 0)
+			errors_add(errs, 422, "invalid_bom", "bom", "bom must be 0 or 1");
+	}
+}
+
+static void reply_db_failure(struct request *req)
+{
+	if (db_last_error(req->db)->unavailable) {
+		reply_unavailable(req);
+	} else {
+		log_error("reading a report failed: %s %s", db_last_error(req->db)->sqlstate, db_last_error(req->db)->message);
+		reply_error(req, 500, "internal", "the report could not be read");
+	}
+}
+
+/* 404: an unknown session, or a period whose report is not issued yet. */
+static void reply_not_issued(struct request *req, const struct report_query *q)
+{
+	char message[200];
+	PGresult *res;
+
+	if (strcmp(q->kind, "week") == 0) {
+		snprintf(message, sizeof(message),
+			 "no report is issued for %s yet: a week's report is issued by the first refresh after it ends",
+			 q->week ? q->week : "any week");
+		reply_error(req, 404, "not_issued", message);
+		return;
+	}
+	res = db_run(req->db, "report_session_known", 2, (const char *[]){ q->consultation, q->session });
+	if (!res) {
+		reply_db_failure(req);
+		return;
+	}
+	if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
+		snprintf(message, sizeof(message),
+			 "the report of session %s is not issued yet: it is issued by `kenes-aggregator report --session %s` "
+			 "once the session's date has come",
+			 q->session, q->session);
+		reply_error(req, 404, "not_issued", message);
+	} else {
+		snprintf(message, sizeof(message), "there is no session %s", q->session);
+		reply_error(req, 404, "not_found", message);
+	}
+	PQclear(res);
+}
+
+void reports_handle(struct request *req, const char *path_rest, const char *authorization)
+{
+	struct report_query q = { .kind = NULL };
+	struct form f = { .count = 0 };
+	struct errors errs = { .count = 0 };
+	PGresult *res = NULL;
+	const char *params[6];
+	char etag[80], disposition[200];
+
+	if (!parse_path(path_rest, &q)) {
+		reply_error(req, 404, "not_found", "no such resource");
+		goto out;
+	}
+	if (!request_is_get(req)) {
+		reply_method_not_allowed(req, "GET, HEAD");
+		goto out;
+	}
+	if (!auth_require_or_reply(req, authorization, AUTH_STAFF))
+		goto out;
+	if (!form_parse(req->query, strlen(req->query), &f)) { /* frees what it parsed */
+		reply_error(req, 400, "bad_request", "the query string is malformed");
+		goto out;
+	}
+	parse_query(&f, &q, &errs);
+	if (errs.count) {
+		reply_errors(req, &errs);
+		goto out;
+	}
+	params[0] = q.consultation;
+	params[1] = q.kind;
+	params[2] = strcmp(q.kind, "session") == 0 ? q.session : NULL;
+	params[3] = q.week;
+	params[4] = formats[q.format].name;
+	params[5] = strcmp(formats[q.format].name, "json") == 0 ? "mul" : q.lang;
+	res = db_run(req->db, "report_get", 6, params);
+	if (!res) {
+		reply_db_failure(req);
+		goto out;
+	}
+	if (PQntuples(res) == 0) {
+		reply_not_issued(req, &q);
+		goto out;
+	}
+	if (strcmp(PQgetvalue(res, 0, 2), "t") != 0) {
+		log_error("the stored %s report %s (%s) does not match its SHA-256: it was altered", q.kind,
+			  PQgetvalue(res, 0, 3), formats[q.format].name);
+		reply_error(req, 500, "report_altered", "the stored report fails its checksum");
+		goto out;
+	}
+	req->status = 200;
+	req->out_type = formats[q.format].type;
+	buf_reset(&req->out);
+	if (q.bom && strcmp(formats[q.format].name, "csv") == 0)
+		buf_puts(&req->out, "\xef\xbb\xbf");
+	buf_append(&req->out, PQgetvalue(res, 0, 0), (size_t)PQgetlength(res, 0, 0));
+	snprintf(etag, sizeof(etag), "\"%s\"", PQgetvalue(res, 0, 1));
+	reply_header(req, "ETag", etag);
+	reply_header(req, "X-Kenes-Report-Sha256", PQgetvalue(res, 0, 1));
+	if (formats[q.format].attachment) {
+		snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-%s-%s-%s-%s.%s\"",
+			 PQgetvalue(res, 0, 4), strcmp(q.kind, "week") == 0 ? "week" : "session", PQgetvalue(res, 0, 3),
+			 q.lang, formats[q.format].name);
+		reply_header(req, "Content-Disposition", disposition);
+	}
+out:
+	PQclear(res);
+	form_free(&f);
+}

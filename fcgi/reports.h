@@ -1,0 +1,23 @@
+/*
+ * reports.h - the staff API for issued reports, served byte for byte as the aggregator
+ * stored them (sql/migrations/011); needs a staff token.
+ *
+ *   GET /api/v1/reports/weekly?week=2026-W05   (default: the latest issued week)
+ *   GET /api/v1/reports/sessions/{n}
+ *       &format=html|csv|json|md (default html)  &lang=kk|ru|en (default ru)
+ *       &consultation=SLUG (as for the tallies)  &bom=1 (CSV for Excel)
+ *
+ * A report not issued yet is 404 not_issued. The SHA-256 of the stored rendering is the
+ * ETag and X-Kenes-Report-Sha256; HTML, CSV and Markdown come as attachments (the site's
+ * Content-Security-Policy forbids a report's inline style when shown in place).
+ */
+#ifndef KENES_REPORTS_H
+#define KENES_REPORTS_H
+
+#include "request.h"
+
+/* path_rest: the path after "/api/v1/reports/" ("weekly", "sessions/5");
+ * authorization: the request's Authorization header (NULL or "" when absent). */
+void reports_handle(struct request *req, const char *path_rest, const char *authorization);
+
+#endif

@@ -1,0 +1,325 @@
+#include "tallies.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "db.h"
+#include "form.h"
+#include "log.h"
+
+/* What `by` may be: the statement that answers it and the part kind it keeps. */
+static const struct dimension {
+	const char *by;
+	const char *statement;
+	const char *kind; /* "article", or NULL for every part (only for part statements) */
+	bool has_kind;    /* the statement takes the kind as $5 */
+	bool has_version; /* the statement returns the draft version as column 8 */
+} dimensions[] = {
+	{ "article", "tally_part", "article", true, true },
+	{ "part", "tally_part", NULL, true, true },
+	{ "topic", "tally_topic", NULL, false, false },
+	{ "region", "tally_region", NULL, false, false },
+	{ "channel", "tally_channel", NULL, false, false },
+	{ "week", "tally_week", NULL, false, false },
+	{ "article,topic", "tally_part_topic", "article", true, true },
+	{ "part,topic", "tally_part_topic", NULL, true, true },
+};
+
+static const char *const parameters[] = { "consultation", "by", "from", "to", "stance", "format", "lang", "bom" };
+static const char *const stances[] = { "all", "support", "oppose", "amend" };
+
+struct query {
+	const char *consultation, *from, *to, *stance, *lang;
+	const struct dimension *dim;
+	bool csv, bom;
+};
+
+static bool one_of(const char *value, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, list[i]) == 0)
+			return true;
+	return false;
+}
+
+bool tallies_slug_valid(const char *slug)
+{
+	size_t n = strlen(slug);
+
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || (slug[i] == '-' && i > 0)))
+			return false;
+	return true;
+}
+
+/* YYYY-MM-DD by shape; whether the date exists is the database's to say (SQLSTATE 22008). */
+static bool date_shaped(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return false;
+	return s[10] == '\0';
+}
+
+/* Reads and checks the query string; every problem is gathered into errs. */
+static void parse_query(const struct form *f, struct query *q, struct errors *errs)
+{
+	const struct form_field *v;
+
+	memset(q, 0, sizeof(*q));
+	q->dim = &dimensions[0];
+	q->lang = "en";
+	for (int i = 0; i < f->count; i++) {
+		if (!one_of(f->fields[i].name, parameters, sizeof(parameters) / sizeof(parameters[0])))
+			errors_add(errs, 422, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
+				   f->fields[i].name);
+		else if (form_get(f, f->fields[i].name) != &f->fields[i])
+			errors_add(errs, 422, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
+	}
+	if ((v = form_get(f, "consultation")) && *v->value) {
+		q->consultation = v->value;
+		if (!tallies_slug_valid(q->consultation))
+			errors_add(errs, 422, "unknown_consultation", "consultation", "there is no such consultation");
+	}
+	if ((v = form_get(f, "by"))) {
+		q->dim = NULL;
+		for (size_t i = 0; i < sizeof(dimensions) / sizeof(dimensions[0]); i++)
+			if (strcmp(v->value, dimensions[i].by) == 0)
+				q->dim = &dimensions[i];
+		if (!q->dim)
+			errors_add(errs, 422, "invalid_by", "by",
+				   "by must be article, part, topic, region, channel, week, article,topic or part,topic");
+	}
+	if ((v = form_get(f, "from")) && *v->value) {
+		q->from = v->value;
+		if (!date_shaped(q->from))
+			errors_add(errs, 422, "invalid_date", "from", "from must be a date like 2026-02-01");
+	}
+	if ((v = form_get(f, "to")) && *v->value) {
+		q->to = v->value;
+		if (!date_shaped(q->to))
+			errors_add(errs, 422, "invalid_date", "to", "to must be a date like 2026-02-28");
+	}
+	if (q->from && q->to && date_shaped(q->from) && date_shaped(q->to) && strcmp(q->from, q->to) > 0)
+		errors_add(errs, 422, "invalid_range", "from", "from is after to");
+	if ((v = form_get(f, "stance")) && strcmp(v->value, "all") != 0) {
+		q->stance = v->value;
+		if (!one_of(q->stance, stances + 1, 3))
+			errors_add(errs, 422, "invalid_stance", "stance", "stance must be support, oppose, amend or all");
+	}
+	if ((v = form_get(f, "format"))) {
+		q->csv = strcmp(v->value, "csv") == 0;
+		if (!q->csv && strcmp(v->value, "json") != 0)
+			errors_add(errs, 422, "invalid_format", "format", "format must be json or csv");
+	}
+	if ((v = form_get(f, "lang"))) {
+		q->lang = v->value;
+		if (!one_of(q->lang, (const char *const[]){ "kk", "ru", "en" }, 3))
+			errors_add(errs, 422, "invalid_lang", "lang", "lang must be kk, ru or en");
+	}
+	if ((v = form_get(f, "bom"))) {
+		q->bom = strcmp(v->value, "1") == 0;
+		if (!q->bom && strcmp(v->value, "0") != 0)
+			errors_add(errs, 422, "invalid_bom", "bom", "bom must be 0 or 1");
+	}
+}
+
+/*
+ * A CSV field: quoted when it holds , " CR or LF, and neutralised with a leading apostrophe
+ * when a spreadsheet would take it for a formula (= + - @ tab CR). The same rules as
+ * aggregator/csv.c, which the handler does not link.
+ */
+static void csv_field(struct buf *b, const char *value, bool first)
+{
+	bool formula = value[0] && strchr("=+-@\t\r", value[0]);
+
+	if (!first)
+		buf_putc(b, ',');
+	if (!formula && !strpbrk(value, ",\"\r\n")) {
+		buf_puts(b, value);
+		return;
+	}
+	buf_puts(b, formula ? "\"'" : "\"");
+	for (const char *p = value; *p; p++) {
+		if (*p == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *p);
+	}
+	buf_putc(b, '"');
+}
+
+static json_t *measures(const PGresult *res, int row)
+{
+	return json_pack("{s:I, s:I, s:I}", "proposals", (json_int_t)strtoll(PQgetvalue(res, row, 5), NULL, 10),
+			 "people", (json_int_t)strtoll(PQgetvalue(res, row, 6), NULL, 10), "supports",
+			 (json_int_t)strtoll(PQgetvalue(res, row, 7), NULL, 10));
+}
+
+static json_int_t proposals_of(const json_t *stances_obj, const char *stance)
+{
+	return json_integer_value(json_object_get(json_object_get(stances_obj, stance), "proposals"));
+}
+
+/* Rows come sorted by key, then stance ('all' first). Without a stance filter, one JSON
+ * row per key with 'all' at the top level and the three stances under "stances". */
+static json_t *rows_json(const PGresult *res, const struct query *q)
+{
+	json_t *rows = json_array(), *row = NULL;
+	bool parts = strcmp(q->dim->statement, "tally_part") == 0;
+
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *stance = PQgetvalue(res, i, 4);
+
+		if (!row || strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) != 0) {
+			row = json_pack("{s:s, s:{s:s, s:s, s:s}}", "key", PQgetvalue(res, i, 0), "label", "kk",
+					PQgetvalue(res, i, 1), "ru", PQgetvalue(res, i, 2), "en", PQgetvalue(res, i, 3));
+			if (q->dim->has_version)
+				json_object_set_new(row, "version", json_integer(strtoll(PQgetvalue(res, i, 8), NULL, 10)));
+			if (q->stance)
+				json_object_set_new(row, "stance", json_string(q->stance));
+			json_array_append_new(rows, row); /* the array keeps a reference; row stays usable */
+		}
+		if (strcmp(stance, "all") == 0 || q->stance) {
+			json_t *m = measures(res, i);
+
+			json_object_update(row, m); /* copies the members; m is ours to drop */
+			json_decref(m);
+		} else {
+			json_t *by = json_object_get(row, "stances");
+
+			if (!by) {
+				by = json_object();
+				json_object_set_new(row, "stances", by);
+			}
+			json_object_set_new(by, stance, measures(res, i));
+		}
+	}
+	/* Support level per part: in favour / (in favour + against), by proposals, with counts. */
+	if (parts && !q->stance) {
+		size_t i;
+
+		json_array_foreach(rows, i, row) {
+			json_t *by = json_object_get(row, "stances");
+			json_int_t yes = proposals_of(by, "support"), no = proposals_of(by, "oppose");
+
+			json_object_set_new(row, "support_level",
+					    json_pack("{s:I, s:I, s:o}", "support", yes, "oppose", no, "share",
+						      yes + no ? json_real((double)yes / (double)(yes + no)) : json_null()));
+		}
+	}
+	return rows;
+}
+
+static void reply_csv(struct request *req, const PGresult *res, const struct query *q)
+{
+	int label_col = strcmp(q->lang, "kk") == 0 ? 1 : strcmp(q->lang, "ru") == 0 ? 2 : 3;
+	char disposition[160];
+
+	req->status = 200;
+	req->out_type = "text/csv; charset=utf-8";
+	buf_reset(&req->out);
+	if (q->bom)
+		buf_puts(&req->out, "\xef\xbb\xbf");
+	buf_puts(&req->out, "key,label,stance,proposals,people,supports\r\n");
+	for (int i = 0; i < PQntuples(res); i++) {
+		csv_field(&req->out, PQgetvalue(res, i, 0), true);
+		csv_field(&req->out, PQgetvalue(res, i, label_col), false);
+		for (int col = 4; col <= 7; col++)
+			csv_field(&req->out, PQgetvalue(res, i, col), false);
+		buf_puts(&req->out, "\r\n");
+	}
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s.csv\"",
+		 strchr(q->dim->by, ',') ? "part-topic" : q->dim->by);
+	reply_header(req, "Content-Disposition", disposition);
+}
+
+/* Answers a failed statement: 422 for a date that does not exist, 503, or 500. */
+static void reply_db_failure(struct request *req, const char *what)
+{
+	const struct db_error *e = db_last_error(req->db);
+
+	if (strcmp(e->sqlstate, "22008") == 0 || strcmp(e->sqlstate, "22007") == 0)
+		reply_error(req, 422, "invalid_date", "from or to is not a date that exists");
+	else if (e->unavailable)
+		reply_unavailable(req);
+	else {
+		log_error("%s failed: %s %s", what, e->sqlstate, e->message);
+		reply_error(req, 500, "internal", "the tallies could not be read");
+	}
+}
+
+void tallies_handle(struct request *req, const char *authorization)
+{
+	struct form f = { .count = 0 };
+	struct errors errs = { .count = 0 };
+	struct query q;
+	PGresult *meta = NULL, *res = NULL;
+	const char *params[5];
+	json_t *doc;
+	char *text;
+
+	if (!request_is_get(req)) {
+		reply_method_not_allowed(req, "GET, HEAD");
+		goto out;
+	}
+	if (!auth_require_or_reply(req, authorization, AUTH_ANALYST | AUTH_STAFF))
+		goto out;
+	if (!form_parse(req->query, strlen(req->query), &f)) { /* frees what it parsed */
+		reply_error(req, 400, "bad_request", "the query string is malformed");
+		goto out;
+	}
+	parse_query(&f, &q, &errs);
+	if (errs.count) {
+		reply_errors(req, &errs);
+		goto out;
+	}
+	params[0] = q.consultation;
+	params[1] = q.from;
+	params[2] = q.to;
+	meta = db_run(req->db, "tally_meta", 3, params);
+	if (!meta) {
+		reply_db_failure(req, "reading the tallies' state");
+		goto out;
+	}
+	if (strcmp(PQgetvalue(meta, 0, 2), "1") != 0) {
+		if (q.consultation)
+			reply_error(req, 404, "unknown_consultation", "there is no such consultation");
+		else
+			reply_error(req, 422, "consultation_required",
+				    "there is no consultation, or several and not one open: name one with ?consultation=");
+		goto out;
+	}
+	if (PQgetisnull(meta, 0, 4)) {
+		reply_header(req, "Retry-After", "60");
+		reply_error(req, 503, "not_ready", "the tallies have not been computed yet (kenes-aggregator refresh)");
+		goto out;
+	}
+	params[0] = PQgetvalue(meta, 0, 0);
+	params[3] = q.stance;
+	params[4] = q.dim->kind;
+	res = db_run(req->db, q.dim->statement, q.dim->has_kind ? 5 : 4, params);
+	if (!res) {
+		reply_db_failure(req, q.dim->statement);
+		goto out;
+	}
+	if (q.csv) {
+		reply_csv(req, res, &q);
+		goto out;
+	}
+	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation", PQgetvalue(meta, 0, 1), "by",
+			q.dim->by, "from", q.from, "to", q.to, "stance", q.stance, "time_zone", PQgetvalue(meta, 0, 3),
+			"refreshed_at", PQgetvalue(meta, 0, 4), "rows", rows_json(res, &q));
+	/* Four significant digits for the support share; reply_json would print seventeen. */
+	text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(4));
+	json_decref(doc);
+	reply_json_text(req, 200, text ? text : "{}");
+	free(text);
+out:
+	PQclear(res);
+	PQclear(meta);
+	form_free(&f);
+}

@@ -1,0 +1,25 @@
+/*
+ * tallies.h - GET /api/v1/tallies: the aggregator's tallies for analysts, read from the
+ * summary tables (sql/migrations/010), as JSON or CSV. Needs an analyst or staff token.
+ *
+ *   ?consultation=SLUG  (default: the only one not in draft, or among several the open one)
+ *   &by=article|part|topic|region|channel|week|article,topic|part,topic  (default article)
+ *   &from=YYYY-MM-DD&to=YYYY-MM-DD  (local days, both included; default: all time)
+ *   &stance=support|oppose|amend|all  (default: every stance, grouped per row)
+ *   &format=json|csv  &lang=kk|ru|en (CSV labels, default en)  &bom=1 (CSV for Excel)
+ */
+#ifndef KENES_TALLIES_H
+#define KENES_TALLIES_H
+
+#include <stdbool.h>
+
+#include "request.h"
+
+/* authorization: the request's Authorization header (NULL or "" when absent). */
+void tallies_handle(struct request *req, const char *authorization);
+
+/* True when `slug` has the shape of a consultation slug (a-z, 0-9, '-'; at most 63): a
+ * query parameter that does not is answered without asking the database. */
+bool tallies_slug_valid(const char *slug);
+
+#endif

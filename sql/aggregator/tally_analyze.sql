@@ -1,0 +1,2 @@
+-- Fresh planner statistics for the tally tables, within the refresh's transaction.
+SELECT kenes.tally_analyze()

@@ -1,0 +1,175 @@
+-- Applies up to $1 queued changes, oldest first, to the tallies: for each proposal they name,
+-- takes out what the tallies count for it (kenes.tally_applied, tally_applied_support) and
+-- puts in what this snapshot shows. One statement, so every part of it reads the state as it
+-- was before the statement: the "before" of the people counts below relies on that.
+-- $1 batch size  $2 time zone
+-- Returns: queue rows consumed, proposals recounted whole, support days recounted,
+-- contributions that found no cell (must be 0; the caller rolls back otherwise), and the
+-- day rows that fell to zero (two arrays, cell ids and days: for tally_cleanup).
+WITH
+taken AS (
+    DELETE FROM kenes.tally_change q
+    WHERE q.id IN (SELECT id FROM kenes.tally_change ORDER BY id LIMIT $1::integer)
+    RETURNING q.proposal_id, q.support_at),
+-- Recounted whole: new, hidden, shown again, edited, deleted, topics changed.
+whole AS (
+    SELECT DISTINCT t.proposal_id FROM taken t WHERE t.support_at IS NULL),
+-- Only one day of supports recounted: a support given or withdrawn on a proposal that is
+-- counted and not recounted whole here. (One not counted yet gets all its supports when it
+-- is; one being hidden has its own queue row, which takes its supports out.)
+support_days AS (
+    SELECT DISTINCT t.proposal_id, (t.support_at AT TIME ZONE $2::text)::date AS day
+    FROM taken t
+    WHERE t.support_at IS NOT NULL
+      AND EXISTS (SELECT FROM kenes.tally_applied a WHERE a.proposal_id = t.proposal_id)
+      AND NOT EXISTS (SELECT FROM whole w WHERE w.proposal_id = t.proposal_id)),
+old_p AS (
+    SELECT a.* FROM kenes.tally_applied a JOIN whole w ON w.proposal_id = a.proposal_id),
+new_p AS (
+    SELECT p.id AS proposal_id, p.consultation_id, p.part_id, p.stance, p.region, p.channel,
+           (p.created_at AT TIME ZONE $2::text)::date AS day, p.submitter,
+           ARRAY(SELECT pt.topic_id FROM kenes.proposal_topic pt
+                 WHERE pt.proposal_id = p.id ORDER BY pt.topic_id) AS topic_ids
+    FROM kenes.proposal p JOIN whole w ON w.proposal_id = p.id
+    WHERE p.status = 'published'),
+-- Supports as counted, per proposal and day; and as they are now.
+old_s AS (
+    SELECT s.proposal_id, s.day, s.supports
+    FROM kenes.tally_applied_support s JOIN whole w ON w.proposal_id = s.proposal_id
+    UNION ALL
+    SELECT s.proposal_id, s.day, s.supports
+    FROM kenes.tally_applied_support s
+    JOIN support_days d ON d.proposal_id = s.proposal_id AND d.day = s.day),
+new_s_whole AS (
+    SELECT s.proposal_id, (s.created_at AT TIME ZONE $2::text)::date AS day,
+           count(*)::integer AS supports
+    FROM kenes.support s JOIN new_p n ON n.proposal_id = s.proposal_id
+    GROUP BY 1, 2),
+new_s_days AS (
+    SELECT d.proposal_id, d.day, count(*)::integer AS supports
+    FROM support_days d
+    JOIN kenes.support s ON s.proposal_id = d.proposal_id
+     AND s.created_at >= (d.day::timestamp AT TIME ZONE $2::text)
+     AND s.created_at < ((d.day + 1)::timestamp AT TIME ZONE $2::text)
+    GROUP BY 1, 2),
+-- What changes: proposals on the day they were made (with their submitter, for people),
+-- supports on the day they were given; negative for what is taken out.
+contrib AS (
+    SELECT o.consultation_id, o.part_id, o.stance, o.region, o.channel, o.topic_ids, o.day,
+           o.submitter, -1 AS proposals, 0 AS supports
+    FROM old_p o
+    UNION ALL
+    SELECT n.consultation_id, n.part_id, n.stance, n.region, n.channel, n.topic_ids, n.day,
+           n.submitter, 1, 0
+    FROM new_p n
+    UNION ALL
+    SELECT a.consultation_id, a.part_id, a.stance, a.region, a.channel, a.topic_ids, s.day,
+           NULL, 0, -s.supports
+    FROM old_s s JOIN kenes.tally_applied a ON a.proposal_id = s.proposal_id
+    UNION ALL
+    SELECT n.consultation_id, n.part_id, n.stance, n.region, n.channel, n.topic_ids, s.day,
+           NULL, 0, s.supports
+    FROM new_s_whole s JOIN new_p n ON n.proposal_id = s.proposal_id
+    UNION ALL
+    SELECT a.consultation_id, a.part_id, a.stance, a.region, a.channel, a.topic_ids, s.day,
+           NULL, 0, s.supports
+    FROM new_s_days s JOIN kenes.tally_applied a ON a.proposal_id = s.proposal_id),
+-- Each contribution counts in one cell per dimension, for its stance and for 'all'.
+located AS (
+    SELECT cell.id AS cell_id, c.day, c.submitter, c.proposals, c.supports
+    FROM contrib c
+    CROSS JOIN LATERAL kenes.tally_keys(c.part_id, c.stance, c.region, c.channel, c.topic_ids, c.day) k
+    LEFT JOIN kenes.tally_cell cell ON cell.consultation_id = c.consultation_id AND cell.key = k.key),
+day_delta AS (
+    SELECT l.cell_id, l.day, sum(l.proposals) AS proposals, sum(l.supports) AS supports
+    FROM located l
+    WHERE l.cell_id IS NOT NULL
+    GROUP BY l.cell_id, l.day
+    HAVING sum(l.proposals) <> 0 OR sum(l.supports) <> 0),
+-- Update and insert apart, not INSERT ... ON CONFLICT: that checks the constraints (never
+-- below zero) on the delta it proposes to insert, before it finds the row to add it to.
+day_update AS (
+    UPDATE kenes.tally_day d
+    SET proposals = d.proposals + x.proposals, supports = d.supports + x.supports
+    FROM day_delta x WHERE d.cell_id = x.cell_id AND d.day = x.day
+    RETURNING d.cell_id, d.day, d.proposals, d.supports),
+day_insert AS (
+    INSERT INTO kenes.tally_day (cell_id, day, proposals, supports)
+    SELECT x.cell_id, x.day, x.proposals, x.supports FROM day_delta x
+    WHERE NOT EXISTS (SELECT FROM kenes.tally_day d WHERE d.cell_id = x.cell_id AND d.day = x.day)),
+-- People: a person counts in a cell while they have a counted proposal there. For each
+-- person and cell this batch touches: how many such proposals they had before, and the change.
+person_delta AS (
+    SELECT l.cell_id, l.submitter, sum(l.proposals) AS n
+    FROM located l
+    WHERE l.cell_id IS NOT NULL AND l.submitter IS NOT NULL AND l.proposals <> 0
+    GROUP BY l.cell_id, l.submitter
+    HAVING sum(l.proposals) <> 0),
+person_before AS (
+    SELECT cell.id AS cell_id, a.submitter, count(*) AS n
+    FROM kenes.tally_applied a
+    CROSS JOIN LATERAL kenes.tally_keys(a.part_id, a.stance, a.region, a.channel, a.topic_ids, a.day) k
+    JOIN kenes.tally_cell cell ON cell.consultation_id = a.consultation_id AND cell.key = k.key
+    WHERE a.submitter IN (SELECT DISTINCT d.submitter FROM person_delta d)
+    GROUP BY cell.id, a.submitter),
+people_delta AS (
+    SELECT d.cell_id,
+           sum(CASE WHEN coalesce(b.n, 0) = 0 AND d.n > 0 THEN 1
+                    WHEN b.n > 0 AND b.n + d.n = 0 THEN -1
+                    ELSE 0 END) AS people
+    FROM person_delta d
+    LEFT JOIN person_before b ON b.cell_id = d.cell_id AND b.submitter = d.submitter
+    GROUP BY d.cell_id),
+cell_delta AS (
+    SELECT x.cell_id, sum(x.proposals) AS proposals, sum(x.people) AS people,
+           sum(x.supports) AS supports
+    FROM (SELECT cell_id, proposals, 0 AS people, supports FROM day_delta
+          UNION ALL
+          SELECT cell_id, 0, people, 0 FROM people_delta) AS x
+    GROUP BY x.cell_id
+    HAVING sum(x.proposals) <> 0 OR sum(x.people) <> 0 OR sum(x.supports) <> 0),
+cell_update AS (
+    UPDATE kenes.tally_cell c
+    SET proposals = c.proposals + x.proposals, people = c.people + x.people,
+        supports = c.supports + x.supports
+    FROM cell_delta x WHERE c.id = x.cell_id),
+-- The state now counted. Rows written and rows deleted below never overlap.
+applied_gone AS (
+    DELETE FROM kenes.tally_applied a USING whole w
+    WHERE a.proposal_id = w.proposal_id
+      AND NOT EXISTS (SELECT FROM new_p n WHERE n.proposal_id = a.proposal_id)),
+applied_set AS (
+    INSERT INTO kenes.tally_applied AS a
+        (proposal_id, consultation_id, part_id, stance, region, channel, day, submitter, topic_ids)
+    SELECT n.proposal_id, n.consultation_id, n.part_id, n.stance, n.region, n.channel, n.day,
+           n.submitter, n.topic_ids
+    FROM new_p n
+    ON CONFLICT (proposal_id) DO UPDATE
+    SET consultation_id = excluded.consultation_id, part_id = excluded.part_id,
+        stance = excluded.stance, region = excluded.region, channel = excluded.channel,
+        day = excluded.day, submitter = excluded.submitter, topic_ids = excluded.topic_ids
+    WHERE (a.consultation_id, a.part_id, a.stance, a.region, a.channel, a.day, a.submitter,
+           a.topic_ids)
+          IS DISTINCT FROM
+          (excluded.consultation_id, excluded.part_id, excluded.stance, excluded.region,
+           excluded.channel, excluded.day, excluded.submitter, excluded.topic_ids)),
+new_s AS (
+    SELECT * FROM new_s_whole UNION ALL SELECT * FROM new_s_days),
+supports_gone AS (
+    DELETE FROM kenes.tally_applied_support s
+    USING (SELECT proposal_id, day FROM old_s) AS o
+    WHERE s.proposal_id = o.proposal_id AND s.day = o.day
+      AND NOT EXISTS (SELECT FROM new_s n WHERE n.proposal_id = s.proposal_id AND n.day = s.day)),
+supports_set AS (
+    INSERT INTO kenes.tally_applied_support AS s (proposal_id, day, supports)
+    SELECT n.proposal_id, n.day, n.supports FROM new_s n
+    ON CONFLICT (proposal_id, day) DO UPDATE SET supports = excluded.supports
+    WHERE s.supports <> excluded.supports)
+SELECT (SELECT count(*) FROM taken) AS consumed,
+       (SELECT count(*) FROM whole) AS proposals,
+       (SELECT count(*) FROM support_days) AS support_days,
+       (SELECT count(*) FROM located WHERE cell_id IS NULL) AS unplaced,
+       (SELECT coalesce(array_agg(z.cell_id ORDER BY z.cell_id, z.day), '{}')
+        FROM day_update z WHERE z.proposals = 0 AND z.supports = 0) AS zero_cells,
+       (SELECT coalesce(array_agg(z.day ORDER BY z.cell_id, z.day), '{}')
+        FROM day_update z WHERE z.proposals = 0 AND z.supports = 0) AS zero_days

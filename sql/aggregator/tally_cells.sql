@@ -1,0 +1,69 @@
+-- Creates the cells that do not exist yet: every part (of every draft version), topic,
+-- region and channel of every consultation, each part x topic, and every ISO week from the
+-- consultation's opening (or its earliest proposal) to now (or its latest proposal or
+-- queued support), each for the three stances and 'all'. Reads the structure, the ends of
+-- the proposal_created index and the queue, never the proposals themselves. With $2 (full
+-- rebuild) it also covers the dates of every support.
+-- $1 time zone  $2 full rebuild (boolean). Returns the number of cells created.
+WITH span AS (
+    SELECT c.id AS consultation_id,
+           least((c.opens_at AT TIME ZONE $1::text)::date,
+                 (SELECT (min(p.created_at) AT TIME ZONE $1::text)::date
+                  FROM kenes.proposal p WHERE p.consultation_id = c.id),
+                 (SELECT (min(q.support_at) AT TIME ZONE $1::text)::date
+                  FROM kenes.tally_change q JOIN kenes.proposal p ON p.id = q.proposal_id
+                  WHERE p.consultation_id = c.id),
+                 CASE WHEN $2::boolean THEN
+                     (SELECT (min(s.created_at) AT TIME ZONE $1::text)::date
+                      FROM kenes.support s JOIN kenes.proposal p ON p.id = s.proposal_id
+                      WHERE p.consultation_id = c.id) END) AS first_day,
+           greatest((pg_catalog.now() AT TIME ZONE $1::text)::date,
+                    (SELECT (max(p.created_at) AT TIME ZONE $1::text)::date
+                     FROM kenes.proposal p WHERE p.consultation_id = c.id),
+                    (SELECT (max(q.support_at) AT TIME ZONE $1::text)::date
+                     FROM kenes.tally_change q JOIN kenes.proposal p ON p.id = q.proposal_id
+                     WHERE p.consultation_id = c.id),
+                    CASE WHEN $2::boolean THEN
+                        (SELECT (max(s.created_at) AT TIME ZONE $1::text)::date
+                         FROM kenes.support s JOIN kenes.proposal p ON p.id = s.proposal_id
+                         WHERE p.consultation_id = c.id) END) AS last_day
+    FROM kenes.consultation c),
+keys (consultation_id, dim, part_id, topic_id, region, channel, week) AS (
+    SELECT c.id, 'total', NULL::integer, NULL::integer, NULL::text, NULL::text, NULL::date
+    FROM kenes.consultation c
+    UNION ALL
+    SELECT v.consultation_id, 'part', p.id, NULL, NULL, NULL, NULL
+    FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id
+    UNION ALL
+    SELECT t.consultation_id, 'topic', NULL, t.id, NULL, NULL, NULL
+    FROM kenes.topic t
+    UNION ALL
+    SELECT c.id, 'region', NULL, NULL, r.code, NULL, NULL
+    FROM kenes.consultation c CROSS JOIN kenes.region r
+    UNION ALL
+    SELECT c.id, 'channel', NULL, NULL, NULL, ch.code, NULL
+    FROM kenes.consultation c CROSS JOIN kenes.channel ch
+    UNION ALL
+    SELECT v.consultation_id, 'part_topic', p.id, t.id, NULL, NULL, NULL
+    FROM kenes.part p
+    JOIN kenes.draft_version v ON v.id = p.version_id
+    JOIN kenes.topic t ON t.consultation_id = v.consultation_id
+    UNION ALL
+    SELECT s.consultation_id, 'week', NULL, NULL, NULL, NULL, w.monday::date
+    FROM span s
+    CROSS JOIN LATERAL pg_catalog.generate_series(
+        s.first_day - (extract(isodow FROM s.first_day)::integer - 1),
+        s.last_day, interval '7 days') AS w(monday)),
+created AS (
+    INSERT INTO kenes.tally_cell (consultation_id, dim, part_id, topic_id, region, channel, week, stance)
+    SELECT k.consultation_id, k.dim, k.part_id, k.topic_id, k.region, k.channel, k.week, st.stance
+    FROM keys k
+    CROSS JOIN (VALUES ('support'), ('oppose'), ('amend'), ('all')) AS st(stance)
+    WHERE NOT EXISTS (
+        SELECT FROM kenes.tally_cell c
+        WHERE c.consultation_id = k.consultation_id
+          AND c.key = kenes.tally_cell_key(k.dim, k.part_id, k.topic_id, k.region, k.channel,
+                                           k.week, st.stance))
+    ON CONFLICT (consultation_id, key) DO NOTHING
+    RETURNING 1)
+SELECT count(*) FROM created

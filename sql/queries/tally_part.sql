@@ -1,0 +1,13 @@
+-- Tallies per part of the draft. $1 consultation id  $2 first day or NULL  $3 last day or
+-- NULL (both NULL: all-time, read from the cells alone)  $4 stance or NULL (rows for 'all'
+-- and each stance)  $5 'article' for articles only, or NULL for every part.
+-- Columns: key, label kk/ru/en, stance, proposals, people, supports, version.
+SELECT kenes.part_target(p), kenes.part_label(p, 'kk'), kenes.part_label(p, 'ru'),
+       kenes.part_label(p, 'en'), c.stance, t.proposals, t.people, t.supports, v.number
+FROM kenes.tally_between($1::integer, 'part', $2::date, $3::date) t
+JOIN kenes.tally_cell c ON c.id = t.cell_id
+JOIN kenes.part p ON p.id = c.part_id
+JOIN kenes.draft_version v ON v.id = p.version_id
+WHERE ($4::text IS NULL OR c.stance = $4::text) AND ($5::text IS NULL OR p.kind = $5::text)
+  AND (v.is_current OR c.proposals > 0)
+ORDER BY v.number DESC, p.ordinal, array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)

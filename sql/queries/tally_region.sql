@@ -1,0 +1,8 @@
+-- Tallies per region. $1 consultation id  $2 first day or NULL  $3 last day or NULL
+-- $4 stance or NULL. Columns: key, label kk/ru/en, stance, proposals, people, supports.
+SELECT r.code, r.name_kk, r.name_ru, r.name_en, c.stance, t.proposals, t.people, t.supports
+FROM kenes.tally_between($1::integer, 'region', $2::date, $3::date) t
+JOIN kenes.tally_cell c ON c.id = t.cell_id
+JOIN kenes.region r ON r.code = c.region
+WHERE $4::text IS NULL OR c.stance = $4::text
+ORDER BY r.ordinal, array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)

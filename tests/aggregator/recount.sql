@@ -1,0 +1,114 @@
+-- An independent recount: every tally recomputed from the raw rows (published proposals,
+-- their topics, their supports) with plain GROUP BY queries that share nothing with the
+-- aggregator's statements or functions, then compared with what the aggregator stored, per
+-- cell (all-time proposals, people, supports) and per day (proposals, supports).
+--
+-- Prints "cells expected=N differ=D" and "days expected=N differ=D" (D counts rows missing
+-- on either side or with other numbers; zero rows left by withdrawn supports are ignored),
+-- a "totals" line, and up to 10 sample differences. The test fails unless both D are 0.
+\set ON_ERROR_STOP on
+SET client_min_messages = warning;
+SET jit = off;
+SET work_mem = '256MB';
+
+-- Every counted event: a published proposal on its local day, or a support of one on the
+-- local day it was given.
+CREATE TEMP TABLE ev AS
+WITH pub AS (
+    SELECT p.id, p.consultation_id, p.part_id, p.stance, p.region, p.channel, p.submitter,
+           (p.created_at AT TIME ZONE (SELECT time_zone FROM kenes.tally_state))::date AS day
+    FROM kenes.proposal p WHERE p.status = 'published')
+SELECT id, consultation_id, part_id, stance, region, channel, submitter, day,
+       1 AS is_proposal
+FROM pub
+UNION ALL
+SELECT pub.id, pub.consultation_id, pub.part_id, pub.stance, pub.region, pub.channel, NULL,
+       (s.created_at AT TIME ZONE (SELECT time_zone FROM kenes.tally_state))::date, 0
+FROM kenes.support s JOIN pub ON pub.id = s.proposal_id;
+
+CREATE TEMP TABLE ev_topic AS
+SELECT ev.*, pt.topic_id FROM ev JOIN kenes.proposal_topic pt ON pt.proposal_id = ev.id;
+
+-- One key per dimension, as text: what each event counts under.
+CREATE TEMP TABLE keyed AS
+SELECT consultation_id, 'total' AS dim, '' AS key, stance, day, submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'part', part_id::text, stance, day, submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'region', region, stance, day, submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'channel', channel, stance, day, submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'week', date_trunc('week', day::timestamp)::date::text, stance, day,
+                 submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'topic', topic_id::text, stance, day, submitter, is_proposal FROM ev_topic
+UNION ALL SELECT consultation_id, 'part_topic', part_id || '+' || topic_id, stance, day, submitter,
+                 is_proposal FROM ev_topic;
+
+CREATE TEMP TABLE expect_stance_day AS
+SELECT consultation_id, dim, key, stance, day, sum(is_proposal) AS proposals,
+       sum(1 - is_proposal) AS supports
+FROM keyed GROUP BY consultation_id, dim, key, stance, day;
+
+-- 'all' is the sum of the three stances (proposals and supports add up; people do not).
+CREATE TEMP TABLE expect_day AS
+SELECT * FROM expect_stance_day
+UNION ALL
+SELECT consultation_id, dim, key, 'all', day, sum(proposals), sum(supports)
+FROM expect_stance_day GROUP BY consultation_id, dim, key, day;
+
+CREATE TEMP TABLE named AS SELECT * FROM keyed WHERE submitter IS NOT NULL;
+CREATE TEMP TABLE expect_people AS
+SELECT consultation_id, dim, key, stance, count(DISTINCT submitter) AS people
+FROM named GROUP BY consultation_id, dim, key, stance
+UNION ALL
+SELECT consultation_id, dim, key, 'all', count(DISTINCT submitter)
+FROM named GROUP BY consultation_id, dim, key;
+
+CREATE TEMP TABLE expect_cell AS
+SELECT d.consultation_id, d.dim, d.key, d.stance, sum(d.proposals) AS proposals,
+       coalesce(p.people, 0) AS people, sum(d.supports) AS supports
+FROM expect_day d
+LEFT JOIN expect_people p USING (consultation_id, dim, key, stance)
+GROUP BY d.consultation_id, d.dim, d.key, d.stance, p.people;
+
+CREATE TEMP TABLE stored_cell AS
+SELECT c.id, c.consultation_id, c.dim,
+       CASE c.dim WHEN 'total' THEN ''
+                  WHEN 'part' THEN c.part_id::text
+                  WHEN 'region' THEN c.region
+                  WHEN 'channel' THEN c.channel
+                  WHEN 'week' THEN c.week::text
+                  WHEN 'topic' THEN c.topic_id::text
+                  WHEN 'part_topic' THEN c.part_id || '+' || c.topic_id END AS key,
+       c.stance, c.proposals, c.people, c.supports
+FROM kenes.tally_cell c;
+
+CREATE TEMP TABLE diff_cell AS
+SELECT coalesce(e.dim, s.dim) AS dim, coalesce(e.key, s.key) AS key,
+       coalesce(e.stance, s.stance) AS stance,
+       e.proposals AS want_proposals, s.proposals AS got_proposals,
+       e.people AS want_people, s.people AS got_people,
+       e.supports AS want_supports, s.supports AS got_supports
+FROM expect_cell e
+FULL JOIN (SELECT * FROM stored_cell WHERE proposals <> 0 OR people <> 0 OR supports <> 0) AS s
+  ON s.consultation_id = e.consultation_id AND s.dim = e.dim AND s.key = e.key AND s.stance = e.stance
+WHERE (e.proposals, e.people, e.supports) IS DISTINCT FROM (s.proposals, s.people, s.supports);
+
+CREATE TEMP TABLE diff_day AS
+SELECT coalesce(e.dim, s.dim) AS dim, coalesce(e.key, s.key) AS key,
+       coalesce(e.stance, s.stance) AS stance, coalesce(e.day, s.day) AS day,
+       e.proposals AS want_proposals, s.proposals AS got_proposals,
+       e.supports AS want_supports, s.supports AS got_supports
+FROM expect_day e
+FULL JOIN (SELECT c.consultation_id, c.dim, c.key, c.stance, d.day, d.proposals, d.supports
+           FROM stored_cell c JOIN kenes.tally_day d ON d.cell_id = c.id
+           WHERE d.proposals <> 0 OR d.supports <> 0) AS s
+  ON s.consultation_id = e.consultation_id AND s.dim = e.dim AND s.key = e.key
+ AND s.stance = e.stance AND s.day = e.day
+WHERE (e.proposals, e.supports) IS DISTINCT FROM (s.proposals, s.supports);
+
+SELECT * FROM diff_cell ORDER BY dim, key, stance LIMIT 10;
+SELECT * FROM diff_day ORDER BY dim, key, stance, day LIMIT 10;
+SELECT format('cells expected=%s differ=%s', (SELECT count(*) FROM expect_cell),
+              (SELECT count(*) FROM diff_cell));
+SELECT format('days expected=%s differ=%s', (SELECT count(*) FROM expect_day),
+              (SELECT count(*) FROM diff_day));
+SELECT format('totals proposals=%s people=%s supports=%s', proposals, people, supports)
+FROM expect_cell WHERE dim = 'total' AND stance = 'all';
