@@ -40,7 +40,7 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNITS      := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator)
 
-.PHONY: all run check unit clean format deps fuzz
+.PHONY: all run check unit clean format deps fuzz bench
 all: $(PROGRAMS)
 
 $(BIN)/kenes-fcgi: $(OUT)/fcgi/main.o $(LIB_OBJ)
@@ -86,6 +86,10 @@ unit: $(UNITS)
 # Every libFuzzer harness for FUZZ_SECONDS (default 20) each; see tests/fuzz/README.md.
 fuzz:
 	@tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# Benchmarks (not tests): about 20 minutes, results in bench/results/, see docs/BENCHMARKS.md.
+bench: all
+	@bench/run
 
 deps:
 	@deploy/deps.sh
