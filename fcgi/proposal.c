@@ -50,15 +50,31 @@ static void add_topic(struct proposal_input *in, const char *s, size_t len)
 		in->topics[in->topic_count++] = xstrndup(s, len);
 }
 
-bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in,
-			      struct errors *errs)
+bool proposal_input_set(struct proposal_input *in, const char *name, const char *value, size_t len)
 {
-	json_t *doc = jsonbody_parse(body, len, errs), *value;
+	size_t *slot_len;
+	char **slot;
+
+	if (strcmp(name, "topics") == 0) {
+		add_topic(in, value, len);
+		return true;
+	}
+	slot = field_slot(in, name, &slot_len);
+	if (!slot)
+		return false;
+	free(*slot);
+	*slot = xstrndup(value, len);
+	if (slot_len)
+		*slot_len = len;
+	return true;
+}
+
+bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct errors *errs)
+{
+	json_t *value;
 	const char *key;
 	int before = errs->count;
 
-	if (!doc)
-		return false;
 	json_object_foreach(doc, key, value) {
 		size_t *slot_len;
 		char **slot = field_slot(in, key, &slot_len);
@@ -87,13 +103,23 @@ bool proposal_input_from_json(const char *body, size_t len, struct proposal_inpu
 		} else if (!json_is_string(value)) {
 			errors_add(errs, 422, "invalid_type", key, "%s must be a string", key);
 		} else {
-			*slot = xstrndup(json_string_value(value), json_string_length(value));
-			if (slot_len)
-				*slot_len = json_string_length(value);
+			proposal_input_set(in, key, json_string_value(value), json_string_length(value));
 		}
 	}
-	json_decref(doc);
 	return errs->count == before;
+}
+
+bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in,
+			      struct errors *errs)
+{
+	json_t *doc = jsonbody_parse(body, len, errs);
+	bool ok;
+
+	if (!doc)
+		return false;
+	ok = proposal_input_from_object(doc, in, errs);
+	json_decref(doc);
+	return ok;
 }
 
 bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in,

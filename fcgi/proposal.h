@@ -46,6 +46,13 @@ bool proposal_input_from_json(const char *body, size_t len, struct proposal_inpu
 			      struct errors *errs);
 bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in,
 			      struct errors *errs);
+/* The members of a parsed JSON object (borrowed), by the same rules as the JSON body. */
+bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct errors *errs);
+/*
+ * Sets one field by its API name from len bytes (copied); "topics" adds one topic. False
+ * when the name is no field of the API. For readers of other formats (kenes-import's CSV).
+ */
+bool proposal_input_set(struct proposal_input *in, const char *name, const char *value, size_t len);
 void proposal_input_free(struct proposal_input *in);
 
 /* Every rule of the API; false with at least one error appended. */
