@@ -105,6 +105,8 @@ static bool setup_session(struct db *db)
 {
 	char timeout[32];
 
+	if (db->opts.pooled)
+		return !db->opts.require_durability || durable(db);
 	snprintf(timeout, sizeof(timeout), "%ld", db->opts.statement_timeout);
 	if (!set_config(db, "search_path", "") || !set_config(db, "TimeZone", "UTC") ||
 	    !set_config(db, "statement_timeout", timeout))
@@ -188,9 +190,11 @@ static bool still_connected(struct db *db)
 {
 	struct pollfd p = { .fd = PQsocket(db->conn), .events = POLLIN };
 
-	if (PQstatus(db->conn) != CONNECTION_OK)
-		return false;
-	if (poll(&p, 1, 0) > 0)
+	/*
+	 * The FATAL message and the end of the stream may take two reads: libpq sees the close
+	 * only when a read returns nothing, so read while there is something to read.
+	 */
+	for (int i = 0; i < 4 && PQstatus(db->conn) == CONNECTION_OK && poll(&p, 1, 0) > 0; i++)
 		PQconsumeInput(db->conn);
 	return PQstatus(db->conn) == CONNECTION_OK;
 }
@@ -231,13 +235,34 @@ static bool result_ok(struct db *db, PGresult *res)
 	return false;
 }
 
+/* The embedded statement's index by its name, or -1. */
+static int query_index(const char *name)
+{
+	for (int i = 0; i < db_query_count; i++)
+		if (strcmp(db_queries[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
 PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values)
 {
 	PGresult *res;
 
 	if (!db_ready(db))
 		return NULL;
-	res = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+	if (db->opts.pooled) {
+		int i = query_index(name);
+
+		if (i < 0) {
+			set_error(db, "26000", "no such statement", false);
+			log_error("no statement named %s", name);
+			return NULL;
+		}
+		/* The unnamed statement lives for this one Parse/Bind/Execute/Sync exchange. */
+		res = PQexecParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0);
+	} else {
+		res = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+	}
 	if (result_ok(db, res))
 		return res;
 	PQclear(res);

@@ -2,7 +2,8 @@
  * db.h - one libpq connection with every statement in sql/queries/ prepared on it.
  *
  * The statements are embedded at build time (build/queries.c) and prepared once per
- * connection; they run only with PQexecPrepared and $n parameters. A lost connection is
+ * connection; they run only with PQexecPrepared and $n parameters (or, behind a
+ * transaction-mode pooler, as unnamed statements with PQexecParams: see `pooled`). A lost connection is
  * noticed on the next call, retried at most once per second, and re-prepared when it
  * comes back, so callers only ever see "worked" or "failed, with a reason".
  * Results returned are owned by the caller (PQclear); the struct db owns its connection.
@@ -37,6 +38,13 @@ struct db_options {
 	long connect_timeout;    /* seconds */
 	long statement_timeout;  /* milliseconds, 0 = server default */
 	bool require_durability; /* refuse servers with fsync, full_page_writes or synchronous_commit off */
+	/*
+	 * A transaction-mode pooler (pgbouncer before 1.21) sits in front: a server connection
+	 * is ours only for one transaction, so nothing may live in the session. Statements run
+	 * unnamed (PQexecParams with their text), and no session setting is sent: search_path,
+	 * TimeZone, statement_timeout and the role come from the login (ALTER ROLE ... SET).
+	 */
+	bool pooled;
 	void (*on_error)(void);     /* optional: called on every failed call (for metrics) */
 	void (*on_reconnect)(void); /* optional: called when a lost connection is back */
 };

@@ -113,3 +113,34 @@ kenes_wait_http() { # URL SECONDS
 kenes_port_free() { # PORT
 	! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
+
+# A streaming-replication hot standby of the cluster in PRIMARY, in DIR (the same layout:
+# DIR/data, DIR/run, DIR/postgres.log), made with PostgreSQL's own pg_basebackup -R over the
+# primary's unix socket (initdb's trust rules allow local replication). Started, read-only.
+kenes_pg_standby() { # DIR PRIMARY
+	local dir=$1 primary=$2
+	kenes_pg_running "$dir" && return 0
+	mkdir -p "$dir/run"
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$dir" "$dir/run"
+	if [ ! -f "$dir/data/PG_VERSION" ]; then
+		kenes_as_pg "$KENES_PG_BIN/pg_basebackup" -d "host=$primary/run port=5432 user=postgres" \
+			-D "$dir/data" -R -X stream -c fast >"$dir/basebackup.log" 2>&1 ||
+			{ cat "$dir/basebackup.log" >&2; return 1; }
+		# The copied postgresql.conf points at the primary's socket; the last line wins.
+		echo "unix_socket_directories = '$dir/run'" | kenes_as_pg tee -a "$dir/data/postgresql.conf" >/dev/null
+	fi
+	kenes_pg_start "$dir"
+}
+
+# Waits up to SECONDS until the standby in DIR has replayed everything the primary in
+# PRIMARY had written when called; false otherwise.
+kenes_pg_wait_replay() { # DIR PRIMARY SECONDS
+	local lsn i
+	lsn=$(psql -X -tA -d "$(kenes_pg_url "$2" postgres postgres)" -c "SELECT pg_current_wal_lsn()") || return 1
+	for ((i = 0; i < $3 * 20; i++)); do
+		[ "$(echo "SELECT coalesce(pg_last_wal_replay_lsn() >= :'lsn'::pg_lsn, false)" |
+			psql -X -tA -v lsn="$lsn" -d "$(kenes_pg_url "$1" postgres postgres)")" = t ] && return 0
+		sleep 0.05
+	done
+	return 1
+}

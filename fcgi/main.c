@@ -51,6 +51,10 @@ static const struct config_option options[] = {
 	  "libpq connection string or URI" },
 	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, database_role),
 	  "role to SET after connecting, e.g. kenes_handler (empty: the login's own)" },
+	{ "read_database_url", CONFIG_STRING, "", 0, 0, offsetof(struct settings, read_database_url),
+	  "a streaming-replication standby for the tallies and reports APIs (empty: database_url)" },
+	{ "pool_mode", CONFIG_STRING, "session", 0, 0, offsetof(struct settings, pool_mode),
+	  "session, or transaction behind pgbouncer's transaction pooling (no prepared statements)" },
 	{ "connect_timeout", CONFIG_INT, "2", 1, 60, offsetof(struct settings, connect_timeout),
 	  "seconds to wait for a database connection" },
 	{ "statement_timeout", CONFIG_INT, "5000", 0, 600000, offsetof(struct settings, statement_timeout),
@@ -175,7 +179,7 @@ static void write_response(FCGX_Request *fr, struct request *req)
 		FCGX_PutStr(req->out.data, (int)req->out.len, fr->out);
 }
 
-static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
+static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const struct settings *s)
 {
 	struct request req;
 	struct buf body, path;
@@ -188,6 +192,7 @@ static void serve_one(FCGX_Request *fr, struct db *db, const struct settings *s)
 	buf_init(&body, (size_t)s->max_body);
 	buf_init(&path, 0);
 	req.db = db;
+	req.read_db = read_db ? read_db : db;
 	req.settings = s;
 	req.method = param(fr, "REQUEST_METHOD");
 	req.content_type = param(fr, "CONTENT_TYPE");
@@ -242,10 +247,28 @@ static struct db_options db_options(const struct settings *s)
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
 		.require_durability = true,
+		.pooled = strcmp(s->pool_mode, "transaction") == 0,
 		.on_error = metrics_db_error,
 		.on_reconnect = metrics_db_reconnect,
 	};
 	return dbo;
+}
+
+/*
+ * The connection for read-only routes that may lag a little (tallies, reports): a hot
+ * standby. Its durability settings are its own business: nothing is written through it.
+ * NULL when read_database_url is empty (those routes then use the primary).
+ */
+static struct db *read_db_new(const struct settings *s)
+{
+	struct db_options dbo = db_options(s);
+
+	if (!*s->read_database_url)
+		return NULL;
+	dbo.url = s->read_database_url;
+	dbo.app_name = "kenes-fcgi-read";
+	dbo.require_durability = false;
+	return db_new(&dbo);
 }
 
 /* SIGUSR1 only interrupts a thread's accept(); the flag `stopping` says why. */
@@ -259,6 +282,7 @@ static void *request_thread_main(void *arg)
 	struct request_thread *t = arg;
 	struct db_options dbo = db_options(t->settings);
 	struct db *db = db_new(&dbo);
+	struct db *read_db = read_db_new(t->settings);
 	FCGX_Request fr;
 	sigset_t wake;
 
@@ -273,10 +297,11 @@ static void *request_thread_main(void *arg)
 				usleep(10 * 1000);
 			continue;
 		}
-		serve_one(&fr, db, t->settings);
+		serve_one(&fr, db, read_db, t->settings);
 		FCGX_Finish_r(&fr);
 	}
 	FCGX_Free(&fr, 1);
+	db_free(read_db);
 	db_free(db);
 	t->exited = 1;
 	return NULL;
@@ -509,6 +534,16 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	log_set_level(level);
+	if (strcmp(s.pool_mode, "session") != 0 && strcmp(s.pool_mode, "transaction") != 0) {
+		fprintf(stderr, "kenes-fcgi: pool_mode must be session or transaction\n");
+		return 1;
+	}
+	/* SET ROLE would stay behind on a pooled server connection for other clients. */
+	if (strcmp(s.pool_mode, "transaction") == 0 && *s.database_role) {
+		fprintf(stderr, "kenes-fcgi: with pool_mode = transaction, leave database_role empty "
+				"and log in as a member of the role (see docs/SCALING.md)\n");
+		return 1;
+	}
 	/* Client headers arrive as HTTP_*; a subject must come from nginx itself. */
 	if (strncmp(s.trusted_subject_param, "HTTP_", 5) == 0) {
 		fprintf(stderr, "kenes-fcgi: trusted_subject_param must not start with HTTP_ (clients set those)\n");

@@ -106,10 +106,10 @@ static void parse_query(const struct form *f, struct report_query *q, struct err
 
 static void reply_db_failure(struct request *req)
 {
-	if (db_last_error(req->db)->unavailable) {
+	if (db_last_error(req->read_db)->unavailable) {
 		reply_unavailable(req);
 	} else {
-		log_error("reading a report failed: %s %s", db_last_error(req->db)->sqlstate, db_last_error(req->db)->message);
+		log_error("reading a report failed: %s %s", db_last_error(req->read_db)->sqlstate, db_last_error(req->read_db)->message);
 		reply_error(req, 500, "internal", "the report could not be read");
 	}
 }
@@ -127,7 +127,7 @@ static void reply_not_issued(struct request *req, const struct report_query *q)
 		reply_error(req, 404, "not_issued", message);
 		return;
 	}
-	res = db_run(req->db, "report_session_known", 2, (const char *[]){ q->consultation, q->session });
+	res = db_run(req->read_db, "report_session_known", 2, (const char *[]){ q->consultation, q->session });
 	if (!res) {
 		reply_db_failure(req);
 		return;
@@ -179,7 +179,7 @@ void reports_handle(struct request *req, const char *path_rest, const char *auth
 	params[3] = q.week;
 	params[4] = formats[q.format].name;
 	params[5] = strcmp(formats[q.format].name, "json") == 0 ? "mul" : q.lang;
-	res = db_run(req->db, "report_get", 6, params);
+	res = db_run(req->read_db, "report_get", 6, params);
 	if (!res) {
 		reply_db_failure(req);
 		goto out;

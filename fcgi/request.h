@@ -37,6 +37,8 @@ struct request {
 	const char *body;
 	size_t body_len;
 	struct db *db;
+	/* For read-only routes that may lag (tallies, reports): a standby, or db itself. */
+	struct db *read_db;
 	const struct settings *settings;
 	/* out */
 	enum route route; /* for metrics; set by route_request */

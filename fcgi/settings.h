@@ -12,6 +12,8 @@ struct settings {
 	long batch_max;        /* most proposals stored in one transaction */
 	char *database_url;    /* libpq connection string or URI */
 	char *database_role;   /* SET ROLE after connecting ("" = keep the login role) */
+	char *read_database_url; /* a hot standby for the tallies and reports APIs ("" = database_url) */
+	char *pool_mode;       /* "session" (direct or session pooling) or "transaction" (pgbouncer) */
 	long connect_timeout;  /* seconds */
 	long statement_timeout;/* milliseconds */
 	long max_body;         /* bytes; larger bodies get 413 */

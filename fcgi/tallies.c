@@ -240,7 +240,7 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
 /* Answers a failed statement: 422 for a date that does not exist, 503, or 500. */
 static void reply_db_failure(struct request *req, const char *what)
 {
-	const struct db_error *e = db_last_error(req->db);
+	const struct db_error *e = db_last_error(req->read_db);
 
 	if (strcmp(e->sqlstate, "22008") == 0 || strcmp(e->sqlstate, "22007") == 0)
 		reply_error(req, 422, "invalid_date", "from or to is not a date that exists");
@@ -280,7 +280,7 @@ void tallies_handle(struct request *req, const char *authorization)
 	params[0] = q.consultation;
 	params[1] = q.from;
 	params[2] = q.to;
-	meta = db_run(req->db, "tally_meta", 3, params);
+	meta = db_run(req->read_db, "tally_meta", 3, params);
 	if (!meta) {
 		reply_db_failure(req, "reading the tallies' state");
 		goto out;
@@ -301,7 +301,7 @@ void tallies_handle(struct request *req, const char *authorization)
 	params[0] = PQgetvalue(meta, 0, 0);
 	params[3] = q.stance;
 	params[4] = q.dim->kind;
-	res = db_run(req->db, q.dim->statement, q.dim->has_kind ? 5 : 4, params);
+	res = db_run(req->read_db, q.dim->statement, q.dim->has_kind ? 5 : 4, params);
 	if (!res) {
 		reply_db_failure(req, q.dim->statement);
 		goto out;
