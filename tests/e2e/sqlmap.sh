@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# SQL injection, the attacker's way: Debian's sqlmap against every parameter of every route
+# that takes one (query strings, JSON and form bodies, path segments, the headers the handler
+# reads), through real nginx. The suite fails when sqlmap reports an injection point, when
+# any probe got a 5xx, or when sqlmap did not actually send its probes.
+# Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
+# SQLMAP_LEVEL (default 3: also User-Agent and Referer) and SQLMAP_RISK (default 1).
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../lib/iin.sh"
+root=$(cd "$(dirname "$0")/../.." && pwd)
+
+if ! command -v sqlmap >/dev/null; then
+	echo "FAIL [$SUITE] sqlmap is not installed (deploy/deps.sh check installs it)"
+	exit 1
+fi
+agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
+C=constitution-2026
+analyst=$(agg token create --role analyst --name "sqlmap analyst" 2>/dev/null)
+staff=$(agg token create --role staff --name "sqlmap staff" 2>/dev/null)
+check "tokens created" test -n "$analyst" -a -n "$staff"
+
+http POST /api/v1/proposals -H 'Content-Type: application/json' \
+	--data '{"consultation":"constitution-2026","target":"article:4","stance":"support","lang":"en","text":"a proposal for sqlmap to read"}'
+pid=$(json .id)
+check "a proposal to aim at" eq "$STATUS" 201
+
+# Tallies and reports exist only after a refresh.
+agg refresh 2>/dev/null
+week=$(echo "SELECT max(r.week) FROM kenes.report r JOIN kenes.consultation c ON c.id = r.consultation_id WHERE c.slug = '$C' AND r.kind = 'week'" | sql)
+check "a weekly report to aim at" test -n "$week"
+
+probes_before=$(sql -c "SELECT count(*) FROM kenes.proposal")
+tables_before=$(sql -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'kenes'")
+log_before=$(grep -c sqlmap "$KENES_ACCESS_LOG" 2>/dev/null)
+out=$_tmp/sqlmap
+mkdir -p "$out"
+n=0
+# Each target runs sqlmap once (boolean, error, union, stacked and time-based techniques,
+# PostgreSQL payloads) and keeps its log for the checks below.
+target() { # NAME SQLMAP-ARGS...
+	local name=$1 log
+	shift
+	n=$((n + 1))
+	log=$out/$n-$name.log
+	timeout 300 sqlmap --batch --disable-coloring --flush-session --dbms=PostgreSQL \
+		--level="${SQLMAP_LEVEL:-3}" --risk="${SQLMAP_RISK:-1}" --technique=BEUST --time-sec=2 \
+		--threads=4 --output-dir="$out/state" "$@" >"$log" 2>&1
+	if grep -Eq 'identified the following injection point|is vulnerable|appears to be injectable|might be injectable' "$log"; then
+		check "sqlmap finds no injection in $name" false
+		grep -E -B2 -A8 'injection point|injectable|vulnerable' "$log" | head -40
+	else
+		check "sqlmap finds no injection in $name" true
+	fi
+	# sqlmap lists the HTTP errors it met: any 5xx is a finding too.
+	if grep -Eq '^50[0-9] \(' "$log"; then
+		check "no 5xx while sqlmap probed $name" false
+		grep -E '^50[0-9] \(' "$log"
+	else
+		check "no 5xx while sqlmap probed $name" true
+	fi
+	check "sqlmap tested the parameters of $name" grep -q 'testing for SQL injection on' "$log"
+	check "sqlmap ran to the end on $name" grep -Eq 'all tested parameters do not appear to be injectable|ending @' "$log"
+}
+
+json_body="{\"consultation\":\"$C\",\"target\":\"article:5\",\"stance\":\"amend\",\"lang\":\"ru\",\"text\":\"текст\",\"proposed_wording\":\"новая редакция\",\"region\":\"KZ-75\",\"topics\":[\"rights\"]}"
+target api-list -u "$BASE_URL/api/v1/proposals?consultation=$C&target=article:4&sort=newest&page=1"
+target html-list -u "$BASE_URL/proposals?consultation=$C&target=article:4&sort=supported&page=1&lang=kk"
+target api-submit-json -u "$BASE_URL/api/v1/proposals" --method=POST \
+	--headers='Content-Type: application/json' --data="$json_body"
+target api-submit-form -u "$BASE_URL/api/v1/proposals" --method=POST \
+	--data="consultation=$C&target=article:5&stance=support&lang=en&text=hello&region=KZ-75&topics=rights"
+target support -u "$BASE_URL/api/v1/proposals/$pid/supports" --method=POST \
+	--headers='Content-Type: application/json' --data="{\"iin\":\"$(iin 4242)\"}"
+target path-ids -u "$BASE_URL/api/v1/proposals/$pid*" --skip-urlencode
+target consultation -u "$BASE_URL/api/v1/consultations/$C*"
+target accept-language -u "$BASE_URL/?lang=kk" --headers='Accept-Language: kk*'
+target tallies -u "$BASE_URL/api/v1/tallies?consultation=$C&by=article&from=2026-01-01&to=2026-12-31&stance=support&format=json" \
+	--headers="Authorization: Bearer $analyst"
+target bearer -u "$BASE_URL/api/v1/tallies?consultation=$C" --headers="Authorization: Bearer kns_*" \
+	--ignore-code=401
+target reports -u "$BASE_URL/api/v1/reports/weekly?consultation=$C&week=$week&format=csv" \
+	--headers="Authorization: Bearer $staff"
+
+# What sqlmap stored was stored as text, through the same validation: nothing else changed.
+check "the schema is untouched" eq "$(sql -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'kenes'")" "$tables_before"
+check "sqlmap's accepted submissions are plain rows" \
+	test "$(sql -c "SELECT count(*) FROM kenes.proposal")" -ge "$probes_before"
+sent=$(($(grep -c sqlmap "$KENES_ACCESS_LOG" 2>/dev/null) - ${log_before:-0}))
+echo "     sqlmap sent $sent requests over $n targets"
+check "sqlmap sent thousands of probes" test "$sent" -ge 1000
+finish
