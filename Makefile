@@ -32,13 +32,19 @@ FCGI_LIB   := $(filter-out fcgi/main.c,$(wildcard fcgi/*.c))
 AGG_LIB    := $(filter-out aggregator/main.c,$(wildcard aggregator/*.c))
 QUERIES    := $(sort $(wildcard sql/queries/*.sql))
 AGG_QUERIES:= $(sort $(wildcard sql/aggregator/*.sql))
+IMPORT_LIB := $(filter-out import/main.c,$(wildcard import/*.c))
+IMPORT_QUERIES := $(sort $(wildcard sql/import/*.sql))
 
 COMMON_OBJ := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC))
 LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o
 AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o
+# kenes-import links the handler's own parsing and validation (LIB_OBJ) and the progress bar.
+IMPORT_OBJ := $(patsubst %.c,$(OUT)/%.o,$(IMPORT_LIB)) $(OUT)/import_queries.o \
+              $(OUT)/aggregator/progress.o $(LIB_OBJ)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNITS      := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
-PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator)
+PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator) \
+              $(BIN)/kenes-import
 
 .PHONY: all run check unit clean format deps fuzz bench
 all: $(PROGRAMS)
@@ -48,6 +54,12 @@ $(BIN)/kenes-fcgi: $(OUT)/fcgi/main.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/kenes-aggregator: $(OUT)/aggregator/main.o $(AGG_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(OUT)/import/%.o: CFLAGS += -Iimport -Iaggregator
+
+$(BIN)/kenes-import: $(OUT)/import/main.o $(IMPORT_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -63,6 +75,17 @@ build/agg_queries.c: common/embed-sql.sh $(AGG_QUERIES)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh $(AGG_QUERIES) > $@.tmp && mv $@.tmp $@
 
+# The import's statements under their own names (import_queries[]), next to the handler's.
+build/import_queries.c: common/embed-sql.sh $(IMPORT_QUERIES)
+	@mkdir -p $(@D)
+	sh common/embed-sql.sh $(IMPORT_QUERIES) | sed -e 's/^#include "db.h"/struct import_query { const char *name; const char *sql; };/' \
+		-e 's/struct db_query db_queries/struct import_query import_queries/' \
+		-e 's/db_query_count/import_query_count/' > $@.tmp && mv $@.tmp $@
+
+$(OUT)/import_queries.o: build/import_queries.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+
 $(OUT)/queries.o: build/queries.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
@@ -75,6 +98,11 @@ $(OUT)/agg_queries.o: build/agg_queries.c
 $(OUT)/tests/test_agg_%: tests/unit/test_agg_%.c $(AGG_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+
+# Unit tests of kenes-import (test_import_*) link its modules and the handler's.
+$(OUT)/tests/test_import_%: tests/unit/test_import_%.c $(IMPORT_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Iimport -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 $(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -102,7 +130,7 @@ check:
 	@tests/run-all.sh
 
 format:
-	clang-format -i common/*.[ch] fcgi/*.[ch] $(wildcard aggregator/*.[ch]) tests/unit/*.[ch]
+	clang-format -i common/*.[ch] fcgi/*.[ch] $(wildcard aggregator/*.[ch] import/*.[ch]) tests/unit/*.[ch]
 
 clean:
 	rm -rf build bin

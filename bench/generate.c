@@ -6,9 +6,9 @@
  * FORMAT:
  *   jsonl  one POST /api/v1/proposals body per line (only API fields; --iin adds valid IINs)
  *   form   one application/x-www-form-urlencoded body per line, without form_token
- *   import JSON Lines for a bulk import: the API fields plus source_id, channel, submitted_at
- *   csv    RFC 4180 with a header: source_id,consultation,target,stance,topics,text,
- *          proposed_wording,lang,region,channel,submitted_at (topics joined by ';')
+ *   import JSON Lines for kenes-import: the API fields plus source_id, source, submitted_at
+ *   csv    RFC 4180 with a header for kenes-import: source_id,consultation,target,stance,
+ *          topics,text,proposed_wording,lang,region,source,submitted_at (topics joined by ';')
  *   copy   PostgreSQL COPY text for bench/load's staging table (see bench/load)
  *
  * What is realistic about it: texts in Kazakh (45%), Russian (45%) and English (10%) made of
@@ -562,6 +562,12 @@ static void put_copy(FILE *f, const char *s)
 	}
 }
 
+/* The import's source for a row (kenes.import_source), drawn with the channel's odds. */
+static const char *source_of(const struct proposal *p)
+{
+	return strcmp(p->channel, "web") == 0 ? "e-otinish" : strcmp(p->channel, "api") == 0 ? "egov" : "letter";
+}
+
 static void write_json(FILE *f, const struct proposal *p, uint64_t row, bool import)
 {
 	if (import) {
@@ -583,7 +589,7 @@ static void write_json(FILE *f, const struct proposal *p, uint64_t row, bool imp
 	if (p->iin[0])
 		fprintf(f, ",\"iin\":\"%s\"", p->iin);
 	if (import)
-		fprintf(f, ",\"channel\":\"%s\",\"submitted_at\":\"%s\"", p->channel, p->submitted_at);
+		fprintf(f, ",\"source\":\"%s\",\"submitted_at\":\"%s\"", source_of(p), p->submitted_at);
 	fputs("}\n", f);
 }
 
@@ -617,7 +623,7 @@ static void write_csv(FILE *f, const struct proposal *p, uint64_t row)
 	putc(',', f);
 	if (p->has_wording)
 		put_csv(f, p->wording.bytes);
-	fprintf(f, ",%s,%s,%s,%s\r\n", lang_codes[p->lang], p->region, p->channel, p->submitted_at);
+	fprintf(f, ",%s,%s,%s,%s\r\n", lang_codes[p->lang], p->region, source_of(p), p->submitted_at);
 }
 
 /* Columns of bench/load's staging table: row, kind, number, stance, topics, text, wording,
@@ -762,7 +768,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	tables_init();
 	if (format == F_CSV && !stats_only && start == 0)
-		fputs("source_id,consultation,target,stance,topics,text,proposed_wording,lang,region,channel,"
+		fputs("source_id,consultation,target,stance,topics,text,proposed_wording,lang,region,source,"
 		      "submitted_at\r\n",
 		      stdout);
 	for (unsigned long long row = start; row < start + count; row++) {

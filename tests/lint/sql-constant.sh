@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Usage: tests/lint/sql-constant.sh [FILE...]   (default: every C file of the programs)
 # Every statement Kenes sends is a constant: a string literal in the call, or an embedded
-# file of sql/queries/ or sql/aggregator/ (db_queries[i].sql). A call to PQexec,
+# file of sql/queries/ or sql/aggregator/ (db_queries[i].sql), or of sql/import/
+# (import_queries[i].sql). A call to PQexec,
 # PQexecParams, PQprepare or PQsendQuery* whose SQL argument is anything else — a variable,
 # a buffer, a format — fails this check. Data goes in $n parameters, never into SQL text.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 status=0
-files=${*:-$(ls common/*.c fcgi/*.c aggregator/*.c 2>/dev/null)}
+files=${*:-$(ls common/*.c fcgi/*.c aggregator/*.c import/*.c 2>/dev/null)}
 # Join each call onto one line (calls span lines), then look at its SQL argument.
 for f in $files; do
 	awk -v file="$f" '
@@ -18,7 +19,8 @@ for f in $files; do
 		n = split(args, a, ",")
 		sql = (call ~ /PQprepare|PQsendPrepare/) ? a[3] : a[2]
 		gsub(/^[ \t]+|[ \t]+$/, "", sql)
-		if (sql ~ /^"/ || sql ~ /^db_queries\[[a-z]+\]\.sql$/)
+		sub(/\)[ \t]*;?[ \t]*$/, "", sql) # the closing parenthesis when the SQL is the last argument
+		if (sql ~ /^"/ || sql ~ /^(db|import)_queries\[[a-z]+\]\.sql$/)
 			return
 		printf "%s:%d: SQL argument is not a constant: %s\n", file, line, sql
 		bad = 1

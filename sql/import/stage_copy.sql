@@ -1,0 +1,2 @@
+COPY pg_temp.import_stage (line, consultation, kind, number, stance, text, wording, lang, region,
+                           topics, submitter, source, source_id, submitted_at) FROM STDIN
