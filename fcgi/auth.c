@@ -54,9 +54,16 @@ static const char *bearer_token(const char *authorization)
 
 bool auth_require_or_reply(struct request *req, const char *authorization, unsigned allowed)
 {
+	char hex[crypto_hash_sha256_BYTES * 2 + 1];
+
+	return auth_require_token_or_reply(req, authorization, allowed, hex);
+}
+
+bool auth_require_token_or_reply(struct request *req, const char *authorization, unsigned allowed,
+				 char hex[crypto_hash_sha256_BYTES * 2 + 1])
+{
 	const char *token;
 	unsigned char hash[crypto_hash_sha256_BYTES];
-	char hex[crypto_hash_sha256_BYTES * 2 + 1];
 	const char *params[1] = { hex };
 	PGresult *res;
 	unsigned role = 0;
@@ -71,7 +78,7 @@ bool auth_require_or_reply(struct request *req, const char *authorization, unsig
 				    "the Authorization header is not a Kenes bearer token");
 	/* Only the token's 47 characters: trailing blanks are not part of it. */
 	crypto_hash_sha256(hash, (const unsigned char *)token, TOKEN_LEN);
-	sodium_bin2hex(hex, sizeof(hex), hash, sizeof(hash));
+	sodium_bin2hex(hex, crypto_hash_sha256_BYTES * 2 + 1, hash, sizeof(hash));
 	res = db_run(req->db, "token_check", 1, params);
 	if (!res) {
 		if (db_last_error(req->db)->unavailable) {

@@ -26,4 +26,11 @@ enum auth_role {
  */
 bool auth_require_or_reply(struct request *req, const char *authorization, unsigned allowed);
 
+/*
+ * The same, and on success the token's SHA-256 in hex (64 characters and a NUL), for the
+ * database functions that look the token up again themselves (to log who acted).
+ */
+bool auth_require_token_or_reply(struct request *req, const char *authorization, unsigned allowed,
+				 char sha256_hex[65]);
+
 #endif

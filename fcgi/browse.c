@@ -150,6 +150,8 @@ void handle_proposal_page(struct request *req, const char *id)
 			notice = "support.already";
 		else if (strcmp(done, "withdrawn") == 0 || strcmp(done, "not_supported") == 0)
 			notice = "support.withdrawn";
+		else if (strcmp(done, "reported") == 0)
+			notice = "report.done";
 	}
 	buf_init(&b, 0);
 	page_proposal(&b, lang, structure_find(json_string_value(json_object_get(proposal, "consultation"))),

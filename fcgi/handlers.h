@@ -15,6 +15,8 @@
 void handle_submit(struct request *req);
 /* POST and DELETE /api/v1/proposals/{id}/supports (JSON or a form). */
 void handle_support(struct request *req, const char *id);
+/* POST /api/v1/proposals/{id}/report-identity (JSON or a form): "filed in my name". */
+void handle_report_identity(struct request *req, const char *id);
 /* GET /api/v1/proposals?target=… (JSON) and /proposals?target=… (HTML). */
 void handle_list(struct request *req, bool html);
 /* GET /proposals/{id} (HTML): the proposal and a form to support it. */

@@ -70,8 +70,8 @@ static void invalid_attrs(struct buf *b, const struct errors *errs, const char *
 
 static bool has_control(const char *field)
 {
-	static const char *const controls[] = { "target", "stance", "topics", "text",
-						 "proposed_wording", "lang", "region", "iin" };
+	static const char *const controls[] = { "target", "stance", "topics", "text", "proposed_wording",
+						 "lang", "region", "iin", "report_iin" };
 
 	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++)
 		if (strcmp(field, controls[i]) == 0)
@@ -308,19 +308,31 @@ static bool uses_iin(const struct consultation *c)
 	return !policy || strcmp(policy, "iin") == 0;
 }
 
-/* The IIN is never echoed back: a person retypes it after an error. */
+/*
+ * The IIN is never echoed back: a person retypes it after an error. `field` names the
+ * control (f-FIELD, hint h-FIELD) and its errors; the input is always named iin.
+ */
+static void iin_input(struct buf *b, enum lang lang, bool required, const struct errors *errs, const char *field)
+{
+	char hint[32], label[32];
+
+	snprintf(hint, sizeof(hint), "h-%s", field);
+	snprintf(label, sizeof(label), "field.%s", field);
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, tr(lang, label),
+		   required ? " *" : "");
+	field_error(b, lang, errs, field);
+	buf_printf(b, "<p class=\"hint\" id=\"%s\">%s %s</p>\n", hint, required ? "" : tr(lang, "iin.optional"),
+		   tr(lang, "iin.privacy"));
+	buf_printf(b, "<input id=\"f-%s\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
+		      "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",
+		   field, required ? " required" : "");
+	described_attrs(b, errs, field, hint);
+	buf_puts(b, ">\n</div>\n");
+}
+
 static void iin_field(struct buf *b, enum lang lang, bool required, const struct errors *errs)
 {
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-iin\">%s%s</label>\n", tr(lang, "field.iin"),
-		   required ? " *" : "");
-	field_error(b, lang, errs, "iin");
-	buf_printf(b, "<p class=\"hint\" id=\"h-iin\">%s %s</p>\n", required ? "" : tr(lang, "iin.optional"),
-		   tr(lang, "iin.privacy"));
-	buf_printf(b, "<input id=\"f-iin\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
-		      "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",
-		   required ? " required" : "");
-	described_attrs(b, errs, "iin", "h-iin");
-	buf_puts(b, ">\n</div>\n");
+	iin_input(b, lang, required, errs, "iin");
 }
 
 void page_form(struct buf *b, enum lang lang, const struct consultation *c,
@@ -457,8 +469,27 @@ void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, j
 	end(b);
 }
 
-void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
-		   const struct errors *errs, const char *notice_key)
+/* "Filed in my name without me?": a person reports it to the moderators (report_identity.c). */
+static void report_form(struct buf *b, enum lang lang, const struct consultation *c, long long id,
+			const struct errors *errs)
+{
+	buf_printf(b, "<section class=\"report-identity\" aria-labelledby=\"report-title\">\n"
+		      "<h2 id=\"report-title\">%s</h2>\n<p>%s</p>\n"
+		      "<form method=\"post\" action=\"/api/v1/proposals/%lld/report-identity\" "
+		      "accept-charset=\"utf-8\" class=\"report\" novalidate>\n"
+		      "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
+		   tr(lang, "report.title"), tr(lang, "report.intro"), id, lang_code(lang));
+	token_field(b);
+	if (uses_iin(c))
+		iin_input(b, lang, true, errs, "report_iin");
+	buf_printf(b, "<p><button type=\"submit\" class=\"secondary\">%s</button></p>\n</form>\n</section>\n",
+		   tr(lang, "report.button"));
+}
+
+/* The proposal page; support_errs go with the support form, report_errs with the report form. */
+static void proposal_page(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
+			  const struct errors *support_errs, const struct errors *report_errs,
+			  const char *notice_key)
 {
 	long long id = json_integer_value(json_object_get(p, "id"));
 	char title[64];
@@ -468,7 +499,7 @@ void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, 
 	buf_printf(b, "<h1>%s</h1>\n", title);
 	if (notice_key)
 		buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n", tr(lang, notice_key));
-	error_summary(b, lang, errs);
+	error_summary(b, lang, support_errs ? support_errs : report_errs);
 	buf_puts(b, "<div class=\"receipt\">\n");
 	proposal_details(b, lang, c, p);
 	buf_puts(b, "</div>\n");
@@ -479,14 +510,28 @@ void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, 
 			   tr(lang, "support.title"), tr(lang, "support.intro"), id, lang_code(lang));
 		token_field(b);
 		if (uses_iin(c))
-			iin_field(b, lang, true, errs);
+			iin_field(b, lang, true, support_errs);
 		buf_printf(b, "<p><button type=\"submit\" name=\"action\" value=\"support\">%s</button> "
 			      "<button type=\"submit\" name=\"action\" value=\"withdraw\" class=\"secondary\">%s</button></p>\n"
 			      "</form>\n",
 			   tr(lang, "support.button"), tr(lang, "support.withdraw"));
 	}
 	proposal_links(b, lang, p, true);
+	if (c)
+		report_form(b, lang, c, id, report_errs);
 	end(b);
+}
+
+void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
+		   const struct errors *errs, const char *notice_key)
+{
+	proposal_page(b, lang, c, p, errs, NULL, notice_key);
+}
+
+void page_proposal_report(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
+			  const struct errors *errs)
+{
+	proposal_page(b, lang, c, p, NULL, errs, NULL);
 }
 
 /* The first ~280 characters of a text, cut at a character boundary. */

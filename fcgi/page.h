@@ -34,6 +34,9 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 /* One proposal with its support form; errs and notice_key (an i18n key) may be NULL. */
 void page_proposal(struct buf *b, enum lang lang, const struct consultation *c, json_t *proposal,
 		   const struct errors *errs, const char *notice_key);
+/* The same page with errs beside its "filed in my name" report form instead (field report_iin). */
+void page_proposal_report(struct buf *b, enum lang lang, const struct consultation *c, json_t *proposal,
+			  const struct errors *errs);
 /* A short page with a title and one paragraph, both i18n keys. */
 void page_message(struct buf *b, enum lang lang, const char *title_key, const char *text_key);
 

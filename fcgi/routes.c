@@ -12,6 +12,7 @@
 #include "handlers.h"
 #include "i18n.h"
 #include "log.h"
+#include "moderation.h"
 #include "page.h"
 #include "proposal.h"
 #include "reports.h"
@@ -193,6 +194,12 @@ void route_request(struct request *req)
 			handle_support(req, id);
 		else
 			reply_method_not_allowed(req, "POST, DELETE");
+	} else if (path_id(path, "/api/v1/proposals/", "/report-identity", id, sizeof(id))) {
+		req->route = ROUTE_EXTENSION;
+		if (strcmp(req->method, "POST") == 0)
+			handle_report_identity(req, id);
+		else
+			reply_method_not_allowed(req, "POST");
 	} else if (strcmp(path, "/proposals") == 0) {
 		req->route = ROUTE_LIST;
 		if (get)
@@ -242,6 +249,9 @@ void route_request(struct request *req)
 	} else if (strncmp(path, "/api/v1/reports/", 16) == 0) {
 		req->route = ROUTE_EXTENSION;
 		reports_handle(req, path + 16, req->authorization);
+	} else if (strncmp(path, "/api/v1/moderation/", 19) == 0) {
+		req->route = ROUTE_EXTENSION;
+		moderation_handle(req, path + 19);
 	} else if (strncmp(path, "/api/", 5) == 0) {
 		reply_error(req, 404, "not_found", "no such resource");
 	} else {

@@ -1,0 +1,188 @@
+/*
+ * report_identity.c - POST /api/v1/proposals/{id}/report-identity: a person says a proposal
+ * was filed in their name without them. They identify themselves as for a support (the IIN
+ * under the "iin" policy, the single sign-on under "trusted-header"); the database raises a
+ * flag for moderators only when their pseudonym is the proposal's submitter, and answers
+ * everyone else with the same 403, which says nothing of who filed it. JSON {"iin": "…"} or
+ * the no-JavaScript form on the proposal page (iin, form_token, ui_lang).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "jsonbody.h"
+#include "log.h"
+#include "page.h"
+#include "structure.h"
+#include "util.h"
+#include "write.h"
+
+/* Attempts per person per hour, whatever their answer: each tells whether a proposal was
+ * filed with that identity, so a guessed IIN must not be tried against many proposals. */
+#define REPORTS_PER_HOUR "10"
+
+struct report_input {
+	char *iin;
+	char *form_token;
+	char *ui_lang;
+};
+
+static void input_free(struct report_input *in)
+{
+	if (in->iin)
+		memset(in->iin, 0, strlen(in->iin));
+	free(in->iin);
+	free(in->form_token);
+	free(in->ui_lang);
+}
+
+static void parse_json(const struct request *req, struct report_input *in, struct errors *errs)
+{
+	json_t *doc, *value;
+	const char *key;
+
+	if (req->body_len == 0)
+		return;
+	doc = jsonbody_parse(req->body, req->body_len, errs);
+	if (!doc)
+		return;
+	json_object_foreach(doc, key, value) {
+		if (strcmp(key, "iin") != 0)
+			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+		else if (!json_is_string(value))
+			errors_add(errs, 422, "invalid_type", key, "iin must be a string of 12 digits");
+		else
+			in->iin = xstrdup(json_string_value(value));
+	}
+	json_decref(doc);
+}
+
+static void parse_form(const struct request *req, struct report_input *in, struct errors *errs)
+{
+	struct form f;
+	const struct form_field *v;
+
+	if (!form_parse(req->body, req->body_len, &f)) {
+		errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
+		return;
+	}
+	if ((v = form_get(&f, "iin")) && strlen(v->value) == v->value_len)
+		in->iin = xstrdup(v->value);
+	if ((v = form_get(&f, "form_token")))
+		in->form_token = xstrdup(v->value);
+	if ((v = form_get(&f, "ui_lang")))
+		in->ui_lang = xstrdup(v->value);
+	form_free(&f);
+}
+
+/* The proposal page again with the errors beside the report form (whose IIN is report_iin). */
+static void page_again(struct request *req, int status, const struct report_input *in, json_t *proposal,
+		       struct errors *errs)
+{
+	struct buf html;
+	const struct consultation *c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
+
+	for (int i = 0; i < errs->count; i++)
+		if (strcmp(errs->list[i].field, "iin") == 0)
+			snprintf(errs->list[i].field, sizeof(errs->list[i].field), "report_iin");
+	buf_init(&html, 0);
+	page_proposal_report(&html, handler_lang(req, in->ui_lang), c, proposal, errs);
+	reply_html(req, status, &html);
+	buf_free(&html);
+}
+
+static void answer(struct request *req, bool is_form, const struct report_input *in, const char *id,
+		   json_t *proposal, const struct outcome *o)
+{
+	char location[128];
+
+	if (o->status >= 300 && is_form) {
+		struct errors errs = { .count = 0 };
+
+		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
+		page_again(req, o->status, in, proposal, &errs);
+	} else if (o->status == 403) {
+		reply_error(req, 403, o->code,
+			    "this proposal was not filed with your identity: only the person it was filed in the "
+			    "name of can report it");
+	} else if (o->status >= 300) {
+		reply_outcome_error(req, o);
+	} else if (!is_form) {
+		reply_json_text(req, o->status, o->body);
+	} else {
+		snprintf(location, sizeof(location), "/proposals/%s?lang=%s&done=reported", id,
+			 lang_code(handler_lang(req, in->ui_lang)));
+		reply_redirect(req, 303, location);
+	}
+	if (o->status < 300)
+		log_info("identity report on proposal %s: %s", id, o->code);
+}
+
+void handle_report_identity(struct request *req, const char *id)
+{
+	struct report_input in = { 0 };
+	struct errors errs = { .count = 0 };
+	struct write_guard guard;
+	struct outcome o = { 0 };
+	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+	char who[BYTEA_HEX_LEN];
+	json_t *proposal = NULL;
+	const struct consultation *c;
+	PGresult *res;
+	bool known;
+
+	if (is_form)
+		parse_form(req, &in, &errs);
+	else if (request_content_type_is(req, "application/json") || req->body_len == 0)
+		parse_json(req, &in, &errs);
+	else {
+		reply_error(req, 415, "unsupported_media_type",
+			    "send application/json or application/x-www-form-urlencoded");
+		goto out;
+	}
+	if ((errs.count && errors_primary(&errs)->status == 400) ||
+	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
+		reply_errors(req, &errs);
+		goto out;
+	}
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		goto out;
+	}
+	proposal = handler_fetch_proposal(req, id);
+	if (!proposal)
+		goto out;
+	c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
+	if (!c) {
+		reply_error(req, 404, "not_found", "no such proposal");
+		goto out;
+	}
+	write_identity(req, c, in.iin, true, who, &known, &errs);
+	if (errs.count) {
+		if (is_form && errors_primary(&errs)->status == 422)
+			page_again(req, 422, &in, proposal, &errs);
+		else
+			reply_errors(req, &errs);
+		goto out;
+	}
+	res = db_run(req->db, "identity_report", 6,
+		     (const char *[]){ id, who, is_form ? "web" : "api", guard.key, guard.hash, REPORTS_PER_HOUR });
+	if (!res) {
+		reply_db_failure(req, "recording an identity report");
+		goto out;
+	}
+	if (!outcome_read(res, &o)) {
+		PQclear(res);
+		reply_error(req, 500, "internal", "unexpected answer from the database");
+		goto out;
+	}
+	PQclear(res);
+	answer(req, is_form, &in, id, proposal, &o);
+out:
+	json_decref(proposal);
+	outcome_free(&o);
+	input_free(&in);
+}

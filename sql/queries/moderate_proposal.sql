@@ -1,0 +1,5 @@
+-- Hides, shows again or marks as a duplicate one proposal (sql/migrations/015), logged.
+--   $1 SHA-256 of the bearer token (hex)  $2 'hide', 'unhide' or 'duplicate'
+--   $3 proposal id  $4 reason  $5 the original's id (duplicate) or NULL
+SELECT r.status, r.code, r.body, r.retry_after
+FROM kenes.moderate_proposal(decode($1::text, 'hex'), $2::text, $3::bigint, $4::text, $5::bigint) r
