@@ -145,6 +145,8 @@ static const char *const page_keys[] = {
 	"receipt.title",    "receipt.number",   "receipt.recorded", "receipt.keep",
 	"receipt.another",  "receipt.json",     "notfound.title",   "notfound.text",
 	"error.title",      "none.consultation",
+	"report.title",     "report.intro",     "report.button",    "report.done",
+	"field.report_iin", "err.not_filed_in_your_name",
 };
 
 /*

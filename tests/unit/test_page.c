@@ -568,6 +568,67 @@ static void test_message(void **state)
 	}
 }
 
+static char *render_proposal(enum lang lang, const struct errors *support_errs, const struct errors *report_errs)
+{
+	json_t *doc = json_loads(RECEIPT_JSON, 0, NULL);
+	struct buf b;
+	char *html;
+
+	assert_non_null(doc);
+	buf_init(&b, 0);
+	if (report_errs)
+		page_proposal_report(&b, lang, structure_find(FIXTURE_SLUG), doc, report_errs);
+	else
+		page_proposal(&b, lang, structure_find(FIXTURE_SLUG), doc, support_errs, NULL);
+	json_decref(doc);
+	html = buf_steal(&b);
+	buf_free(&b);
+	return html;
+}
+
+/* The proposal page carries two forms: support, and "filed in my name" (report_identity.c),
+ * each with its own token and its own IIN control; errors go beside the form they are about. */
+static void test_proposal_page_report_form(void **state)
+{
+	struct errors errs = { .count = 0 };
+	char *html;
+
+	(void)state;
+	for (int i = 0; i < LANG_COUNT; i++) {
+		html = render_proposal((enum lang)i, NULL, NULL);
+		assert_contains(html, "action=\"/api/v1/proposals/17/supports\"");
+		assert_contains(html, "action=\"/api/v1/proposals/17/report-identity\"");
+		assert_order(html, "/supports\"", "/report-identity\"", NULL);
+		assert_int_equal(count(html, "name=\"form_token\""), 2);
+		assert_int_equal(count(html, "id=\"f-iin\""), 1);
+		assert_int_equal(count(html, "id=\"f-report_iin\""), 1);
+		assert_contains(html, "<label for=\"f-report_iin\">");
+		assert_contains(html, tr((enum lang)i, "report.title"));
+		assert_no_raw_keys(html);
+		assert_no_inline_code(html);
+		assert_lacks(html, "<script>");
+		free(html);
+	}
+	errors_add(&errs, 422, "invalid_iin", "report_iin", "bad");
+	html = render_proposal(LANG_RU, NULL, &errs);
+	assert_contains(html, "<a href=\"#f-report_iin\">");
+	assert_order(html, "/report-identity\"", "id=\"e-report_iin\"", "</form>");
+	assert_contains(html, "aria-describedby=\"h-report_iin e-report_iin\"");
+	assert_lacks(html, "id=\"e-iin\"");
+	free(html);
+	errs.count = 0;
+	errors_add(&errs, 422, "invalid_iin", "iin", "bad");
+	html = render_proposal(LANG_RU, &errs, NULL);
+	assert_order(html, "/supports\"", "id=\"e-iin\"", "</form>");
+	assert_lacks(html, "id=\"e-report_iin\"");
+	free(html);
+	errs.count = 0;
+	errors_add(&errs, 403, "not_filed_in_your_name", NULL, "x");
+	html = render_proposal(LANG_KK, NULL, &errs);
+	assert_contains(html, tr(LANG_KK, "err.not_filed_in_your_name"));
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -584,6 +645,7 @@ int main(void)
 		cmocka_unit_test(test_message),
 		cmocka_unit_test(test_form_text_error_described_once),
 		cmocka_unit_test(test_form_consultation_error_summary),
+		cmocka_unit_test(test_proposal_page_report_form),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_load_open, fixture_unload);
