@@ -346,6 +346,9 @@ static void act(struct request *req, const struct moderation_path *path, const c
 		run_action(req, "moderate_proposal", 5,
 			   (const char *[]){ token_hash, path->action, path->id, body.reason, body.of[0] ? body.of : NULL },
 			   "no such proposal");
+	} else if (path->resource == MODERATION_CAMPAIGN) {
+		run_action(req, "moderate_campaign", 4, (const char *[]){ token_hash, path->action, path->id, body.reason },
+			   "no such campaign");
 	} else if (path->resource == MODERATION_FLAG) {
 		run_action(req, "moderation_resolve_flag", 4,
 			   (const char *[]){ token_hash, path->id, body.decision, body.reason }, "no such flag");
@@ -480,7 +483,7 @@ void moderation_handle(struct request *req, const char *rest)
 	char token_hash[65];
 	bool read = false;
 
-	if (!moderation_path_parse(rest, &path) || path.resource == MODERATION_CAMPAIGN) {
+	if (!moderation_path_parse(rest, &path)) {
 		reply_error(req, 404, "not_found", "no such resource");
 		return;
 	}
