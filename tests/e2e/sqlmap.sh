@@ -18,7 +18,8 @@ agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d 
 C=constitution-2026
 analyst=$(agg token create --role analyst --name "sqlmap analyst" 2>/dev/null)
 staff=$(agg token create --role staff --name "sqlmap staff" 2>/dev/null)
-check "tokens created" test -n "$analyst" -a -n "$staff"
+moderator=$(agg token create --role moderator --name "sqlmap moderator" 2>/dev/null)
+check "tokens created" test -n "$analyst" -a -n "$staff" -a -n "$moderator"
 
 http POST /api/v1/proposals -H 'Content-Type: application/json' \
 	--data '{"consultation":"constitution-2026","target":"article:4","stance":"support","lang":"en","text":"a proposal for sqlmap to read"}'
@@ -80,6 +81,16 @@ target tallies -u "$BASE_URL/api/v1/tallies?consultation=$C&by=article&from=2026
 target bearer -u "$BASE_URL/api/v1/tallies?consultation=$C" --headers="Authorization: Bearer kns_*" \
 	--ignore-code=401
 target reports -u "$BASE_URL/api/v1/reports/weekly?consultation=$C&week=$week&format=csv" \
+	--headers="Authorization: Bearer $staff"
+
+# Moderation last (it hides a proposal): a second proposal marked as a duplicate of the first.
+http POST /api/v1/proposals -H 'Content-Type: application/json' \
+	--data '{"consultation":"constitution-2026","target":"article:4","stance":"support","lang":"en","text":"a duplicate for sqlmap"}'
+dup=$(json .id)
+target moderation-action -u "$BASE_URL/api/v1/moderation/proposals/$dup/duplicate" --method=POST \
+	--headers="Authorization: Bearer $moderator
+Content-Type: application/json" --data="{\"reason\":\"sqlmap probe\",\"of\":$pid}"
+target moderation-log -u "$BASE_URL/api/v1/moderation/log?from=2026-01-01&to=2026-12-31&after=0&limit=50&format=csv" \
 	--headers="Authorization: Bearer $staff"
 
 # What sqlmap stored was stored as text, through the same validation: nothing else changed.
