@@ -289,6 +289,7 @@ check "TRUNCATE refused (even the owner)" not sql -c "TRUNCATE kenes.moderation_
 check "the handler's role may not INSERT directly" not sql -c "SET ROLE kenes_handler; INSERT INTO kenes.moderation_log (token_id, actor, role, action, proposal_id, affected, reason) VALUES (1, 'me', 'moderator', 'hide', 1, 0, 'forged')" 2>/dev/null
 check "nor UPDATE" not sql -c "SET ROLE kenes_handler; UPDATE kenes.moderation_log SET reason = 'x'" 2>/dev/null
 check "nor change a proposal's status itself" not sql -c "SET ROLE kenes_handler; UPDATE kenes.proposal SET status = 'hidden' WHERE id = $p3" 2>/dev/null
+check "the handler's role cannot read the report attempts (pseudonyms)" not sql -c "SET ROLE kenes_handler; SELECT count(*) FROM kenes.identity_report_attempt" 2>/dev/null
 check "the entry is as written" eq "$(echo "SELECT reason FROM kenes.moderation_log WHERE id = $hide_log" | sql)" "Filed in a stolen name ($run)"
 
 # --- "filed in my name": a person reports, a moderator resolves ------------------------------------
