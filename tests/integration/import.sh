@@ -194,11 +194,11 @@ check "closed: rejected" contains "$(cat "$_tmp/c.rejects")" "c.csv,2,c-1,consul
 sql -c "UPDATE kenes.consultation SET status = 'open'" >/dev/null
 
 # --- the aggregator sees every imported row --------------------------------------------
-"$bench" -n 20000 -s 9 -f import --iin 20 >"$_tmp/gen.jsonl"
+"$bench" -n 10000 -s 9 -f import --iin 20 >"$_tmp/gen.jsonl"
 out=$(imp -q --chunk 3000 "$_tmp/gen.jsonl" 2>&1)
-check "20,000 generated rows imported in chunks" contains "$out" "stored 20000, duplicates skipped 0, rejected 0"
+check "10,000 generated rows imported in chunks" contains "$out" "stored 10000, duplicates skipped 0, rejected 0"
 out=$(imp -q --chunk 7000 "$_tmp/gen.jsonl" 2>&1)
-check "and again: all duplicates" contains "$out" "stored 0, duplicates skipped 20000"
+check "and again: all duplicates" contains "$out" "stored 0, duplicates skipped 10000"
 out=$(agg refresh 2>&1)
 check "incremental refresh after the imports" contains "$out" "changes applied"
 check "the import channel's cell counts every imported row" eq "$(sql -c "SELECT proposals FROM kenes.tally_cell WHERE dim = 'channel' AND channel = 'import' AND stance = 'all'")" "$(count "channel = 'import'")"
