@@ -59,6 +59,27 @@ function proposalRow(id) {
 	return out ? JSON.parse(out) : null;
 }
 
+// A valid IIN (born 1990-01-01) from a serial, as tests/lib/iin.sh makes them.
+function iin(serial) {
+	for (let n = serial; ; n = (n + 1) % 10000) {
+		const base = `9001013${String(n).padStart(4, '0')}`;
+		const digits = [...base].map(Number);
+		let check = digits.reduce((sum, d, i) => sum + d * (i + 1), 0) % 11;
+		if (check === 10) check = digits.reduce((sum, d, i) => sum + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
+		if (check !== 10) return base + check;
+	}
+}
+
+function openFlags(id) {
+	const out = execFileSync('psql', ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-v', `id=${id}`, '-d', ADMIN_URL], {
+		input: "SELECT count(*) FROM kenes.identity_flag WHERE proposal_id = :'id' AND resolved_at IS NULL",
+		encoding: 'utf8',
+		env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+		timeout: STEP_MS,
+	}).trim();
+	return Number(out);
+}
+
 function assertSameBytes(actual, expected, what) {
 	assert.equal(actual, expected, `${what}: stored text differs from the typed text`);
 	assert.ok(Buffer.from(actual, 'utf8').equals(Buffer.from(expected, 'utf8')), `${what}: bytes differ`);
@@ -300,6 +321,43 @@ test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
 				assertSameBytes(row.text, text, `proposal ${id}`);
 				assert.equal(row.stance, 'oppose');
 				assert.equal(row.channel, 'web');
+			}));
+
+		await t.test('e. JavaScript off, English UI: report a proposal filed in my name from its page', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'e-report-identity', { javaScriptEnabled: false }, async ({ page, expectedStatus }) => {
+				const serial = (Date.now() % 4000) * 2 + 1000;
+				const mine = iin(serial), other = iin(serial + 1);
+				const text = `<img src=x onerror="window.__xss=3"> filed in a stolen name ${run}`;
+				await page.goto(`${BASE_URL}/?lang=en`);
+				await page.locator('#f-target').selectOption('article:4');
+				await page.locator('input[name="stance"][value="support"]').check();
+				await page.locator('#f-text').fill(text);
+				await page.locator('#f-iin').fill(mine);
+				const id = await checkReceipt(page, await submit(page), { thanks: 'Thank you! Your proposal is recorded', lang: 'en', text });
+
+				const path = `/api/v1/proposals/${id}/report-identity`;
+				const report = async (who) => {
+					await page.goto(`${BASE_URL}/proposals/${id}?lang=en`);
+					await page.getByRole('heading', { name: 'Was this proposal filed in your name without you?' }).waitFor();
+					await page.getByLabel('Your IIN (to check that it is you)').fill(who);
+					const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === path);
+					await page.getByRole('button', { name: 'Report it to the moderators' }).click();
+					const response = await posted;
+					await page.waitForLoadState('load');
+					return response;
+				};
+				expectedStatus.set(path, 403);
+				let response = await report(other);
+				assert.equal(response.status(), 403, 'someone else is refused');
+				await page.getByText('This proposal was not filed in your name').first().waitFor();
+				assert.equal(openFlags(id), 0, 'no flag for someone else');
+				response = await report(mine);
+				assert.equal(response.status(), 303, 'the person it was filed with is heard');
+				await page.getByText('Your report is recorded: the moderators will review it.').waitFor();
+				assert.equal(new URL(page.url()).searchParams.get('done'), 'reported');
+				assert.equal(openFlags(id), 1, 'one open flag');
+				assert.equal(await page.locator('main img').count(), 0, 'the text became markup');
+				assert.equal(await page.content().then((html) => html.includes(mine)), false, 'the IIN is echoed');
 			}));
 	} finally {
 		await browser.close();
