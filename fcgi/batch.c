@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -13,7 +14,6 @@
 
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work = PTHREAD_COND_INITIALIZER;
-static pthread_cond_t finished = PTHREAD_COND_INITIALIZER;
 static struct batch_job *head, *tail;
 static bool stopping;
 static pthread_t writer_thread;
@@ -22,19 +22,59 @@ static struct db *writer_db;
 static int batch_max;
 static struct batch_stats stats;
 
-/* Takes up to batch_max jobs off the queue; called with mu held. */
+static bool same(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* Whether job may join the n already taken: not with the same key or submitter. */
+static bool fits(struct batch_job *const *jobs, int n, const struct batch_job *job)
+{
+	for (int i = 0; i < n; i++)
+		if (same(jobs[i]->key, job->key) || same(jobs[i]->submitter, job->submitter))
+			return false;
+	return true;
+}
+
+/* Takes up to batch_max jobs off the queue, in order, leaving those that do not fit for
+   the next batch; called with mu held. */
 static int take(struct batch_job **jobs)
 {
+	struct batch_job **link = &head;
 	int n = 0;
 
-	while (head && n < batch_max) {
-		jobs[n++] = head;
-		head = head->next;
+	tail = NULL;
+	while (*link && n < batch_max) {
+		struct batch_job *job = *link;
+
+		if (fits(jobs, n, job)) {
+			jobs[n++] = job;
+			*link = job->next;
+		} else {
+			tail = job;
+			link = &job->next;
+		}
 	}
-	if (!head)
-		tail = NULL;
+	while (*link) {
+		tail = *link;
+		link = &(*link)->next;
+	}
 	metrics_queue(-n);
 	return n;
+}
+
+/* Reads row i of the batch's result into jobs[i]; false when it is not there. */
+static bool read_row(PGresult *res, int i, struct batch_job *job)
+{
+	if (!outcome_read_row(res, i, 1, job->out) || atoi(PQgetvalue(res, i, 0)) != i + 1)
+		return false;
+	if (job->out->status == 201 && strcmp(job->out->code, "created") == 0) {
+		if (PQgetisnull(res, i, 5) || PQgetisnull(res, i, 6))
+			return false;
+		job->id = atoll(PQgetvalue(res, i, 5));
+		snprintf(job->created_at, sizeof(job->created_at), "%s", PQgetvalue(res, i, 6));
+	}
+	return true;
 }
 
 static void run(struct batch_job **jobs, int n)
@@ -43,14 +83,17 @@ static void run(struct batch_job **jobs, int n)
 	char *text;
 	PGresult *res;
 
-	for (int i = 0; i < n; i++)
-		json_array_append(array, jobs[i]->job); /* borrows: the request thread owns it */
+	for (int i = 0; i < n; i++) {
+		/* The request thread owns the job and waits; "ord" numbers the result rows. */
+		json_object_set_new(jobs[i]->job, "ord", json_integer(i + 1));
+		json_array_append(array, jobs[i]->job);
+	}
 	text = json_dumps(array, JSON_COMPACT);
 	json_decref(array);
-	res = db_run(writer_db, "proposal_submit_batch", 1, (const char *[]){ text });
+	res = db_run(writer_db, "proposal_store_batch", 1, (const char *[]){ text });
 	free(text);
 	for (int i = 0; i < n; i++) {
-		jobs[i]->stored_ok = res && PQntuples(res) == n && outcome_read_row(res, i, 1, jobs[i]->out);
+		jobs[i]->stored_ok = res && PQntuples(res) == n && read_row(res, i, jobs[i]);
 		if (!jobs[i]->stored_ok)
 			jobs[i]->err = *db_last_error(writer_db);
 	}
@@ -91,14 +134,16 @@ static void *writer(void *arg)
 			break; /* stopping, and nothing left to store */
 		run(jobs, n);
 		pthread_mutex_lock(&mu);
-		for (int i = 0; i < n; i++)
+		/* Each request thread waits on its own condition: no herd to wake. */
+		for (int i = 0; i < n; i++) {
 			jobs[i]->done = true;
+			pthread_cond_signal(&jobs[i]->finished);
+		}
 		metrics_batch(n);
 		stats.batches++;
 		stats.jobs += n;
 		if (n > stats.largest)
 			stats.largest = n;
-		pthread_cond_broadcast(&finished);
 		pthread_mutex_unlock(&mu);
 		expire_keys(&last_expire);
 	}
@@ -141,6 +186,7 @@ void batch_run(struct batch_job *job)
 	job->done = false;
 	job->stored_ok = false;
 	job->next = NULL;
+	pthread_cond_init(&job->finished, NULL);
 	pthread_mutex_lock(&mu);
 	if (tail)
 		tail->next = job;
@@ -150,8 +196,9 @@ void batch_run(struct batch_job *job)
 	metrics_queue(1);
 	pthread_cond_signal(&work);
 	while (!job->done)
-		pthread_cond_wait(&finished, &mu);
+		pthread_cond_wait(&job->finished, &mu);
 	pthread_mutex_unlock(&mu);
+	pthread_cond_destroy(&job->finished);
 }
 
 void batch_stats(struct batch_stats *out)

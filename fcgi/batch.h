@@ -11,18 +11,24 @@
 #define KENES_BATCH_H
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdbool.h>
 
 #include "db.h"
 #include "write.h"
 
 struct batch_job {
-	json_t *job;         /* in: one element of kenes.proposal_submit_batch's array (borrowed) */
-	struct outcome *out; /* out: what the database decided, when `stored_ok` */
-	bool stored_ok;      /* out: false when the database could not be asked */
-	struct db_error err; /* out: why not */
+	json_t *job;           /* in: one job of kenes.proposal_store_batch (sql/migrations/007) */
+	const char *key;       /* in: its idempotency key, or NULL */
+	const char *submitter; /* in: its submitter, or NULL */
+	struct outcome *out;   /* out: what the database decided, when `stored_ok` */
+	long long id;          /* out: the new proposal's id when out->status is 201 "created" */
+	char created_at[48];   /* out: ... and its created_at as PostgreSQL writes it in JSON */
+	bool stored_ok;        /* out: false when the database could not be asked */
+	struct db_error err;   /* out: why not */
 	/* private to batch.c */
 	bool done;
+	pthread_cond_t finished;
 	struct batch_job *next;
 };
 
@@ -30,7 +36,11 @@ struct batch_job {
 bool batch_start(const struct db_options *opts, int max);
 /* Lets the writer finish what is queued, then stops it. */
 void batch_stop(void);
-/* Queues the job and waits until its batch is committed (or failed). Thread-safe. */
+/*
+ * Queues the job and waits until its batch is committed (or failed). Thread-safe. No two
+ * jobs with the same key or the same submitter go into one batch (the set-based insert
+ * relies on that); the later one waits for the next.
+ */
 void batch_run(struct batch_job *job);
 
 /* Counters for logs and metrics: batches run, jobs stored, the largest batch. */

@@ -6,6 +6,7 @@
 
 #include "batch.h"
 #include "buf.h"
+#include "created.h"
 #include "db.h"
 #include "form.h"
 #include "jsonbody.h"
@@ -370,25 +371,54 @@ void proposal_free(struct proposal *p)
 	p->text = p->proposed_wording = NULL;
 }
 
+/* One job of kenes.proposal_store_batch (sql/migrations/007). Bytea literals lose "\\x". */
+static json_t *store_job(const struct proposal *p, const char *submitter, const char *key,
+			 const char *hash, long per_hour, const struct buf *mid, const struct buf *tail)
+{
+	json_t *topics = json_array();
+	json_t *job;
+
+	for (int i = 0; i < p->topic_count; i++)
+		json_array_append_new(topics, json_string(p->topics[i]));
+	/* json_pack "s?" turns NULL into null; "o" steals topics. */
+	job = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:o}", "consultation",
+			p->consultation->slug, "kind", p->kind, "number", p->number[0] ? p->number : NULL,
+			"stance", p->stance, "text", p->text, "proposed_wording", p->proposed_wording,
+			"lang", p->lang, "region", p->region, "channel", p->channel, "topics", topics);
+	/* The version validated against: refused if another became current meanwhile. */
+	json_object_set(job, "version", json_object_get(p->consultation->doc, "version"));
+	if (submitter) {
+		json_object_set_new(job, "submitter", json_string(submitter + 2));
+		json_object_set_new(job, "per_hour", json_integer((json_int_t)per_hour));
+	}
+	if (key) {
+		/* The stored answer for replays: the same pieces as the 201 sent now. */
+		json_object_set_new(job, "key", json_string(key));
+		json_object_set_new(job, "hash", json_string(hash + 2));
+		json_object_set_new(job, "body_mid", json_stringn(mid->data, mid->len));
+		json_object_set_new(job, "body_tail", json_stringn(tail->data, tail->len));
+	}
+	return job;
+}
+
 bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
 		    const char *hash, long per_hour, struct outcome *o)
 {
-	json_t *topics = json_array();
-	struct batch_job job = { .out = o };
+	struct batch_job job = { .out = o, .key = key, .submitter = submitter };
+	struct buf mid, tail;
 
 	(void)db; /* stored by the batch writer's own connection */
-	for (int i = 0; i < p->topic_count; i++)
-		json_array_append_new(topics, json_string(p->topics[i]));
-	/* json_pack "s?" turns NULL into null; "o" steals topics. Bytea literals lose "\x". */
-	job.job = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:o, s:s?, s:s?, s:s, s:I}",
-			    "consultation", p->consultation->slug, "kind", p->kind, "number",
-			    p->number[0] ? p->number : NULL, "stance", p->stance, "text", p->text,
-			    "proposed_wording", p->proposed_wording, "lang", p->lang, "region", p->region,
-			    "channel", p->channel, "topics", topics, "submitter", submitter ? submitter + 2 : NULL,
-			    "key", key, "hash", hash + 2, "per_hour", (json_int_t)per_hour);
+	buf_init(&mid, 0);
+	buf_init(&tail, 0);
+	created_body_parts(p, &mid, &tail);
+	job.job = store_job(p, submitter, key, hash, per_hour, &mid, &tail);
 	batch_run(&job);
 	json_decref(job.job);
 	if (!job.stored_ok)
 		db_set_error(db, &job.err);
+	else if (o->status == 201 && strcmp(o->code, "created") == 0)
+		o->body = created_body(job.id, mid.data, job.created_at, tail.data);
+	buf_free(&mid);
+	buf_free(&tail);
 	return job.stored_ok;
 }

@@ -74,11 +74,16 @@ static void refuse_outcome(struct request *req, bool is_form, const struct propo
 static void accepted(struct request *req, bool is_form, const struct proposal_input *in,
 		     const struct outcome *o)
 {
-	json_t *doc = json_loads(o->body, 0, NULL);
-	long long id = json_integer_value(json_object_get(doc, "id"));
+	long long id = 0;
 	char location[96];
 
-	json_decref(doc);
+	/* Every proposal body, new or replayed, starts with its id (jsonb's key order). */
+	if (sscanf(o->body, "{\"id\": %lld", &id) != 1) {
+		json_t *doc = json_loads(o->body, 0, NULL);
+
+		id = json_integer_value(json_object_get(doc, "id"));
+		json_decref(doc);
+	}
 	log_info("proposal %lld %s", id, strcmp(o->code, "replay") == 0 ? "replayed" : "stored");
 	if (is_form) {
 		snprintf(location, sizeof(location), "/proposals/%lld/receipt?lang=%s", id,
@@ -142,7 +147,7 @@ void handle_submit(struct request *req)
 	if (o.status == 201) {
 		accepted(req, is_form, &in, &o);
 	} else {
-		if (strcmp(o.code, "unknown_target") == 0)
+		if (strcmp(o.code, "unknown_target") == 0 || strcmp(o.code, "version_not_current") == 0)
 			structure_invalidate(); /* the draft changed under our cache */
 		log_info("proposal refused by the database: %d %s", o.status, o.code);
 		refuse_outcome(req, is_form, &in, &o);

@@ -45,6 +45,33 @@ check "GET the proposal 200" eq "$STATUS" 200
 check "GET shows the same text" eq "$(json .text)" "$text"
 check "GET hides nothing it should show" eq "$(json '.target + " " + .stance + " " + .lang + " " + .region')" "article:4 amend ru KZ-71"
 
+# The 201 body is written by the handler (fcgi/created.c); it must be byte for byte what the
+# database's kenes.proposal_json_by_id writes (the body before migration 007), escapes and
+# topic order included.
+same_as_sql() { # WHAT: the last response's body against the database's JSON of its id
+	local sqlbody
+	sqlbody=$(echo "SELECT kenes.proposal_json_by_id(:'id')::text" | sql -v id="$(json .id)")
+	check "$1: 201 body byte-identical to proposal_json_by_id" eq "$BODY" "$sqlbody"
+}
+odd=$(printf 'Tab\there, "quotes" \\ back/slash\nnew line <b>&amp;</b> ё ә \u00e9 \xf0\x9f\x98\x80 end')
+post_json "$(jq -cn --arg t "$odd" '{consultation: "constitution-2026", target: "section:2", stance: "amend",
+	topics: ["land", "sovereignty", "language"], text: $t, proposed_wording: "Новая\tредакция \"x\"",
+	lang: "ru", region: "abroad"}')"
+check "odd text 201" eq "$STATUS" 201
+same_as_sql "escapes, three topics, wording"
+post_json "$(jq -cn '{target: "preamble", stance: "support", text: "x", lang: "en"}')"
+same_as_sql "no topics, no wording, no consultation"
+post_json "$(body_with '.target = "article:95"')"
+same_as_sql "article 95"
+keyed() { http POST /api/v1/proposals -H 'Content-Type: application/json' -H "Idempotency-Key: $1" --data-binary "$2"; }
+kbody=$(body_with '.topics = ["language", "sovereignty"]')
+keyed "api-same-body-$$" "$kbody"
+first=$BODY
+check "keyed 201" eq "$STATUS" 201
+keyed "api-same-body-$$" "$kbody"
+check "keyed replay: 201 and the same bytes" eq "$STATUS $BODY" "201 $first"
+same_as_sql "keyed"
+
 kk='Халық — мемлекеттік биліктің бірден-бір бастауы: ә ғ қ ң ө ұ ү һ і Ә Ғ Қ Ң Ө Ұ Ү Һ І'
 post_json "$(jq -cn --arg t "$kk" '{target: "preamble", stance: "support", text: $t, lang: "kk"}')"
 check "Kazakh submission without consultation (single open one) 201" eq "$STATUS" 201

@@ -1,0 +1,120 @@
+#include "created.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* PostgreSQL's escape_json (src/backend/utils/adt/json.c): only these are escaped. */
+void created_json_string(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+		switch (*c) {
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		default:
+			if (*c < ' ')
+				buf_printf(b, "\\u%04x", *c);
+			else
+				buf_putc(b, (char)*c);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+/* Where a topic stands in the consultation's list (ordered as kenes.topic.ordinal). */
+static size_t topic_rank(const struct consultation *c, const char *slug)
+{
+	json_t *list = json_object_get(c->doc, "topics"), *t;
+	size_t i;
+
+	json_array_foreach(list, i, t) {
+		const char *s = json_string_value(json_object_get(t, "slug"));
+		if (s && strcmp(s, slug) == 0)
+			return i;
+	}
+	return json_array_size(list);
+}
+
+/* ["a", "b"] in the order proposal_json's jsonb_agg(... ORDER BY t.ordinal) gives. */
+static void topics_json(struct buf *b, const struct proposal *p)
+{
+	const char *sorted[PROPOSAL_MAX_TOPICS];
+	size_t rank[PROPOSAL_MAX_TOPICS];
+	int n = 0;
+
+	for (int i = 0; i < p->topic_count && n < PROPOSAL_MAX_TOPICS; i++) {
+		size_t r = topic_rank(p->consultation, p->topics[i]);
+		int j = n++;
+
+		for (; j > 0 && rank[j - 1] > r; j--) {
+			sorted[j] = sorted[j - 1];
+			rank[j] = rank[j - 1];
+		}
+		sorted[j] = p->topics[i];
+		rank[j] = r;
+	}
+	buf_putc(b, '[');
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		created_json_string(b, sorted[i]);
+	}
+	buf_putc(b, ']');
+}
+
+static void member(struct buf *b, const char *key, const char *value)
+{
+	buf_printf(b, ", \"%s\": ", key);
+	if (value)
+		created_json_string(b, value);
+	else
+		buf_puts(b, "null");
+}
+
+void created_body_parts(const struct proposal *p, struct buf *mid, struct buf *tail)
+{
+	char target[40];
+
+	snprintf(target, sizeof(target), "%s%s%s", p->kind, p->number[0] ? ":" : "", p->number);
+	/* jsonb orders keys by length, then bytes: lang text region stance status target topics
+	   channel version supports created_at consultation proposed_wording. */
+	member(mid, "lang", p->lang);
+	member(mid, "text", p->text);
+	member(mid, "region", p->region);
+	member(mid, "stance", p->stance);
+	member(mid, "status", "published");
+	member(mid, "target", target);
+	buf_puts(mid, ", \"topics\": ");
+	topics_json(mid, p);
+	member(mid, "channel", p->channel);
+	buf_printf(mid, ", \"version\": %lld",
+		   (long long)json_integer_value(json_object_get(p->consultation->doc, "version")));
+	buf_puts(mid, ", \"supports\": 0, \"created_at\": ");
+	member(tail, "consultation", p->consultation->slug);
+	member(tail, "proposed_wording", p->proposed_wording);
+	buf_putc(tail, '}');
+}
+
+char *created_body(long long id, const char *mid, const char *created_at_json, const char *tail)
+{
+	struct buf b;
+	char *body;
+
+	buf_init(&b, 0);
+	buf_printf(&b, "{\"id\": %lld", id);
+	buf_puts(&b, mid);
+	buf_puts(&b, created_at_json);
+	buf_puts(&b, tail);
+	body = buf_steal(&b);
+	buf_free(&b); /* buf_steal leaves an empty buffer behind */
+	return body;
+}
