@@ -33,7 +33,7 @@ max_len() {
 
 dict() {
 	case $1 in
-	jsonbody | proposal_json | import_jsonl) echo "$here/dict/json.dict" ;;
+	jsonbody | proposal_json | import_jsonl | moderation) echo "$here/dict/json.dict" ;;
 	import_csv) echo "$here/dict/import_csv.dict" ;;
 	form | proposal_form | query) echo "$here/dict/form.dict" ;;
 	route) echo "$here/dict/route.dict" ;;

@@ -1,0 +1,110 @@
+/*
+ * fuzz_moderation.c - the moderation API's parsers (fcgi/moderation.c): the path after
+ * /api/v1/moderation/, the log's and the flags' query strings, and the JSON action bodies
+ * with each set of allowed fields; and the CSV writer on whatever a reason may hold.
+ *
+ * Input: "path\nquery\nbody" (missing lines are empty; the body runs to the end, raw bytes).
+ * Checks what callers rely on: an accepted path has a decimal id without a leading zero and
+ * a known action; an accepted body has a clean reason of 1..1000 characters, an `of` that is
+ * digits, a decision that is hide or keep; a refusal always says why; a CSV field that
+ * starts like a formula is quoted with an apostrophe.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvfield.h"
+#include "moderation.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char *next_line(char **p)
+{
+	char *line = *p, *nl = strchr(line, '\n');
+
+	if (nl) {
+		*nl = '\0';
+		*p = nl + 1;
+	} else {
+		*p = line + strlen(line);
+	}
+	return line;
+}
+
+static void check_path(const char *path)
+{
+	struct moderation_path p;
+
+	if (!moderation_path_parse(path, &p)) {
+		if (p.resource != MODERATION_NONE)
+			abort();
+		return;
+	}
+	if (p.resource == MODERATION_FLAGS || p.resource == MODERATION_LOG) {
+		if (p.id[0] || p.action[0])
+			abort();
+		return;
+	}
+	if (p.id[0] < '1' || p.id[0] > '9' || strspn(p.id, "0123456789") != strlen(p.id) || !p.action[0])
+		abort();
+}
+
+static void check_body(const char *body, size_t len, unsigned allowed)
+{
+	struct moderation_body b;
+	struct errors errs = { .count = 0 };
+	struct buf csv;
+
+	if (!moderation_body_parse(body, len, allowed, &b, &errs)) {
+		if (errs.count == 0 || b.reason)
+			abort();
+		return;
+	}
+	if (!b.reason || !*b.reason || strlen(b.reason) > 4 * MODERATION_REASON_MAX)
+		abort();
+	if (strspn(b.of, "0123456789") != strlen(b.of) || (!(allowed & MODERATION_FIELD_OF) && b.of[0]))
+		abort();
+	if ((allowed & MODERATION_FIELD_DECISION) ? strcmp(b.decision, "hide") != 0 && strcmp(b.decision, "keep") != 0
+						  : b.decision[0] != '\0')
+		abort();
+	buf_init(&csv, 0);
+	csvfield_put(&csv, b.reason, true);
+	if (strchr("=+-@\t\r", b.reason[0]) && strncmp(csv.data, "\"'", 2) != 0)
+		abort();
+	buf_free(&csv);
+	moderation_body_free(&b);
+}
+
+static void check_query(const char *query, bool is_log)
+{
+	struct moderation_list_query q;
+	struct errors errs = { .count = 0 };
+
+	if (!moderation_list_query_parse(query, is_log, &q, &errs)) {
+		if (errs.count == 0)
+			abort();
+		return;
+	}
+	if (!q.after[0] || !q.limit[0] || (q.from[0] && strlen(q.from) != 10) || (!is_log && (q.csv || q.bom)))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *copy = malloc(size + 1), *p = copy, *path, *query;
+	size_t body_len;
+
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	path = next_line(&p);
+	query = next_line(&p);
+	body_len = size - (size_t)(p - copy);
+	check_path(path);
+	check_query(query, true);
+	check_query(query, false);
+	check_body(p, body_len, 0);
+	check_body(p, body_len, MODERATION_FIELD_OF);
+	check_body(p, body_len, MODERATION_FIELD_DECISION);
+	free(copy);
+	return 0;
+}
