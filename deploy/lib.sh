@@ -144,3 +144,22 @@ kenes_pg_wait_replay() { # DIR PRIMARY SECONDS
 	done
 	return 1
 }
+
+# Writes DIR/nginx.conf for 127.0.0.1:PORT in front of several handlers (an upstream with
+# kept-alive connections, deploy/nginx/multi.conf.in); ADDRESS is a unix socket path or
+# HOST:PORT. Flood limits as for kenes_nginx_conf.
+kenes_nginx_multi_conf() { # DIR PORT ADDRESS...
+	local dir=$1 port=$2 user="" servers="" a
+	shift 2
+	mkdir -p "$dir/tmp"
+	[ "$(id -u)" -eq 0 ] && user="user root;"
+	for a in "$@"; do
+		case $a in /*) a=unix:$a ;; esac
+		servers="$servers        server $a max_fails=1 fail_timeout=10s;\n"
+	done
+	sed -e "s|@USER@|$user|" -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$port|g" \
+		-e "s|@SERVERS@|$servers|" -e "s|@ROOT@|$KENES_ROOT|g" \
+		-e "s|@POST_RATE@|${KENES_POST_RATE:-10r/s}|g" -e "s|@POST_BURST@|${KENES_POST_BURST:-30}|g" \
+		-e "s|@POST_CONN@|${KENES_POST_CONN:-20}|g" \
+		"$KENES_ROOT/deploy/nginx/multi.conf.in" >"$dir/nginx.conf"
+}

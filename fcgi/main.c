@@ -38,7 +38,7 @@
 
 static const struct config_option options[] = {
 	{ "socket", CONFIG_STRING, "/run/kenes/fcgi.sock", 0, 0, offsetof(struct settings, socket),
-	  "unix socket nginx connects to" },
+	  "unix socket nginx connects to, or HOST:PORT for TCP from nginx on another host" },
 	{ "socket_mode", CONFIG_INT, "432", 0, 511, offsetof(struct settings, socket_mode),
 	  "socket permissions as a decimal number (432 = 0660)" },
 	{ "workers", CONFIG_INT, "2", 1, MAX_WORKERS, offsetof(struct settings, workers),
@@ -445,7 +445,8 @@ static int master(const struct settings *s)
 		log_error("cannot listen on %s: %s", s->socket, strerror(errno));
 		return 1;
 	}
-	if (chmod(s->socket, (mode_t)s->socket_mode) != 0) {
+	/* "host:port" (libfcgi's TCP form, for handlers on other hosts) has no file mode. */
+	if (strchr(s->socket, '/') && chmod(s->socket, (mode_t)s->socket_mode) != 0) {
 		log_error("cannot chmod %s: %s", s->socket, strerror(errno));
 		return 1;
 	}
@@ -481,7 +482,8 @@ static int master(const struct settings *s)
 	}
 	log_info("stopping: waiting for workers to finish their requests");
 	stop_workers(pids, s->workers);
-	unlink(s->socket);
+	if (strchr(s->socket, '/'))
+		unlink(s->socket);
 	log_info("stopped");
 	return 0;
 }

@@ -3,7 +3,8 @@
 # them (nginx with QUIT, handlers with TERM), newest first.
 #
 #   stack_port                          prints a free loopback port
-#   stack_handler DIR BIN [VAR=VALUE...] starts BIN (kenes-fcgi) on DIR/fcgi.sock, its log
+#   stack_handler DIR BIN [VAR=VALUE...] starts BIN (kenes-fcgi) on DIR/fcgi.sock (or the
+#                                       KENES_SOCKET among the variables), its log
 #                                       DIR/fcgi.log; settings as KENES_* variables; sets
 #                                       STACK_PID to its master
 #   stack_nginx DIR CONF                starts nginx with DIR/nginx.conf = CONF; STACK_PID
@@ -29,7 +30,7 @@ stack_handler() { # DIR BIN [VAR=VALUE...]
 		"$@" "$bin" 2>"$dir/fcgi.log" &
 	STACK_PID=$!
 	STACK_PIDS+=("$STACK_PID")
-	for _ in $(seq 100); do [ -S "$dir/fcgi.sock" ] && return 0; sleep 0.1; done
+	for _ in $(seq 100); do grep -q "listening on" "$dir/fcgi.log" 2>/dev/null && return 0; sleep 0.1; done
 	echo "the handler in $dir did not open its socket:" >&2
 	cat "$dir/fcgi.log" >&2
 	return 1
