@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "util.h"
 
 /* Generated from sql/import/ by the Makefile (common/embed-sql.sh, renamed). */
@@ -17,18 +16,49 @@ struct import_query {
 extern const struct import_query import_queries[];
 extern const int import_query_count;
 
+#define MAX_PARTS 4096
+#define MAX_TOPICS 1024
+
+/* A part of a current draft version, or a topic, with its ids: from import_parts.sql. */
+struct part_ids {
+	char *slug, *kind;
+	long number; /* 0 for preamble and general */
+	char consultation_id[16], version_id[16], part_id[16];
+};
+
+struct topic_ids {
+	char *consultation, *slug, *id;
+};
+
+/* A queued row: where its COPY text is, and what the flush needs to know about it. */
+struct pending {
+	long line;
+	size_t text_start, text_end; /* "consultation_id\t…\tsource_id" in l->copy, no newline */
+	size_t key;                  /* its key "consultation_id\0source\0source_id\0" in l->keys */
+	const char *consultation_id; /* borrowed from the part map */
+	const char *source;          /* borrowed from the rules */
+	const char *topics[PROPOSAL_MAX_TOPICS]; /* topic ids, borrowed from the topic map */
+	int topic_count;
+	bool stored; /* found stored already: a duplicate */
+};
+
 struct import_loader {
 	PGconn *conn;
 	int chunk_rows;
 	import_refused_fn refused;
 	void *ctx;
-	struct buf copy;     /* the chunk as COPY text */
-	size_t *row_end;     /* where each row's line ends in `copy` */
-	long *lines;         /* each row's line in the file */
-	int rows;
-	/* Keys (consultation, source, source_id) of the chunk's rows: a repeat is a duplicate. */
-	struct buf keys;
-	uint64_t *slots; /* hash table of key offsets + 1 (0: empty), 2 * chunk_rows rounded up */
+	char started_at[64];  /* the database's now() at connection: created_at of undated rows */
+	char versions[256];   /* the current versions the maps were read with */
+	struct part_ids parts[MAX_PARTS];
+	int part_count;
+	struct topic_ids topics[MAX_TOPICS];
+	int topic_count;
+	struct buf copy;      /* the chunk's rows as COPY text (without their first column) */
+	struct buf out;       /* what is sent */
+	struct buf keys;      /* the rows' keys */
+	struct pending *rows;
+	int row_count;
+	uint64_t *slots;      /* hash table of row index + 1 by key (0: empty) */
 	size_t slot_count;
 	char *sources[IMPORT_MAX_SOURCES];
 	int source_count;
@@ -53,7 +83,7 @@ static void fail(char *err, size_t errlen, const char *what, const char *message
 			*p = *(p + 1) ? ' ' : '\0';
 }
 
-/* Checks and frees the result of a statement without results; false with the reason in err. */
+/* Checks and frees a result; false with the reason in err. */
 static bool done(PGconn *conn, PGresult *res, const char *what, char *err, size_t errlen)
 {
 	bool ok = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK;
@@ -64,17 +94,70 @@ static bool done(PGconn *conn, PGresult *res, const char *what, char *err, size_
 	return ok;
 }
 
+/* A result with rows, or NULL with the reason in err. */
+static PGresult *rows_or_fail(PGconn *conn, PGresult *res, const char *what, char *err, size_t errlen)
+{
+	if (PQresultStatus(res) == PGRES_TUPLES_OK)
+		return res;
+	fail(err, errlen, what, PQerrorMessage(conn));
+	PQclear(res);
+	return NULL;
+}
+
 static bool set_config(PGconn *conn, const char *name, const char *value, char *err, size_t errlen)
 {
 	const char *params[2] = { name, value };
-	PGresult *res = PQexecParams(conn, "SELECT pg_catalog.set_config($1, $2, false)", 2, NULL,
-				     params, NULL, NULL, 0);
-	bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
 
-	if (!ok)
-		fail(err, errlen, name, PQerrorMessage(conn));
+	return done(conn, PQexecParams(conn, "SELECT pg_catalog.set_config($1, $2, false)", 2, NULL, params, NULL, NULL, 0),
+		    name, err, errlen);
+}
+
+/* The current versions (and, the first time, now()); false on failure. */
+static bool read_versions(struct import_loader *l, char *versions, size_t len, char *err, size_t errlen)
+{
+	int q = statement("import_versions");
+	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[q].sql), "reading the draft versions", err, errlen);
+
+	if (!res)
+		return false;
+	snprintf(versions, len, "%s", PQgetvalue(res, 0, 0));
+	if (!l->started_at[0])
+		snprintf(l->started_at, sizeof(l->started_at), "%s", PQgetvalue(res, 0, 1));
 	PQclear(res);
-	return ok;
+	return true;
+}
+
+/* The part and topic maps the direct path resolves rows with. */
+static bool read_maps(struct import_loader *l, char *err, size_t errlen)
+{
+	int qp = statement("import_parts"), qt = statement("import_topics");
+	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[qp].sql), "reading the parts", err, errlen);
+
+	if (!res)
+		return false;
+	for (int i = 0; i < PQntuples(res) && l->part_count < MAX_PARTS; i++) {
+		struct part_ids *p = &l->parts[l->part_count++];
+
+		p->slug = xstrdup(PQgetvalue(res, i, 0));
+		snprintf(p->consultation_id, sizeof(p->consultation_id), "%s", PQgetvalue(res, i, 1));
+		snprintf(p->version_id, sizeof(p->version_id), "%s", PQgetvalue(res, i, 2));
+		p->kind = xstrdup(PQgetvalue(res, i, 3));
+		p->number = atol(PQgetvalue(res, i, 4));
+		snprintf(p->part_id, sizeof(p->part_id), "%s", PQgetvalue(res, i, 5));
+	}
+	PQclear(res);
+	res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[qt].sql), "reading the topics", err, errlen);
+	if (!res)
+		return false;
+	for (int i = 0; i < PQntuples(res) && l->topic_count < MAX_TOPICS; i++) {
+		struct topic_ids *t = &l->topics[l->topic_count++];
+
+		t->consultation = xstrdup(PQgetvalue(res, i, 0));
+		t->slug = xstrdup(PQgetvalue(res, i, 1));
+		t->id = xstrdup(PQgetvalue(res, i, 2));
+	}
+	PQclear(res);
+	return read_versions(l, l->versions, sizeof(l->versions), err, errlen);
 }
 
 struct import_loader *import_loader_open(const char *url, const char *role, int chunk_rows,
@@ -84,18 +167,19 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 	const char *values[] = { url, "kenes-import", "10", NULL };
 	struct import_loader *l = xcalloc(1, sizeof(*l));
 	int settings = statement("stage_settings"), create = statement("stage_create");
-	int insert = statement("import_insert");
+	int insert = statement("import_insert"), existing = statement("import_existing");
+	int ids = statement("import_ids");
 
 	l->chunk_rows = chunk_rows;
 	l->refused = refused;
 	l->ctx = ctx;
-	l->row_end = xcalloc((size_t)chunk_rows, sizeof(*l->row_end));
-	l->lines = xcalloc((size_t)chunk_rows, sizeof(*l->lines));
+	l->rows = xcalloc((size_t)chunk_rows, sizeof(*l->rows));
 	for (l->slot_count = 64; l->slot_count < 2 * (size_t)chunk_rows; l->slot_count *= 2)
 		;
 	l->slots = xcalloc(l->slot_count, sizeof(*l->slots));
 	buf_init(&l->keys, 0);
 	buf_init(&l->copy, 0);
+	buf_init(&l->out, 0);
 	l->conn = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(l->conn) != CONNECTION_OK) {
 		fail(err, errlen, "cannot connect to the database", PQerrorMessage(l->conn));
@@ -108,7 +192,12 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 	    !done(l->conn, PQexec(l->conn, import_queries[settings].sql), "session settings", err, errlen) ||
 	    !done(l->conn, PQexec(l->conn, import_queries[create].sql), "creating the staging table", err, errlen) ||
 	    !done(l->conn, PQprepare(l->conn, "import_insert", import_queries[insert].sql, 0, NULL),
-		  "preparing the insert", err, errlen))
+		  "preparing the insert", err, errlen) ||
+	    !done(l->conn, PQprepare(l->conn, "import_existing", import_queries[existing].sql, 0, NULL),
+		  "preparing the duplicate check", err, errlen) ||
+	    !done(l->conn, PQprepare(l->conn, "import_ids", import_queries[ids].sql, 0, NULL),
+		  "preparing the ids", err, errlen) ||
+	    !read_maps(l, err, errlen))
 		goto failed;
 	return l;
 failed:
@@ -122,10 +211,19 @@ void import_loader_close(struct import_loader *l)
 		return;
 	PQfinish(l->conn);
 	buf_free(&l->copy);
+	buf_free(&l->out);
 	buf_free(&l->keys);
 	free(l->slots);
-	free(l->row_end);
-	free(l->lines);
+	free(l->rows);
+	for (int i = 0; i < l->part_count; i++) {
+		free(l->parts[i].slug);
+		free(l->parts[i].kind);
+	}
+	for (int i = 0; i < l->topic_count; i++) {
+		free(l->topics[i].consultation);
+		free(l->topics[i].slug);
+		free(l->topics[i].id);
+	}
 	for (int i = 0; i < l->source_count; i++)
 		free(l->sources[i]);
 	free(l);
@@ -134,13 +232,11 @@ void import_loader_close(struct import_loader *l)
 bool import_loader_sources(struct import_loader *l, struct import_rules *rules, char *err, size_t errlen)
 {
 	int sources = statement("import_sources");
-	PGresult *res = PQexec(l->conn, import_queries[sources].sql);
+	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[sources].sql),
+				     "reading kenes.import_source", err, errlen);
 
-	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
-		fail(err, errlen, "reading kenes.import_source", PQerrorMessage(l->conn));
-		PQclear(res);
+	if (!res)
 		return false;
-	}
 	for (int i = 0; i < PQntuples(res) && l->source_count < IMPORT_MAX_SOURCES; i++)
 		l->sources[l->source_count++] = xstrdup(PQgetvalue(res, i, 0));
 	PQclear(res);
@@ -173,129 +269,49 @@ static void copy_field(struct buf *out, const char *s, bool last)
 		copy_text(out, s);
 	else
 		buf_puts(out, "\\N");
-	buf_putc(out, last ? '\n' : '\t');
+	if (!last)
+		buf_putc(out, '\t');
 }
 
-void import_copy_line(struct buf *out, long line, const struct import_row *row)
+void import_copy_fields(struct buf *out, const struct import_row *row, const char *consultation_id,
+			const char *version_id, const char *part_id, const char *created_at)
 {
 	const struct proposal *p = &row->p;
-	char number[24];
 
-	buf_printf(out, "%ld\t", line);
-	copy_field(out, p->consultation->slug, false);
-	copy_field(out, p->kind, false);
-	snprintf(number, sizeof(number), "%s", p->number);
-	copy_field(out, p->number[0] ? number : NULL, false);
+	copy_field(out, consultation_id, false);
+	copy_field(out, version_id, false);
+	copy_field(out, part_id, false);
 	copy_field(out, p->stance, false);
 	copy_field(out, p->text, false);
 	copy_field(out, p->proposed_wording, false);
 	copy_field(out, p->lang, false);
 	copy_field(out, p->region, false);
-	/* Topic slugs validated against the structure are [a-z0-9-]: no array quoting needed. */
-	buf_putc(out, '{');
-	for (int i = 0; i < p->topic_count; i++)
-		buf_printf(out, "%s%s", i ? "," : "", p->topics[i]);
-	buf_puts(out, "}\t");
+	copy_field(out, "import", false);
 	copy_field(out, row->has_submitter ? row->submitter : NULL, false);
+	copy_field(out, row->submitted_at ? row->submitted_at : created_at, false);
 	copy_field(out, row->source, false);
-	copy_field(out, row->source_id, false);
-	copy_field(out, row->submitted_at, true);
+	copy_field(out, row->source_id, true);
 }
 
-/* COPYs bytes [from, to) of the chunk into the staging table. */
-static bool copy_rows(struct import_loader *l, size_t from, size_t to, char *err, size_t errlen)
+static const struct part_ids *find_part(const struct import_loader *l, const struct proposal *p)
 {
-	int copy = statement("stage_copy");
-	PGresult *res = PQexec(l->conn, import_queries[copy].sql);
-	bool ok = PQresultStatus(res) == PGRES_COPY_IN;
+	long number = p->number[0] ? atol(p->number) : 0;
 
-	PQclear(res);
-	if (!ok) {
-		fail(err, errlen, "starting COPY", PQerrorMessage(l->conn));
-		return false;
+	for (int i = 0; i < l->part_count; i++) {
+		const struct part_ids *x = &l->parts[i];
+
+		if (x->number == number && strcmp(x->kind, p->kind) == 0 && strcmp(x->slug, p->consultation->slug) == 0)
+			return x;
 	}
-	ok = PQputCopyData(l->conn, l->copy.data + from, (int)(to - from)) == 1 &&
-	     PQputCopyEnd(l->conn, NULL) == 1;
-	while ((res = PQgetResult(l->conn))) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK && ok) {
-			fail(err, errlen, "COPY", PQerrorMessage(l->conn));
-			ok = false;
-		}
-		PQclear(res);
-	}
-	if (!ok && !*err)
-		fail(err, errlen, "COPY", PQerrorMessage(l->conn));
-	return ok;
+	return NULL;
 }
 
-/* Inserts the `staged` rows of the staging table; reports lines whose part is gone. */
-static bool insert_staged(struct import_loader *l, long long staged, char *err, size_t errlen)
+static const char *find_topic(const struct import_loader *l, const char *consultation, const char *slug)
 {
-	PGresult *res = PQexecPrepared(l->conn, "import_insert", 0, NULL, NULL, NULL, 0);
-	long long inserted, gone = 0;
-	char *unresolved, *tok, *save = NULL;
-
-	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1) {
-		fail(err, errlen, "inserting", PQerrorMessage(l->conn));
-		PQclear(res);
-		return false;
-	}
-	unresolved = xstrdup(PQgetvalue(res, 0, 0));
-	inserted = atoll(PQgetvalue(res, 0, 1));
-	PQclear(res);
-	/* "{12,40}": lines of rows whose target the current draft no longer has. */
-	for (tok = strtok_r(unresolved + 1, ",}", &save); tok; tok = strtok_r(NULL, ",}", &save)) {
-		l->refused(l->ctx, atol(tok), "unknown_target",
-			   "the current draft has no such part (it changed during the import)");
-		gone++;
-	}
-	free(unresolved);
-	l->counts.stored += inserted;
-	l->counts.duplicates += staged - gone - inserted;
-	return true;
-}
-
-/* Stores rows [first, last) of the chunk in one transaction. */
-static bool store(struct import_loader *l, int first, int last, char *err, size_t errlen)
-{
-	size_t from = first ? l->row_end[first - 1] : 0, to = l->row_end[last - 1];
-	struct import_counts before = l->counts;
-
-	*err = '\0';
-	if (done(l->conn, PQexec(l->conn, "BEGIN"), "BEGIN", err, errlen) &&
-	    copy_rows(l, from, to, err, errlen) && insert_staged(l, last - first, err, errlen) &&
-	    done(l->conn, PQexec(l->conn, "COMMIT"), "COMMIT", err, errlen))
-		return true;
-	l->counts = before;
-	PGresult *res = PQexec(l->conn, "ROLLBACK");
-	PQclear(res);
-	return false;
-}
-
-bool import_loader_flush(struct import_loader *l, char *err, size_t errlen)
-{
-	bool ok = true;
-
-	if (l->rows == 0)
-		return true;
-	if (!store(l, 0, l->rows, err, errlen)) {
-		if (PQstatus(l->conn) != CONNECTION_OK)
-			return false;
-		/* The database refused the chunk: find the row (or rows) one at a time. */
-		for (int i = 0; i < l->rows && ok; i++) {
-			if (store(l, i, i + 1, err, errlen))
-				continue;
-			if (PQstatus(l->conn) != CONNECTION_OK)
-				ok = false;
-			else
-				l->refused(l->ctx, l->lines[i], "database_refused", err);
-		}
-	}
-	l->rows = 0;
-	buf_reset(&l->copy);
-	buf_reset(&l->keys);
-	memset(l->slots, 0, l->slot_count * sizeof(*l->slots));
-	return ok;
+	for (int i = 0; i < l->topic_count; i++)
+		if (strcmp(l->topics[i].slug, slug) == 0 && strcmp(l->topics[i].consultation, consultation) == 0)
+			return l->topics[i].id;
+	return NULL;
 }
 
 /* FNV-1a over the key's bytes. */
@@ -308,41 +324,305 @@ static uint64_t key_hash(const char *s, size_t len)
 	return h;
 }
 
-/* True when the chunk already holds a row with this key; otherwise remembers it. */
-static bool seen_in_chunk(struct import_loader *l, const struct import_row *row)
+static const char *key_of(const struct import_loader *l, int row)
 {
-	size_t start = l->keys.len, len, mask = l->slot_count - 1;
-	uint64_t h;
+	return l->keys.data + l->rows[row].key;
+}
 
-	buf_printf(&l->keys, "%s%c%s%c%s", row->p.consultation->slug, 0, row->source, 0, row->source_id);
-	buf_putc(&l->keys, '\0');
-	len = l->keys.len - start;
-	h = key_hash(l->keys.data + start, len);
-	for (size_t i = h & mask;; i = (i + 1) & mask) {
+/* The key's length, its three NUL-terminated parts included. */
+static size_t key_len(const char *key)
+{
+	size_t n = 0;
+
+	for (int part = 0; part < 3; part++)
+		n += strlen(key + n) + 1;
+	return n;
+}
+
+/* The row with this key in the chunk, or -1; with insert, remembers `row` under it. */
+static int key_find(struct import_loader *l, const char *key, int row)
+{
+	size_t len = key_len(key), mask = l->slot_count - 1;
+
+	for (size_t i = key_hash(key, len) & mask;; i = (i + 1) & mask) {
 		uint64_t at = l->slots[i];
 
 		if (at == 0) {
-			l->slots[i] = start + 1;
-			return false;
+			if (row >= 0)
+				l->slots[i] = (uint64_t)row + 1;
+			return -1;
 		}
-		if (memcmp(l->keys.data + at - 1, l->keys.data + start, len) == 0) {
-			l->keys.len = start;
-			return true;
-		}
+		if (memcmp(key_of(l, (int)at - 1), key, len) == 0)
+			return (int)at - 1;
 	}
+}
+
+/* Marks the rows of one (consultation, source) whose source ids are stored already. */
+static bool mark_stored(struct import_loader *l, const char *consultation_id, const char *source,
+			const struct buf *ids, char *err, size_t errlen)
+{
+	const char *params[3] = { consultation_id, source, ids->data };
+	PGresult *res = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_existing", 3, params, NULL, NULL, 0),
+				     "looking for stored rows", err, errlen);
+	struct buf key;
+
+	if (!res)
+		return false;
+	buf_init(&key, 0);
+	for (int i = 0; i < PQntuples(res); i++) {
+		int row;
+
+		buf_reset(&key);
+		buf_printf(&key, "%s%c%s%c%s", consultation_id, 0, source, 0, PQgetvalue(res, i, 0));
+		buf_putc(&key, '\0');
+		row = key_find(l, key.data, -1);
+		if (row >= 0)
+			l->rows[row].stored = true;
+	}
+	buf_free(&key);
+	PQclear(res);
+	return true;
+}
+
+/* Asks once per (consultation, source) in the chunk which of its rows are stored. */
+static bool find_stored(struct import_loader *l, char *err, size_t errlen)
+{
+	bool ok = true;
+	bool *asked = xcalloc((size_t)l->row_count, sizeof(*asked));
+	struct buf ids;
+
+	buf_init(&ids, 0);
+	for (int i = 0; i < l->row_count && ok; i++) {
+		if (asked[i])
+			continue;
+		buf_reset(&ids);
+		for (int j = i; j < l->row_count; j++) {
+			const struct pending *r = &l->rows[j];
+
+			if (asked[j] || r->source != l->rows[i].source || strcmp(r->consultation_id, l->rows[i].consultation_id) != 0)
+				continue;
+			asked[j] = true;
+			if (ids.len)
+				buf_putc(&ids, '\n');
+			/* The third part of the key: the source id (one clean line, no newline). */
+			const char *key = key_of(l, j);
+			const char *id = key + strlen(key) + 1;
+
+			buf_puts(&ids, id + strlen(id) + 1);
+		}
+		ok = mark_stored(l, l->rows[i].consultation_id, l->rows[i].source, &ids, err, errlen);
+	}
+	buf_free(&ids);
+	free(asked);
+	return ok;
+}
+
+/* Sends l->out as the data of a COPY started by statement q. */
+static bool copy_out(struct import_loader *l, int q, char *err, size_t errlen)
+{
+	PGresult *res = PQexec(l->conn, import_queries[q].sql);
+	bool ok = PQresultStatus(res) == PGRES_COPY_IN;
+
+	PQclear(res);
+	if (!ok) {
+		fail(err, errlen, "starting COPY", PQerrorMessage(l->conn));
+		return false;
+	}
+	ok = (l->out.len == 0 || PQputCopyData(l->conn, l->out.data, (int)l->out.len) == 1) &&
+	     PQputCopyEnd(l->conn, NULL) == 1;
+	if (!ok)
+		fail(err, errlen, "COPY", PQerrorMessage(l->conn));
+	while ((res = PQgetResult(l->conn))) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && ok) {
+			fail(err, errlen, "COPY", PQerrorMessage(l->conn));
+			ok = false;
+		}
+		PQclear(res);
+	}
+	return ok;
+}
+
+static void row_text(struct buf *out, const struct import_loader *l, const struct pending *r)
+{
+	buf_append(out, l->copy.data + r->text_start, r->text_end - r->text_start);
+}
+
+/*
+ * The direct path, inside the caller's transaction: ids drawn for the rows not stored yet,
+ * then COPY straight into kenes.proposal and kenes.proposal_topic.
+ */
+static bool store_direct(struct import_loader *l, long long *stored, char *err, size_t errlen)
+{
+	char count[16], versions[256];
+	int fresh = 0, copy = statement("direct_copy"), topics = statement("direct_topics");
+	PGresult *ids;
+
+	if (!read_versions(l, versions, sizeof(versions), err, errlen))
+		return false;
+	if (strcmp(versions, l->versions) != 0) {
+		snprintf(err, errlen, "the draft's current version changed during the import: run it again "
+				      "(what is stored is skipped)");
+		return false;
+	}
+	if (!find_stored(l, err, errlen))
+		return false;
+	for (int i = 0; i < l->row_count; i++)
+		fresh += !l->rows[i].stored;
+	*stored = fresh;
+	if (fresh == 0)
+		return true;
+	snprintf(count, sizeof(count), "%d", fresh);
+	ids = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_ids", 1, (const char *[]){ count }, NULL, NULL, 0),
+			   "drawing ids", err, errlen);
+	if (!ids)
+		return false;
+	buf_reset(&l->out);
+	for (int i = 0, k = 0; i < l->row_count; i++)
+		if (!l->rows[i].stored) {
+			buf_printf(&l->out, "%s\t", PQgetvalue(ids, k++, 0));
+			row_text(&l->out, l, &l->rows[i]);
+			buf_putc(&l->out, '\n');
+		}
+	bool ok = copy_out(l, copy, err, errlen);
+
+	buf_reset(&l->out);
+	for (int i = 0, k = 0; i < l->row_count && ok; i++) {
+		if (l->rows[i].stored)
+			continue;
+		for (int t = 0; t < l->rows[i].topic_count; t++)
+			buf_printf(&l->out, "%s\t%s\n", PQgetvalue(ids, k, 0), l->rows[i].topics[t]);
+		k++;
+	}
+	PQclear(ids);
+	return ok && copy_out(l, topics, err, errlen);
+}
+
+/* The staging path for rows [first, last): ON CONFLICT decides what is stored already. */
+static bool store_staged(struct import_loader *l, int first, int last, long long *stored,
+			 long long *gone, char *err, size_t errlen)
+{
+	PGresult *res;
+	char *unresolved, *tok, *save = NULL;
+
+	buf_reset(&l->out);
+	for (int i = first; i < last; i++) {
+		const struct pending *r = &l->rows[i];
+
+		buf_printf(&l->out, "%ld\t", r->line);
+		row_text(&l->out, l, r);
+		buf_puts(&l->out, "\t{");
+		for (int t = 0; t < r->topic_count; t++)
+			buf_printf(&l->out, "%s%s", t ? "," : "", r->topics[t]);
+		buf_puts(&l->out, "}\n");
+	}
+	if (!copy_out(l, statement("stage_copy"), err, errlen))
+		return false;
+	res = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_insert", 0, NULL, NULL, NULL, 0),
+			   "inserting", err, errlen);
+	if (!res)
+		return false;
+	unresolved = xstrdup(PQgetvalue(res, 0, 0));
+	*stored = atoll(PQgetvalue(res, 0, 1));
+	PQclear(res);
+	/* "{12,40}": lines of rows whose draft version is no longer current. */
+	*gone = 0;
+	for (tok = strtok_r(unresolved + 1, ",}", &save); tok; tok = strtok_r(NULL, ",}", &save)) {
+		l->refused(l->ctx, atol(tok), "unknown_target",
+			   "the draft's current version changed during the import: import this row again");
+		(*gone)++;
+	}
+	free(unresolved);
+	return true;
+}
+
+enum path { DIRECT, STAGED };
+
+/* Rows [first, last) in one transaction, by either path. */
+static bool store(struct import_loader *l, enum path path, int first, int last, char *err, size_t errlen)
+{
+	long long stored = 0, gone = 0;
+	bool ok;
+
+	*err = '\0';
+	ok = done(l->conn, PQexec(l->conn, "BEGIN"), "BEGIN", err, errlen) &&
+	     (path == DIRECT ? store_direct(l, &stored, err, errlen)
+			     : store_staged(l, first, last, &stored, &gone, err, errlen)) &&
+	     done(l->conn, PQexec(l->conn, "COMMIT"), "COMMIT", err, errlen);
+	if (!ok) {
+		PQclear(PQexec(l->conn, "ROLLBACK"));
+		return false;
+	}
+	l->counts.stored += stored;
+	l->counts.duplicates += last - first - stored - gone;
+	return true;
+}
+
+bool import_loader_flush(struct import_loader *l, char *err, size_t errlen)
+{
+	bool ok = true;
+
+	if (l->row_count == 0)
+		return true;
+	/*
+	 * The direct path first; when it fails (a concurrent import stored some of the rows, a
+	 * row the database refuses) the staging path with the whole chunk, and when that fails
+	 * too, row by row, so that only the bad row is rejected.
+	 */
+	if (!store(l, DIRECT, 0, l->row_count, err, errlen) && PQstatus(l->conn) == CONNECTION_OK &&
+	    !strstr(err, "current version changed") && !store(l, STAGED, 0, l->row_count, err, errlen)) {
+		for (int i = 0; i < l->row_count && ok; i++) {
+			if (store(l, STAGED, i, i + 1, err, errlen))
+				continue;
+			if (PQstatus(l->conn) != CONNECTION_OK)
+				ok = false;
+			else
+				l->refused(l->ctx, l->rows[i].line, "database_refused", err);
+		}
+	} else if (*err && (PQstatus(l->conn) != CONNECTION_OK || strstr(err, "current version changed"))) {
+		ok = false;
+	}
+	l->row_count = 0;
+	buf_reset(&l->copy);
+	buf_reset(&l->keys);
+	memset(l->slots, 0, l->slot_count * sizeof(*l->slots));
+	return ok;
 }
 
 bool import_loader_add(struct import_loader *l, long line, const struct import_row *row, char *err,
 		       size_t errlen)
 {
-	if (seen_in_chunk(l, row)) {
+	const struct part_ids *part = find_part(l, &row->p);
+	struct pending *r = &l->rows[l->row_count];
+	size_t key_start = l->keys.len;
+
+	if (!part) {
+		/* Validated against a structure the database no longer has: the draft changed. */
+		l->refused(l->ctx, line, "unknown_target", "the current draft has no such part");
+		return true;
+	}
+	buf_printf(&l->keys, "%s%c%s%c%s", part->consultation_id, 0, row->source, 0, row->source_id);
+	buf_putc(&l->keys, '\0');
+	memset(r, 0, sizeof(*r));
+	r->key = key_start;
+	if (key_find(l, l->keys.data + key_start, l->row_count) >= 0) {
+		l->keys.len = key_start; /* a repeat within the chunk: the first one wins */
 		l->counts.duplicates++;
 		return true;
 	}
-	import_copy_line(&l->copy, line, row);
-	l->lines[l->rows] = line;
-	l->row_end[l->rows++] = l->copy.len;
-	return l->rows < l->chunk_rows || import_loader_flush(l, err, errlen);
+	r->line = line;
+	r->consultation_id = part->consultation_id;
+	r->source = row->source;
+	for (int i = 0; i < row->p.topic_count; i++) {
+		const char *id = find_topic(l, row->p.consultation->slug, row->p.topics[i]);
+
+		if (id)
+			r->topics[r->topic_count++] = id;
+	}
+	r->text_start = l->copy.len;
+	import_copy_fields(&l->copy, row, part->consultation_id, part->version_id, part->part_id, l->started_at);
+	r->text_end = l->copy.len;
+	l->row_count++;
+	return l->row_count < l->chunk_rows || import_loader_flush(l, err, errlen);
 }
 
 const struct import_counts *import_loader_counts(const struct import_loader *l)

@@ -1,14 +1,18 @@
 /*
- * load.h - storing validated import rows: chunks COPYed into a temporary staging table and
- * inserted from there by one statement per chunk (sql/import/import_insert.sql), one
- * transaction and one commit per chunk.
+ * load.h - storing validated import rows, one transaction and one commit per chunk.
  *
- * Re-importing stores nothing twice: the insert skips rows whose (consultation, source,
- * source_id) is stored already. A chunk the database refuses as a whole (a row breaking a
- * constraint validation did not foresee) is rolled back and its rows are retried one by
- * one, so only the bad row is rejected, with the database's reason. A lost connection
- * stops the import: the chunks committed before stay, and running the import again
- * completes it.
+ * The direct path: the rows' targets and topics are resolved to ids (maps read at
+ * connection), the chunk's rows already stored are found by their (consultation, source,
+ * source_id) through the unique index of migration 008, ids are drawn from the proposals'
+ * sequence, and the rest is COPYed straight into kenes.proposal and kenes.proposal_topic.
+ * When that fails (a concurrent import stored some of the rows first, a row the database
+ * refuses), the chunk goes through the staging path: COPY into a temporary table, one
+ * INSERT ... ON CONFLICT DO NOTHING (sql/import/import_insert.sql); and when that fails
+ * too, row by row, so only the bad row is rejected, with the database's reason.
+ *
+ * Re-importing stores nothing twice, by either path. A lost connection, or a draft whose
+ * current version changed during the import, stops it: the chunks committed before stay,
+ * and running the import again completes it.
  *
  * The loader owns its connection and the copies of the rows it holds.
  */
@@ -48,7 +52,12 @@ bool import_loader_add(struct import_loader *l, long line, const struct import_r
 bool import_loader_flush(struct import_loader *l, char *err, size_t errlen);
 const struct import_counts *import_loader_counts(const struct import_loader *l);
 
-/* One row as a line of COPY text for the staging table (for the loader and its tests). */
-void import_copy_line(struct buf *out, long line, const struct import_row *row);
+/*
+ * A row's columns as COPY text (no line break), from consultation_id to source_id, in the
+ * order of sql/import/direct_copy.sql after its id: for the loader and its tests.
+ * created_at is used when the row has no submitted_at.
+ */
+void import_copy_fields(struct buf *out, const struct import_row *row, const char *consultation_id,
+			const char *version_id, const char *part_id, const char *created_at);
 
 #endif

@@ -1,2 +1,3 @@
-COPY pg_temp.import_stage (line, consultation, kind, number, stance, text, wording, lang, region,
-                           topics, submitter, source, source_id, submitted_at) FROM STDIN
+COPY pg_temp.import_stage (line, consultation_id, version_id, part_id, stance, text, wording,
+                           lang, region, channel, submitter, created_at, source, source_id,
+                           topic_ids) FROM STDIN

@@ -3,7 +3,7 @@
  * as a file, validate it by the API's rules plus the import's, and stage the valid ones.
  *
  * What must hold: the reader ends; line numbers never go back; a record either validates
- * or carries errors; a staged row is one line of COPY text with 14 columns (no raw tab or
+ * or carries errors; a staged row is one line of COPY text with 13 columns (no raw tab or
  * line break inside a value) that never holds the IIN outside what a person typed.
  */
 #ifndef KENES_FUZZ_IMPORT_H
@@ -42,13 +42,13 @@ static void check_staged(const struct import_record *rec, const struct import_ro
 	int tabs = 0;
 
 	buf_init(&line, 0);
-	import_copy_line(&line, rec->line, row);
+	import_copy_fields(&line, row, "1", "2", "3", "2026-11-27 10:00:00+00");
 	for (size_t i = 0; i < line.len; i++) {
 		tabs += line.data[i] == '\t';
-		if ((line.data[i] == '\n' && i != line.len - 1) || line.data[i] == '\r' || line.data[i] == '\0')
+		if (line.data[i] == '\n' || line.data[i] == '\r' || line.data[i] == '\0')
 			abort();
 	}
-	if (tabs != 13 || line.data[line.len - 1] != '\n')
+	if (tabs != 12)
 		abort();
 	/* The IIN itself is never staged (unless a person typed it into a text). */
 	if (rec->in.iin && strlen(rec->in.iin) == 12 && strstr(line.data, rec->in.iin) &&

@@ -372,15 +372,19 @@ static void test_pseudonym_and_copy_line(void **state)
 	assert_true(row.has_submitter);
 	assert_string_equal(row.submitter, hex);
 	buf_init(&line, 0);
-	import_copy_line(&line, 42, &row);
-	/* Tabs, line breaks and backslashes escaped; repeated topics once; the text trimmed. */
-	assert_int_equal(strncmp(line.data, "42\tconstitution-2026\tarticle\t4\tamend\ttab\\there\\nnext\tnew\tru\t"
-					    "unspecified\t{courts,rights}\t\\\\x",
-				 strlen("42\tconstitution-2026\tarticle\t4\tamend\ttab\\there\\nnext\tnew\tru\t"
-					"unspecified\t{courts,rights}\t\\\\x")),
+	import_copy_fields(&line, &row, "1", "2", "3", "2026-11-27 10:00:00+00");
+	/* Tabs, line breaks and backslashes escaped; the text trimmed; the IIN nowhere. */
+	assert_int_equal(strncmp(line.data, "1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x",
+				 strlen("1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x")),
 			 0);
-	assert_non_null(strstr(line.data, "\tletter\tid\\\\1\t2026-02-08T12:30:09+05:00\n"));
+	assert_non_null(strstr(line.data, "\t2026-02-08T12:30:09+05:00\tletter\tid\\\\1"));
+	assert_int_equal(line.data[line.len - 1], '1');
 	assert_null(strstr(line.data, "900101300007"));
+	assert_int_equal(row.p.topic_count, 2); /* courts twice counts once */
+	buf_reset(&line);
+	row.submitted_at = NULL;
+	import_copy_fields(&line, &row, "1", "2", "3", "2026-11-27 10:00:00+00");
+	assert_non_null(strstr(line.data, "\t2026-11-27 10:00:00+00\tletter\t"));
 	buf_free(&line);
 	import_row_free(&row);
 	import_record_free(&rec);

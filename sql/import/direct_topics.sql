@@ -1,0 +1,1 @@
+COPY kenes.proposal_topic (proposal_id, topic_id) FROM STDIN
