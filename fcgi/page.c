@@ -359,6 +359,10 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 		    "<input type=\"hidden\" name=\"consultation\" value=\"");
 	buf_html(b, c->slug);
 	buf_printf(b, "\">\n<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n", code);
+	/* The version whose numbering the picker shows: a post after the draft changed is
+	   refused rather than filed under another article with the same number. */
+	buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%lld\">\n",
+		   (long long)json_integer_value(json_object_get(c->doc, "version")));
 	token_field(b);
 	target_select(b, lang, c, in ? in->target : NULL, errs);
 	stance_radios(b, lang, in ? in->stance : NULL, errs);
@@ -390,11 +394,35 @@ static void row(struct buf *b, const char *label, const char *value)
 	buf_puts(b, "</dd>\n");
 }
 
+/* For a proposal on an older draft version: that version, and what its part is now. */
+static void part_now(struct buf *b, enum lang lang, json_t *own)
+{
+	json_t *now = json_object_get(own, "now"), *part;
+	const char *action = json_string_value(json_object_get(now, "action"));
+	char key[32], number[24];
+	size_t i;
+
+	snprintf(number, sizeof(number), "%lld", (long long)json_integer_value(json_object_get(own, "version")));
+	row(b, tr(lang, "field.version"), number);
+	if (!action)
+		return;
+	snprintf(key, sizeof(key), "part.%s", action);
+	buf_printf(b, "<dt>%s (%lld)</dt><dd>", tr(lang, "part.now"),
+		   (long long)json_integer_value(json_object_get(now, "version")));
+	buf_html(b, tr(lang, key));
+	json_array_foreach(json_object_get(now, "parts"), i, part) {
+		buf_puts(b, i ? ", " : ": ");
+		buf_html(b, structure_label(part, "label", lang_code(lang)));
+	}
+	buf_puts(b, "</dd>\n");
+}
+
 /* What a proposal says, as a definition list (receipt and proposal page). */
 static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
 {
 	const char *code = lang_code(lang);
-	json_t *part = c ? structure_part(c, str(p, "target")) : NULL;
+	json_t *own = json_object_get(p, "part"); /* the part on the proposal's own version */
+	json_t *part = json_is_object(own) ? own : c ? structure_part(c, str(p, "target")) : NULL;
 	char key[32], when[32];
 	enum lang text_lang;
 	json_t *t, *r, *region = NULL;
@@ -406,6 +434,8 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 	buf_puts(b, "<dl>\n");
 	row(b, tr(lang, "receipt.recorded"), when);
 	row(b, tr(lang, "field.target"), part ? structure_label(part, "label", code) : str(p, "target"));
+	if (json_is_false(json_object_get(own, "current")))
+		part_now(b, lang, own);
 	snprintf(key, sizeof(key), "stance.%s", str(p, "stance"));
 	row(b, tr(lang, "field.stance"), tr(lang, key));
 	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "field.topics"));
@@ -449,9 +479,12 @@ static void proposal_links(struct buf *b, enum lang lang, json_t *p, bool own_pa
 	if (!own_page)
 		buf_printf(b, "<li><a href=\"/proposals/%lld?lang=%s\">%s</a></li>\n", id, code,
 			   tr(lang, "proposal.view"));
-	buf_puts(b, "<li><a href=\"/proposals?target=");
-	buf_html(b, str(p, "target"));
-	buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, tr(lang, "list.link"));
+	/* The list is of the current version's parts: its "article:N" may be another article. */
+	if (!json_is_false(json_object_get(json_object_get(p, "part"), "current"))) {
+		buf_puts(b, "<li><a href=\"/proposals?target=");
+		buf_html(b, str(p, "target"));
+		buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, tr(lang, "list.link"));
+	}
 	buf_printf(b, "<li><a href=\"/?lang=%s\">%s</a></li>\n<li><a href=\"/api/v1/proposals/%lld\">%s</a></li>\n</ul>\n",
 		   code, tr(lang, "receipt.another"), id, tr(lang, "receipt.json"));
 }

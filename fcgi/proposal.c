@@ -32,6 +32,7 @@ static char **field_slot(struct proposal_input *in, const char *name, size_t **l
 		{ "lang", offsetof(struct proposal_input, lang) },
 		{ "region", offsetof(struct proposal_input, region) },
 		{ "iin", offsetof(struct proposal_input, iin) },
+		{ "version", offsetof(struct proposal_input, version) },
 	};
 
 	*len = NULL;
@@ -86,7 +87,15 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 		}
 		if (json_is_null(value))
 			continue;
-		if (strcmp(key, "topics") == 0) {
+		if (strcmp(key, "version") == 0) {
+			char number[24];
+
+			snprintf(number, sizeof(number), "%lld", (long long)json_integer_value(value));
+			if (json_is_integer(value))
+				proposal_input_set(in, key, number, strlen(number));
+			else
+				errors_add(errs, 422, "invalid_type", key, "version must be a whole number");
+		} else if (strcmp(key, "topics") == 0) {
 			size_t i;
 			json_t *t;
 
@@ -163,6 +172,7 @@ void proposal_input_free(struct proposal_input *in)
 	free(in->proposed_wording);
 	free(in->lang);
 	free(in->region);
+	free(in->version);
 	if (in->iin)
 		memset(in->iin, 0, strlen(in->iin));
 	free(in->iin);
@@ -242,6 +252,38 @@ static bool target_syntax_ok(const char *t)
 	return colon[1] != '0' && parse_long(colon + 1, 1, 9999, &n);
 }
 
+/* The current version's number, from the structure ("version"). */
+static long current_version(const struct consultation *c)
+{
+	return (long)json_integer_value(json_object_get(c->doc, "version"));
+}
+
+/*
+ * A target is read in the numbering of the current draft version, or of the version the
+ * client names ("version"): an older one is refused, since its article N may be another
+ * article now. A newer one than this worker has cached means the cache is behind: the
+ * database, which knows, checks the version again when storing.
+ */
+static bool version_ok(const struct proposal_input *in, struct proposal *out, struct errors *errs)
+{
+	long current = current_version(out->consultation), asked;
+
+	out->version = current;
+	if (!in->version)
+		return true;
+	if (!parse_long(in->version, 1, 9999, &asked))
+		return errors_add(errs, 422, "invalid_type", "version", "version must be a whole number from 1");
+	if (asked < current)
+		return errors_add(errs, 422, "version_not_current", "version",
+				  "version %ld of the draft no longer takes proposals: version %ld is current, "
+				  "and targets are in its numbering",
+				  asked, current);
+	if (asked > current)
+		structure_invalidate();
+	out->version = asked;
+	return true;
+}
+
 static void validate_target(const struct proposal_input *in, struct proposal *out,
 			    struct errors *errs)
 {
@@ -254,12 +296,13 @@ static void validate_target(const struct proposal_input *in, struct proposal *ou
 			   "target must be preamble, general, section:N or article:N");
 		return;
 	}
-	if (!out->consultation)
+	if (!out->consultation || !version_ok(in, out, errs))
 		return;
 	part = structure_part(out->consultation, in->target);
 	if (!part) {
 		errors_add(errs, 422, "unknown_target", "target",
-			   "the current draft has no part \"%.40s\"", in->target);
+			   "the current draft (version %ld) has no part \"%.40s\"",
+			   current_version(out->consultation), in->target);
 		return;
 	}
 	snprintf(out->kind, sizeof(out->kind), "%s", json_string_value(json_object_get(part, "kind")));
@@ -386,7 +429,7 @@ static json_t *store_job(const struct proposal *p, const char *submitter, const 
 			"stance", p->stance, "text", p->text, "proposed_wording", p->proposed_wording,
 			"lang", p->lang, "region", p->region, "channel", p->channel, "topics", topics);
 	/* The version validated against: refused if another became current meanwhile. */
-	json_object_set(job, "version", json_object_get(p->consultation->doc, "version"));
+	json_object_set_new(job, "version", json_integer((json_int_t)p->version));
 	if (submitter) {
 		json_object_set_new(job, "submitter", json_string(submitter + 2));
 		json_object_set_new(job, "per_hour", json_integer((json_int_t)per_hour));

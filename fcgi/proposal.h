@@ -22,6 +22,7 @@ struct db;
 
 struct proposal_input {
 	char *consultation, *target, *stance, *text, *proposed_wording, *lang, *region;
+	char *version; /* optional: the draft version the target's numbering is from */
 	size_t text_len, wording_len; /* bytes; text may hold a NUL the validator refuses */
 	char *topics[PROPOSAL_MAX_TOPICS + 1];
 	int topic_count;  /* capped at PROPOSAL_MAX_TOPICS + 1 */
@@ -35,6 +36,7 @@ struct proposal {
 	const struct consultation *consultation; /* borrowed from the structure cache */
 	char kind[16];
 	char number[16]; /* "" for preamble and general */
+	long version;    /* the draft version the target was checked against */
 	const char *stance, *lang, *region, *channel;
 	char *text;             /* NFC, owned */
 	char *proposed_wording; /* NFC or NULL, owned */

@@ -146,6 +146,16 @@ void handle_submit(struct request *req)
 	}
 	if (o.status == 201) {
 		accepted(req, is_form, &in, &o);
+	} else if (strcmp(o.code, "version_not_current") == 0) {
+		/* Another version became current after this worker checked the target. */
+		json_t *now = json_loads(o.body ? o.body : "{}", 0, NULL);
+
+		structure_invalidate();
+		errors_add(&errs, 422, "version_not_current", "target",
+			   "the draft changed: version %lld is current now; check the target against it and send again",
+			   (long long)json_integer_value(json_object_get(now, "version")));
+		json_decref(now);
+		refuse(req, is_form, &in, &errs);
 	} else {
 		if (strcmp(o.code, "unknown_target") == 0 || strcmp(o.code, "version_not_current") == 0)
 			structure_invalidate(); /* the draft changed under our cache */

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "util.h"
 
 /* What `by` may be: the statement that answers it and the part kind it keeps. */
 static const struct dimension {
@@ -15,23 +16,28 @@ static const struct dimension {
 	const char *statement;
 	const char *kind; /* "article", or NULL for every part (only for part statements) */
 	bool has_kind;    /* the statement takes the kind as $5 */
-	bool has_version; /* the statement returns the draft version as column 8 */
+	bool has_version; /* the statement returns the draft version as column 8, and takes
+			     the `version` parameter as $6 when it has_kind */
+	bool has_lineage; /* and the lineage JSON as column 9 */
 } dimensions[] = {
-	{ "article", "tally_part", "article", true, true },
-	{ "part", "tally_part", NULL, true, true },
-	{ "topic", "tally_topic", NULL, false, false },
-	{ "region", "tally_region", NULL, false, false },
-	{ "channel", "tally_channel", NULL, false, false },
-	{ "week", "tally_week", NULL, false, false },
-	{ "article,topic", "tally_part_topic", "article", true, true },
-	{ "part,topic", "tally_part_topic", NULL, true, true },
+	{ "article", "tally_part", "article", true, true, false },
+	{ "part", "tally_part", NULL, true, true, false },
+	{ "topic", "tally_topic", NULL, false, false, false },
+	{ "region", "tally_region", NULL, false, false, false },
+	{ "channel", "tally_channel", NULL, false, false, false },
+	{ "week", "tally_week", NULL, false, false, false },
+	{ "article,topic", "tally_part_topic", "article", true, true, false },
+	{ "part,topic", "tally_part_topic", NULL, true, true, false },
+	{ "identity", "tally_identity", NULL, false, true, true },
 };
 
-static const char *const parameters[] = { "consultation", "by", "from", "to", "stance", "format", "lang", "bom" };
+static const char *const parameters[] = { "consultation", "by", "from", "to", "stance", "format", "lang", "bom",
+					  "version" };
 static const char *const stances[] = { "all", "support", "oppose", "amend" };
 
 struct query {
 	const char *consultation, *from, *to, *stance, *lang;
+	const char *version; /* "all", "current", a number, or NULL (see tally_part.sql) */
 	const struct dimension *dim;
 	bool csv, bom;
 };
@@ -92,7 +98,19 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 				q->dim = &dimensions[i];
 		if (!q->dim)
 			errors_add(errs, 422, "invalid_by", "by",
-				   "by must be article, part, topic, region, channel, week, article,topic or part,topic");
+				   "by must be article, part, topic, region, channel, week, article,topic, part,topic "
+				   "or identity");
+	}
+	if ((v = form_get(f, "version"))) {
+		long n;
+
+		q->version = v->value;
+		if (strcmp(v->value, "all") != 0 && strcmp(v->value, "current") != 0 &&
+		    (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n)))
+			errors_add(errs, 422, "invalid_version", "version", "version must be all, current or a version number");
+		else if (q->dim && !(q->dim->has_kind && q->dim->has_version))
+			errors_add(errs, 422, "invalid_version", "version",
+				   "version applies to by=article, part, article,topic and part,topic");
 	}
 	if ((v = form_get(f, "from")) && *v->value) {
 		q->from = v->value;
@@ -169,7 +187,7 @@ static json_int_t proposals_of(const json_t *stances_obj, const char *stance)
 static json_t *rows_json(const PGresult *res, const struct query *q)
 {
 	json_t *rows = json_array(), *row = NULL;
-	bool parts = strcmp(q->dim->statement, "tally_part") == 0;
+	bool parts = strcmp(q->dim->statement, "tally_part") == 0 || q->dim->has_lineage;
 
 	for (int i = 0; i < PQntuples(res); i++) {
 		const char *stance = PQgetvalue(res, i, 4);
@@ -179,6 +197,8 @@ static json_t *rows_json(const PGresult *res, const struct query *q)
 					PQgetvalue(res, i, 1), "ru", PQgetvalue(res, i, 2), "en", PQgetvalue(res, i, 3));
 			if (q->dim->has_version)
 				json_object_set_new(row, "version", json_integer(strtoll(PQgetvalue(res, i, 8), NULL, 10)));
+			if (q->dim->has_lineage) /* NULL (not JSON) leaves it out */
+				json_object_set_new(row, "lineage", json_loads(PQgetvalue(res, i, 9), 0, NULL));
 			if (q->stance)
 				json_object_set_new(row, "stance", json_string(q->stance));
 			json_array_append_new(rows, row); /* the array keeps a reference; row stays usable */
@@ -224,12 +244,16 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
 	buf_reset(&req->out);
 	if (q->bom)
 		buf_puts(&req->out, "\xef\xbb\xbf");
-	buf_puts(&req->out, "key,label,stance,proposals,people,supports\r\n");
+	/* Parts of two versions may share a key ("article:5"): their rows say which version. */
+	buf_puts(&req->out, q->dim->has_version ? "key,label,stance,proposals,people,supports,version\r\n"
+						: "key,label,stance,proposals,people,supports\r\n");
 	for (int i = 0; i < PQntuples(res); i++) {
 		csv_field(&req->out, PQgetvalue(res, i, 0), true);
 		csv_field(&req->out, PQgetvalue(res, i, label_col), false);
 		for (int col = 4; col <= 7; col++)
 			csv_field(&req->out, PQgetvalue(res, i, col), false);
+		if (q->dim->has_version)
+			csv_field(&req->out, PQgetvalue(res, i, 8), false);
 		buf_puts(&req->out, "\r\n");
 	}
 	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s.csv\"",
@@ -252,13 +276,34 @@ static void reply_db_failure(struct request *req, const char *what)
 	}
 }
 
+/* A version number the consultation does not have is a 422, not an empty table. */
+static bool version_known_or_reply(struct request *req, const char *consultation_id, const char *version)
+{
+	const char *params[2] = { consultation_id, version };
+	PGresult *res;
+	bool known;
+
+	if (!version || strcmp(version, "all") == 0 || strcmp(version, "current") == 0)
+		return true;
+	res = db_run(req->read_db, "tally_version_known", 2, params);
+	if (!res) {
+		reply_db_failure(req, "tally_version_known");
+		return false;
+	}
+	known = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+	if (!known)
+		reply_error(req, 422, "unknown_version", "this consultation has no such draft version");
+	return known;
+}
+
 void tallies_handle(struct request *req, const char *authorization)
 {
 	struct form f = { .count = 0 };
 	struct errors errs = { .count = 0 };
 	struct query q;
 	PGresult *meta = NULL, *res = NULL;
-	const char *params[5];
+	const char *params[6];
 	json_t *doc;
 	char *text;
 
@@ -299,9 +344,12 @@ void tallies_handle(struct request *req, const char *authorization)
 		goto out;
 	}
 	params[0] = PQgetvalue(meta, 0, 0);
+	if (!version_known_or_reply(req, params[0], q.version))
+		goto out;
 	params[3] = q.stance;
 	params[4] = q.dim->kind;
-	res = db_run(req->read_db, q.dim->statement, q.dim->has_kind ? 5 : 4, params);
+	params[5] = q.version;
+	res = db_run(req->read_db, q.dim->statement, q.dim->has_kind ? 6 : 4, params);
 	if (!res) {
 		reply_db_failure(req, q.dim->statement);
 		goto out;
@@ -313,6 +361,8 @@ void tallies_handle(struct request *req, const char *authorization)
 	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation", PQgetvalue(meta, 0, 1), "by",
 			q.dim->by, "from", q.from, "to", q.to, "stance", q.stance, "time_zone", PQgetvalue(meta, 0, 3),
 			"refreshed_at", PQgetvalue(meta, 0, 4), "rows", rows_json(res, &q));
+	if (q.version) /* echoed only when asked, so answers without it stay as they were */
+		json_object_set_new(doc, "version", json_string(q.version));
 	/* Four significant digits for the support share; reply_json would print seventeen. */
 	text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(4));
 	json_decref(doc);

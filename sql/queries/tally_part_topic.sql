@@ -1,5 +1,6 @@
 -- Tallies per part and topic. $1 consultation id  $2 first day or NULL  $3 last day or NULL
--- $4 stance or NULL  $5 'article' for articles only, or NULL. Only pairs with proposals in
+-- $4 stance or NULL  $5 'article' for articles only, or NULL  $6 draft version: NULL or
+-- 'all' for every version, 'current', or a version number (as tally_part). Only pairs with proposals in
 -- the range (most of the parts x topics table is empty). Labels are made once per part.
 -- Columns: key (article:4/sovereignty), label kk/ru/en ("part / topic"), stance, proposals,
 -- people, supports, version.
@@ -11,10 +12,13 @@ WITH t AS (
     JOIN kenes.tally_cell c ON c.id = t.cell_id),
 parts AS (
     SELECT p.id, p.ordinal, v.number AS version, kenes.part_target(p) AS target,
-           kenes.part_label(p, 'kk') AS kk, kenes.part_label(p, 'ru') AS ru,
-           kenes.part_label(p, 'en') AS en
+           kenes.part_label_versioned(p, 'kk') AS kk, kenes.part_label_versioned(p, 'ru') AS ru,
+           kenes.part_label_versioned(p, 'en') AS en
     FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id
-    WHERE v.consultation_id = $1::integer AND ($5::text IS NULL OR p.kind = $5::text))
+    WHERE v.consultation_id = $1::integer AND ($5::text IS NULL OR p.kind = $5::text)
+      AND CASE WHEN $6::text IS NULL OR $6::text = 'all' THEN true
+               WHEN $6::text = 'current' THEN v.is_current
+               ELSE v.number::text = $6::text END)
 SELECT p.target || '/' || tp.slug, p.kk || ' / ' || tp.label_kk, p.ru || ' / ' || tp.label_ru,
        p.en || ' / ' || tp.label_en, t.stance, t.proposals, t.people, t.supports, p.version
 FROM t
