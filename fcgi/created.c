@@ -96,8 +96,8 @@ void created_body_parts(const struct proposal *p, struct buf *mid, struct buf *t
 	buf_puts(mid, ", \"topics\": ");
 	topics_json(mid, p);
 	member(mid, "channel", p->channel);
-	buf_printf(mid, ", \"version\": %lld",
-		   (long long)json_integer_value(json_object_get(p->consultation->doc, "version")));
+	/* The version validated against, which the database checked was current. */
+	buf_printf(mid, ", \"version\": %ld", p->version);
 	buf_puts(mid, ", \"supports\": 0, \"created_at\": ");
 	member(tail, "consultation", p->consultation->slug);
 	member(tail, "proposed_wording", p->proposed_wording);

@@ -38,7 +38,7 @@ static char *body_of(const struct proposal *p)
 
 static void test_plain(void **state)
 {
-	struct proposal p = { .kind = "preamble", .stance = "support", .lang = "en",
+	struct proposal p = { .kind = "preamble", .version = 1, .stance = "support", .lang = "en",
 			      .region = "unspecified", .channel = "api", .text = (char *)"x" };
 	char *body;
 
@@ -57,7 +57,7 @@ static void test_plain(void **state)
 /* Topics in the consultation's order whatever order they came in; PostgreSQL's escapes. */
 static void test_topics_and_escapes(void **state)
 {
-	struct proposal p = { .kind = "article", .number = "4", .stance = "amend", .lang = "ru",
+	struct proposal p = { .kind = "article", .number = "4", .version = 1, .stance = "amend", .lang = "ru",
 			      .region = "KZ-71", .channel = "web",
 			      .text = (char *)"a \"b\" \\ / \xc3\xa9\tx\nz\x01\x1f\x7f",
 			      .proposed_wording = (char *)"</script>",
