@@ -6,7 +6,10 @@
  *
  * section: report (what the report is: the value is in `label`), totals, part, topic,
  * region, channel, week, part_topic, top (the most supported proposals; label holds the
- * excerpt). stance: all, support, oppose, amend. support_share (in favour / (in favour +
+ * excerpt), texts (the period's proposals with each campaign counted once: proposals holds
+ * the distinct texts, key "period"), campaign (one row per campaign, largest first: key
+ * its id, label its excerpt, stance "all" or "burst", proposals, people, and in
+ * support_share the distinct texts). stance: all, support, oppose, amend. support_share (in favour / (in favour +
  * against), as a fraction) only on a part's "all" row. Labels in the report's language.
  */
 #include <stdio.h>
@@ -88,6 +91,36 @@ static void header_and_meta(const json_t *doc, struct sink *s)
 	meta(s, "cut_off", render_str(doc, "cut_off"));
 }
 
+static void campaigns(const json_t *doc, struct sink *s)
+{
+	const json_t *cs = json_object_get(doc, "campaigns"), *item;
+	char key[32];
+	size_t i;
+
+	if (!json_is_object(cs))
+		return; /* a document made before campaigns were kept */
+	csv_field(s, "texts", true);
+	csv_field(s, "period", false);
+	csv_field(s, "", false);
+	csv_field(s, "all", false);
+	csv_number(s, render_int(cs, NULL, "texts"));
+	sink_puts(s, ",,,,");
+	csv_end_row(s);
+	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		snprintf(key, sizeof(key), "%lld", render_int(item, NULL, "id"));
+		csv_field(s, "campaign", true);
+		csv_field(s, key, false);
+		csv_field(s, render_str(item, "excerpt"), false);
+		csv_field(s, json_is_true(json_object_get(item, "burst")) ? "burst" : "all", false);
+		csv_number(s, render_int(item, NULL, "proposals"));
+		csv_number(s, render_int(item, NULL, "people"));
+		sink_puts(s, ",");
+		csv_number(s, render_int(item, NULL, "texts"));
+		sink_puts(s, ",");
+		csv_end_row(s);
+	}
+}
+
 void render_csv(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	const json_t *totals = json_object_get(doc, "totals");
@@ -100,6 +133,7 @@ void render_csv(const json_t *doc, enum report_lang lang, struct sink *s)
 	stanced(s, "totals", "period", report_text(lang, "period"), json_object_get(totals, "period"), NULL);
 	if (json_is_object(json_object_get(totals, "previous")))
 		stanced(s, "totals", "previous", report_text(lang, "previous"), json_object_get(totals, "previous"), NULL);
+	campaigns(doc, s);
 
 	json_array_foreach(parts, i, item) {
 		const json_t *level = json_object_get(item, "support_level");

@@ -39,7 +39,7 @@ static const char style[] =
 	"svg{display:block;width:100%;height:auto;margin:6px 0}\n"
 	"ol.top{margin:0;padding-left:22px}ol.top li{margin:0 0 8px;break-inside:avoid}\n"
 	".top .m{color:var(--muted);font-size:12px}.top q{quotes:none}\n"
-	".new{color:#1f5a1f;font-weight:600}\n"
+	".new{color:#1f5a1f;font-weight:600}.burst{color:#a1261b}\n"
 	"footer{margin-top:34px;padding-top:8px;border-top:1px solid var(--rule);color:var(--muted);font-size:12px}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@media print{body{max-width:none;padding:0;font-size:10pt}h2{margin-top:18px}"
@@ -253,11 +253,60 @@ static void top(const json_t *doc, enum report_lang lang, struct sink *s)
 	sink_printf(s, "<p class=\"note\">%s</p>\n</section>\n", report_text(lang, "note_top"));
 }
 
+/* The period's proposals with each campaign as one text, and the largest campaigns. */
+static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
+{
+	const json_t *cs = json_object_get(doc, "campaigns"), *item;
+	size_t i;
+
+	if (!json_is_object(cs))
+		return; /* a document made before campaigns were kept */
+	sink_printf(s, "<section id=\"campaigns\">\n<h2>%s</h2>\n<p>%s: ", report_text(lang, "campaigns"),
+		    report_text(lang, "proposals"));
+	count(s, lang, render_int(cs, NULL, "proposals"));
+	sink_printf(s, " \xc2\xb7 %s: ", report_text(lang, "texts"));
+	count(s, lang, render_int(cs, NULL, "texts"));
+	sink_puts(s, "</p>\n");
+	if (json_array_size(json_object_get(cs, "items")) == 0) {
+		sink_printf(s, "<p>%s</p>\n</section>\n", report_text(lang, "no_campaigns"));
+		return;
+	}
+	sink_printf(s, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		       "<th>%s</th></tr></thead>\n<tbody>\n",
+		    report_text(lang, "campaign"), report_text(lang, "proposals"), report_text(lang, "people"),
+		    report_text(lang, "texts"), report_text(lang, "first_seen"), report_text(lang, "last_seen"),
+		    report_text(lang, "peak"));
+	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		sink_printf(s, "<tr><td>#%lld <q>", render_int(item, NULL, "id"));
+		sink_html(s, render_str(item, "excerpt"));
+		sink_puts(s, "</q></td><td>");
+		count(s, lang, render_int(item, NULL, "proposals"));
+		sink_puts(s, "</td><td>");
+		count(s, lang, render_int(item, NULL, "people"));
+		sink_puts(s, "</td><td>");
+		count(s, lang, render_int(item, NULL, "texts"));
+		sink_puts(s, "</td><td>");
+		sink_html(s, render_str(item, "first"));
+		sink_puts(s, "</td><td>");
+		sink_html(s, render_str(item, "last"));
+		sink_puts(s, "</td><td>");
+		count(s, lang, render_int(item, NULL, "peak_per_minute"));
+		if (json_is_true(json_object_get(item, "burst")))
+			sink_printf(s, " <strong class=\"burst\">%s</strong> ", report_text(lang, "burst"));
+		sink_html(s, render_str(item, "peak_minute"));
+		sink_puts(s, "</td></tr>\n");
+	}
+	sink_printf(s, "</tbody></table>\n<p class=\"note\">%s %s: %lld.</p>\n</section>\n",
+		    report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
+		    render_int(cs, NULL, "burst_per_minute"));
+}
+
 void render_html(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	header(doc, lang, s);
 	sink_puts(s, "<main>\n");
 	totals(doc, lang, s);
+	campaigns(doc, lang, s);
 	parts(doc, lang, s);
 	dimension(doc, lang, s, "topics", "topic");
 	if (json_array_size(json_object_get(json_object_get(doc, "heatmap"), "rows")) > 0) {

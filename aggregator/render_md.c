@@ -113,6 +113,46 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 		stance_row(s, lang, previous, before, false);
 }
 
+/* The period's proposals with each campaign as one text, and the largest campaigns. */
+static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
+{
+	const json_t *cs = json_object_get(doc, "campaigns"), *item;
+	size_t i;
+
+	if (!json_is_object(cs))
+		return; /* a document made before campaigns were kept */
+	sink_printf(s, "\n## %s\n\n%s: ", report_text(lang, "campaigns"), report_text(lang, "proposals"));
+	count(s, lang, render_int(cs, NULL, "proposals"));
+	sink_printf(s, " · %s: ", report_text(lang, "texts"));
+	count(s, lang, render_int(cs, NULL, "texts"));
+	sink_puts(s, "\n\n");
+	if (json_array_size(json_object_get(cs, "items")) == 0) {
+		sink_printf(s, "%s\n", report_text(lang, "no_campaigns"));
+		return;
+	}
+	sink_printf(s, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|---|---|\n",
+		    report_text(lang, "campaign"), report_text(lang, "proposals"), report_text(lang, "people"),
+		    report_text(lang, "texts"), report_text(lang, "first_seen"), report_text(lang, "last_seen"),
+		    report_text(lang, "peak"));
+	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		sink_printf(s, "| \\#%lld ", render_int(item, NULL, "id"));
+		md_text(s, render_str(item, "excerpt"));
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, NULL, "proposals"));
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, NULL, "people"));
+		sink_puts(s, " | ");
+		count(s, lang, render_int(item, NULL, "texts"));
+		sink_printf(s, " | %s | %s | ", render_str(item, "first"), render_str(item, "last"));
+		count(s, lang, render_int(item, NULL, "peak_per_minute"));
+		if (json_is_true(json_object_get(item, "burst")))
+			sink_printf(s, " **%s**", report_text(lang, "burst"));
+		sink_printf(s, " %s |\n", render_str(item, "peak_minute"));
+	}
+	sink_printf(s, "\n%s %s: %lld.\n", report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
+		    render_int(cs, NULL, "burst_per_minute"));
+}
+
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	const json_t *item, *top;
@@ -137,6 +177,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 				      : strcmp(status, "provisional") == 0 ? "provisional"
 									   : "ad_hoc"));
 	totals(doc, lang, s);
+	campaigns(doc, lang, s);
 
 	sink_printf(s, "\n## %s\n\n", report_text(lang, "parts"));
 	stance_header(s, lang, report_text(lang, "part"), true);

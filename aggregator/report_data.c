@@ -270,6 +270,60 @@ static json_t *heatmap(struct conn *c, const struct consultation *k, const struc
 	return o;
 }
 
+/* {"proposals", "texts", "campaigns", "burst_per_minute", "items": [...]}: published
+ * proposals of the period with and without each campaign collapsed to one text, and the
+ * largest campaigns of the period (sql/aggregator/report_campaigns.sql). */
+static json_t *campaigns(struct conn *c, const struct agg_settings *s, const struct consultation *k,
+			 const struct report_period *p, struct agg_error *err)
+{
+	char from[PERIOD_DATE_LEN], to[PERIOD_DATE_LEN], limit[16], chars[16], burst[16];
+	const char *params[7] = { k->id, from, to, s->time_zone, limit, chars, burst };
+	PGresult *res;
+	json_t *o, *items;
+
+	period_format_date(p->from, from);
+	period_format_date(p->to, to);
+	snprintf(limit, sizeof(limit), "%ld", s->campaigns_shown);
+	snprintf(chars, sizeof(chars), "%ld", s->excerpt_chars);
+	snprintf(burst, sizeof(burst), "%ld", s->campaign_burst);
+	res = conn_run_row(c, "report_campaign_totals", 4, params, "counting distinct texts", err);
+	if (!res)
+		return NULL;
+	o = json_object();
+	json_object_set_new(o, "proposals", json_integer(int_at(res, 0, 0)));
+	json_object_set_new(o, "texts", json_integer(int_at(res, 0, 1)));
+	json_object_set_new(o, "campaigns", json_integer(int_at(res, 0, 2)));
+	json_object_set_new(o, "burst_per_minute", json_integer(s->campaign_burst));
+	PQclear(res);
+	res = conn_run(c, "report_campaigns", 7, params, "reading the campaigns", err);
+	if (!res) {
+		json_decref(o);
+		return NULL;
+	}
+	items = json_array();
+	for (int row = 0; row < PQntuples(res); row++) {
+		json_t *item = json_object();
+
+		json_object_set_new(item, "id", json_integer(int_at(res, row, 0)));
+		json_object_set_new(item, "proposals", json_integer(int_at(res, row, 1)));
+		json_object_set_new(item, "people", json_integer(int_at(res, row, 2)));
+		json_object_set_new(item, "texts", json_integer(int_at(res, row, 3)));
+		json_object_set_new(item, "first", text_at(res, row, 4));
+		json_object_set_new(item, "last", text_at(res, row, 5));
+		json_object_set_new(item, "peak_per_minute", json_integer(int_at(res, row, 6)));
+		json_object_set_new(item, "peak_minute", text_at(res, row, 7));
+		json_object_set_new(item, "burst", json_boolean(strcmp(PQgetvalue(res, row, 8), "t") == 0));
+		json_object_set_new(item, "regions", json_loads(PQgetvalue(res, row, 9), 0, NULL));
+		json_object_set_new(item, "channels", json_loads(PQgetvalue(res, row, 10), 0, NULL));
+		json_object_set_new(item, "excerpt", text_at(res, row, 11));
+		json_object_set_new(item, "size", json_integer(int_at(res, row, 12)));
+		json_array_append_new(items, item);
+	}
+	json_object_set_new(o, "items", items);
+	PQclear(res);
+	return o;
+}
+
 static json_t *period_json(long from, long to)
 {
 	json_t *o = json_object();
@@ -338,6 +392,8 @@ json_t *report_data_build(struct conn *c, const struct agg_settings *s, const st
 		json_object_set_new(doc, "weeks", list);
 	if (err->status == AGG_OK && (o = heatmap(c, k, p, json_object_get(doc, "topics"), err)) != NULL)
 		json_object_set_new(doc, "heatmap", o);
+	if (err->status == AGG_OK && (o = campaigns(c, s, k, p, err)) != NULL)
+		json_object_set_new(doc, "campaigns", o);
 	if (err->status != AGG_OK) {
 		json_decref(doc);
 		return NULL;

@@ -82,4 +82,45 @@ sql -c "DELETE FROM kenes.campaign_member WHERE proposal_id = (SELECT max(propos
 check "and the comparison can fail" not eq "$(partition)" "$incremental_partition"
 check "collapsed counts: texts <= proposals, and fewer in all" eq "$(sql -c "SELECT bool_and(texts <= proposals) AND bool_or(texts < proposals) FROM kenes.campaign_count")" t
 
+# --- 3. done when: a burst of one form letter is one campaign in the next report ------------
+agg_db kenes_campaigns_burst || exit 1
+python3 "$root/tests/campaigns/generate.py" --seed 5 --burst >"$_tmp/burst.tsv"
+load_set "$_tmp/burst.tsv" 1 1000000
+burst_ids=$(sql -c "SELECT count(*) FROM public.campaign_label WHERE label = 'burst'")
+burst_people=$(sql -c "SELECT count(DISTINCT p.submitter) FROM public.campaign_label l JOIN kenes.proposal p ON p.id = l.proposal_id WHERE l.label = 'burst'")
+check "the set holds a burst of 300" eq "$burst_ids" 300
+for f in json md html csv; do
+	agg report --from 2026-02-01 --to 2026-03-31 --format "$f" --lang en --out "$_tmp/report.$f" 2>"$_tmp/report.$f.log"
+	check "report --format $f succeeds" eq "$?" 0
+done
+BODY=$(cat "$_tmp/report.json")
+first=$(json '.campaigns.items[0] | {id, proposals, people, texts, first, last, peak_per_minute, burst} | tojson')
+check "the largest campaign is the burst: all 300 of its proposals" eq "$(json '.campaigns.items[0].proposals')" 300
+check "with its signer count" eq "$(json '.campaigns.items[0].people')" "$burst_people"
+check "flagged as a burst" eq "$(json '.campaigns.items[0].burst')" true
+check "peak per minute at least the threshold" test "$(json '.campaigns.items[0].peak_per_minute')" -ge "$(json '.campaigns.burst_per_minute')"
+check "its members are exactly the burst" eq "$(sql -c "SELECT count(*) FILTER (WHERE l.label = 'burst'), count(*) FROM kenes.campaign_member m JOIN public.campaign_label l USING (proposal_id) WHERE m.campaign_id = $(json '.campaigns.items[0].id')")" "300|300"
+check "largest first" eq "$(json '[.campaigns.items[].proposals] | . == (sort | reverse)')" true
+check "other campaigns are not bursts" eq "$(json '[.campaigns.items[1:][] | select(.burst)] | length')" 0
+check "N proposals, M distinct texts" eq "$(json '.campaigns.proposals > .campaigns.texts and .campaigns.proposals == .totals.period.all.proposals')" true
+check "distinct texts: every campaign counted once" eq "$(json '.campaigns.texts')" \
+	"$(sql -c "SELECT count(DISTINCT coalesce(-m.campaign_id, p.id)) FROM kenes.proposal p LEFT JOIN kenes.campaign_member m ON m.proposal_id = p.id WHERE p.status = 'published'")"
+id=$(json '.campaigns.items[0].id')
+check "Markdown: the campaign, its count and burst" contains "$(grep -F "#$id " "$_tmp/report.md")" "| 300 | $burst_people |"
+check "Markdown: flagged" contains "$(grep -F "#$id " "$_tmp/report.md")" "**burst**"
+check "HTML: the campaigns section, flagged" contains "$(cat "$_tmp/report.html")" '<strong class="burst">burst</strong>'
+check "CSV: the campaign row" contains "$(cat "$_tmp/report.csv")" "campaign,$id,"
+check "CSV: distinct texts" contains "$(cat "$_tmp/report.csv")" "texts,period,,all,$(json '.campaigns.texts'),"
+echo "     burst: $first"
+
+# --- 4. roles -------------------------------------------------------------------------------
+as_analyst() { sql -c "SET ROLE kenes_analyst" -c "$1" 2>&1; }
+check "the analyst reads campaigns" test "$(as_analyst 'SELECT count(*) FROM kenes.campaign')" -gt 0
+check "and collapsed counts" test "$(as_analyst 'SELECT count(*) FROM kenes.campaign_count')" -gt 0
+check "and published members" test "$(as_analyst 'SELECT count(*) FROM kenes.campaign_published_member')" -gt 0
+check "but not all members" contains "$(as_analyst 'SELECT count(*) FROM kenes.campaign_member')" "permission denied"
+check "nor signatures" contains "$(as_analyst 'SELECT count(*) FROM kenes.campaign_text')" "permission denied"
+check "nor which text a proposal is" contains "$(as_analyst 'SELECT count(*) FROM kenes.campaign_proposal')" "permission denied"
+check "the campaign table holds no pseudonym" eq "$(sql -c "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'kenes' AND table_name LIKE 'campaign%' AND data_type = 'bytea' AND column_name NOT IN ('digest', 'signature')")" 0
+
 finish
