@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include <libpq-fe.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,16 @@ struct pending {
 	bool stored; /* found stored already: a duplicate */
 };
 
+/* A chunk of rows: one is filled by the reading thread while the other is stored. */
+struct chunk {
+	struct buf copy;      /* the rows as COPY text (without their first column) */
+	struct buf keys;      /* the rows' keys */
+	struct pending *rows;
+	int row_count;
+	uint64_t *slots;      /* hash table of row index + 1 by key (0: empty) */
+	long long repeats;    /* rows dropped as repeats of one in the same chunk */
+};
+
 struct import_loader {
 	PGconn *conn;
 	int chunk_rows;
@@ -53,16 +64,23 @@ struct import_loader {
 	int part_count;
 	struct topic_ids topics[MAX_TOPICS];
 	int topic_count;
-	struct buf copy;      /* the chunk's rows as COPY text (without their first column) */
-	struct buf out;       /* what is sent */
-	struct buf keys;      /* the rows' keys */
-	struct pending *rows;
-	int row_count;
-	uint64_t *slots;      /* hash table of row index + 1 by key (0: empty) */
+	struct chunk chunks[2];
+	int filling;          /* the chunk the reading thread fills */
 	size_t slot_count;
+	struct buf out;       /* what is sent (storing thread) */
+	/* The storing thread: it takes `work`, stores it, and sets it back to NULL. */
+	pthread_t thread;
+	bool thread_started, stop, failed;
+	struct chunk *work;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	char fail_reason[512];
 	char *sources[IMPORT_MAX_SOURCES];
 	int source_count;
 	struct import_counts counts;
+	/* Look for stored rows before COPYing: off until a COPY meets one (a re-import). */
+	bool check_first;
+	bool unique_violation; /* the last COPY failed on the unique index */
 };
 
 /* The index of an embedded statement of sql/import/. */
@@ -160,6 +178,8 @@ static bool read_maps(struct import_loader *l, char *err, size_t errlen)
 	return read_versions(l, l->versions, sizeof(l->versions), err, errlen);
 }
 
+static void *storing_thread(void *arg);
+
 struct import_loader *import_loader_open(const char *url, const char *role, int chunk_rows,
 					 import_refused_fn refused, void *ctx, char *err, size_t errlen)
 {
@@ -173,13 +193,17 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 	l->chunk_rows = chunk_rows;
 	l->refused = refused;
 	l->ctx = ctx;
-	l->rows = xcalloc((size_t)chunk_rows, sizeof(*l->rows));
 	for (l->slot_count = 64; l->slot_count < 2 * (size_t)chunk_rows; l->slot_count *= 2)
 		;
-	l->slots = xcalloc(l->slot_count, sizeof(*l->slots));
-	buf_init(&l->keys, 0);
-	buf_init(&l->copy, 0);
+	for (int i = 0; i < 2; i++) {
+		l->chunks[i].rows = xcalloc((size_t)chunk_rows, sizeof(*l->chunks[i].rows));
+		l->chunks[i].slots = xcalloc(l->slot_count, sizeof(*l->chunks[i].slots));
+		buf_init(&l->chunks[i].keys, 0);
+		buf_init(&l->chunks[i].copy, 0);
+	}
 	buf_init(&l->out, 0);
+	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->changed, NULL);
 	l->conn = PQconnectdbParams(keys, values, 1);
 	if (PQstatus(l->conn) != CONNECTION_OK) {
 		fail(err, errlen, "cannot connect to the database", PQerrorMessage(l->conn));
@@ -199,6 +223,12 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 		  "preparing the ids", err, errlen) ||
 	    !read_maps(l, err, errlen))
 		goto failed;
+	/* From here on the connection belongs to the storing thread (and sources, before it works). */
+	if (pthread_create(&l->thread, NULL, storing_thread, l) != 0) {
+		snprintf(err, errlen, "cannot start the storing thread");
+		goto failed;
+	}
+	l->thread_started = true;
 	return l;
 failed:
 	import_loader_close(l);
@@ -209,12 +239,23 @@ void import_loader_close(struct import_loader *l)
 {
 	if (!l)
 		return;
+	if (l->thread_started) {
+		pthread_mutex_lock(&l->lock);
+		l->stop = true;
+		pthread_cond_broadcast(&l->changed);
+		pthread_mutex_unlock(&l->lock);
+		pthread_join(l->thread, NULL);
+	}
+	pthread_mutex_destroy(&l->lock);
+	pthread_cond_destroy(&l->changed);
 	PQfinish(l->conn);
-	buf_free(&l->copy);
+	for (int i = 0; i < 2; i++) {
+		buf_free(&l->chunks[i].copy);
+		buf_free(&l->chunks[i].keys);
+		free(l->chunks[i].slots);
+		free(l->chunks[i].rows);
+	}
 	buf_free(&l->out);
-	buf_free(&l->keys);
-	free(l->slots);
-	free(l->rows);
 	for (int i = 0; i < l->part_count; i++) {
 		free(l->parts[i].slug);
 		free(l->parts[i].kind);
@@ -324,9 +365,9 @@ static uint64_t key_hash(const char *s, size_t len)
 	return h;
 }
 
-static const char *key_of(const struct import_loader *l, int row)
+static const char *key_of(const struct chunk *c, int row)
 {
-	return l->keys.data + l->rows[row].key;
+	return c->keys.data + c->rows[row].key;
 }
 
 /* The key's length, its three NUL-terminated parts included. */
@@ -339,27 +380,27 @@ static size_t key_len(const char *key)
 	return n;
 }
 
-/* The row with this key in the chunk, or -1; with insert, remembers `row` under it. */
-static int key_find(struct import_loader *l, const char *key, int row)
+/* The row with this key in the chunk, or -1; with row >= 0, remembers `row` under it. */
+static int key_find(const struct import_loader *l, struct chunk *c, const char *key, int row)
 {
 	size_t len = key_len(key), mask = l->slot_count - 1;
 
 	for (size_t i = key_hash(key, len) & mask;; i = (i + 1) & mask) {
-		uint64_t at = l->slots[i];
+		uint64_t at = c->slots[i];
 
 		if (at == 0) {
 			if (row >= 0)
-				l->slots[i] = (uint64_t)row + 1;
+				c->slots[i] = (uint64_t)row + 1;
 			return -1;
 		}
-		if (memcmp(key_of(l, (int)at - 1), key, len) == 0)
+		if (memcmp(key_of(c, (int)at - 1), key, len) == 0)
 			return (int)at - 1;
 	}
 }
 
 /* Marks the rows of one (consultation, source) whose source ids are stored already. */
-static bool mark_stored(struct import_loader *l, const char *consultation_id, const char *source,
-			const struct buf *ids, char *err, size_t errlen)
+static bool mark_stored(struct import_loader *l, struct chunk *c, const char *consultation_id,
+			const char *source, const struct buf *ids, char *err, size_t errlen)
 {
 	const char *params[3] = { consultation_id, source, ids->data };
 	PGresult *res = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_existing", 3, params, NULL, NULL, 0),
@@ -375,9 +416,9 @@ static bool mark_stored(struct import_loader *l, const char *consultation_id, co
 		buf_reset(&key);
 		buf_printf(&key, "%s%c%s%c%s", consultation_id, 0, source, 0, PQgetvalue(res, i, 0));
 		buf_putc(&key, '\0');
-		row = key_find(l, key.data, -1);
+		row = key_find(l, c, key.data, -1);
 		if (row >= 0)
-			l->rows[row].stored = true;
+			c->rows[row].stored = true;
 	}
 	buf_free(&key);
 	PQclear(res);
@@ -385,32 +426,32 @@ static bool mark_stored(struct import_loader *l, const char *consultation_id, co
 }
 
 /* Asks once per (consultation, source) in the chunk which of its rows are stored. */
-static bool find_stored(struct import_loader *l, char *err, size_t errlen)
+static bool find_stored(struct import_loader *l, struct chunk *c, char *err, size_t errlen)
 {
 	bool ok = true;
-	bool *asked = xcalloc((size_t)l->row_count, sizeof(*asked));
+	bool *asked = xcalloc((size_t)c->row_count, sizeof(*asked));
 	struct buf ids;
 
 	buf_init(&ids, 0);
-	for (int i = 0; i < l->row_count && ok; i++) {
+	for (int i = 0; i < c->row_count && ok; i++) {
 		if (asked[i])
 			continue;
 		buf_reset(&ids);
-		for (int j = i; j < l->row_count; j++) {
-			const struct pending *r = &l->rows[j];
+		for (int j = i; j < c->row_count; j++) {
+			const struct pending *r = &c->rows[j];
+			const char *key = key_of(c, j), *id;
 
-			if (asked[j] || r->source != l->rows[i].source || strcmp(r->consultation_id, l->rows[i].consultation_id) != 0)
+			if (asked[j] || r->source != c->rows[i].source ||
+			    strcmp(r->consultation_id, c->rows[i].consultation_id) != 0)
 				continue;
 			asked[j] = true;
 			if (ids.len)
 				buf_putc(&ids, '\n');
-			/* The third part of the key: the source id (one clean line, no newline). */
-			const char *key = key_of(l, j);
-			const char *id = key + strlen(key) + 1;
-
+			/* The key's third part: the source id (one clean line, no newline in it). */
+			id = key + strlen(key) + 1;
 			buf_puts(&ids, id + strlen(id) + 1);
 		}
-		ok = mark_stored(l, l->rows[i].consultation_id, l->rows[i].source, &ids, err, errlen);
+		ok = mark_stored(l, c, c->rows[i].consultation_id, c->rows[i].source, &ids, err, errlen);
 	}
 	buf_free(&ids);
 	free(asked);
@@ -434,6 +475,9 @@ static bool copy_out(struct import_loader *l, int q, char *err, size_t errlen)
 		fail(err, errlen, "COPY", PQerrorMessage(l->conn));
 	while ((res = PQgetResult(l->conn))) {
 		if (PQresultStatus(res) != PGRES_COMMAND_OK && ok) {
+			const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+
+			l->unique_violation = state && strcmp(state, "23505") == 0;
 			fail(err, errlen, "COPY", PQerrorMessage(l->conn));
 			ok = false;
 		}
@@ -442,20 +486,23 @@ static bool copy_out(struct import_loader *l, int q, char *err, size_t errlen)
 	return ok;
 }
 
-static void row_text(struct buf *out, const struct import_loader *l, const struct pending *r)
+static void row_text(struct buf *out, const struct chunk *c, const struct pending *r)
 {
-	buf_append(out, l->copy.data + r->text_start, r->text_end - r->text_start);
+	buf_append(out, c->copy.data + r->text_start, r->text_end - r->text_start);
 }
 
 /*
- * The direct path, inside the caller's transaction: ids drawn for the rows not stored yet,
- * then COPY straight into kenes.proposal and kenes.proposal_topic.
+ * The direct path, inside the caller's transaction: ids drawn for the rows not stored yet
+ * (all of them until a COPY has met a stored one), then COPY straight into kenes.proposal
+ * and kenes.proposal_topic.
  */
-static bool store_direct(struct import_loader *l, long long *stored, char *err, size_t errlen)
+static bool store_direct(struct import_loader *l, struct chunk *c, long long *stored, char *err,
+			 size_t errlen)
 {
 	char count[16], versions[256];
 	int fresh = 0, copy = statement("direct_copy"), topics = statement("direct_topics");
 	PGresult *ids;
+	bool ok;
 
 	if (!read_versions(l, versions, sizeof(versions), err, errlen))
 		return false;
@@ -464,10 +511,12 @@ static bool store_direct(struct import_loader *l, long long *stored, char *err, 
 				      "(what is stored is skipped)");
 		return false;
 	}
-	if (!find_stored(l, err, errlen))
+	for (int i = 0; i < c->row_count; i++)
+		c->rows[i].stored = false;
+	if (l->check_first && !find_stored(l, c, err, errlen))
 		return false;
-	for (int i = 0; i < l->row_count; i++)
-		fresh += !l->rows[i].stored;
+	for (int i = 0; i < c->row_count; i++)
+		fresh += !c->rows[i].stored;
 	*stored = fresh;
 	if (fresh == 0)
 		return true;
@@ -477,20 +526,19 @@ static bool store_direct(struct import_loader *l, long long *stored, char *err, 
 	if (!ids)
 		return false;
 	buf_reset(&l->out);
-	for (int i = 0, k = 0; i < l->row_count; i++)
-		if (!l->rows[i].stored) {
+	for (int i = 0, k = 0; i < c->row_count; i++)
+		if (!c->rows[i].stored) {
 			buf_printf(&l->out, "%s\t", PQgetvalue(ids, k++, 0));
-			row_text(&l->out, l, &l->rows[i]);
+			row_text(&l->out, c, &c->rows[i]);
 			buf_putc(&l->out, '\n');
 		}
-	bool ok = copy_out(l, copy, err, errlen);
-
+	ok = copy_out(l, copy, err, errlen);
 	buf_reset(&l->out);
-	for (int i = 0, k = 0; i < l->row_count && ok; i++) {
-		if (l->rows[i].stored)
+	for (int i = 0, k = 0; i < c->row_count && ok; i++) {
+		if (c->rows[i].stored)
 			continue;
-		for (int t = 0; t < l->rows[i].topic_count; t++)
-			buf_printf(&l->out, "%s\t%s\n", PQgetvalue(ids, k, 0), l->rows[i].topics[t]);
+		for (int t = 0; t < c->rows[i].topic_count; t++)
+			buf_printf(&l->out, "%s\t%s\n", PQgetvalue(ids, k, 0), c->rows[i].topics[t]);
 		k++;
 	}
 	PQclear(ids);
@@ -498,7 +546,7 @@ static bool store_direct(struct import_loader *l, long long *stored, char *err, 
 }
 
 /* The staging path for rows [first, last): ON CONFLICT decides what is stored already. */
-static bool store_staged(struct import_loader *l, int first, int last, long long *stored,
+static bool store_staged(struct import_loader *l, struct chunk *c, int first, int last, long long *stored,
 			 long long *gone, char *err, size_t errlen)
 {
 	PGresult *res;
@@ -506,10 +554,10 @@ static bool store_staged(struct import_loader *l, int first, int last, long long
 
 	buf_reset(&l->out);
 	for (int i = first; i < last; i++) {
-		const struct pending *r = &l->rows[i];
+		const struct pending *r = &c->rows[i];
 
 		buf_printf(&l->out, "%ld\t", r->line);
-		row_text(&l->out, l, r);
+		row_text(&l->out, c, r);
 		buf_puts(&l->out, "\t{");
 		for (int t = 0; t < r->topic_count; t++)
 			buf_printf(&l->out, "%s%s", t ? "," : "", r->topics[t]);
@@ -537,16 +585,18 @@ static bool store_staged(struct import_loader *l, int first, int last, long long
 
 enum path { DIRECT, STAGED };
 
-/* Rows [first, last) in one transaction, by either path. */
-static bool store(struct import_loader *l, enum path path, int first, int last, char *err, size_t errlen)
+/* Rows [first, last) of the chunk in one transaction, by either path. */
+static bool store(struct import_loader *l, struct chunk *c, enum path path, int first, int last,
+		  char *err, size_t errlen)
 {
 	long long stored = 0, gone = 0;
 	bool ok;
 
 	*err = '\0';
+	l->unique_violation = false;
 	ok = done(l->conn, PQexec(l->conn, "BEGIN"), "BEGIN", err, errlen) &&
-	     (path == DIRECT ? store_direct(l, &stored, err, errlen)
-			     : store_staged(l, first, last, &stored, &gone, err, errlen)) &&
+	     (path == DIRECT ? store_direct(l, c, &stored, err, errlen)
+			     : store_staged(l, c, first, last, &stored, &gone, err, errlen)) &&
 	     done(l->conn, PQexec(l->conn, "COMMIT"), "COMMIT", err, errlen);
 	if (!ok) {
 		PQclear(PQexec(l->conn, "ROLLBACK"));
@@ -557,56 +607,136 @@ static bool store(struct import_loader *l, enum path path, int first, int last, 
 	return true;
 }
 
+static bool fatal(const struct import_loader *l, const char *err)
+{
+	return PQstatus(l->conn) != CONNECTION_OK || strstr(err, "current version changed");
+}
+
+/*
+ * Stores a chunk (storing thread). The direct path first; on a unique violation (rows stored
+ * already: a re-import, or a concurrent one) again, looking for stored rows first from now
+ * on; when it fails otherwise (a row the database refuses), the staging path with the whole
+ * chunk, and when that fails too, row by row, so that only the bad row is rejected.
+ */
+static bool store_chunk(struct import_loader *l, struct chunk *c, char *err, size_t errlen)
+{
+	l->counts.duplicates += c->repeats;
+	if (c->row_count == 0 || store(l, c, DIRECT, 0, c->row_count, err, errlen))
+		return true;
+	if (l->unique_violation && !l->check_first && !fatal(l, err)) {
+		l->check_first = true;
+		if (store(l, c, DIRECT, 0, c->row_count, err, errlen))
+			return true;
+	}
+	if (fatal(l, err))
+		return false;
+	if (store(l, c, STAGED, 0, c->row_count, err, errlen))
+		return true;
+	for (int i = 0; i < c->row_count; i++) {
+		if (store(l, c, STAGED, i, i + 1, err, errlen))
+			continue;
+		if (fatal(l, err))
+			return false;
+		l->refused(l->ctx, c->rows[i].line, "database_refused", err);
+	}
+	*err = '\0';
+	return true;
+}
+
+static void chunk_reset(const struct import_loader *l, struct chunk *c)
+{
+	c->row_count = 0;
+	c->repeats = 0;
+	buf_reset(&c->copy);
+	buf_reset(&c->keys);
+	memset(c->slots, 0, l->slot_count * sizeof(*c->slots));
+}
+
+static void *storing_thread(void *arg)
+{
+	struct import_loader *l = arg;
+	char err[512];
+
+	pthread_mutex_lock(&l->lock);
+	for (;;) {
+		while (!l->work && !l->stop)
+			pthread_cond_wait(&l->changed, &l->lock);
+		if (!l->work)
+			break;
+		struct chunk *c = l->work;
+
+		pthread_mutex_unlock(&l->lock);
+		bool ok = l->failed || store_chunk(l, c, err, sizeof(err));
+		chunk_reset(l, c);
+		pthread_mutex_lock(&l->lock);
+		if (!ok && !l->failed) {
+			l->failed = true;
+			snprintf(l->fail_reason, sizeof(l->fail_reason), "%s", err);
+		}
+		l->work = NULL;
+		pthread_cond_broadcast(&l->changed);
+	}
+	pthread_mutex_unlock(&l->lock);
+	return NULL;
+}
+
+/* Waits until the storing thread is idle; false (with its reason) when it failed. */
+static bool wait_idle(struct import_loader *l, char *err, size_t errlen)
+{
+	bool ok;
+
+	pthread_mutex_lock(&l->lock);
+	while (l->work)
+		pthread_cond_wait(&l->changed, &l->lock);
+	ok = !l->failed;
+	if (!ok)
+		snprintf(err, errlen, "%s", l->fail_reason);
+	pthread_mutex_unlock(&l->lock);
+	return ok;
+}
+
+/* Hands the filled chunk to the storing thread and goes on filling the other one. */
+static bool hand_over(struct import_loader *l, char *err, size_t errlen)
+{
+	if (!wait_idle(l, err, errlen))
+		return false;
+	pthread_mutex_lock(&l->lock);
+	l->work = &l->chunks[l->filling];
+	pthread_cond_broadcast(&l->changed);
+	pthread_mutex_unlock(&l->lock);
+	l->filling ^= 1;
+	return true;
+}
+
 bool import_loader_flush(struct import_loader *l, char *err, size_t errlen)
 {
-	bool ok = true;
+	struct chunk *c = &l->chunks[l->filling];
 
-	if (l->row_count == 0)
-		return true;
-	/*
-	 * The direct path first; when it fails (a concurrent import stored some of the rows, a
-	 * row the database refuses) the staging path with the whole chunk, and when that fails
-	 * too, row by row, so that only the bad row is rejected.
-	 */
-	if (!store(l, DIRECT, 0, l->row_count, err, errlen) && PQstatus(l->conn) == CONNECTION_OK &&
-	    !strstr(err, "current version changed") && !store(l, STAGED, 0, l->row_count, err, errlen)) {
-		for (int i = 0; i < l->row_count && ok; i++) {
-			if (store(l, STAGED, i, i + 1, err, errlen))
-				continue;
-			if (PQstatus(l->conn) != CONNECTION_OK)
-				ok = false;
-			else
-				l->refused(l->ctx, l->rows[i].line, "database_refused", err);
-		}
-	} else if (*err && (PQstatus(l->conn) != CONNECTION_OK || strstr(err, "current version changed"))) {
-		ok = false;
-	}
-	l->row_count = 0;
-	buf_reset(&l->copy);
-	buf_reset(&l->keys);
-	memset(l->slots, 0, l->slot_count * sizeof(*l->slots));
-	return ok;
+	if ((c->row_count || c->repeats) && !hand_over(l, err, errlen))
+		return false;
+	return wait_idle(l, err, errlen);
 }
 
 bool import_loader_add(struct import_loader *l, long line, const struct import_row *row, char *err,
 		       size_t errlen)
 {
 	const struct part_ids *part = find_part(l, &row->p);
-	struct pending *r = &l->rows[l->row_count];
-	size_t key_start = l->keys.len;
+	struct chunk *c = &l->chunks[l->filling];
+	struct pending *r = &c->rows[c->row_count];
+	size_t key_start = c->keys.len;
 
 	if (!part) {
 		/* Validated against a structure the database no longer has: the draft changed. */
 		l->refused(l->ctx, line, "unknown_target", "the current draft has no such part");
 		return true;
 	}
-	buf_printf(&l->keys, "%s%c%s%c%s", part->consultation_id, 0, row->source, 0, row->source_id);
-	buf_putc(&l->keys, '\0');
+	buf_printf(&c->keys, "%s%c%s%c%s", part->consultation_id, 0, row->source, 0, row->source_id);
+	buf_putc(&c->keys, '\0');
 	memset(r, 0, sizeof(*r));
 	r->key = key_start;
-	if (key_find(l, l->keys.data + key_start, l->row_count) >= 0) {
-		l->keys.len = key_start; /* a repeat within the chunk: the first one wins */
-		l->counts.duplicates++;
+	if (key_find(l, c, c->keys.data + key_start, c->row_count) >= 0) {
+		c->keys.len = key_start; /* a repeat within the chunk: the first one wins */
+		c->repeats++;
 		return true;
 	}
 	r->line = line;
@@ -618,11 +748,11 @@ bool import_loader_add(struct import_loader *l, long line, const struct import_r
 		if (id)
 			r->topics[r->topic_count++] = id;
 	}
-	r->text_start = l->copy.len;
-	import_copy_fields(&l->copy, row, part->consultation_id, part->version_id, part->part_id, l->started_at);
-	r->text_end = l->copy.len;
-	l->row_count++;
-	return l->row_count < l->chunk_rows || import_loader_flush(l, err, errlen);
+	r->text_start = c->copy.len;
+	import_copy_fields(&c->copy, row, part->consultation_id, part->version_id, part->part_id, l->started_at);
+	r->text_end = c->copy.len;
+	c->row_count++;
+	return c->row_count < l->chunk_rows || hand_over(l, err, errlen);
 }
 
 const struct import_counts *import_loader_counts(const struct import_loader *l)

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,8 @@ struct run {
 	FILE *rejects;
 	const char *file; /* the file being read, for messages */
 	long long read, valid, rejected, shown;
+	/* Rows are rejected by the reading thread and by the loader's storing thread. */
+	pthread_mutex_t lock;
 };
 
 static void usage(FILE *f)
@@ -165,6 +168,7 @@ static void csv_cell(FILE *f, const char *s, bool last)
 /* A rejected row: on stderr (the first MAX_SHOWN) and in the rejects file. */
 static void reject(struct run *run, long line, const char *source_id, const struct errors *errs)
 {
+	pthread_mutex_lock(&run->lock);
 	run->rejected++;
 	if (!run->opt.quiet && run->shown < MAX_SHOWN) {
 		fprintf(stderr, "%s:%ld: rejected:", run->file, line);
@@ -176,9 +180,7 @@ static void reject(struct run *run, long line, const char *source_id, const stru
 			fprintf(stderr, "kenes-import: further rejected rows are not shown here%s\n",
 				run->rejects ? " (see the rejects file)" : " (use --rejects FILE)");
 	}
-	if (!run->rejects)
-		return;
-	for (int i = 0; i < errs->count; i++) {
+	for (int i = 0; run->rejects && i < errs->count; i++) {
 		char number[24];
 
 		snprintf(number, sizeof(number), "%ld", line);
@@ -190,16 +192,16 @@ static void reject(struct run *run, long line, const char *source_id, const stru
 		csv_cell(run->rejects, errs->list[i].code, false);
 		csv_cell(run->rejects, errs->list[i].message, true);
 	}
+	pthread_mutex_unlock(&run->lock);
 }
 
-/* The loader's report of a row the database refused (its chunk was already counted valid). */
+/* The loader's report of a row the database refused (called by its storing thread). */
 static void refused(void *ctx, long line, const char *code, const char *message)
 {
 	struct run *run = ctx;
 	struct errors errs = { .count = 0 };
 
 	errors_add(&errs, 422, code, NULL, "%s", message);
-	run->valid--;
 	reject(run, line, NULL, &errs);
 }
 
@@ -365,6 +367,8 @@ int main(int argc, char **argv)
 	struct run run = { 0 };
 	struct timespec t0, t1;
 	int first, status;
+
+	pthread_mutex_init(&run.lock, NULL);
 
 	if (!parse_options(argc, argv, &run.opt, &first)) {
 		usage(stderr);
