@@ -1,6 +1,8 @@
 #include "batch.h"
 
+#include <malloc.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +18,11 @@ static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t work = PTHREAD_COND_INITIALIZER;
 static struct batch_job *head, *tail;
 static bool stopping;
-static pthread_t writer_thread;
+#define MAX_WRITERS 8
+static pthread_t writer_threads[MAX_WRITERS];
+static struct db *writer_dbs[MAX_WRITERS];
+static int writer_count;
 static bool running;
-static struct db *writer_db;
 static int batch_max;
 static struct batch_stats stats;
 
@@ -77,7 +81,7 @@ static bool read_row(PGresult *res, int i, struct batch_job *job)
 	return true;
 }
 
-static void run(struct batch_job **jobs, int n)
+static void run(struct db *db, struct batch_job **jobs, int n)
 {
 	json_t *array = json_array();
 	char *text;
@@ -90,19 +94,19 @@ static void run(struct batch_job **jobs, int n)
 	}
 	text = json_dumps(array, JSON_COMPACT);
 	json_decref(array);
-	res = db_run(writer_db, "proposal_store_batch", 1, (const char *[]){ text });
+	res = db_run(db, "proposal_store_batch", 1, (const char *[]){ text });
 	free(text);
 	for (int i = 0; i < n; i++) {
 		jobs[i]->stored_ok = res && PQntuples(res) == n && read_row(res, i, jobs[i]);
 		if (!jobs[i]->stored_ok)
-			jobs[i]->err = *db_last_error(writer_db);
+			jobs[i]->err = *db_last_error(db);
 	}
 	if (res && PQntuples(res) != n)
 		log_error("a batch of %d proposals came back with %d rows", n, PQntuples(res));
 	PQclear(res);
 }
 
-static void expire_keys(time_t *last)
+static void expire_keys(struct db *db, time_t *last)
 {
 	PGresult *res;
 	time_t now = time(NULL);
@@ -110,18 +114,38 @@ static void expire_keys(time_t *last)
 	if (now - *last < EXPIRE_EVERY)
 		return;
 	*last = now;
-	res = db_run(writer_db, "idempotency_expire", 0, NULL);
+	res = db_run(db, "idempotency_expire", 0, NULL);
 	if (res && atoi(PQgetvalue(res, 0, 0)) > 0)
 		log_info("expired %s idempotency keys older than a day", PQgetvalue(res, 0, 0));
 	PQclear(res);
 }
 
+/*
+ * Gives freed heap pages back to the system, at most once a second. Each request thread
+ * allocates and frees in its own malloc arena, and with 32 of them a worker's resident set
+ * kept growing from fragmentation (docs/BENCHMARKS.md, finding 4) while the live heap
+ * stayed flat; malloc_trim releases the free pages of every arena.
+ */
+static void trim_memory(struct timespec *last)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec == last->tv_sec)
+		return;
+	*last = now;
+	malloc_trim(0);
+}
+
+/* One writer: arg is its index; writer 0 also expires old keys and trims memory. */
 static void *writer(void *arg)
 {
+	int index = (int)(intptr_t)arg;
+	struct db *db = writer_dbs[index];
 	struct batch_job **jobs = xcalloc((size_t)batch_max, sizeof(*jobs));
 	time_t last_expire = time(NULL) - EXPIRE_EVERY + 5 + rand() % 60;
+	struct timespec last_trim = { 0 };
 
-	(void)arg;
 	for (;;) {
 		int n;
 
@@ -132,7 +156,7 @@ static void *writer(void *arg)
 		pthread_mutex_unlock(&mu);
 		if (n == 0)
 			break; /* stopping, and nothing left to store */
-		run(jobs, n);
+		run(db, jobs, n);
 		pthread_mutex_lock(&mu);
 		/* Each request thread waits on its own condition: no herd to wake. */
 		for (int i = 0; i < n; i++) {
@@ -145,24 +169,34 @@ static void *writer(void *arg)
 		if (n > stats.largest)
 			stats.largest = n;
 		pthread_mutex_unlock(&mu);
-		expire_keys(&last_expire);
+		if (index == 0) {
+			expire_keys(db, &last_expire);
+			trim_memory(&last_trim);
+		}
 	}
 	free(jobs);
 	return NULL;
 }
 
-bool batch_start(const struct db_options *opts, int max)
+bool batch_start(const struct db_options *opts, int max, int writers)
 {
 	batch_max = max > 0 ? max : 1;
-	writer_db = db_new(opts);
 	stopping = false;
-	if (pthread_create(&writer_thread, NULL, writer, NULL) != 0) {
-		db_free(writer_db);
-		writer_db = NULL;
-		return false;
+	writer_count = 0;
+	writers = writers < 1 ? 1 : writers > MAX_WRITERS ? MAX_WRITERS : writers;
+	for (int i = 0; i < writers; i++) {
+		writer_dbs[i] = db_new(opts);
+		if (pthread_create(&writer_threads[i], NULL, writer, (void *)(intptr_t)i) != 0) {
+			db_free(writer_dbs[i]);
+			writer_dbs[i] = NULL;
+			break;
+		}
+		writer_count++;
 	}
-	running = true;
-	return true;
+	running = writer_count > 0;
+	if (running && writer_count < writers)
+		log_warn("group commit: started %d of %d writers", writer_count, writers);
+	return running;
 }
 
 void batch_stop(void)
@@ -171,12 +205,14 @@ void batch_stop(void)
 		return;
 	pthread_mutex_lock(&mu);
 	stopping = true;
-	pthread_cond_signal(&work);
+	pthread_cond_broadcast(&work);
 	pthread_mutex_unlock(&mu);
-	pthread_join(writer_thread, NULL);
+	for (int i = 0; i < writer_count; i++) {
+		pthread_join(writer_threads[i], NULL);
+		db_free(writer_dbs[i]);
+		writer_dbs[i] = NULL;
+	}
 	running = false;
-	db_free(writer_db);
-	writer_db = NULL;
 	log_info("group commit: %ld batches, %ld proposals, largest batch %ld", stats.batches, stats.jobs,
 		 stats.largest);
 }

@@ -32,8 +32,12 @@ struct batch_job {
 	struct batch_job *next;
 };
 
-/* Starts the writer thread with its own connection. max: the largest batch. */
-bool batch_start(const struct db_options *opts, int max);
+/*
+ * Starts `writers` writer threads, each with its own connection, taking batches of at most
+ * `max` from one queue: while one batch commits, another can be stored. False when none
+ * could be started.
+ */
+bool batch_start(const struct db_options *opts, int max, int writers);
 /* Lets the writer finish what is queued, then stops it. */
 void batch_stop(void);
 /*

@@ -10,23 +10,32 @@
 /* PostgreSQL's escape_json (src/backend/utils/adt/json.c): only these are escaped. */
 void created_json_string(struct buf *b, const char *s)
 {
+	const unsigned char *c = (const unsigned char *)s, *run = c;
+
 	buf_putc(b, '"');
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+	for (; *c; c++) {
+		const char *esc;
+		char hex[8];
+
+		if (*c >= ' ' && *c != '"' && *c != '\\')
+			continue;
 		switch (*c) {
-		case '\b': buf_puts(b, "\\b"); break;
-		case '\f': buf_puts(b, "\\f"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case '"': buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
+		case '\b': esc = "\\b"; break;
+		case '\f': esc = "\\f"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
 		default:
-			if (*c < ' ')
-				buf_printf(b, "\\u%04x", *c);
-			else
-				buf_putc(b, (char)*c);
+			snprintf(hex, sizeof(hex), "\\u%04x", *c);
+			esc = hex;
 		}
+		buf_append(b, run, (size_t)(c - run)); /* the plain bytes before it, in one go */
+		buf_puts(b, esc);
+		run = c + 1;
 	}
+	buf_append(b, run, (size_t)(c - run));
 	buf_putc(b, '"');
 }
 

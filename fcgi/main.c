@@ -47,6 +47,8 @@ static const struct config_option options[] = {
 	  "request threads per worker, one database connection each" },
 	{ "batch_max", CONFIG_INT, "200", 1, 10000, offsetof(struct settings, batch_max),
 	  "most proposals stored in one transaction (group commit)" },
+	{ "writers", CONFIG_INT, "2", 1, 8, offsetof(struct settings, writers),
+	  "writer threads per worker storing batches, one database connection each" },
 	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, database_url),
 	  "libpq connection string or URI" },
 	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, database_role),
@@ -322,7 +324,7 @@ static int worker_main(int sock, const struct settings *s)
 	sigaddset(&blocked, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 	FCGX_Init();
-	if (!batch_start(&dbo, (int)s->batch_max)) {
+	if (!batch_start(&dbo, (int)s->batch_max, (int)s->writers)) {
 		log_error("cannot start the writer thread");
 		return 1;
 	}

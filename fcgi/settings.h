@@ -10,6 +10,7 @@ struct settings {
 	long workers;          /* worker processes */
 	long threads;          /* request threads per worker, one database connection each */
 	long batch_max;        /* most proposals stored in one transaction */
+	long writers;          /* writer threads per worker (group commit), one connection each */
 	char *database_url;    /* libpq connection string or URI */
 	char *database_role;   /* SET ROLE after connecting ("" = keep the login role) */
 	char *read_database_url; /* a hot standby for the tallies and reports APIs ("" = database_url) */
