@@ -261,6 +261,43 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
 	reply_header(req, "Content-Disposition", disposition);
 }
 
+/*
+ * Campaign-collapsed counts (all-time, so only without from/to): "campaigns": {"proposals",
+ * "texts"} for the consultation, and "texts" on each part row. Rows without a count yet (no
+ * campaign refresh) are left as they are. False when the statement failed.
+ */
+static bool add_texts(struct request *req, json_t *doc, const char *consultation_id, const struct query *q)
+{
+	const char *params[2] = { consultation_id, q->stance };
+	bool parts = strcmp(q->dim->statement, "tally_part") == 0;
+	json_t *rows = json_object_get(doc, "rows"), *row;
+	PGresult *res;
+	size_t k;
+
+	if (q->from || q->to)
+		return true;
+	res = db_run(req->read_db, "tally_texts", 2, params);
+	if (!res)
+		return false;
+	json_array_foreach(rows, k, row) /* a part nobody wrote about has no count row */
+		if (parts && PQntuples(res) > 0)
+			json_object_set_new(row, "texts", json_integer(0));
+	for (int i = 0; i < PQntuples(res); i++) {
+		json_int_t proposals = strtoll(PQgetvalue(res, i, 2), NULL, 10), texts = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+
+		if (PQgetisnull(res, i, 0)) {
+			json_object_set_new(doc, "campaigns", json_pack("{s:I, s:I}", "proposals", proposals, "texts", texts));
+			continue;
+		}
+		json_array_foreach(rows, k, row)
+			if (parts && strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) == 0 &&
+			    json_integer_value(json_object_get(row, "version")) == strtoll(PQgetvalue(res, i, 1), NULL, 10))
+				json_object_set_new(row, "texts", json_integer(texts));
+	}
+	PQclear(res);
+	return true;
+}
+
 /* Answers a failed statement: 422 for a date that does not exist, 503, or 500. */
 static void reply_db_failure(struct request *req, const char *what)
 {
@@ -363,6 +400,11 @@ void tallies_handle(struct request *req, const char *authorization)
 			"refreshed_at", PQgetvalue(meta, 0, 4), "rows", rows_json(res, &q));
 	if (q.version) /* echoed only when asked, so answers without it stay as they were */
 		json_object_set_new(doc, "version", json_string(q.version));
+	if (!add_texts(req, doc, params[0], &q)) {
+		json_decref(doc);
+		reply_db_failure(req, "tally_texts");
+		goto out;
+	}
 	/* Four significant digits for the support share; reply_json would print seventeen. */
 	text = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(4));
 	json_decref(doc);
