@@ -60,4 +60,16 @@ http DELETE "/api/v1/proposals/$pid/supports" -b 'sso=ok-dana'
 check "DELETE without a body withdraws" eq "$STATUS $(json .supports)" "200 1"
 http GET / -b 'sso=ok-aigerim'
 check "the form asks for no IIN under this policy" lacks "$BODY" 'name="iin"'
+# "Filed in my name" under this policy: the signed-in subject, never an IIN.
+http POST "/api/v1/proposals/$pid/report-identity" -H 'Content-Type: application/json' --data '{}'
+check "report without a signed-in person: 401" eq "$STATUS $(json .error.code)" "401 identity_required"
+http POST "/api/v1/proposals/$pid/report-identity" -H 'Content-Type: application/json' -H 'X-Verified-Subject: ok-aigerim' --data ''
+check "a subject the client sends itself is not honoured for reports" eq "$STATUS" 401
+http POST "/api/v1/proposals/$pid/report-identity" -H 'Content-Type: application/json' -b 'sso=ok-bolat' --data ''
+check "someone else signed in: 403 not_filed_in_your_name" eq "$STATUS $(json .error.code)" "403 not_filed_in_your_name"
+http POST "/api/v1/proposals/$pid/report-identity" -H 'Content-Type: application/json' -b 'sso=ok-aigerim' --data ''
+check "the person it was filed with: 201, a flag" eq "$STATUS $(json .reported)" "201 true"
+http GET "/proposals/$pid?lang=en" -b 'sso=ok-aigerim'
+check "the page has the report form" contains "$BODY" "action=\"/api/v1/proposals/$pid/report-identity\""
+check "which asks for no IIN" lacks "$BODY" 'f-report_iin'
 finish
