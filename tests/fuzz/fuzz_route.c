@@ -52,7 +52,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	log_set_level(L_ERROR);
 	identity_key_set(key, sizeof(key));
 	db = db_new(&dbo);
-	if (!metrics_init() || !batch_start(&dbo, 16) || !structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")))
+	if (!metrics_init() || !batch_start(&dbo, 16, 1) || !structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")))
 		abort();
 	return 0;
 }
