@@ -38,6 +38,7 @@ struct agg_settings {
 	long batch_size;        /* queued changes applied per statement */
 	long top_proposals;     /* most supported proposals per part in a report */
 	long excerpt_chars;     /* characters of each excerpt */
+	long campaigns;         /* 1: refresh keeps the campaigns too */
 	long campaigns_shown;   /* largest campaigns listed in a report */
 	long campaign_burst;    /* proposals of one campaign in one minute that make a burst */
 	long weekly_reports;    /* 1: refresh issues the reports of finished weeks */

@@ -436,7 +436,7 @@ static bool attach_texts(struct batch *b, const struct plan *p, struct agg_error
 
 static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error *err)
 {
-	/* digests, signatures, campaigns, band keys, the text of each key */
+	/* digests and signatures (one bytea each, in hex), campaigns, band keys, their texts */
 	struct buf *a[5] = { &b->a1, &b->a2, &b->a3, &b->a4, &b->a5 };
 	const char *params[6] = { b->consultation };
 	int n = 0, keys = 0;
@@ -444,21 +444,25 @@ static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error
 
 	for (int k = 0; k < 5; k++)
 		buf_reset(a[k]);
+	buf_puts(a[0], "\\x");
+	buf_puts(a[1], "\\x");
+	buf_putc(a[2], '{');
+	buf_putc(a[3], '{');
+	buf_putc(a[4], '{');
 	for (int t = 0; t < b->ntexts; t++) {
 		const struct ltext *x = &b->texts[t];
 		uint8_t packed[4 * MINHASH_SIZE];
 		char sig[8 * MINHASH_SIZE + 1];
 		const int64_t *key;
 		int nkeys = cluster_keys(b->set, x->item, &key);
-		const char *sep = n ? "," : "";
 
 		if (x->known)
 			continue;
 		minhash_pack(&x->sig, packed);
 		hex_encode(packed, sizeof(packed), sig);
-		buf_printf(a[0], "%s%s", sep, x->hex);
-		buf_printf(a[1], "%s%s", sep, sig);
-		buf_printf(a[2], "%s%lld", sep, p->target[cluster_root(b->set, x->item)]);
+		buf_puts(a[0], x->hex);
+		buf_puts(a[1], sig);
+		buf_printf(a[2], "%s%lld", n ? "," : "", p->target[cluster_root(b->set, x->item)]);
 		n++;
 		for (int k = 0; k < nkeys; k++) {
 			buf_printf(a[3], "%s%" PRId64, keys ? "," : "", key[k]);
@@ -467,13 +471,10 @@ static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error
 	}
 	if (n == 0)
 		return true;
-	for (int k = 0; k < 5; k++) {
-		char *inner = buf_steal(a[k]);
-
-		buf_printf(a[k], "{%s}", inner ? inner : "");
-		free(inner);
+	for (int k = 2; k < 5; k++)
+		buf_putc(a[k], '}');
+	for (int k = 0; k < 5; k++)
 		params[k + 1] = a[k]->data;
-	}
 	res = conn_run(b->c, "campaign_texts_insert", 6, params, "storing new texts", err);
 	if (!res)
 		return false;

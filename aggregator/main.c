@@ -45,6 +45,8 @@ static const struct config_option options[] = {
 	  "most supported proposals shown per part in a report" },
 	{ "excerpt_chars", CONFIG_INT, "160", 20, 2000, offsetof(struct agg_settings, excerpt_chars),
 	  "characters of each proposal excerpt in a report" },
+	{ "campaigns", CONFIG_INT, "1", 0, 1, offsetof(struct agg_settings, campaigns),
+	  "1: refresh also groups near-identical proposals into campaigns (0: leave them as they are)" },
 	{ "campaigns_shown", CONFIG_INT, "20", 0, 1000, offsetof(struct agg_settings, campaigns_shown),
 	  "largest campaigns (near-identical proposals) listed in a report" },
 	{ "campaign_burst", CONFIG_INT, "10", 2, 100000, offsetof(struct agg_settings, campaign_burst),
@@ -339,10 +341,11 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	else
 		log_info("refreshed the tallies: %lld changes applied (%lld proposals, %lld support days), as of %s (%.1fs)",
 			 st.changes, st.proposals, st.support_days, st.refreshed_at, seconds);
-	log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld campaigns created, "
-		 "%lld merged, %lld comparisons",
-		 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts, st.campaigns.status,
-		 st.campaigns.created, st.campaigns.merged, st.campaigns.compared);
+	if (s->campaigns)
+		log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld campaigns created, "
+			 "%lld merged, %lld comparisons",
+			 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts, st.campaigns.status,
+			 st.campaigns.created, st.campaigns.merged, st.campaigns.compared);
 	if (issued)
 		log_info("issued %d weekly report%s", issued, issued == 1 ? "" : "s");
 	return true;

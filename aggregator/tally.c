@@ -184,5 +184,5 @@ bool tally_refresh(struct conn *c, const struct agg_settings *s, bool full, bool
 		return false;
 	snprintf(st->refreshed_at, sizeof(st->refreshed_at), "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
-	return campaign_refresh(c, full, show_progress, &st->campaigns, err);
+	return !s->campaigns || campaign_refresh(c, full, show_progress, &st->campaigns, err);
 }

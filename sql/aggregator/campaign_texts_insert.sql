@@ -1,12 +1,16 @@
--- New texts of consultation $1: digests $2 and signatures $3 (hex), campaigns $4 (0: none);
--- their LSH band keys $5, each with the 1-based position of its text in $2 in $6.
+-- New texts of consultation $1: their digests $2 (16 bytes each) and signatures $3 (512 bytes
+-- each), each one bytea of all texts in a row (parsing one long value is much faster than
+-- an array of thousands), campaigns $4 (0: none); their LSH band keys $5, each with the
+-- 1-based position of its text in $6.
 -- Returns: id, digest (hex).
 WITH x AS (
-    SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[]) WITH ORDINALITY
-                  AS x(digest, signature, campaign, ord)),
+    SELECT x.campaign, x.ord,
+           substring($2::bytea FROM (x.ord::integer - 1) * 16 + 1 FOR 16) AS digest,
+           substring($3::bytea FROM (x.ord::integer - 1) * 512 + 1 FOR 512) AS signature
+    FROM unnest($4::bigint[]) WITH ORDINALITY AS x(campaign, ord)),
 texts AS (
     INSERT INTO kenes.campaign_text (consultation_id, digest, signature, campaign_id)
-    SELECT $1::integer, decode(x.digest, 'hex'), decode(x.signature, 'hex'), nullif(x.campaign, 0)
+    SELECT $1::integer, x.digest, x.signature, nullif(x.campaign, 0)
     FROM x ORDER BY x.ord
     RETURNING id, digest),
 bands AS (
@@ -14,6 +18,6 @@ bands AS (
     SELECT k.key, t.id
     FROM unnest($5::bigint[], $6::bigint[]) AS k(key, ord)
     JOIN x ON x.ord = k.ord
-    JOIN texts t ON t.digest = decode(x.digest, 'hex')
+    JOIN texts t ON t.digest = x.digest
     ON CONFLICT DO NOTHING)
 SELECT id, encode(digest, 'hex') FROM texts

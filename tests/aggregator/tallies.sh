@@ -9,6 +9,8 @@ set -uo pipefail
 SUITE=aggregator-tallies
 # Weekly reports are reports.sh's business; here they would only add time.
 export KENES_WEEKLY_REPORTS=0
+# Campaigns are tests/integration/campaigns.sh's; 100k distinct texts would only add time.
+export KENES_CAMPAIGNS=0
 PROPOSALS=${AGG_TEST_PROPOSALS:-100000}
 SUPPORTS=${AGG_TEST_SUPPORTS:-150000}
 
