@@ -29,17 +29,21 @@ static const struct {
 	enum moderation_resource resource;
 	const char *prefix;
 	const char *const actions[4];
+	bool readable; /* GET on the bare "{id}" */
 } resources[] = {
-	{ MODERATION_PROPOSAL, "proposals/", { "hide", "unhide", "duplicate", NULL } },
-	{ MODERATION_CAMPAIGN, "campaigns/", { "hide", "unhide", NULL } },
-	{ MODERATION_FLAG, "flags/", { "resolve", NULL } },
+	{ MODERATION_PROPOSAL, "proposals/", { "hide", "unhide", "duplicate", NULL }, true },
+	{ MODERATION_CAMPAIGN, "campaigns/", { "hide", "unhide", NULL }, true },
+	{ MODERATION_FLAG, "flags/", { "resolve", NULL }, false },
 };
 
-/* "{id}/{action}" with a decimal id (no leading zero) and one of the actions. */
-static bool id_and_action(const char *s, const char *const *actions, struct moderation_path *out)
+/*
+ * "{id}/{action}" with a decimal id (no leading zero) and one of the actions, or "{id}" alone
+ * when `bare` (the resource itself, to read).
+ */
+static bool id_and_action(const char *s, const char *const *actions, bool bare, struct moderation_path *out)
 {
 	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : 0;
+	size_t n = slash ? (size_t)(slash - s) : bare ? strlen(s) : 0;
 	long id;
 
 	if (n == 0 || n > 18 || s[0] == '0')
@@ -48,6 +52,8 @@ static bool id_and_action(const char *s, const char *const *actions, struct mode
 	out->id[n] = '\0';
 	if (!parse_long(out->id, 1, 999999999999999999L, &id))
 		return false;
+	if (!slash)
+		return true;
 	for (int i = 0; actions[i]; i++) {
 		if (strcmp(slash + 1, actions[i]) == 0) {
 			snprintf(out->action, sizeof(out->action), "%s", actions[i]);
@@ -71,7 +77,7 @@ bool moderation_path_parse(const char *rest, struct moderation_path *out)
 	for (size_t i = 0; i < ARRAY_LEN(resources); i++) {
 		size_t n = strlen(resources[i].prefix);
 
-		if (strncmp(rest, resources[i].prefix, n) == 0 && id_and_action(rest + n, resources[i].actions, out)) {
+		if (strncmp(rest, resources[i].prefix, n) == 0 && id_and_action(rest + n, resources[i].actions, resources[i].readable, out)) {
 			out->resource = resources[i].resource;
 			return true;
 		}
@@ -475,6 +481,24 @@ static void list_flags(struct request *req, const struct moderation_list_query *
 	PQclear(res);
 }
 
+/* GET proposals/{id} or campaigns/{id}: one JSON document from the database, or 404. */
+static void show_one(struct request *req, const struct moderation_path *path)
+{
+	bool proposal = path->resource == MODERATION_PROPOSAL;
+	PGresult *res = db_run(req->db, proposal ? "moderation_proposal" : "moderation_campaign", 1,
+			       (const char *[]){ path->id });
+
+	if (!res) {
+		reply_failed_call(req, proposal ? "reading a proposal for moderators" : "reading a campaign");
+		return;
+	}
+	if (PQntuples(res) == 1)
+		reply_json_text(req, 200, PQgetvalue(res, 0, 0));
+	else
+		reply_error(req, 404, "not_found", proposal ? "no such proposal" : "no such campaign");
+	PQclear(res);
+}
+
 void moderation_handle(struct request *req, const char *rest)
 {
 	struct moderation_path path;
@@ -487,7 +511,7 @@ void moderation_handle(struct request *req, const char *rest)
 		reply_error(req, 404, "not_found", "no such resource");
 		return;
 	}
-	read = path.resource == MODERATION_FLAGS || path.resource == MODERATION_LOG;
+	read = path.resource == MODERATION_FLAGS || path.resource == MODERATION_LOG || !path.action[0];
 	if (read && !request_is_get(req)) {
 		reply_method_not_allowed(req, "GET, HEAD");
 		return;
@@ -502,6 +526,13 @@ void moderation_handle(struct request *req, const char *rest)
 		return;
 	if (!read) {
 		act(req, &path, token_hash);
+		return;
+	}
+	if (path.id[0]) {
+		if (*req->query)
+			reply_error(req, 422, "unknown_parameter", "this resource takes no parameters");
+		else
+			show_one(req, &path);
 		return;
 	}
 	if (!moderation_list_query_parse(req->query, path.resource == MODERATION_LOG, &q, &errs)) {

@@ -3,12 +3,13 @@
  *
  *   POST proposals/{id}/hide | unhide | duplicate   {"reason": "…"} (duplicate: and "of": id)
  *   POST campaigns/{id}/hide | unhide               {"reason": "…"}
+ *   GET  proposals/{id}, campaigns/{id}             what moderators see, with the history
  *   GET  flags?status=open|resolved|all&after=&limit=
  *   POST flags/{id}/resolve                         {"decision": "hide"|"keep", "reason": "…"}
  *   GET  log?from=&to=&format=json|csv&bom=&after=&limit=
  *
- * Actions need a bearer token of role moderator; reading the flags and the log, moderator
- * or staff. The parsers are exposed for the unit tests and the fuzzer. The structs they fill
+ * Actions need a bearer token of role moderator; reading (proposals, campaigns, flags,
+ * the log), moderator or staff. The parsers are exposed for the unit tests and the fuzzer. The structs they fill
  * own their strings; moderation_body_free releases them.
  */
 #ifndef KENES_MODERATION_H
@@ -24,8 +25,8 @@
 
 enum moderation_resource {
 	MODERATION_NONE,
-	MODERATION_PROPOSAL, /* proposals/{id}/{hide,unhide,duplicate} */
-	MODERATION_CAMPAIGN, /* campaigns/{id}/{hide,unhide} */
+	MODERATION_PROPOSAL, /* proposals/{id}[/{hide,unhide,duplicate}] */
+	MODERATION_CAMPAIGN, /* campaigns/{id}[/{hide,unhide}] */
 	MODERATION_FLAG,     /* flags/{id}/resolve */
 	MODERATION_FLAGS,    /* flags */
 	MODERATION_LOG,      /* log */
@@ -34,7 +35,7 @@ enum moderation_resource {
 struct moderation_path {
 	enum moderation_resource resource;
 	char id[24];     /* the decimal id, without leading zeros; "" for FLAGS and LOG */
-	char action[16]; /* hide, unhide, duplicate, resolve; "" for FLAGS and LOG */
+	char action[16]; /* hide, unhide, duplicate, resolve; "" to read (and for FLAGS and LOG) */
 };
 
 /* Parses what follows "/api/v1/moderation/"; false when it is no resource of ours. */

@@ -165,7 +165,7 @@ check "unhide clears the duplicate" eq "$STATUS $(json .status) $(json .duplicat
 # --- a whole campaign ------------------------------------------------------------------------------
 # Words of this run only, so that the aggregator's clustering (near duplicates) never joins
 # these letters to another run's or suite's.
-letter="Письмо $(for _ in 1 2 3 4 5 6 7 8; do printf '%s ' "$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"; done)"
+letter="Письмо $(for _ in 1 2 3 4 5 6 7 8; do printf '%s ' "$(od -An -N4 -tx4 /dev/urandom | tr -d ' ')"; done)— конец"
 c1=$(propose "$letter" "$(iin $((base + 5)))")
 c2=$(propose "$letter" "$(iin $((base + 6)))")
 c3=$(propose "$letter" "$(iin $((base + 7)))")
@@ -211,6 +211,24 @@ check "no such campaign action: 404" eq "$STATUS" 404
 check "the log names the campaign, the count and the proposals" eq \
 	"$(echo "SELECT action || ' ' || campaign_id || ' ' || affected || ' ' || array_to_string(proposal_ids, ',') FROM kenes.moderation_log WHERE id = $camp_log" | sql)" \
 	"campaign_hide $camp 3 $c1,$c2,$c3"
+http GET "/api/v1/moderation/campaigns/$camp" -H "Authorization: Bearer $staff"
+check "a campaign as moderators see it" eq "$STATUS $(json '"\(.members) \(.hidden) \(.hidden_with_campaign)"')" "200 4 1 0"
+check "with its history" eq "$(json '[.history[] | "\(.action):\(.affected)"] | join(" ")')" "campaign_hide:3 campaign_unhide:3"
+http GET "/api/v1/moderation/proposals/$c4" -H "Authorization: Bearer $moderator"
+check "a hidden proposal as moderators see it" eq "$STATUS $(json .status) $(json .hidden_as) $(json .campaign_member)" "200 hidden proposal $camp"
+check "its text" eq "$(json .text)" "$letter"
+http GET "/api/v1/moderation/proposals/$c1" -H "Authorization: Bearer $moderator"
+check "a member's history: both campaign actions" eq "$(json '[.history[].action] | join(" ")')" "campaign_hide campaign_unhide"
+http GET "/api/v1/moderation/proposals/$c1" -H "Authorization: Bearer $analyst"
+check "analysts may not: 403" eq "$STATUS" 403
+http GET "/api/v1/moderation/proposals/999999999999" -H "Authorization: Bearer $moderator"
+check "an unknown proposal: 404" eq "$STATUS" 404
+http GET "/api/v1/moderation/campaigns/999999999999" -H "Authorization: Bearer $moderator"
+check "an unknown campaign: 404" eq "$STATUS" 404
+http GET "/api/v1/moderation/proposals/$c1?x=1" -H "Authorization: Bearer $moderator"
+check "no parameters: 422" eq "$STATUS $(json .error.code)" "422 unknown_parameter"
+http POST "/api/v1/moderation/proposals/$c1" -H "Authorization: Bearer $moderator"
+check "POST on a proposal: 405" eq "$STATUS $(header Allow)" "405 GET, HEAD"
 
 # --- bad requests --------------------------------------------------------------------------------
 act "$moderator" "proposals/$p4/hide" '{}'

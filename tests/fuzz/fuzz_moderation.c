@@ -5,7 +5,7 @@
  *
  * Input: "path\nquery\nbody" (missing lines are empty; the body runs to the end, raw bytes).
  * Checks what callers rely on: an accepted path has a decimal id without a leading zero and
- * a known action; an accepted body has a clean reason of 1..1000 characters, an `of` that is
+ * a known action (or none, to read a proposal or a campaign); an accepted body has a clean reason of 1..1000 characters, an `of` that is
  * digits, a decision that is hide or keep; a refusal always says why; a CSV field that
  * starts like a formula is quoted with an apostrophe.
  */
@@ -45,7 +45,8 @@ static void check_path(const char *path)
 			abort();
 		return;
 	}
-	if (p.id[0] < '1' || p.id[0] > '9' || strspn(p.id, "0123456789") != strlen(p.id) || !p.action[0])
+	if (p.id[0] < '1' || p.id[0] > '9' || strspn(p.id, "0123456789") != strlen(p.id) ||
+	    (!p.action[0] && p.resource == MODERATION_FLAG))
 		abort();
 }
 
