@@ -99,18 +99,22 @@ static void hex_encode(const uint8_t *in, size_t n, char *out)
 	out[2 * n] = '\0';
 }
 
+static int hex_digit(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Hex (lower case, as PostgreSQL's encode() writes it) to n bytes; false on anything else. */
 static bool hex_decode(const char *in, uint8_t *out, size_t n)
 {
-	if (strlen(in) != 2 * n)
-		return false;
 	for (size_t i = 0; i < n; i++) {
-		unsigned v;
+		int hi = hex_digit(in[2 * i]), lo = hi < 0 ? -1 : hex_digit(in[2 * i + 1]);
 
-		if (sscanf(in + 2 * i, "%2x", &v) != 1)
+		if (lo < 0)
 			return false;
-		out[i] = (uint8_t)v;
+		out[i] = (uint8_t)(hi << 4 | lo);
 	}
-	return true;
+	return in[2 * n] == '\0';
 }
 
 /* Everything one batch of one consultation works with. */
