@@ -429,6 +429,17 @@ static bool startup_check(const struct settings *s)
 	return ok;
 }
 
+/*
+ * libfcgi's rule: "host:port" or ":port" with a port number is TCP (handlers on other hosts
+ * than nginx), anything else a unix socket path. TCP has no file mode and nothing to unlink.
+ */
+static bool socket_is_tcp(const char *socket)
+{
+	const char *colon = strchr(socket, ':');
+
+	return colon && atoi(colon + 1) > 0;
+}
+
 static int master(const struct settings *s)
 {
 	pid_t pids[MAX_WORKERS] = { 0 };
@@ -447,8 +458,7 @@ static int master(const struct settings *s)
 		log_error("cannot listen on %s: %s", s->socket, strerror(errno));
 		return 1;
 	}
-	/* "host:port" (libfcgi's TCP form, for handlers on other hosts) has no file mode. */
-	if (strchr(s->socket, '/') && chmod(s->socket, (mode_t)s->socket_mode) != 0) {
+	if (!socket_is_tcp(s->socket) && chmod(s->socket, (mode_t)s->socket_mode) != 0) {
 		log_error("cannot chmod %s: %s", s->socket, strerror(errno));
 		return 1;
 	}
@@ -484,7 +494,7 @@ static int master(const struct settings *s)
 	}
 	log_info("stopping: waiting for workers to finish their requests");
 	stop_workers(pids, s->workers);
-	if (strchr(s->socket, '/'))
+	if (!socket_is_tcp(s->socket))
 		unlink(s->socket);
 	log_info("stopped");
 	return 0;

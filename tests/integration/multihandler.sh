@@ -3,7 +3,7 @@
 # one nginx upstream with kept-alive FastCGI connections (deploy/nginx/multi.conf.in, the
 # production kenes-server.conf location). Against the throwaway cluster of tests/run-all.sh.
 #
-#   1. One handler hangs (SIGSTOP) while POSTs and GETs arrive: each GET that met it is
+#   1. One handler hangs (SIGSTOP) while 12 POSTs and 12 GETs arrive: each GET that met it is
 #      answered by another handler (200); each POST that met it is NOT passed to another one
 #      (fastcgi_next_upstream without non_idempotent): 504. When the handler resumes it
 #      stores the POST it was given, once: so a client must retry with its Idempotency-Key,
@@ -60,12 +60,17 @@ check "each handler served requests" \
 # --- 1. a hanging handler: GETs go elsewhere, POSTs are not replayed -------------------------
 stopped="${masters[0]} $(workers_of "${masters[0]}")"
 kill -STOP $stopped
+# POSTs first, then GETs: each burst goes round the three handlers on its own, so each
+# meets the hung one several times.
 pids=()
-for i in $(seq 9); do
+for i in $(seq 12); do
 	curl -s -o /dev/null -w "%{http_code}\n" -m 30 -X POST -H 'Content-Type: application/json' \
 		-H "Idempotency-Key: $run-hang-$i" --data "$(body "$run hang $i")" \
 		"$BASE_URL/api/v1/proposals" >"$_tmp/hang-post-$i" &
 	pids+=($!)
+done
+sleep 0.5
+for i in $(seq 12); do
 	curl -s -o /dev/null -w "%{http_code}\n" -m 30 "$BASE_URL/api/v1/consultations/constitution-2026" \
 		>"$_tmp/hang-get-$i" &
 	pids+=($!)
@@ -83,10 +88,10 @@ check "a GET shows two tries in nginx's log" grep -q 'GET /api/v1/consultations/
 check "no POST shows two tries" not grep -q 'POST /api/v1/proposals [0-9]* "[^,"]*, ' "$dir/nginx/access.log"
 # The resumed handler finishes what it was given (nginx has long closed those connections).
 for _ in $(seq 50); do
-	[ "$(echo "SELECT count(*) FROM kenes.proposal WHERE text LIKE :'r' || ' hang %'" | sql -v r="$run")" = 9 ] && break
+	[ "$(echo "SELECT count(*) FROM kenes.proposal WHERE text LIKE :'r' || ' hang %'" | sql -v r="$run")" = 12 ] && break
 	sleep 0.1
 done
-for i in $(seq 9); do
+for i in $(seq 12); do
 	code=$(cat "$_tmp/hang-post-$i")
 	if [ "$code" = 504 ]; then
 		check "hang $i: stored once, by the hung handler alone, after it resumed" eq "$(stored "$run hang $i")" 1

@@ -103,6 +103,15 @@ check "and none on the primary" \
 recount_out=$(psql -X -q -tA -d "$primary" -f "$root/tests/aggregator/recount.sql" 2>&1)
 check "the tallies pass the independent recount" eq "$(echo "$recount_out" | grep -c 'differ=0')" 2
 
+# Reports too: the latest issued week, as stored on the primary.
+staff=$(agg -d "$primary" token create --role staff --name "replica staff" 2>/dev/null)
+kenes_pg_wait_replay "$dir/standby" "$dir/primary" 20
+http GET "/api/v1/reports/weekly?consultation=$C&format=json" -H "Authorization: Bearer $staff"
+check "the latest weekly report, read on the standby: 200" eq "$STATUS" 200
+check "its checksum is the one stored on the primary" eq "$(header X-Kenes-Report-Sha256)" "$(on_primary -c "
+	SELECT o.sha256 FROM kenes.report r JOIN kenes.report_output o ON o.report_id = r.id
+	WHERE r.kind = 'week' AND o.format = 'json' ORDER BY r.week DESC LIMIT 1")"
+
 # --- the API reads the standby: pause replay, write and refresh on the primary ------------
 before=$(total)
 check "API total before = published rows" eq "$before" "$(published)"
