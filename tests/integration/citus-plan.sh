@@ -37,6 +37,7 @@ channel reference -
 import_source reference -
 campaign reference -
 campaign_text reference -
+campaign_band reference -
 campaign_count reference -
 campaign_state reference -
 tally_cell reference -
