@@ -328,6 +328,67 @@ static void test_json_gathers_every_error(void **state)
 	assert_null(errors_for(&errs, "consultation"));
 }
 
+/* The fixture as if its draft were at version 2 (cmocka setup). */
+static int fixture_load_version_2(void **state)
+{
+	json_t *doc = json_loads(FIXTURE_JSON("true"), 0, NULL);
+	char *text;
+	bool ok;
+
+	(void)state;
+	json_object_set_new(doc, "version", json_integer(2));
+	text = json_dumps(doc, JSON_COMPACT);
+	ok = structure_set(FIXTURE_SLUG, text);
+	free(text);
+	json_decref(doc);
+	return ok ? 0 : -1;
+}
+
+/* "version": the numbering a target is in; an older version than the current is refused. */
+static void test_json_version(void **state)
+{
+	static const struct {
+		const char *value; /* JSON, or NULL to leave the member out */
+		int status;        /* 0: accepted */
+		const char *code;
+	} cases[] = {
+		{ NULL, 0, NULL },
+		{ "2", 0, NULL },
+		{ "null", 0, NULL },
+		{ "3", 0, NULL }, /* newer than this cache: the database decides */
+		{ "1", 422, "version_not_current" },
+		{ "0", 422, "invalid_type" },
+		{ "\"2\"", 422, "invalid_type" },
+		{ "2.0", 422, "invalid_type" },
+	};
+	struct errors errs;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		char *body = cases[i].value ? json_base_with_text("version", cases[i].value) : xstrdup(JSON_BASE);
+
+		submit(true, body, strlen(body), &errs);
+		if (cases[i].status)
+			expect_primary(body, &errs, cases[i].status, cases[i].code, "version");
+		else if (errs.count)
+			fail_msg("%s: refused with %s", body, errors_primary(&errs)->code);
+		free(body);
+	}
+	/* The refusal says which version is current; an unknown target names it too. */
+	{
+		char *body = json_base_with_text("version", "1");
+
+		submit(true, body, strlen(body), &errs);
+		assert_non_null(strstr(errors_primary(&errs)->message, "version 2 is current"));
+		free(body);
+		body = json_base_with_text("target", "\"article:96\"");
+		submit(true, body, strlen(body), &errs);
+		assert_non_null(strstr(errors_primary(&errs)->message, "the current draft (version 2) has no part"));
+		free(body);
+	}
+	expect_form_error("version=1&" FORM_BASE, 422, "version_not_current", "version");
+}
+
 /* A malformed-request error answers the request even when a field error came first. */
 static void test_json_primary_prefers_400(void **state)
 {
@@ -663,6 +724,7 @@ int main(void)
 		cmocka_unit_test(test_form_field_rules),
 		cmocka_unit_test(test_form_many_topics),
 		cmocka_unit_test(test_json_unknown_null_field),
+		cmocka_unit_test_setup_teardown(test_json_version, fixture_load_version_2, fixture_load_open),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_load_open, fixture_unload);
