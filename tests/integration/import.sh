@@ -166,7 +166,7 @@ check "an unreachable database exits 3" eq "$?" 3
 "$IMPORT" --help | grep -q "Exit status"
 check "--help documents the exit status" eq "$?" 0
 printf 'source_id,target,stance,text,lang,iin\r\nk-1,general,support,text,en,%s\r\n' "$(iin 19)" >"$_tmp/iin.csv"
-"$IMPORT" -d "$IMPORT_URL" -s letter "$_tmp/iin.csv" >/dev/null 2>&1
+KENES_PSEUDONYM_KEY_FILE= "$IMPORT" -d "$IMPORT_URL" -s letter "$_tmp/iin.csv" >/dev/null 2>&1
 check "rows with IINs but no key exit 2" eq "$?" 2
 check "and store nothing" eq "$(count "source_id = 'k-1'")" 0
 
