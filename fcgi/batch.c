@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
 #include "log.h"
 #include "metrics.h"
 #include "util.h"
@@ -83,19 +84,17 @@ static bool read_row(PGresult *res, int i, struct batch_job *job)
 
 static void run(struct db *db, struct batch_job **jobs, int n)
 {
-	json_t *array = json_array();
-	char *text;
+	struct buf array;
 	PGresult *res;
 
-	for (int i = 0; i < n; i++) {
-		/* The request thread owns the job and waits; "ord" numbers the result rows. */
-		json_object_set_new(jobs[i]->job, "ord", json_integer(i + 1));
-		json_array_append(array, jobs[i]->job);
-	}
-	text = json_dumps(array, JSON_COMPACT);
-	json_decref(array);
-	res = db_run(db, "proposal_store_batch", 1, (const char *[]){ text });
-	free(text);
+	/* "ord" numbers the jobs; the result rows come back with it. */
+	buf_init(&array, 0);
+	buf_putc(&array, '[');
+	for (int i = 0; i < n; i++)
+		buf_printf(&array, "%s{\"ord\":%d,%s", i ? "," : "", i + 1, jobs[i]->job);
+	buf_putc(&array, ']');
+	res = db_run(db, "proposal_store_batch", 1, (const char *[]){ array.data });
+	buf_free(&array);
 	for (int i = 0; i < n; i++) {
 		jobs[i]->stored_ok = res && PQntuples(res) == n && read_row(res, i, jobs[i]);
 		if (!jobs[i]->stored_ok)

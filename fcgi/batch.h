@@ -10,7 +10,6 @@
 #ifndef KENES_BATCH_H
 #define KENES_BATCH_H
 
-#include <jansson.h>
 #include <pthread.h>
 #include <stdbool.h>
 
@@ -18,7 +17,8 @@
 #include "write.h"
 
 struct batch_job {
-	json_t *job;           /* in: one job of kenes.proposal_store_batch (sql/migrations/007) */
+	const char *job;       /* in: one job of kenes.proposal_store_batch (sql/migrations/007),
+				  a JSON object's text without its opening brace */
 	const char *key;       /* in: its idempotency key, or NULL */
 	const char *submitter; /* in: its submitter, or NULL */
 	struct outcome *out;   /* out: what the database decided, when `stored_ok` */

@@ -414,33 +414,59 @@ void proposal_free(struct proposal *p)
 	p->text = p->proposed_wording = NULL;
 }
 
-/* One job of kenes.proposal_store_batch (sql/migrations/007). Bytea literals lose "\\x". */
-static json_t *store_job(const struct proposal *p, const char *submitter, const char *key,
-			 const char *hash, long per_hour, const struct buf *mid, const struct buf *tail)
+static void job_member(struct buf *b, const char *key, const char *value)
 {
-	json_t *topics = json_array();
-	json_t *job;
+	buf_printf(b, ",\"%s\":", key);
+	if (value)
+		created_json_string(b, value);
+	else
+		buf_puts(b, "null");
+}
 
-	for (int i = 0; i < p->topic_count; i++)
-		json_array_append_new(topics, json_string(p->topics[i]));
-	/* json_pack "s?" turns NULL into null; "o" steals topics. */
-	job = json_pack("{s:s, s:s, s:s?, s:s, s:s, s:s?, s:s, s:s, s:s, s:o}", "consultation",
-			p->consultation->slug, "kind", p->kind, "number", p->number[0] ? p->number : NULL,
-			"stance", p->stance, "text", p->text, "proposed_wording", p->proposed_wording,
-			"lang", p->lang, "region", p->region, "channel", p->channel, "topics", topics);
+/*
+ * One job of kenes.proposal_store_batch (sql/migrations/007) as JSON text without its
+ * opening brace: the writer puts {"ord":N, in front. Written directly rather than through a
+ * jansson tree (a sixth of the handler's CPU went to jansson). Bytea literals lose "\\x".
+ */
+static char *store_job(const struct proposal *p, const char *submitter, const char *key,
+		       const char *hash, long per_hour, const struct buf *mid, const struct buf *tail)
+{
+	struct buf b;
+	char *job;
+
+	buf_init(&b, 0);
+	buf_puts(&b, "\"consultation\":");
+	created_json_string(&b, p->consultation->slug);
+	job_member(&b, "kind", p->kind);
+	job_member(&b, "number", p->number[0] ? p->number : NULL);
+	job_member(&b, "stance", p->stance);
+	job_member(&b, "text", p->text);
+	job_member(&b, "proposed_wording", p->proposed_wording);
+	job_member(&b, "lang", p->lang);
+	job_member(&b, "region", p->region);
+	job_member(&b, "channel", p->channel);
+	buf_puts(&b, ",\"topics\":[");
+	for (int i = 0; i < p->topic_count; i++) {
+		if (i)
+			buf_putc(&b, ',');
+		created_json_string(&b, p->topics[i]);
+	}
 	/* The version validated against: refused if another became current meanwhile. */
-	json_object_set_new(job, "version", json_integer((json_int_t)p->version));
+	buf_printf(&b, "],\"version\":%ld", p->version);
 	if (submitter) {
-		json_object_set_new(job, "submitter", json_string(submitter + 2));
-		json_object_set_new(job, "per_hour", json_integer((json_int_t)per_hour));
+		job_member(&b, "submitter", submitter + 2);
+		buf_printf(&b, ",\"per_hour\":%ld", per_hour);
 	}
 	if (key) {
 		/* The stored answer for replays: the same pieces as the 201 sent now. */
-		json_object_set_new(job, "key", json_string(key));
-		json_object_set_new(job, "hash", json_string(hash + 2));
-		json_object_set_new(job, "body_mid", json_stringn(mid->data, mid->len));
-		json_object_set_new(job, "body_tail", json_stringn(tail->data, tail->len));
+		job_member(&b, "key", key);
+		job_member(&b, "hash", hash + 2);
+		job_member(&b, "body_mid", mid->data);
+		job_member(&b, "body_tail", tail->data);
 	}
+	buf_putc(&b, '}');
+	job = buf_steal(&b);
+	buf_free(&b);
 	return job;
 }
 
@@ -449,14 +475,16 @@ bool proposal_store(struct db *db, const struct proposal *p, const char *submitt
 {
 	struct batch_job job = { .out = o, .key = key, .submitter = submitter };
 	struct buf mid, tail;
+	char *text;
 
 	(void)db; /* stored by the batch writer's own connection */
 	buf_init(&mid, 0);
 	buf_init(&tail, 0);
 	created_body_parts(p, &mid, &tail);
-	job.job = store_job(p, submitter, key, hash, per_hour, &mid, &tail);
+	text = store_job(p, submitter, key, hash, per_hour, &mid, &tail);
+	job.job = text;
 	batch_run(&job);
-	json_decref(job.job);
+	free(text);
 	if (!job.stored_ok)
 		db_set_error(db, &job.err);
 	else if (o->status == 201 && strcmp(o->code, "created") == 0)
