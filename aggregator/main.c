@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -513,6 +514,7 @@ int main(int argc, char **argv)
 	char message[512];
 	int rc;
 
+	json_set_alloc_funcs(xmalloc, free); /* out of memory aborts, never a silently short string */
 	if ((rc = parse_cli(argc, argv, &cli)) != AGG_OK)
 		return rc;
 	if (cli.help) {

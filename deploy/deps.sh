@@ -17,7 +17,7 @@ check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap s
 case ${1:-run} in
 	run) want=$run_pkgs ;;
 	check) want="$run_pkgs $check_pkgs" ;;
-	-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+	-h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	*) echo "usage: deploy/deps.sh [run|check]" >&2; exit 2 ;;
 esac
 

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcgiapp.h>
 #include <getopt.h>
+#include <jansson.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -527,6 +528,12 @@ int main(int argc, char **argv)
 	bool check_only = false;
 	int c, rc;
 
+	/*
+	 * Out of memory kills the worker (the master starts another) rather than corrupting a
+	 * request: Jansson's parser drops characters when an allocation fails (its lexer does
+	 * not check), which would store a text other than the one sent.
+	 */
+	json_set_alloc_funcs(xmalloc, free);
 	while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': config_path = optarg; break;

@@ -109,12 +109,21 @@ static struct snapshot *load(struct db *db)
 		log_warn("%d consultations; only the first %d are served", rows, MAX_CONSULTATIONS);
 		rows = MAX_CONSULTATIONS;
 	}
-	for (int i = 0; i < rows; i++)
-		if (fill(&fresh->list[fresh->count], PQgetvalue(res, i, 0), PQgetvalue(res, i, 1)))
-			fresh->count++;
-	PQclear(res);
 	fresh->refs = 1;
 	fresh->loaded_at = time(NULL);
+	/*
+	 * All or nothing: a consultation that cannot be read now (out of memory while parsing)
+	 * must not vanish from the served snapshot; the caller keeps the older one instead.
+	 */
+	for (int i = 0; i < rows; i++) {
+		if (!fill(&fresh->list[fresh->count], PQgetvalue(res, i, 0), PQgetvalue(res, i, 1))) {
+			snapshot_unref(fresh);
+			fresh = NULL;
+			break;
+		}
+		fresh->count++;
+	}
+	PQclear(res);
 	return fresh;
 }
 

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -95,10 +96,13 @@ enum text_status text_clean(const char *s, size_t len, char **out, size_t *chars
 		buf_free(&tmp);
 		return st;
 	}
+	/* unify() has checked the UTF-8, so NULL can only mean out of memory. */
 	nfc = utf8proc_NFC((const utf8proc_uint8_t *)tmp.data);
 	buf_free(&tmp);
-	if (!nfc)
-		return TEXT_INVALID_UTF8;
+	if (!nfc) {
+		fprintf(stderr, "kenes: out of memory normalising a text\n");
+		abort();
+	}
 	for (const utf8proc_uint8_t *p = nfc; *p; p++)
 		if ((*p & 0xc0) != 0x80)
 			count++;

@@ -8,6 +8,7 @@
 #   4. the handler's log must hold no sanitizer report
 #   5. the plain build under valgrind memcheck through the curl suites: no errors, no leaks
 #   6. faults under load (tests/faults/): PostgreSQL and a worker killed, nginx reloaded
+#   7. allocation and libpq failures injected into the handler (tests/faults/failshim.c)
 # Set KEEP=1 to keep the temp dir (logs) afterwards.
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
@@ -154,6 +155,17 @@ step "faults: SIGKILL PostgreSQL and a worker, reload nginx, under load"
 start_stack "$tmp/faults" bin/kenes-fcgi
 KENES_FCGI_PID=$fcgi_pid KENES_NGINX_PID=$nginx_pid run "faults" tests/faults/faults.sh
 stop_stack
+
+step "injected failures: allocations and libpq calls (tests/faults/failshim.c)"
+make -s build/tests/failshim.so
+# Every 53rd/97th allocation of a request or commit fails; every 5th-7th statement fails
+# with an error, comes back NULL, or finds its connection cut.
+for mode in malloc:53 malloc:97 pq-error:5 pq-null:7 pq-drop:6; do
+	start_stack "$tmp/fail-${mode/:/-}" bin/kenes-fcgi env LD_PRELOAD="$KENES_ROOT/build/tests/failshim.so" \
+		FAILSHIM="$mode" KENES_STRUCTURE_TTL=3600
+	MODE=$mode run "failures $mode" tests/faults/failures.sh
+	stop_stack
+done
 
 echo
 if [ ${#failures[@]} -gt 0 ]; then

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Injected allocation and libpq failures (tests/faults/failshim.c, LD_PRELOAD'ed into the
+# handler by tests/run-all.sh with FAILSHIM=MODE:N): clients submit proposals with two
+# topics each, each with its own Idempotency-Key, retrying on 5xx as a real client would.
+# Every answer is a 201 or a clean 5xx (never a 4xx for a valid request, never a cut-off
+# response), every proposal ends up stored exactly once with both of its topics (no partial
+# rows), failures really were injected, and the handler still serves afterwards.
+#
+# Needs BASE_URL, KENES_ADMIN_URL, KENES_HANDLER_LOG; MODE (a name for the messages).
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+
+CLIENTS=${CLIENTS:-4}
+PER_CLIENT=${PER_CLIENT:-15}
+MODE=${MODE:-failures}
+run=x$RANDOM$RANDOM
+mkdir -p "$_tmp/answers"
+
+# One client: PER_CLIENT proposals, each retried (same key, same body) until it gets a 201.
+client() { # N
+	local n=$1 i key body code
+	for i in $(seq "$PER_CLIENT"); do
+		key=$run-$n-$i
+		body="{\"target\":\"article:$((i % 9 + 1))\",\"stance\":\"amend\",\"lang\":\"en\",\"text\":\"failure $key\",\"proposed_wording\":\"wording $key\",\"topics\":[\"sovereignty\",\"language\"]}"
+		for _ in $(seq 40); do
+			code=$(curl -s -m 10 -o "$_tmp/answers/$key.body" -w '%{http_code}' -X POST \
+				-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+				--data "$body" "$BASE_URL/api/v1/proposals")
+			echo "$code $key" >>"$_tmp/answers/client-$n"
+			[ "$code" = 201 ] && break
+			sleep 0.1
+		done
+	done
+}
+export -f client
+export BASE_URL PER_CLIENT run _tmp
+
+seq "$CLIENTS" | xargs -P "$CLIENTS" -I{} bash -c 'client {}'
+cat "$_tmp"/answers/client-* >"$_tmp/all"
+total=$((CLIENTS * PER_CLIENT))
+echo "     $MODE: $(wc -l <"$_tmp/all") answers: $(awk '{ print $1 }' "$_tmp/all" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
+injected=$(grep -c "failshim: " "$KENES_HANDLER_LOG")
+echo "     $MODE: $injected failures injected"
+
+check "$MODE: failures were injected" test "$injected" -ge 5
+check "$MODE: every answer a 201 or a 5xx" eq "$(awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/all" | wc -l)" 0
+awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/all" | head -5
+check "$MODE: every proposal acknowledged in the end" eq "$(awk '$1 == 201 { print $2 }' "$_tmp/all" | sort -u | wc -l)" "$total"
+# 5xx answers carry the JSON error shape (nginx's own 502 when a worker died is HTML).
+bad=0
+for f in "$_tmp"/answers/*.body; do
+	[ -s "$f" ] || continue
+	jq -e . "$f" >/dev/null 2>&1 || { grep -q '502 Bad Gateway' "$f" || bad=$((bad + 1)); }
+done
+check "$MODE: answers are whole JSON documents (or nginx's 502)" eq "$bad" 0
+
+rows=$(sql -v run="$run" <<'SQL'
+SELECT count(*), count(DISTINCT p.text),
+       count(*) FILTER (WHERE (SELECT count(*) FROM kenes.proposal_topic t WHERE t.proposal_id = p.id) = 2),
+       count(*) FILTER (WHERE p.proposed_wording = 'wording ' || substr(p.text, 9))
+FROM kenes.proposal p WHERE p.text LIKE 'failure ' || :'run' || '-%'
+SQL
+)
+check "$MODE: each proposal stored once, with both topics and its wording" eq "$rows" "$total|$total|$total|$total"
+# The 201 bodies name the rows that were stored.
+acked=$(for f in "$_tmp"/answers/*.body; do jq -r 'select(.id != null) | .id' "$f" 2>/dev/null; done | sort -u | wc -l)
+check "$MODE: the acknowledged ids are the stored rows" eq "$acked" "$total"
+
+# A connection the shim just broke is re-opened on its next use, at most once a second.
+for _ in $(seq 10); do
+	http GET /healthz
+	[ "$STATUS" = 200 ] && break
+	sleep 0.5
+done
+check "$MODE: still serving (within 5 s)" eq "$STATUS" 200
+finish
