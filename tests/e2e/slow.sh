@@ -67,7 +67,7 @@ attack() { # NAME SLOWHTTPTEST-ARGS...
 }
 attack slowloris -H -i 4 -x 24 -u "$BASE_URL/api/v1/proposals?consultation=$C&target=article:4"
 attack slow-body -B -i 4 -s 8192 -x 24 -f application/json -u "$BASE_URL/api/v1/proposals"
-attack slow-read -X -w 32 -y 64 -n 4 -z 16 -k 1 -u "$BASE_URL/proposals?consultation=$C&target=article:4&lang=ru"
+attack slow-read -X -w 32 -y 64 -n 4 -z 16 -k 1 -u "$BASE_URL/static/kenes.css"
 
 http GET /healthz
 check "serving after the attacks" eq "$STATUS" 200
