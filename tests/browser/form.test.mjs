@@ -35,6 +35,8 @@ const RU_THANKS = 'Спасибо! Ваше предложение зареги�
 const KK_THANKS = 'Рақмет! Ұсынысыңыз тіркелді';
 const RECEIPT = /\/proposals\/(\d+)\/receipt(?:\?|$)/;
 const run = `${Date.now()}-${process.pid}`;
+const AGGREGATOR = new URL('../../bin/kenes-aggregator', import.meta.url).pathname;
+const ARTIFACTS = mkdtempSync(join(tmpdir(), 'kenes-browser-report-'));
 
 // ---- database ------------------------------------------------------------------------------
 
@@ -304,11 +306,12 @@ test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
 					`#f-text aria-describedby is "${describedBy.join(' ')}" as parsed by the browser; it must include e-text (the field error)`);
 			}));
 
-		await t.test('d. XSS: markup in the text is shown as text on the receipt, never run', { timeout: SCENARIO_MS }, () =>
+		await t.test('d. XSS: markup in the text is shown as text on the receipt, its page, its list and the report, never run', { timeout: SCENARIO_MS }, () =>
 			withPage(browser, 'd-xss', {}, async ({ page }) => {
 				const text = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> ${run}`;
 				await page.goto(`${BASE_URL}/?lang=ru`);
-				await page.locator('#f-target').selectOption('article:4');
+				// A part no other suite writes to, so the proposal is among its part's top ones in the report.
+				await page.locator('#f-target').selectOption('article:88');
 				await page.locator('input[name="stance"][value="oppose"]').check();
 				await page.locator('#f-text').fill(text);
 				const response = await submit(page);
@@ -321,6 +324,23 @@ test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
 				assertSameBytes(row.text, text, `proposal ${id}`);
 				assert.equal(row.stance, 'oppose');
 				assert.equal(row.channel, 'web');
+
+				// Every other HTML page that shows it: the proposal's own page, its article's list,
+				// and the HTML report staff download (written by the aggregator, opened from disk).
+				const report = join(ARTIFACTS, `report-${run}.html`);
+				execFileSync(AGGREGATOR, ['-q', '-d', ADMIN_URL, 'report', '--from', '2026-01-01',
+					// The report's days are the consultation's local ones (up to UTC+14): end tomorrow.
+					'--to', new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), '--format', 'html', '--lang', 'ru', '--out', report],
+				{ env: { ...process.env, KENES_DATABASE_ROLE: 'kenes_aggregator' }, stdio: ['ignore', 'ignore', 'inherit'] });
+				for (const url of [`${BASE_URL}/proposals/${id}?lang=ru`,
+					`${BASE_URL}/proposals?consultation=constitution-2026&target=article:88&sort=newest&lang=ru`,
+					`file://${report}`]) {
+					await page.goto(url);
+					await page.getByText(`window.__xss=2"> ${run}`).first().waitFor({ state: 'visible' });
+					assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', `injected script ran on ${url}`);
+					assert.equal(await page.locator('img[src="x"], script:not([src])').count(), 0, `the text became markup on ${url}`);
+					assert.deepEqual(await cspViolations(page), [], `CSP violations on ${url}`);
+				}
 			}));
 
 		await t.test('e. JavaScript off, English UI: report a proposal filed in my name from its page', { timeout: SCENARIO_MS }, () =>
