@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "csvfield.h"
 #include "db.h"
 #include "form.h"
 #include "log.h"
@@ -146,30 +147,6 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 	}
 }
 
-/*
- * A CSV field: quoted when it holds , " CR or LF, and neutralised with a leading apostrophe
- * when a spreadsheet would take it for a formula (= + - @ tab CR). The same rules as
- * aggregator/csv.c, which the handler does not link.
- */
-static void csv_field(struct buf *b, const char *value, bool first)
-{
-	bool formula = value[0] && strchr("=+-@\t\r", value[0]);
-
-	if (!first)
-		buf_putc(b, ',');
-	if (!formula && !strpbrk(value, ",\"\r\n")) {
-		buf_puts(b, value);
-		return;
-	}
-	buf_puts(b, formula ? "\"'" : "\"");
-	for (const char *p = value; *p; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	buf_putc(b, '"');
-}
-
 static json_t *measures(const PGresult *res, int row)
 {
 	return json_pack("{s:I, s:I, s:I}", "proposals", (json_int_t)strtoll(PQgetvalue(res, row, 5), NULL, 10),
@@ -248,12 +225,12 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
 	buf_puts(&req->out, q->dim->has_version ? "key,label,stance,proposals,people,supports,version\r\n"
 						: "key,label,stance,proposals,people,supports\r\n");
 	for (int i = 0; i < PQntuples(res); i++) {
-		csv_field(&req->out, PQgetvalue(res, i, 0), true);
-		csv_field(&req->out, PQgetvalue(res, i, label_col), false);
+		csvfield_put(&req->out, PQgetvalue(res, i, 0), true);
+		csvfield_put(&req->out, PQgetvalue(res, i, label_col), false);
 		for (int col = 4; col <= 7; col++)
-			csv_field(&req->out, PQgetvalue(res, i, col), false);
+			csvfield_put(&req->out, PQgetvalue(res, i, col), false);
 		if (q->dim->has_version)
-			csv_field(&req->out, PQgetvalue(res, i, 8), false);
+			csvfield_put(&req->out, PQgetvalue(res, i, 8), false);
 		buf_puts(&req->out, "\r\n");
 	}
 	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s.csv\"",
