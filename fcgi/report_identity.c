@@ -24,62 +24,7 @@
  * filed with that identity, so a guessed IIN must not be tried against many proposals. */
 #define REPORTS_PER_HOUR "10"
 
-struct report_input {
-	char *iin;
-	char *form_token;
-	char *ui_lang;
-};
-
-static void input_free(struct report_input *in)
-{
-	if (in->iin)
-		memset(in->iin, 0, strlen(in->iin));
-	free(in->iin);
-	free(in->form_token);
-	free(in->ui_lang);
-}
-
-static void parse_json(const struct request *req, struct report_input *in, struct errors *errs)
-{
-	json_t *doc, *value;
-	const char *key;
-
-	if (req->body_len == 0)
-		return;
-	doc = jsonbody_parse(req->body, req->body_len, errs);
-	if (!doc)
-		return;
-	json_object_foreach(doc, key, value) {
-		if (strcmp(key, "iin") != 0)
-			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
-		else if (!json_is_string(value))
-			errors_add(errs, 422, "invalid_type", key, "iin must be a string of 12 digits");
-		else
-			in->iin = xstrdup(json_string_value(value));
-	}
-	json_decref(doc);
-}
-
-static void parse_form(const struct request *req, struct report_input *in, struct errors *errs)
-{
-	struct form f;
-	const struct form_field *v;
-
-	if (!form_parse(req->body, req->body_len, &f)) {
-		errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
-		return;
-	}
-	if ((v = form_get(&f, "iin")) && strlen(v->value) == v->value_len)
-		in->iin = xstrdup(v->value);
-	if ((v = form_get(&f, "form_token")))
-		in->form_token = xstrdup(v->value);
-	if ((v = form_get(&f, "ui_lang")))
-		in->ui_lang = xstrdup(v->value);
-	form_free(&f);
-}
-
-/* The proposal page again with the errors beside the report form (whose IIN is report_iin). */
-static void page_again(struct request *req, int status, const struct report_input *in, json_t *proposal,
+static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
 		       struct errors *errs)
 {
 	struct buf html;
@@ -94,7 +39,7 @@ static void page_again(struct request *req, int status, const struct report_inpu
 	buf_free(&html);
 }
 
-static void answer(struct request *req, bool is_form, const struct report_input *in, const char *id,
+static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		   json_t *proposal, const struct outcome *o)
 {
 	char location[128];
@@ -123,7 +68,7 @@ static void answer(struct request *req, bool is_form, const struct report_input 
 
 void handle_report_identity(struct request *req, const char *id)
 {
-	struct report_input in = { 0 };
+	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
 	struct write_guard guard;
 	struct outcome o = { 0 };
@@ -135,9 +80,9 @@ void handle_report_identity(struct request *req, const char *id)
 	bool known;
 
 	if (is_form)
-		parse_form(req, &in, &errs);
+		person_input_parse(req, true, &in, &errs);
 	else if (request_content_type_is(req, "application/json") || req->body_len == 0)
-		parse_json(req, &in, &errs);
+		person_input_parse(req, false, &in, &errs);
 	else {
 		reply_error(req, 415, "unsupported_media_type",
 			    "send application/json or application/x-www-form-urlencoded");
@@ -184,5 +129,5 @@ void handle_report_identity(struct request *req, const char *id)
 out:
 	json_decref(proposal);
 	outcome_free(&o);
-	input_free(&in);
+	person_input_free(&in);
 }

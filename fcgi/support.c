@@ -19,64 +19,7 @@
 #include "util.h"
 #include "write.h"
 
-struct support_input {
-	char *iin;
-	char *form_token;
-	char *ui_lang;
-	bool withdraw;
-};
-
-static void input_free(struct support_input *in)
-{
-	if (in->iin)
-		memset(in->iin, 0, strlen(in->iin));
-	free(in->iin);
-	free(in->form_token);
-	free(in->ui_lang);
-}
-
-static void parse_json(const struct request *req, struct support_input *in, struct errors *errs)
-{
-	json_t *doc, *value;
-	const char *key;
-
-	if (req->body_len == 0)
-		return;
-	doc = jsonbody_parse(req->body, req->body_len, errs);
-	if (!doc)
-		return;
-	json_object_foreach(doc, key, value) {
-		if (strcmp(key, "iin") != 0)
-			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
-		else if (!json_is_string(value))
-			errors_add(errs, 422, "invalid_type", key, "iin must be a string of 12 digits");
-		else
-			in->iin = xstrdup(json_string_value(value));
-	}
-	json_decref(doc);
-}
-
-static void parse_form(const struct request *req, struct support_input *in, struct errors *errs)
-{
-	struct form f;
-	const struct form_field *v;
-
-	if (!form_parse(req->body, req->body_len, &f)) {
-		errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
-		return;
-	}
-	if ((v = form_get(&f, "iin")) && strlen(v->value) == v->value_len)
-		in->iin = xstrdup(v->value);
-	if ((v = form_get(&f, "form_token")))
-		in->form_token = xstrdup(v->value);
-	if ((v = form_get(&f, "ui_lang")))
-		in->ui_lang = xstrdup(v->value);
-	in->withdraw = (v = form_get(&f, "action")) && strcmp(v->value, "withdraw") == 0;
-	form_free(&f);
-}
-
-/* The proposal page again, with the outcome or the errors shown. */
-static void page_again(struct request *req, int status, const struct support_input *in, json_t *proposal,
+static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
 		       const struct errors *errs, const char *notice_key)
 {
 	struct buf html;
@@ -89,7 +32,7 @@ static void page_again(struct request *req, int status, const struct support_inp
 	buf_free(&html);
 }
 
-static void answer(struct request *req, bool is_form, const struct support_input *in, const char *id,
+static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		   json_t *proposal, const struct outcome *o)
 {
 	char location[128];
@@ -119,7 +62,7 @@ static void answer(struct request *req, bool is_form, const struct support_input
 
 void handle_support(struct request *req, const char *id)
 {
-	struct support_input in = { 0 };
+	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
 	struct write_guard guard;
 	struct outcome o = { 0 };
@@ -132,9 +75,9 @@ void handle_support(struct request *req, const char *id)
 	bool known;
 
 	if (is_form)
-		parse_form(req, &in, &errs);
+		person_input_parse(req, true, &in, &errs);
 	else if (request_content_type_is(req, "application/json") || (is_delete && req->body_len == 0))
-		parse_json(req, &in, &errs);
+		person_input_parse(req, false, &in, &errs);
 	else if (req->body_len > 0 || !is_delete) {
 		reply_error(req, 415, "unsupported_media_type",
 			    "send application/json or application/x-www-form-urlencoded");
@@ -184,5 +127,5 @@ void handle_support(struct request *req, const char *id)
 out:
 	json_decref(proposal);
 	outcome_free(&o);
-	input_free(&in);
+	person_input_free(&in);
 }

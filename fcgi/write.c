@@ -7,6 +7,8 @@
 
 #include "csrf.h"
 #include "db.h"
+#include "form.h"
+#include "jsonbody.h"
 #include "log.h"
 #include "util.h"
 
@@ -152,4 +154,63 @@ void reply_db_failure(struct request *req, const char *what)
 		log_error("%s: %s %s", what, e->sqlstate, e->message);
 		reply_error(req, 500, "internal", "the request could not be completed");
 	}
+}
+
+void person_input_free(struct person_input *in)
+{
+	if (in->iin)
+		memset(in->iin, 0, strlen(in->iin));
+	free(in->iin);
+	free(in->form_token);
+	free(in->ui_lang);
+}
+
+static void person_from_json(const struct request *req, struct person_input *in, struct errors *errs)
+{
+	json_t *doc, *value;
+	const char *key;
+
+	if (req->body_len == 0)
+		return;
+	doc = jsonbody_parse(req->body, req->body_len, errs);
+	if (!doc)
+		return;
+	json_object_foreach(doc, key, value) {
+		if (strcmp(key, "iin") != 0)
+			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+		else if (!json_is_string(value))
+			errors_add(errs, 422, "invalid_type", key, "iin must be a string of 12 digits");
+		else
+			in->iin = xstrdup(json_string_value(value));
+	}
+	json_decref(doc);
+}
+
+static void person_from_form(const struct request *req, struct person_input *in, struct errors *errs)
+{
+	struct form f;
+	const struct form_field *v;
+
+	if (!form_parse(req->body, req->body_len, &f)) {
+		errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
+		return;
+	}
+	/* An IIN with a NUL inside is no IIN: leave it out, and "required" says so. */
+	if ((v = form_get(&f, "iin")) && strlen(v->value) == v->value_len)
+		in->iin = xstrdup(v->value);
+	if ((v = form_get(&f, "form_token")))
+		in->form_token = xstrdup(v->value);
+	if ((v = form_get(&f, "ui_lang")))
+		in->ui_lang = xstrdup(v->value);
+	in->withdraw = (v = form_get(&f, "action")) && strcmp(v->value, "withdraw") == 0;
+	form_free(&f);
+}
+
+void person_input_parse(const struct request *req, bool is_form, struct person_input *in,
+			struct errors *errs)
+{
+	if (is_form)
+		person_from_form(req, in, errs);
+	else
+		person_from_json(req, in, errs);
 }

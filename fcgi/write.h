@@ -40,6 +40,21 @@ bool write_guard_check(const struct request *req, bool is_form, const char *form
 bool write_identity(const struct request *req, const struct consultation *c, const char *iin,
 		    bool required, char hex[BYTEA_HEX_LEN], bool *known, struct errors *errs);
 
+/*
+ * What a person sends to act on a proposal (support, withdraw, report): {"iin": "..."} as
+ * JSON, or a form with iin, form_token, ui_lang and the action button. Unknown JSON fields
+ * are 422; a malformed body is 400. person_input_free wipes the IIN.
+ */
+struct person_input {
+	char *iin;
+	char *form_token;
+	char *ui_lang;
+	bool withdraw; /* the form's action=withdraw button */
+};
+void person_input_parse(const struct request *req, bool is_form, struct person_input *in,
+			struct errors *errs);
+void person_input_free(struct person_input *in);
+
 /* What a write function of sql/migrations/005 returned (the kenes.outcome type). */
 struct outcome {
 	int status;
