@@ -70,14 +70,9 @@ void handle_report_identity(struct request *req, const char *id)
 {
 	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
-	struct write_guard guard;
+	struct person_action act = { .proposal = NULL };
 	struct outcome o = { 0 };
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
-	char who[BYTEA_HEX_LEN];
-	json_t *proposal = NULL;
-	const struct consultation *c;
-	PGresult *res;
-	bool known;
 
 	if (is_form)
 		person_input_parse(req, true, &in, &errs);
@@ -88,46 +83,16 @@ void handle_report_identity(struct request *req, const char *id)
 			    "send application/json or application/x-www-form-urlencoded");
 		goto out;
 	}
-	if ((errs.count && errors_primary(&errs)->status == 400) ||
-	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
-		reply_errors(req, &errs);
+	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
-	}
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
+	if (!write_run_outcome(req, "identity_report", 6,
+			       (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
+						 act.guard.hash, REPORTS_PER_HOUR },
+			       "recording an identity report", &o))
 		goto out;
-	}
-	proposal = handler_fetch_proposal(req, id);
-	if (!proposal)
-		goto out;
-	c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
-	if (!c) {
-		reply_error(req, 404, "not_found", "no such proposal");
-		goto out;
-	}
-	write_identity(req, c, in.iin, true, who, &known, &errs);
-	if (errs.count) {
-		if (is_form && errors_primary(&errs)->status == 422)
-			page_again(req, 422, &in, proposal, &errs);
-		else
-			reply_errors(req, &errs);
-		goto out;
-	}
-	res = db_run(req->db, "identity_report", 6,
-		     (const char *[]){ id, who, is_form ? "web" : "api", guard.key, guard.hash, REPORTS_PER_HOUR });
-	if (!res) {
-		reply_db_failure(req, "recording an identity report");
-		goto out;
-	}
-	if (!outcome_read(res, &o)) {
-		PQclear(res);
-		reply_error(req, 500, "internal", "unexpected answer from the database");
-		goto out;
-	}
-	PQclear(res);
-	answer(req, is_form, &in, id, proposal, &o);
+	answer(req, is_form, &in, id, act.proposal, &o);
 out:
-	json_decref(proposal);
+	json_decref(act.proposal);
 	outcome_free(&o);
 	person_input_free(&in);
 }

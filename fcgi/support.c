@@ -20,14 +20,14 @@
 #include "write.h"
 
 static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-		       const struct errors *errs, const char *notice_key)
+		       struct errors *errs)
 {
 	struct buf html;
 	const struct consultation *c =
 		structure_find(json_string_value(json_object_get(proposal, "consultation")));
 
 	buf_init(&html, 0);
-	page_proposal(&html, handler_lang(req, in->ui_lang), c, proposal, errs, notice_key);
+	page_proposal(&html, handler_lang(req, in->ui_lang), c, proposal, errs, NULL);
 	reply_html(req, status, &html);
 	buf_free(&html);
 }
@@ -41,7 +41,7 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 		struct errors errs = { .count = 0 };
 
 		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
-		page_again(req, o->status, in, proposal, &errs, NULL);
+		page_again(req, o->status, in, proposal, &errs);
 		return;
 	}
 	if (o->status >= 300) {
@@ -64,15 +64,11 @@ void handle_support(struct request *req, const char *id)
 {
 	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
-	struct write_guard guard;
+	struct person_action act = { .proposal = NULL };
 	struct outcome o = { 0 };
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
 	bool is_delete = strcmp(req->method, "DELETE") == 0;
-	char who[BYTEA_HEX_LEN], cap[24];
-	json_t *proposal = NULL;
-	const struct consultation *c;
-	PGresult *res;
-	bool known;
+	char cap[24];
 
 	if (is_form)
 		person_input_parse(req, true, &in, &errs);
@@ -83,49 +79,21 @@ void handle_support(struct request *req, const char *id)
 			    "send application/json or application/x-www-form-urlencoded");
 		goto out;
 	}
-	if ((errs.count && errors_primary(&errs)->status == 400) ||
-	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
-		reply_errors(req, &errs);
+	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
-	}
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
-		goto out;
-	}
-	proposal = handler_fetch_proposal(req, id);
-	if (!proposal)
-		goto out;
-	c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
-	if (!c) {
-		reply_error(req, 404, "not_found", "no such proposal");
-		goto out;
-	}
-	write_identity(req, c, in.iin, true, who, &known, &errs);
-	if (errs.count) {
-		if (is_form && errors_primary(&errs)->status == 422)
-			page_again(req, 422, &in, proposal, &errs, NULL);
-		else
-			reply_errors(req, &errs);
-		goto out;
-	}
 	snprintf(cap, sizeof(cap), "%ld", req->settings->supports_per_hour);
-	if (is_delete || in.withdraw)
-		res = db_run(req->db, "support_withdraw", 2, (const char *[]){ id, who });
-	else
-		res = db_run(req->db, "support_add", 5, (const char *[]){ id, who, guard.key, guard.hash, cap });
-	if (!res) {
-		reply_db_failure(req, "recording a support");
+	if (is_delete || in.withdraw) {
+		if (!write_run_outcome(req, "support_withdraw", 2, (const char *[]){ id, act.who },
+				       "recording a support", &o))
+			goto out;
+	} else if (!write_run_outcome(req, "support_add", 5,
+				      (const char *[]){ id, act.who, act.guard.key, act.guard.hash, cap },
+				      "recording a support", &o)) {
 		goto out;
 	}
-	if (!outcome_read(res, &o)) {
-		PQclear(res);
-		reply_error(req, 500, "internal", "unexpected answer from the database");
-		goto out;
-	}
-	PQclear(res);
-	answer(req, is_form, &in, id, proposal, &o);
+	answer(req, is_form, &in, id, act.proposal, &o);
 out:
-	json_decref(proposal);
+	json_decref(act.proposal);
 	outcome_free(&o);
 	person_input_free(&in);
 }

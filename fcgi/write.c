@@ -8,6 +8,7 @@
 #include "csrf.h"
 #include "db.h"
 #include "form.h"
+#include "handlers.h"
 #include "jsonbody.h"
 #include "log.h"
 #include "util.h"
@@ -213,4 +214,56 @@ void person_input_parse(const struct request *req, bool is_form, struct person_i
 		person_from_form(req, in, errs);
 	else
 		person_from_json(req, in, errs);
+}
+
+bool person_action_prepare(struct request *req, const char *id, bool is_form,
+			   const struct person_input *in, struct errors *errs, person_form_again again,
+			   struct person_action *a)
+{
+	const struct consultation *c;
+	bool known;
+
+	a->proposal = NULL;
+	if ((errs->count && errors_primary(errs)->status == 400) ||
+	    !write_guard_check(req, is_form, in->form_token, &a->guard, errs)) {
+		reply_errors(req, errs);
+		return false;
+	}
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		return false;
+	}
+	a->proposal = handler_fetch_proposal(req, id);
+	if (!a->proposal)
+		return false;
+	c = structure_find(json_string_value(json_object_get(a->proposal, "consultation")));
+	if (!c) {
+		reply_error(req, 404, "not_found", "no such proposal");
+		return false;
+	}
+	write_identity(req, c, in->iin, true, a->who, &known, errs);
+	if (!errs->count)
+		return true;
+	if (is_form && errors_primary(errs)->status == 422)
+		again(req, 422, in, a->proposal, errs);
+	else
+		reply_errors(req, errs);
+	return false;
+}
+
+bool write_run_outcome(struct request *req, const char *name, int nparams, const char *const *values,
+		       const char *what, struct outcome *o)
+{
+	PGresult *res = db_run(req->db, name, nparams, values);
+	bool ok;
+
+	if (!res) {
+		reply_db_failure(req, what);
+		return false;
+	}
+	ok = outcome_read(res, o);
+	PQclear(res);
+	if (!ok)
+		reply_error(req, 500, "internal", "unexpected answer from the database");
+	return ok;
 }

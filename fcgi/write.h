@@ -7,6 +7,7 @@
 #ifndef KENES_WRITE_H
 #define KENES_WRITE_H
 
+#include <jansson.h>
 #include <libpq-fe.h>
 #include <stdbool.h>
 
@@ -55,6 +56,27 @@ void person_input_parse(const struct request *req, bool is_form, struct person_i
 			struct errors *errs);
 void person_input_free(struct person_input *in);
 
+/* Shows the proposal's page again with the errors of a form (status 422 or the outcome's). */
+typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
+				  json_t *proposal, struct errors *errs);
+
+/* What the steps before a person's action on a proposal established. */
+struct person_action {
+	struct write_guard guard;
+	json_t *proposal;            /* the proposal as the API shows it; owned: json_decref */
+	char who[BYTEA_HEX_LEN];     /* the person's pseudonym */
+};
+
+/*
+ * The steps every action of a person on proposal `id` shares, after its body was parsed into
+ * `in` (with errors in `errs`): the write guard, the structure, the proposal (404 unless
+ * published), its consultation, and the person under its identity policy. Answers and
+ * returns false when one fails; a form's 422 shows the proposal's page again through `again`.
+ */
+bool person_action_prepare(struct request *req, const char *id, bool is_form,
+			   const struct person_input *in, struct errors *errs, person_form_again again,
+			   struct person_action *a);
+
 /* What a write function of sql/migrations/005 returned (the kenes.outcome type). */
 struct outcome {
 	int status;
@@ -72,5 +94,10 @@ void reply_outcome_error(struct request *req, const struct outcome *o);
 
 /* Answers 503 or 500 after a failed database call, and logs why. */
 void reply_db_failure(struct request *req, const char *what);
+
+/* Runs statement `name` and reads the kenes.outcome it returns; answers 5xx and returns false
+ * when that fails (`what` says what for the log). */
+bool write_run_outcome(struct request *req, const char *name, int nparams, const char *const *values,
+		       const char *what, struct outcome *o);
 
 #endif
