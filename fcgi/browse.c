@@ -29,10 +29,37 @@ static bool query_long(const struct request *req, const char *name, long min, lo
 	return parse_long(v, min, max, out);
 }
 
+/* ?version=: a draft version number (kept as its plain digits), or nothing for the current one. */
+static bool version_param(struct request *req, struct list_query *q, struct errors *errs)
+{
+	char v[24];
+	long n;
+
+	if (!request_query_param(req, "version", v, sizeof(v)) || !*v)
+		return true;
+	if (!parse_long(v, 1, 9999, &n))
+		return errors_add(errs, 422, "invalid_version", "version", "version must be a draft version number");
+	snprintf(q->version, sizeof(q->version), "%ld", n);
+	return true;
+}
+
+/* The target's kind and number on the current version, from the cached structure. */
+static bool current_part(struct list_query *q, struct errors *errs)
+{
+	json_t *part = structure_part(q->consultation, q->target);
+
+	if (!part)
+		return errors_add(errs, 422, "unknown_target", "target", "the current draft has no such part");
+	snprintf(q->kind, sizeof(q->kind), "%s", json_string_value(json_object_get(part, "kind")));
+	if (json_is_integer(json_object_get(part, "number")))
+		snprintf(q->number, sizeof(q->number), "%lld",
+			 (long long)json_integer_value(json_object_get(part, "number")));
+	return true;
+}
+
 static bool list_params(struct request *req, struct list_query *q, struct errors *errs)
 {
 	char consultation[72] = "";
-	json_t *part;
 
 	memset(q, 0, sizeof(*q));
 	request_query_param(req, "consultation", consultation, sizeof(consultation));
@@ -42,13 +69,11 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	if (!request_query_param(req, "target", q->target, sizeof(q->target)) || !*q->target)
 		return errors_add(errs, 422, "required", "target",
 				  "target is required (preamble, general, section:N or article:N)");
-	part = structure_part(q->consultation, q->target);
-	if (!part)
-		return errors_add(errs, 422, "unknown_target", "target", "the current draft has no such part");
-	snprintf(q->kind, sizeof(q->kind), "%s", json_string_value(json_object_get(part, "kind")));
-	if (json_is_integer(json_object_get(part, "number")))
-		snprintf(q->number, sizeof(q->number), "%lld",
-			 (long long)json_integer_value(json_object_get(part, "number")));
+	if (!version_param(req, q, errs))
+		return false;
+	/* A named version's part is looked up in the database later (version_part_or_reply). */
+	if (!q->version[0] && !current_part(q, errs))
+		return false;
 	if (!request_query_param(req, "sort", q->sort, sizeof(q->sort)) || !*q->sort)
 		snprintf(q->sort, sizeof(q->sort), "newest");
 	if (strcmp(q->sort, "newest") != 0 && strcmp(q->sort, "supported") != 0)
@@ -60,18 +85,64 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	return true;
 }
 
+/*
+ * With ?version=N: the target's part on that version, from the database, since the cached
+ * structure holds the current version only. Replies 422 when the consultation has no such
+ * version (naming those it has) or that version no such part, or the database failure;
+ * true when q has the part's kind, number and label.
+ */
+static bool version_part_or_reply(struct request *req, struct list_query *q)
+{
+	const char *params[2] = { q->consultation->slug, q->target };
+	struct errors errs = { .count = 0 };
+	char versions[120] = "";
+	size_t used = 0;
+	int row = -1;
+	PGresult *res = db_run(req->db, "proposal_list_part", 2, params);
+
+	if (!res) {
+		reply_db_failure(req, "finding a part of an older draft version");
+		return false;
+	}
+	for (int i = 0; i < PQntuples(res); i++) {
+		if (used < sizeof(versions))
+			used += (size_t)snprintf(versions + used, sizeof(versions) - used, "%s%s", i ? ", " : "",
+						 PQgetvalue(res, i, 0));
+		if (strcmp(PQgetvalue(res, i, 0), q->version) == 0)
+			row = i;
+	}
+	if (row < 0)
+		errors_add(&errs, 422, "unknown_version", "version",
+			   "consultation \"%s\" has no draft version %s (its versions: %s)", q->consultation->slug,
+			   q->version, versions);
+	else if (PQgetisnull(res, row, 1))
+		errors_add(&errs, 422, "unknown_target", "target", "version %s of the draft has no part \"%.40s\"",
+			   q->version, q->target);
+	else {
+		snprintf(q->kind, sizeof(q->kind), "%s", PQgetvalue(res, row, 1));
+		if (!PQgetisnull(res, row, 2))
+			snprintf(q->number, sizeof(q->number), "%s", PQgetvalue(res, row, 2));
+		q->part = json_loads(PQgetvalue(res, row, 3), 0, NULL);
+	}
+	PQclear(res);
+	if (errs.count)
+		reply_errors(req, &errs);
+	return errs.count == 0;
+}
+
 /* The page's proposals (one more than asked, to know whether there is a next page). */
 static json_t *list_fetch(struct request *req, const struct list_query *q)
 {
 	char limit[24], offset[24];
-	const char *params[5] = { q->consultation->slug, q->kind, q->number[0] ? q->number : NULL, limit, offset };
+	const char *params[6] = { q->consultation->slug, q->kind, q->number[0] ? q->number : NULL, limit, offset,
+				  q->version[0] ? q->version : NULL };
 	PGresult *res;
 	json_t *items;
 
 	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
 	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
 	res = db_run(req->db, strcmp(q->sort, "supported") == 0 ? "proposal_list_supported" : "proposal_list_newest",
-		     5, params);
+		     6, params);
 	if (!res)
 		return NULL;
 	items = json_array();
@@ -88,7 +159,7 @@ void handle_list(struct request *req, bool html)
 {
 	struct list_query q;
 	struct errors errs = { .count = 0 };
-	json_t *items;
+	json_t *items, *doc;
 	bool more;
 
 	if (!handler_structure_ready(req)) {
@@ -100,11 +171,13 @@ void handle_list(struct request *req, bool html)
 		reply_errors(req, &errs);
 		return;
 	}
+	if (q.version[0] && !version_part_or_reply(req, &q))
+		goto out;
 	/* The HTML list without a target just asks for one. */
 	items = q.kind[0] ? list_fetch(req, &q) : json_array();
 	if (!items) {
 		reply_db_failure(req, "listing proposals");
-		return;
+		goto out;
 	}
 	more = json_array_size(items) > (size_t)q.per_page;
 	if (more)
@@ -117,11 +190,16 @@ void handle_list(struct request *req, bool html)
 		reply_html(req, 200, &b);
 		buf_free(&b);
 		json_decref(items);
-		return;
+		goto out;
 	}
-	reply_json(req, 200, json_pack("{s:s, s:s, s:s, s:i, s:i, s:b, s:o}", "consultation",
-				       q.consultation->slug, "target", q.target, "sort", q.sort, "page",
-				       (int)q.page, "per_page", (int)q.per_page, "has_more", more, "items", items));
+	doc = json_pack("{s:s, s:s}", "consultation", q.consultation->slug, "target", q.target);
+	if (q.version[0]) /* echoed only when asked, so answers without it stay as they were */
+		json_object_set_new(doc, "version", json_integer(strtoll(q.version, NULL, 10)));
+	json_object_update_new(doc, json_pack("{s:s, s:i, s:i, s:b, s:o}", "sort", q.sort, "page", (int)q.page,
+					      "per_page", (int)q.per_page, "has_more", more, "items", items));
+	reply_json(req, 200, doc);
+out:
+	json_decref(q.part);
 }
 
 void handle_proposal_page(struct request *req, const char *id)

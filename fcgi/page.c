@@ -597,13 +597,16 @@ static void list_link(struct buf *b, enum lang lang, const struct list_query *q,
 	buf_html(b, q->target);
 	buf_puts(b, "&amp;sort=");
 	buf_html(b, q->sort);
+	if (q->version[0])
+		buf_printf(b, "&amp;version=%s", q->version); /* digits only (browse.c) */
 	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), tr(lang, label_key));
 }
 
 void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more)
 {
 	const struct consultation *c = q->consultation;
-	json_t *part = q->target[0] ? structure_part(c, q->target) : NULL;
+	/* With ?version= the part (and its label) is that version's, which the cache lacks. */
+	json_t *part = q->version[0] ? q->part : q->target[0] ? structure_part(c, q->target) : NULL;
 	const char *code = lang_code(lang);
 	json_t *p;
 	size_t i;
@@ -616,7 +619,8 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 	}
 	buf_printf(b, "</h1>\n<form method=\"get\" action=\"/proposals\" class=\"filter\">\n"
 		      "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", code);
-	target_select(b, lang, c, part ? q->target : NULL, NULL);
+	/* The select lists the current version's parts: an older version's target may name another. */
+	target_select(b, lang, c, part && !q->version[0] ? q->target : NULL, NULL);
 	buf_printf(b, "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" name=\"sort\">\n",
 		   tr(lang, "list.title"));
 	option(b, "newest", tr(lang, "list.newest"), q->sort);

@@ -26,6 +26,8 @@ void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, j
 struct list_query {
 	const struct consultation *consultation;
 	char target[32], kind[16], number[16], sort[16];
+	char version[16]; /* ?version=, a draft version number; empty: the current version */
+	json_t *part;     /* with a version: its part, {"label": {…}} (owned; NULL without) */
 	long page, per_page;
 };
 

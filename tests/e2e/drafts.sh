@@ -159,6 +159,37 @@ check "its page shows its version" contains "$BODY" "<dt>Draft version</dt><dd>1
 check "and what became of the article" contains "$BODY" "renumbered: Article 6"
 check "and no list link to another article 5" lacks "$BODY" "/proposals?target=article:5"
 
+# --- lists by an older version's numbering (?version=) ----------------------------------------
+list() { http GET "/api/v1/proposals?consultation=$C&$1"; }
+ids() { json '[.items[].id] | sort | join(",")'; }
+list "target=article:90&version=1"
+check "version 1's article 90 lists its proposals" eq "$STATUS $(json '"\(.version) \(.items | length)"')" \
+	"200 1 ${posted["1 article:90"]}"
+check "among them the one posted last" contains ",$(ids)," ",$old90,"
+list "target=article:5&version=1"
+check "version 1's article 5 lists its own, not version 2's article 5" \
+	eq "$(json '"\(.items | length) \([.items[] | "\(.version) \(.target)"] | unique | join(","))"')" \
+	"${posted["1 article:5"]} 1 article:5"
+check "including the proposal checked above" contains ",$(ids)," ",$old5,"
+list "target=article:6&sort=supported"
+current=$BODY
+check "the current list is unchanged: no version member" eq "$(json 'has("version")') $(json '.items | length')" \
+	"false $((${posted["2 article:6"]}))"
+list "target=article:6&sort=supported&version=2"
+check "and version=2 (current) lists the same" eq "$(json 'del(.version)' | jq -cS .)" "$(echo "$current" | jq -cS .)"
+list "target=article:4&version=3"
+check "an unknown version: 422 on version" eq "$STATUS $(json '"\(.error.code) \(.error.field)"')" "422 unknown_version version"
+check "naming the versions there are" contains "$(json .error.message)" "no draft version 3 (its versions: 1, 2)"
+list "target=article:4&version=x"
+check "a version that is not a number: 422" eq "$STATUS $(json .error.code)" "422 invalid_version"
+list "target=article:96&version=1"
+check "a target the named version lacks: 422 unknown_target" eq "$STATUS $(json .error.code)" "422 unknown_target"
+check "naming that version" contains "$(json .error.message)" 'version 1 of the draft has no part "article:96"'
+http GET "/proposals?consultation=$C&target=article:90&version=1&lang=en"
+check "the HTML list of version 1's article 90" eq "$STATUS" 200
+check "is headed with that version's article" contains "$BODY" "Article 90 (version 1)"
+check "and links its proposals" contains "$BODY" "/proposals/$old90?lang=en"
+
 # --- tallies equal independent recounts -------------------------------------------------------
 staff=$(agg token create --role analyst --name "drafts e2e" 2>/dev/null)
 agg refresh 2>/dev/null
