@@ -35,7 +35,7 @@ struct agg_settings {
 	long statement_timeout; /* milliseconds, 0 = none */
 	char *work_mem;         /* PostgreSQL work_mem for the aggregator's session */
 	char *time_zone;        /* days and ISO weeks are local to it */
-	long batch_size;        /* queued changes applied per statement */
+	long batch_size;        /* queued changes that pick one statement's proposals */
 	long top_proposals;     /* most supported proposals per part in a report */
 	long excerpt_chars;     /* characters of each excerpt */
 	long campaigns;         /* 1: refresh keeps the campaigns too */

@@ -148,7 +148,7 @@ static bool apply_queue(struct conn *c, const struct agg_settings *s, long long 
 		log_debug("batch: %lld changes, %lld proposals, %lld support days", consumed,
 			  value_ll(res, 0, 1), value_ll(res, 0, 2));
 		PQclear(res);
-	} while (err->status == AGG_OK && consumed == s->batch_size);
+	} while (err->status == AGG_OK && consumed > 0 && st->changes < pending);
 	progress_update(&p, st->changes, pending, "changes");
 	progress_done(&p);
 	return err->status == AGG_OK;

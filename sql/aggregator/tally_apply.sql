@@ -1,15 +1,21 @@
--- Applies up to $1 queued changes, oldest first, to the tallies: for each proposal they name,
--- takes out what the tallies count for it (kenes.tally_applied, tally_applied_support) and
--- puts in what this snapshot shows. One statement, so every part of it reads the state as it
--- was before the statement: the "before" of the people counts below relies on that.
--- $1 batch size  $2 time zone
+-- Applies the queued changes of the proposals named by the $1 oldest queued rows to the
+-- tallies: for each of those proposals, takes out what the tallies count for it (kenes.tally_applied,
+-- tally_applied_support) and puts in what this snapshot shows. Every queued row of those
+-- proposals goes in the same batch (a proposal stored with topics is queued twice, one with
+-- supports once per support): recounting it in a later batch again would only redo the work.
+-- One statement, so every part of it reads the state as it was before the statement: the
+-- "before" of the people counts below relies on that.
+-- $1 batch size (queued rows that pick the proposals)  $2 time zone
 -- Returns: queue rows consumed, proposals recounted whole, support days recounted,
--- contributions that found no cell (must be 0; the caller rolls back otherwise), and the
+-- sums or contributions that found no cell (must be 0; the caller rolls back otherwise), and the
 -- day rows that fell to zero (two arrays, cell ids and days: for tally_cleanup).
 WITH
+batch AS (
+    SELECT DISTINCT f.proposal_id
+    FROM (SELECT proposal_id FROM kenes.tally_change ORDER BY id LIMIT $1::integer) AS f),
 taken AS (
     DELETE FROM kenes.tally_change q
-    WHERE q.id IN (SELECT id FROM kenes.tally_change ORDER BY id LIMIT $1::integer)
+    WHERE q.proposal_id IN (SELECT b.proposal_id FROM batch b)
     RETURNING q.proposal_id, q.support_at),
 -- Recounted whole: new, hidden, shown again, edited, deleted, topics changed.
 whole AS (
@@ -74,18 +80,72 @@ contrib AS (
     SELECT a.consultation_id, a.part_id, a.stance, a.region, a.channel, a.topic_ids, s.day,
            NULL, 0, s.supports
     FROM new_s_days s JOIN kenes.tally_applied a ON a.proposal_id = s.proposal_id),
--- Each contribution counts in one cell per dimension, for its stance and for 'all'.
-located AS (
-    SELECT cell.id AS cell_id, c.day, c.submitter, c.proposals, c.supports
+-- Each contribution counts in one cell per dimension, for its stance and for 'all'. For the
+-- day rows, the contributions are first summed by all that any dimension reads, then per
+-- dimension (GROUPING SETS), as tally_rebuild_days does: a cell key is built per summed row,
+-- not per contribution and dimension (kenes.tally_keys), most of a batch's time once.
+spread AS (
+    SELECT c.consultation_id, c.day, c.part_id, c.stance, c.region, c.channel,
+           unnest(array_prepend(NULL::integer, c.topic_ids)) AS topic_id, c.proposals, c.supports
+    FROM contrib c),
+fine AS (
+    SELECT s.consultation_id, s.day, s.part_id, s.stance,
+           CASE WHEN s.topic_id IS NULL THEN s.region END AS region,
+           CASE WHEN s.topic_id IS NULL THEN s.channel END AS channel,
+           s.topic_id, sum(s.proposals) AS proposals, sum(s.supports) AS supports
+    FROM spread s
+    GROUP BY 1, 2, 3, 4, 5, 6, 7),
+plain AS (
+    SELECT f.consultation_id, f.day,
+           CASE WHEN GROUPING(f.part_id) = 0 THEN 'part'
+                WHEN GROUPING(f.region) = 0 THEN 'region'
+                WHEN GROUPING(f.channel) = 0 THEN 'channel'
+                ELSE 'total' END AS dim,
+           f.part_id, NULL::integer AS topic_id, f.region, f.channel,
+           CASE WHEN GROUPING(f.stance) = 0 THEN f.stance ELSE 'all' END AS stance,
+           sum(f.proposals) AS proposals, sum(f.supports) AS supports
+    FROM fine f
+    WHERE f.topic_id IS NULL
+    GROUP BY f.consultation_id, f.day,
+             GROUPING SETS ((f.stance), (), (f.part_id, f.stance), (f.part_id),
+                            (f.region, f.stance), (f.region), (f.channel, f.stance), (f.channel))),
+topical AS (
+    SELECT f.consultation_id, f.day,
+           CASE WHEN GROUPING(f.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,
+           f.part_id, f.topic_id, NULL::text AS region, NULL::text AS channel,
+           CASE WHEN GROUPING(f.stance) = 0 THEN f.stance ELSE 'all' END AS stance,
+           sum(f.proposals) AS proposals, sum(f.supports) AS supports
+    FROM fine f
+    WHERE f.topic_id IS NOT NULL
+    GROUP BY f.consultation_id, f.day,
+             GROUPING SETS ((f.topic_id, f.stance), (f.topic_id),
+                            (f.part_id, f.topic_id, f.stance), (f.part_id, f.topic_id))),
+keyed AS (
+    SELECT x.consultation_id, x.day, x.proposals, x.supports,
+           kenes.tally_cell_key(x.dim, x.part_id, x.topic_id, x.region, x.channel, NULL, x.stance) AS key
+    FROM (SELECT * FROM plain UNION ALL SELECT * FROM topical) AS x
+    UNION ALL
+    -- a week's cell has, for each of its days, that day's totals
+    SELECT x.consultation_id, x.day, x.proposals, x.supports,
+           kenes.tally_cell_key('week', NULL, NULL, NULL, NULL,
+                                x.day - (extract(isodow FROM x.day)::integer - 1), x.stance)
+    FROM plain x WHERE x.dim = 'total'),
+day_located AS (
+    SELECT cell.id AS cell_id, k.day, k.proposals, k.supports
+    FROM keyed k
+    LEFT JOIN kenes.tally_cell cell ON cell.consultation_id = k.consultation_id AND cell.key = k.key),
+-- One row per cell and day (each grouping set names its own cells).
+day_delta AS (
+    SELECT l.cell_id, l.day, l.proposals, l.supports
+    FROM day_located l
+    WHERE l.cell_id IS NOT NULL AND (l.proposals <> 0 OR l.supports <> 0)),
+-- People need each person's cells: only the proposals of named people are located one by one.
+person_located AS (
+    SELECT cell.id AS cell_id, c.submitter, c.proposals
     FROM contrib c
     CROSS JOIN LATERAL kenes.tally_keys(c.part_id, c.stance, c.region, c.channel, c.topic_ids, c.day) k
-    LEFT JOIN kenes.tally_cell cell ON cell.consultation_id = c.consultation_id AND cell.key = k.key),
-day_delta AS (
-    SELECT l.cell_id, l.day, sum(l.proposals) AS proposals, sum(l.supports) AS supports
-    FROM located l
-    WHERE l.cell_id IS NOT NULL
-    GROUP BY l.cell_id, l.day
-    HAVING sum(l.proposals) <> 0 OR sum(l.supports) <> 0),
+    LEFT JOIN kenes.tally_cell cell ON cell.consultation_id = c.consultation_id AND cell.key = k.key
+    WHERE c.submitter IS NOT NULL AND c.proposals <> 0),
 -- Update and insert apart, not INSERT ... ON CONFLICT: that checks the constraints (never
 -- below zero) on the delta it proposes to insert, before it finds the row to add it to.
 day_update AS (
@@ -93,16 +153,18 @@ day_update AS (
     SET proposals = d.proposals + x.proposals, supports = d.supports + x.supports
     FROM day_delta x WHERE d.cell_id = x.cell_id AND d.day = x.day
     RETURNING d.cell_id, d.day, d.proposals, d.supports),
+-- The rows day_update did not find are the ones to insert (a hash of what it returned, where
+-- asking tally_day again cost an index probe per row).
 day_insert AS (
     INSERT INTO kenes.tally_day (cell_id, day, proposals, supports)
     SELECT x.cell_id, x.day, x.proposals, x.supports FROM day_delta x
-    WHERE NOT EXISTS (SELECT FROM kenes.tally_day d WHERE d.cell_id = x.cell_id AND d.day = x.day)),
+    WHERE NOT EXISTS (SELECT FROM day_update u WHERE u.cell_id = x.cell_id AND u.day = x.day)),
 -- People: a person counts in a cell while they have a counted proposal there. For each
 -- person and cell this batch touches: how many such proposals they had before, and the change.
 person_delta AS (
     SELECT l.cell_id, l.submitter, sum(l.proposals) AS n
-    FROM located l
-    WHERE l.cell_id IS NOT NULL AND l.submitter IS NOT NULL AND l.proposals <> 0
+    FROM person_located l
+    WHERE l.cell_id IS NOT NULL
     GROUP BY l.cell_id, l.submitter
     HAVING sum(l.proposals) <> 0),
 person_before AS (
@@ -168,7 +230,8 @@ supports_set AS (
 SELECT (SELECT count(*) FROM taken) AS consumed,
        (SELECT count(*) FROM whole) AS proposals,
        (SELECT count(*) FROM support_days) AS support_days,
-       (SELECT count(*) FROM located WHERE cell_id IS NULL) AS unplaced,
+       (SELECT count(*) FROM day_located WHERE cell_id IS NULL)
+       + (SELECT count(*) FROM person_located WHERE cell_id IS NULL) AS unplaced,
        (SELECT coalesce(array_agg(z.cell_id ORDER BY z.cell_id, z.day), '{}')
         FROM day_update z WHERE z.proposals = 0 AND z.supports = 0) AS zero_cells,
        (SELECT coalesce(array_agg(z.day ORDER BY z.cell_id, z.day), '{}')

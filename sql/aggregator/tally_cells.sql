@@ -5,29 +5,42 @@
 -- the proposal_created index and the queue, never the proposals themselves. With $2 (full
 -- rebuild) it also covers the dates of every support.
 -- $1 time zone  $2 full rebuild (boolean). Returns the number of cells created.
-WITH span AS (
+WITH bounds AS (
     SELECT c.id AS consultation_id,
            least((c.opens_at AT TIME ZONE $1::text)::date,
                  (SELECT (min(p.created_at) AT TIME ZONE $1::text)::date
-                  FROM kenes.proposal p WHERE p.consultation_id = c.id),
-                 (SELECT (min(q.support_at) AT TIME ZONE $1::text)::date
-                  FROM kenes.tally_change q JOIN kenes.proposal p ON p.id = q.proposal_id
-                  WHERE p.consultation_id = c.id),
-                 CASE WHEN $2::boolean THEN
-                     (SELECT (min(s.created_at) AT TIME ZONE $1::text)::date
-                      FROM kenes.support s JOIN kenes.proposal p ON p.id = s.proposal_id
-                      WHERE p.consultation_id = c.id) END) AS first_day,
+                  FROM kenes.proposal p WHERE p.consultation_id = c.id)) AS first_day,
            greatest((pg_catalog.now() AT TIME ZONE $1::text)::date,
                     (SELECT (max(p.created_at) AT TIME ZONE $1::text)::date
-                     FROM kenes.proposal p WHERE p.consultation_id = c.id),
-                    (SELECT (max(q.support_at) AT TIME ZONE $1::text)::date
-                     FROM kenes.tally_change q JOIN kenes.proposal p ON p.id = q.proposal_id
-                     WHERE p.consultation_id = c.id),
-                    CASE WHEN $2::boolean THEN
-                        (SELECT (max(s.created_at) AT TIME ZONE $1::text)::date
-                         FROM kenes.support s JOIN kenes.proposal p ON p.id = s.proposal_id
-                         WHERE p.consultation_id = c.id) END) AS last_day
+                     FROM kenes.proposal p WHERE p.consultation_id = c.id)) AS last_day
     FROM kenes.consultation c),
+-- The days supports were given: those in the queue, and with $2 every support. One look at
+-- them without a join tells whether any lies outside the bounds above (supports come after
+-- their proposal and before now, so normally none does); only then are they joined to their
+-- proposals for each consultation's own (joining every support was once most of a rebuild).
+given AS (
+    SELECT (min(g.at) AT TIME ZONE $1::text)::date AS first_day,
+           (max(g.at) AT TIME ZONE $1::text)::date AS last_day
+    FROM (SELECT q.support_at FROM kenes.tally_change q WHERE q.support_at IS NOT NULL
+          UNION ALL
+          SELECT s.created_at FROM kenes.support s WHERE $2::boolean) AS g(at)),
+given_by_consultation AS (
+    SELECT p.consultation_id, g.at
+    FROM (SELECT q.proposal_id, q.support_at FROM kenes.tally_change q WHERE q.support_at IS NOT NULL
+          UNION ALL
+          SELECT s.proposal_id, s.created_at FROM kenes.support s WHERE $2::boolean) AS g(proposal_id, at)
+    JOIN kenes.proposal p ON p.id = g.proposal_id),
+span AS (
+    SELECT b.consultation_id,
+           least(b.first_day,
+                 CASE WHEN g.first_day < b.first_day THEN
+                     (SELECT (min(x.at) AT TIME ZONE $1::text)::date FROM given_by_consultation x
+                      WHERE x.consultation_id = b.consultation_id) END) AS first_day,
+           greatest(b.last_day,
+                    CASE WHEN g.last_day > b.last_day THEN
+                        (SELECT (max(x.at) AT TIME ZONE $1::text)::date FROM given_by_consultation x
+                         WHERE x.consultation_id = b.consultation_id) END) AS last_day
+    FROM bounds b CROSS JOIN given g),
 keys (consultation_id, dim, part_id, topic_id, region, channel, week) AS (
     SELECT c.id, 'total', NULL::integer, NULL::integer, NULL::text, NULL::text, NULL::date
     FROM kenes.consultation c

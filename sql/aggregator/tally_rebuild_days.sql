@@ -1,7 +1,12 @@
 -- Full rebuild, step 4 of 5: the day rows, from the counted proposals (on the day made) and
--- supports (on the day given), one aggregate per dimension (GROUPING SETS; a stance left out
--- of a set is 'all'). The incremental path (tally_apply) gets the same cells through
--- kenes.tally_keys; the tests check that both agree with an independent recount.
+-- supports (on the day given). One pass over the counted rows sums them per day by all that
+-- any dimension reads: (part, stance, region, channel) for the plain dimensions, (part,
+-- stance, topic) for the topical ones. That leaves a few hundred thousand rows whatever the
+-- data size (parts x stances x regions x channels x days at most), and every dimension is
+-- summed from those (GROUPING SETS; a stance left out of a set is 'all'). Grouping sets over
+-- the raw rows would sort or hash every row once per family of sets instead.
+-- The incremental path (tally_apply) gets the same cells through kenes.tally_keys; the tests
+-- check that both agree with an independent recount.
 -- Returns the number of day rows and of sums that found no cell (must be 0; the caller
 -- rolls back otherwise).
 WITH contrib AS (
@@ -12,29 +17,44 @@ WITH contrib AS (
     SELECT a.consultation_id, a.part_id, a.stance, a.region, a.channel, a.topic_ids, s.day,
            0, s.supports
     FROM kenes.tally_applied_support s JOIN kenes.tally_applied a ON a.proposal_id = s.proposal_id),
+-- Each counted row once with topic NULL (for the plain dimensions: region and channel kept)
+-- and once per topic (region and channel NULL).
+spread AS (
+    SELECT c.consultation_id, c.day, c.part_id, c.stance, c.region, c.channel,
+           unnest(array_prepend(NULL::integer, c.topic_ids)) AS topic_id, c.proposals, c.supports
+    FROM contrib c),
+fine AS (
+    SELECT s.consultation_id, s.day, s.part_id, s.stance,
+           CASE WHEN s.topic_id IS NULL THEN s.region END AS region,
+           CASE WHEN s.topic_id IS NULL THEN s.channel END AS channel,
+           s.topic_id, sum(s.proposals) AS proposals, sum(s.supports) AS supports
+    FROM spread s
+    GROUP BY 1, 2, 3, 4, 5, 6, 7),
 plain AS (
-    SELECT c.consultation_id, c.day,
-           CASE WHEN GROUPING(c.part_id) = 0 THEN 'part'
-                WHEN GROUPING(c.region) = 0 THEN 'region'
-                WHEN GROUPING(c.channel) = 0 THEN 'channel'
+    SELECT f.consultation_id, f.day,
+           CASE WHEN GROUPING(f.part_id) = 0 THEN 'part'
+                WHEN GROUPING(f.region) = 0 THEN 'region'
+                WHEN GROUPING(f.channel) = 0 THEN 'channel'
                 ELSE 'total' END AS dim,
-           c.part_id, NULL::integer AS topic_id, c.region, c.channel,
-           CASE WHEN GROUPING(c.stance) = 0 THEN c.stance ELSE 'all' END AS stance,
-           sum(c.proposals) AS proposals, sum(c.supports) AS supports
-    FROM contrib c
-    GROUP BY c.consultation_id, c.day,
-             GROUPING SETS ((c.stance), (), (c.part_id, c.stance), (c.part_id),
-                            (c.region, c.stance), (c.region), (c.channel, c.stance), (c.channel))),
+           f.part_id, NULL::integer AS topic_id, f.region, f.channel,
+           CASE WHEN GROUPING(f.stance) = 0 THEN f.stance ELSE 'all' END AS stance,
+           sum(f.proposals) AS proposals, sum(f.supports) AS supports
+    FROM fine f
+    WHERE f.topic_id IS NULL
+    GROUP BY f.consultation_id, f.day,
+             GROUPING SETS ((f.stance), (), (f.part_id, f.stance), (f.part_id),
+                            (f.region, f.stance), (f.region), (f.channel, f.stance), (f.channel))),
 topical AS (
-    SELECT c.consultation_id, c.day,
-           CASE WHEN GROUPING(c.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,
-           c.part_id, t.topic_id, NULL::text AS region, NULL::text AS channel,
-           CASE WHEN GROUPING(c.stance) = 0 THEN c.stance ELSE 'all' END AS stance,
-           sum(c.proposals) AS proposals, sum(c.supports) AS supports
-    FROM contrib c CROSS JOIN LATERAL unnest(c.topic_ids) AS t(topic_id)
-    GROUP BY c.consultation_id, c.day,
-             GROUPING SETS ((t.topic_id, c.stance), (t.topic_id),
-                            (c.part_id, t.topic_id, c.stance), (c.part_id, t.topic_id))),
+    SELECT f.consultation_id, f.day,
+           CASE WHEN GROUPING(f.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,
+           f.part_id, f.topic_id, NULL::text AS region, NULL::text AS channel,
+           CASE WHEN GROUPING(f.stance) = 0 THEN f.stance ELSE 'all' END AS stance,
+           sum(f.proposals) AS proposals, sum(f.supports) AS supports
+    FROM fine f
+    WHERE f.topic_id IS NOT NULL
+    GROUP BY f.consultation_id, f.day,
+             GROUPING SETS ((f.topic_id, f.stance), (f.topic_id),
+                            (f.part_id, f.topic_id, f.stance), (f.part_id, f.topic_id))),
 keyed AS (
     SELECT x.consultation_id, x.day, x.proposals, x.supports,
            kenes.tally_cell_key(x.dim, x.part_id, x.topic_id, x.region, x.channel, NULL, x.stance) AS key
