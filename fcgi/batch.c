@@ -22,27 +22,40 @@ static bool stopping;
 #define MAX_WRITERS 8
 static pthread_t writer_threads[MAX_WRITERS];
 static struct db *writer_dbs[MAX_WRITERS];
+static bool writer_up[MAX_WRITERS]; /* its connection worked when it last looked */
 static int writer_count;
 static bool running;
 static int batch_max;
-static struct batch_stats stats;
+static struct batch_stats stats[COMMIT_KINDS];
+
+/* Each kind's statement (sql/queries/) and what its rows carry. */
+static const struct {
+	const char *statement;
+	const char *noun; /* for logs */
+	bool with_id;     /* a 201 "created" row carries the new id and created_at */
+} kinds[COMMIT_KINDS] = {
+	[COMMIT_PROPOSALS] = { "proposal_store_batch", "proposals", true },
+	[COMMIT_SUPPORTS] = { "support_store_batch", "supports", false },
+};
 
 static bool same(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
 }
 
-/* Whether job may join the n already taken: not with the same key or submitter. */
+/* Whether job may join the n already taken: of their kind, not with the same key or person. */
 static bool fits(struct batch_job *const *jobs, int n, const struct batch_job *job)
 {
+	if (n > 0 && job->kind != jobs[0]->kind)
+		return false;
 	for (int i = 0; i < n; i++)
-		if (same(jobs[i]->key, job->key) || same(jobs[i]->submitter, job->submitter))
+		if (same(jobs[i]->key, job->key) || same(jobs[i]->person, job->person))
 			return false;
 	return true;
 }
 
-/* Takes up to batch_max jobs off the queue, in order, leaving those that do not fit for
-   the next batch; called with mu held. */
+/* Takes up to batch_max jobs of the first job's kind off the queue, in order, leaving those
+   that do not fit for the next batch; called with mu held. */
 static int take(struct batch_job **jobs)
 {
 	struct batch_job **link = &head;
@@ -64,7 +77,8 @@ static int take(struct batch_job **jobs)
 		tail = *link;
 		link = &(*link)->next;
 	}
-	metrics_queue(-n);
+	if (n > 0)
+		metrics_queue(jobs[0]->kind, -n);
 	return n;
 }
 
@@ -73,7 +87,7 @@ static bool read_row(PGresult *res, int i, struct batch_job *job)
 {
 	if (!outcome_read_row(res, i, 1, job->out) || atoi(PQgetvalue(res, i, 0)) != i + 1)
 		return false;
-	if (job->out->status == 201 && strcmp(job->out->code, "created") == 0) {
+	if (kinds[job->kind].with_id && job->out->status == 201 && strcmp(job->out->code, "created") == 0) {
 		if (PQgetisnull(res, i, 5) || PQgetisnull(res, i, 6))
 			return false;
 		job->id = atoll(PQgetvalue(res, i, 5));
@@ -84,6 +98,7 @@ static bool read_row(PGresult *res, int i, struct batch_job *job)
 
 static void run(struct db *db, struct batch_job **jobs, int n)
 {
+	const char *statement = kinds[jobs[0]->kind].statement;
 	struct buf array;
 	PGresult *res;
 
@@ -93,7 +108,7 @@ static void run(struct db *db, struct batch_job **jobs, int n)
 	for (int i = 0; i < n; i++)
 		buf_printf(&array, "%s{\"ord\":%d,%s", i ? "," : "", i + 1, jobs[i]->job);
 	buf_putc(&array, ']');
-	res = db_run(db, "proposal_store_batch", 1, (const char *[]){ array.data });
+	res = db_run(db, statement, 1, (const char *[]){ array.data });
 	buf_free(&array);
 	for (int i = 0; i < n; i++) {
 		jobs[i]->stored_ok = res && PQntuples(res) == n && read_row(res, i, jobs[i]);
@@ -101,7 +116,7 @@ static void run(struct db *db, struct batch_job **jobs, int n)
 			jobs[i]->err = *db_last_error(db);
 	}
 	if (res && PQntuples(res) != n)
-		log_error("a batch of %d proposals came back with %d rows", n, PQntuples(res));
+		log_error("a batch of %d %s came back with %d rows", n, kinds[jobs[0]->kind].noun, PQntuples(res));
 	PQclear(res);
 }
 
@@ -136,6 +151,41 @@ static void trim_memory(struct timespec *last)
 	malloc_trim(0);
 }
 
+/* Wakes the batch's request threads and counts the batch. */
+static void finish(struct batch_job **jobs, int n)
+{
+	enum commit_kind kind = jobs[0]->kind;
+
+	pthread_mutex_lock(&mu);
+	/* Each request thread waits on its own condition: no herd to wake. */
+	for (int i = 0; i < n; i++) {
+		jobs[i]->done = true;
+		pthread_cond_signal(&jobs[i]->finished);
+	}
+	metrics_batch(kind, n);
+	stats[kind].batches++;
+	stats[kind].jobs += n;
+	if (n > stats[kind].largest)
+		stats[kind].largest = n;
+	pthread_mutex_unlock(&mu);
+}
+
+/*
+ * Whether writer `index` should leave the queue to another: its connection is down (waiting
+ * out db_ready's pause between attempts) while another writer's works. Taking jobs now
+ * would fail them all at once, and a writer that fails fast would take most of them.
+ * Called with mu held.
+ */
+static bool stand_aside(int index)
+{
+	if (writer_up[index] || stopping)
+		return false;
+	for (int i = 0; i < writer_count; i++)
+		if (i != index && writer_up[i])
+			return true;
+	return false;
+}
+
 /* One writer: arg is its index; writer 0 also expires old keys and trims memory. */
 static void *writer(void *arg)
 {
@@ -146,28 +196,25 @@ static void *writer(void *arg)
 	struct timespec last_trim = { 0 };
 
 	for (;;) {
+		bool up = db_ready(db);
 		int n;
 
 		pthread_mutex_lock(&mu);
+		writer_up[index] = up;
 		while (!head && !stopping)
 			pthread_cond_wait(&work, &mu);
+		if (stand_aside(index)) {
+			pthread_cond_signal(&work); /* the wake-up was meant for a writer that works */
+			pthread_mutex_unlock(&mu);
+			nanosleep(&(struct timespec){ .tv_nsec = 100 * 1000 * 1000 }, NULL);
+			continue;
+		}
 		n = take(jobs);
 		pthread_mutex_unlock(&mu);
 		if (n == 0)
 			break; /* stopping, and nothing left to store */
 		run(db, jobs, n);
-		pthread_mutex_lock(&mu);
-		/* Each request thread waits on its own condition: no herd to wake. */
-		for (int i = 0; i < n; i++) {
-			jobs[i]->done = true;
-			pthread_cond_signal(&jobs[i]->finished);
-		}
-		metrics_batch(n);
-		stats.batches++;
-		stats.jobs += n;
-		if (n > stats.largest)
-			stats.largest = n;
-		pthread_mutex_unlock(&mu);
+		finish(jobs, n);
 		if (index == 0) {
 			expire_keys(db, &last_expire);
 			trim_memory(&last_trim);
@@ -212,8 +259,9 @@ void batch_stop(void)
 		writer_dbs[i] = NULL;
 	}
 	running = false;
-	log_info("group commit: %ld batches, %ld proposals, largest batch %ld", stats.batches, stats.jobs,
-		 stats.largest);
+	for (int k = 0; k < COMMIT_KINDS; k++)
+		log_info("group commit: %ld batches, %ld %s, largest batch %ld", stats[k].batches, stats[k].jobs,
+			 kinds[k].noun, stats[k].largest);
 }
 
 void batch_run(struct batch_job *job)
@@ -228,7 +276,7 @@ void batch_run(struct batch_job *job)
 	else
 		head = job;
 	tail = job;
-	metrics_queue(1);
+	metrics_queue(job->kind, 1);
 	pthread_cond_signal(&work);
 	while (!job->done)
 		pthread_cond_wait(&job->finished, &mu);
@@ -236,9 +284,9 @@ void batch_run(struct batch_job *job)
 	pthread_cond_destroy(&job->finished);
 }
 
-void batch_stats(struct batch_stats *out)
+void batch_stats(enum commit_kind kind, struct batch_stats *out)
 {
 	pthread_mutex_lock(&mu);
-	*out = stats;
+	*out = stats[kind];
 	pthread_mutex_unlock(&mu);
 }

@@ -23,9 +23,9 @@ struct shared {
 	atomic_long requests[ROUTE_COUNT][STATUS_SLOTS];
 	atomic_long latency[LATENCY_BUCKETS + 1];
 	atomic_long latency_micros;
-	atomic_long batch[BATCH_BUCKETS + 1];
-	atomic_long batch_jobs;
-	atomic_long queue;
+	atomic_long batch[COMMIT_KINDS][BATCH_BUCKETS + 1];
+	atomic_long batch_jobs[COMMIT_KINDS];
+	atomic_long queue[COMMIT_KINDS];
 	atomic_long db_errors;
 	atomic_long db_reconnects;
 	atomic_long restarts;
@@ -65,7 +65,7 @@ void metrics_request(enum route route, int status, double seconds)
 	atomic_fetch_add(&m->latency_micros, (long)(seconds * 1e6));
 }
 
-void metrics_batch(int size)
+void metrics_batch(enum commit_kind kind, int size)
 {
 	size_t b = 0;
 
@@ -73,14 +73,14 @@ void metrics_batch(int size)
 		return;
 	while (b < BATCH_BUCKETS && size > batch_bounds[b])
 		b++;
-	atomic_fetch_add(&m->batch[b], 1);
-	atomic_fetch_add(&m->batch_jobs, size);
+	atomic_fetch_add(&m->batch[kind][b], 1);
+	atomic_fetch_add(&m->batch_jobs[kind], size);
 }
 
-void metrics_queue(int delta)
+void metrics_queue(enum commit_kind kind, int delta)
 {
 	if (m)
-		atomic_fetch_add(&m->queue, delta);
+		atomic_fetch_add(&m->queue[kind], delta);
 }
 
 void metrics_db_error(void)
@@ -99,6 +99,29 @@ void metrics_worker_restart(void)
 {
 	if (m)
 		atomic_fetch_add(&m->restarts, 1);
+}
+
+/* The batch-size histogram and the queue gauge of one kind of group commit. */
+static void render_commits(struct buf *out, enum commit_kind kind)
+{
+	static const char *const prefix[COMMIT_KINDS] = { "kenes_commit", "kenes_support_commit" };
+	static const char *const noun[COMMIT_KINDS] = { "Proposals", "Supports" };
+	const char *p = prefix[kind];
+	long cumulative = 0;
+
+	buf_printf(out, "# HELP %s_batch_size %s stored per transaction (group commit).\n"
+			"# TYPE %s_batch_size histogram\n", p, noun[kind], p);
+	for (size_t b = 0; b < BATCH_BUCKETS; b++) {
+		cumulative += atomic_load(&m->batch[kind][b]);
+		buf_printf(out, "%s_batch_size_bucket{le=\"%d\"} %ld\n", p, batch_bounds[b], cumulative);
+	}
+	cumulative += atomic_load(&m->batch[kind][BATCH_BUCKETS]);
+	buf_printf(out, "%s_batch_size_bucket{le=\"+Inf\"} %ld\n", p, cumulative);
+	buf_printf(out, "%s_batch_size_sum %ld\n%s_batch_size_count %ld\n", p,
+		   atomic_load(&m->batch_jobs[kind]), p, cumulative);
+	buf_printf(out, "# HELP %s_queue_depth %s waiting for the writer right now.\n"
+			"# TYPE %s_queue_depth gauge\n%s_queue_depth %ld\n",
+		   p, noun[kind], p, p, atomic_load(&m->queue[kind]));
 }
 
 void metrics_render(struct buf *out)
@@ -133,20 +156,8 @@ void metrics_render(struct buf *out)
 	buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"+Inf\"} %ld\n", cumulative);
 	buf_printf(out, "kenes_request_duration_seconds_sum %.6f\n", (double)atomic_load(&m->latency_micros) / 1e6);
 	buf_printf(out, "kenes_request_duration_seconds_count %ld\n", cumulative);
-	buf_puts(out, "# HELP kenes_commit_batch_size Proposals stored per transaction (group commit).\n"
-		      "# TYPE kenes_commit_batch_size histogram\n");
-	cumulative = 0;
-	for (size_t b = 0; b < BATCH_BUCKETS; b++) {
-		cumulative += atomic_load(&m->batch[b]);
-		buf_printf(out, "kenes_commit_batch_size_bucket{le=\"%d\"} %ld\n", batch_bounds[b], cumulative);
-	}
-	cumulative += atomic_load(&m->batch[BATCH_BUCKETS]);
-	buf_printf(out, "kenes_commit_batch_size_bucket{le=\"+Inf\"} %ld\n", cumulative);
-	buf_printf(out, "kenes_commit_batch_size_sum %ld\nkenes_commit_batch_size_count %ld\n",
-		   atomic_load(&m->batch_jobs), cumulative);
-	buf_printf(out, "# HELP kenes_commit_queue_depth Proposals waiting for the writer right now.\n"
-		      "# TYPE kenes_commit_queue_depth gauge\nkenes_commit_queue_depth %ld\n",
-		   atomic_load(&m->queue));
+	for (int k = 0; k < COMMIT_KINDS; k++)
+		render_commits(out, (enum commit_kind)k);
 	buf_printf(out, "# HELP kenes_db_errors_total Failed database calls.\n"
 		      "# TYPE kenes_db_errors_total counter\nkenes_db_errors_total %ld\n",
 		   atomic_load(&m->db_errors));

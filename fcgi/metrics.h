@@ -28,11 +28,14 @@ enum route {
 	ROUTE_COUNT
 };
 
+/* What a group-commit batch stores (fcgi/batch.h); each has its own histogram and gauge. */
+enum commit_kind { COMMIT_PROPOSALS, COMMIT_SUPPORTS, COMMIT_KINDS };
+
 /* Maps the shared block; call once in the master, before forking. */
 bool metrics_init(void);
 void metrics_request(enum route route, int status, double seconds);
-void metrics_batch(int size);
-void metrics_queue(int delta);
+void metrics_batch(enum commit_kind kind, int size);
+void metrics_queue(enum commit_kind kind, int delta);
 void metrics_db_error(void);
 void metrics_db_reconnect(void);
 void metrics_worker_restart(void);

@@ -473,7 +473,7 @@ static char *store_job(const struct proposal *p, const char *submitter, const ch
 bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
 		    const char *hash, long per_hour, struct outcome *o)
 {
-	struct batch_job job = { .out = o, .key = key, .submitter = submitter };
+	struct batch_job job = { .kind = COMMIT_PROPOSALS, .out = o, .key = key, .person = submitter };
 	struct buf mid, tail;
 	char *text;
 

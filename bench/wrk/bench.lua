@@ -9,6 +9,9 @@
 --           distinct form_token from TOKENS, and Origin + Sec-Fetch-Site: same-origin
 --   tokens  GET / and write each page's form_token to TOKENS.<thread>; a thread stops
 --           when it has BODIES (a number) tokens. THREADS: wrk's -t, for form mode
+--   paths   POST JSON to the paths of BODIES, lines "PATH BODY" (supports: each line a
+--           person and a proposal); thread k sends lines k, k+T, ... once each (T is
+--           THREADS, the 3rd argument); a wrap is counted as a reused token
 --
 -- Each thread walks the bodies from its own offset, so threads send different texts.
 -- done() prints one line, "RESULT key=value ...", that bench/ingest parses: requests,
@@ -51,6 +54,11 @@ function init(args)
 		n_bodies = #bodies
 		next_body = 1 + (id * 7919) % n_bodies
 	end
+	if mode == "paths" then
+		local nthreads = tonumber(args[3] or "1")
+		bodies = read_lines(args[2], function(i) return i % nthreads == id end)
+		n_bodies = #bodies
+	end
 	if mode == "form" then
 		-- Thread k takes tokens k, k+T, k+2T, ...: no token is sent twice.
 		local nthreads = tonumber(args[5] or "1")
@@ -70,6 +78,14 @@ function request()
 		local body = bodies[next_body]
 		next_body = next_body % n_bodies + 1
 		return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+	elseif mode == "paths" then
+		local path, body = bodies[next_body]:match("^(%S+) (.*)$")
+		next_body = next_body + 1
+		if next_body > n_bodies then
+			next_body = 1
+			reused = reused + 1
+		end
+		return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body)
 	elseif mode == "form" then
 		local body = bodies[next_body]
 		next_body = next_body % n_bodies + 1

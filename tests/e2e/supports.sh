@@ -66,6 +66,83 @@ check "50 concurrent supports: 49 times 200" eq "$(grep -c '^200$' "$_tmp/race")
 check "exactly one support stored" eq "$(support_rows "$race")" 1
 check "support_count agrees" eq "$(echo "SELECT support_count FROM kenes.proposal WHERE id = :'id'" | sql -v id="$race")" 1
 
+# --- group commit: many people at once ------------------------------------------------------
+metric() { curl -s "$BASE_URL/metrics" | awk -v n="$1" '$1 == n { print $2 }'; }
+# N concurrent supports of proposal $1 by the IINs in file $2; codes in $2.codes, bodies in $2.N
+crowd_support() {
+	awk '{ print NR, $1 }' "$2" | xargs -P 60 -n 2 sh -c 'curl -s -o "$0.$2" -w "%{http_code}\n" -X POST \
+		-H "Content-Type: application/json" --data "{\"iin\":\"$3\"}" "$1"' "$2" "$BASE_URL/api/v1/proposals/$1/supports" \
+		>"$2.codes"
+}
+people() { # FIRST LAST: distinct IINs (two serials may give one IIN)
+	for n in $(seq "$1" "$2"); do iin "$n"; done | awk '!seen[$0]++'
+}
+# While another session holds off inserts into kenes.support, the writers' first batches wait
+# and everything else queues up behind them, as under load when commits take their time.
+hold_supports() { # SECONDS
+	sql -c "BEGIN; LOCK TABLE kenes.support IN SHARE MODE; SELECT pg_sleep($1); COMMIT" >/dev/null &
+	sleep 0.3
+}
+crowd=$(new_proposal "Поддержка многими сразу")
+people 1001 1100 | head -60 >"$_tmp/crowd"
+mapfile -t -O "${#used_iins[@]}" used_iins <"$_tmp/crowd"
+batches=$(metric kenes_support_commit_batch_size_count)
+jobs=$(metric kenes_support_commit_batch_size_sum)
+small=$(metric 'kenes_support_commit_batch_size_bucket{le="2"}')
+hold_supports 2
+crowd_support "$crowd" "$_tmp/crowd"
+wait
+check "60 people at once: 60 times 201" eq "$(grep -c '^201$' "$_tmp/crowd.codes")" 60
+check "60 people at once: 60 rows, counted" eq "$(support_rows "$crowd") $(echo "SELECT support_count FROM kenes.proposal WHERE id = :'id'" | sql -v id="$crowd")" "60 60"
+check "each answer counts the supports up to it: 1 to 60" eq \
+	"$(cat "$_tmp"/crowd.[0-9]* | jq -r .supports | sort -n | paste -sd' ')" "$(seq 60 | paste -sd' ')"
+batches=$(($(metric kenes_support_commit_batch_size_count) - batches))
+jobs=$(($(metric kenes_support_commit_batch_size_sum) - jobs))
+small=$(($(metric 'kenes_support_commit_batch_size_bucket{le="2"}') - small))
+transactions=$(echo "SELECT count(DISTINCT created_at) FROM kenes.support WHERE proposal_id = :'id'" | sql -v id="$crowd")
+echo "     60 concurrent supports: $batches batches ($transactions transactions), $((batches - small)) of more than 2"
+check "group commit: the 60 went through the batches" eq "$jobs" 60
+# A worker's 8 request threads and 2 writers: while both writers wait, the other 6 queue
+# and go together (later arrivals find the writers free, and go alone or in twos).
+check "group commit: fewer transactions than supports" test "$batches" -lt 50 -a "$transactions" -le "$batches"
+check "group commit: some batches of more than two" test "$((batches - small))" -ge 1
+
+# Good supports, a person who already supports, a hidden and an unknown proposal, at once.
+people 2001 2100 | head -20 >"$_tmp/mixed"
+mapfile -t -O "${#used_iins[@]}" used_iins <"$_tmp/mixed"
+head -1 "$_tmp/crowd" >>"$_tmp/mixed"
+hold_supports 2
+crowd_support "$crowd" "$_tmp/mixed" &
+mixed=$!
+json_post "/api/v1/proposals/$hidden/supports" "{\"iin\":\"$(iin 2500)\"}" &
+json_post "/api/v1/proposals/999999998/supports" "{\"iin\":\"$(iin 2501)\"}" >/dev/null &
+wait
+check "mixed: the 20 new ones 201, the one who already supports 200" eq \
+	"$(sort "$_tmp/mixed.codes" | uniq -c | awk '{ print $2 "x" $1 }' | paste -sd' ')" "200x1 201x20"
+check "mixed: the 200 is already_supported" eq "$(jq -r .supported "$_tmp/mixed.21")" true
+json_post "/api/v1/proposals/$hidden/supports" "{\"iin\":\"$(iin 2500)\"}"
+check "mixed: hidden proposal 404" eq "$STATUS $(json .error.code)" "404 not_found"
+check "mixed: only the good ones stored" eq "$(support_rows "$crowd") $(support_rows "$hidden")" "80 0"
+
+# At low load a support waits for nothing but its own commit: a batch of one, and about the
+# time of a withdrawal, which does not go through the batches.
+lone=$(new_proposal "Одна поддержка")
+singles=$(metric 'kenes_support_commit_batch_size_bucket{le="1"}')
+for n in 1 2 3 4 5; do
+	person=$(iin $((2200 + n)))
+	used_iins+=("$person")
+	curl -s -o /dev/null -w '%{time_total}\n' -X POST -H 'Content-Type: application/json' \
+		--data "{\"iin\":\"$person\"}" "$BASE_URL/api/v1/proposals/$lone/supports" >>"$_tmp/lone.add"
+	curl -s -o /dev/null -w '%{time_total}\n' -X DELETE -H 'Content-Type: application/json' \
+		--data "{\"iin\":\"$person\"}" "$BASE_URL/api/v1/proposals/$lone/supports" >>"$_tmp/lone.withdraw"
+done
+median() { sort -n "$1" | sed -n 3p; }
+echo "     lone support: median $(median "$_tmp/lone.add") s; withdrawal $(median "$_tmp/lone.withdraw") s"
+check "a lone support is committed in a batch of its own" eq \
+	"$(($(metric 'kenes_support_commit_batch_size_bucket{le="1"}') - singles))" 5
+check "a lone support is not delayed" awk -v a="$(median "$_tmp/lone.add")" -v w="$(median "$_tmp/lone.withdraw")" \
+	'BEGIN { exit !(a < 2 * w + 0.02) }'
+
 # --- a retry storm: 200 requests over 20 keys, concurrent, retrying on 409 -----------------
 storm=storm-$RANDOM$RANDOM
 mkdir -p "$_tmp/storm"

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Injected allocation and libpq failures (tests/faults/failshim.c, LD_PRELOAD'ed into the
 # handler by tests/run-all.sh with FAILSHIM=MODE:N): clients submit proposals with two
-# topics each, each with its own Idempotency-Key, retrying on 5xx as a real client would.
-# Every answer is a 201 or a clean 5xx (never a 4xx for a valid request, never a cut-off
-# response), every proposal ends up stored exactly once with both of its topics (no partial
-# rows), failures really were injected, and the handler still serves afterwards.
+# topics each, and at the same time other clients support one proposal, one person per
+# support, each request with its own Idempotency-Key, retrying on 5xx as a real client
+# would. Every answer is a 201 or a clean 5xx (never a 4xx for a valid request, never a
+# cut-off response), every proposal ends up stored exactly once with both of its topics (no
+# partial rows), every support exactly once and counted, failures really were injected, and
+# the handler still serves afterwards.
 #
 # Needs BASE_URL, KENES_ADMIN_URL, KENES_HANDLER_LOG; MODE (a name for the messages).
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../lib/iin.sh"
 
 CLIENTS=${CLIENTS:-4}
 PER_CLIENT=${PER_CLIENT:-15}
@@ -32,12 +35,42 @@ client() { # N
 		done
 	done
 }
-export -f client
-export BASE_URL PER_CLIENT run _tmp
-
-seq "$CLIENTS" | xargs -P "$CLIENTS" -I{} bash -c 'client {}'
-cat "$_tmp"/answers/client-* >"$_tmp/all"
+# One supporter: PER_CLIENT people (lines of $_tmp/people) support $target, each retried
+# (same key, same body) until it gets a 201.
+supporter() { # N
+	local n=$1 i key person code
+	for i in $(seq "$PER_CLIENT"); do
+		key=$run-support-$n-$i
+		person=$(sed -n "$(((n - 1) * PER_CLIENT + i))p" "$_tmp/people")
+		for _ in $(seq 40); do
+			code=$(curl -s -m 10 -o "$_tmp/answers/$key.body" -w '%{http_code}' -X POST \
+				-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
+				--data "{\"iin\":\"$person\"}" "$BASE_URL/api/v1/proposals/$target/supports")
+			echo "$code $key" >>"$_tmp/answers/supporter-$n"
+			[ "$code" = 201 ] && break
+			sleep 0.1
+		done
+	done
+}
 total=$((CLIENTS * PER_CLIENT))
+for n in $(seq 5000 5999); do iin "$n"; done | awk '!seen[$0]++' | head -"$total" >"$_tmp/people"
+target=""
+for _ in $(seq 40); do
+	code=$(curl -s -m 10 -o "$_tmp/target" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+		-H "Idempotency-Key: $run-target" --data '{"target":"general","stance":"support","lang":"en","text":"support target '$run'"}' \
+		"$BASE_URL/api/v1/proposals")
+	[ "$code" = 201 ] && target=$(jq -r .id "$_tmp/target") && break
+	sleep 0.1
+done
+export -f client supporter
+export BASE_URL PER_CLIENT run _tmp target
+
+seq "$CLIENTS" | xargs -P "$CLIENTS" -I{} bash -c 'client {}' &
+seq "$CLIENTS" | xargs -P "$CLIENTS" -I{} bash -c 'supporter {}'
+wait
+cat "$_tmp"/answers/client-* >"$_tmp/all"
+cat "$_tmp"/answers/supporter-* >"$_tmp/supports"
+echo "     $MODE: $(wc -l <"$_tmp/supports") support answers: $(awk '{ print $1 }' "$_tmp/supports" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 echo "     $MODE: $(wc -l <"$_tmp/all") answers: $(awk '{ print $1 }' "$_tmp/all" | sort | uniq -c | tr -s ' ' | paste -sd, -)"
 injected=$(grep -c "failshim: " "$KENES_HANDLER_LOG")
 echo "     $MODE: $injected failures injected"
@@ -46,6 +79,11 @@ check "$MODE: failures were injected" test "$injected" -ge 5
 check "$MODE: every answer a 201 or a 5xx" eq "$(awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/all" | wc -l)" 0
 awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/all" | head -5
 check "$MODE: every proposal acknowledged in the end" eq "$(awk '$1 == 201 { print $2 }' "$_tmp/all" | sort -u | wc -l)" "$total"
+check "$MODE: every support answer a 201 or a 5xx" eq "$(awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/supports" | wc -l)" 0
+awk '$1 != 201 && $1 !~ /^5[0-9][0-9]$/' "$_tmp/supports" | head -5
+check "$MODE: every support acknowledged in the end" eq "$(awk '$1 == 201 { print $2 }' "$_tmp/supports" | sort -u | wc -l)" "$total"
+check "$MODE: each support stored once, and counted" eq "$(echo "SELECT count(*), (SELECT support_count FROM kenes.proposal
+	WHERE id = :'id') FROM kenes.support WHERE proposal_id = :'id'" | sql -v id="$target")" "$total|$total"
 # 5xx answers carry the JSON error shape (nginx's own 502 when a worker died is HTML).
 bad=0
 for f in "$_tmp"/answers/*.body; do
