@@ -321,6 +321,30 @@ static bool prepare_token_revoke(const struct cli *cli, struct job *job, struct 
 	return parse_number(cli->args[2], "the token id", &job->number, err);
 }
 
+/*
+ * Creates this month's and the next three months' partitions (migration 023) before the
+ * refresh's snapshot, so that none is ever missing when its month comes. A month that could
+ * not be created (rows already in a DEFAULT partition, a lock not granted in time) is a
+ * warning: the rows are stored either way, and the next refresh tries again.
+ */
+static bool ensure_partitions(struct conn *c, struct agg_error *err)
+{
+	PGresult *res = conn_run(c, "partitions_ensure", 0, NULL, "creating the coming months' partitions", err);
+
+	if (!res)
+		return false;
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *name = PQgetvalue(res, i, 0), *action = PQgetvalue(res, i, 1);
+
+		if (strcmp(action, "created") == 0)
+			log_info("created partition %s", name);
+		else
+			log_warn("partition %s: %s", name, action);
+	}
+	PQclear(res);
+	return true;
+}
+
 static bool run_refresh(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
 			struct agg_error *err)
 {
@@ -331,7 +355,7 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 
 	(void)job;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (!conn_lock(c, cli->wait, err) || !conn_begin(c, err) ||
+	if (!conn_lock(c, cli->wait, err) || !ensure_partitions(c, err) || !conn_begin(c, err) ||
 	    !tally_refresh(c, s, cli->full, !cli->quiet, &st, err) ||
 	    (s->weekly_reports && !report_issue_due_weeks(c, s, !cli->quiet, &issued, err)) || !conn_commit(c, err))
 		return false;

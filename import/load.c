@@ -492,15 +492,32 @@ static void row_text(struct buf *out, const struct chunk *c, const struct pendin
 }
 
 /*
+ * The row's key as a line of direct_sources' COPY: the row's first column (consultation_id)
+ * and its last two (source, source_id), escaped as they are already, then its id.
+ */
+static void key_line(struct buf *out, const struct chunk *c, const struct pending *r, const char *id)
+{
+	const char *s = c->copy.data + r->text_start, *e = c->copy.data + r->text_end;
+	const char *first = memchr(s, '\t', (size_t)(e - s)), *last = e;
+
+	for (int tabs = 0; last > first && tabs < 2;)
+		tabs += *--last == '\t';
+	buf_append(out, s, (size_t)(first - s));
+	buf_append(out, last, (size_t)(e - last));
+	buf_printf(out, "\t%s\n", id);
+}
+
+/*
  * The direct path, inside the caller's transaction: ids drawn for the rows not stored yet
- * (all of them until a COPY has met a stored one), then COPY straight into kenes.proposal
- * and kenes.proposal_topic.
+ * (all of them until a COPY has met a stored one), then COPY straight into kenes.proposal,
+ * kenes.proposal_topic and kenes.proposal_source (whose key refuses a stored row).
  */
 static bool store_direct(struct import_loader *l, struct chunk *c, long long *stored, char *err,
 			 size_t errlen)
 {
 	char count[16], versions[256];
 	int fresh = 0, copy = statement("direct_copy"), topics = statement("direct_topics");
+	int sources = statement("direct_sources");
 	PGresult *ids;
 	bool ok;
 
@@ -541,8 +558,13 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 			buf_printf(&l->out, "%s\t%s\n", PQgetvalue(ids, k, 0), c->rows[i].topics[t]);
 		k++;
 	}
+	ok = ok && copy_out(l, topics, err, errlen);
+	buf_reset(&l->out);
+	for (int i = 0, k = 0; i < c->row_count && ok; i++)
+		if (!c->rows[i].stored)
+			key_line(&l->out, c, &c->rows[i], PQgetvalue(ids, k++, 0));
 	PQclear(ids);
-	return ok && copy_out(l, topics, err, errlen);
+	return ok && copy_out(l, sources, err, errlen);
 }
 
 /* The staging path for rows [first, last): ON CONFLICT decides what is stored already. */

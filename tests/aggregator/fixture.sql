@@ -31,9 +31,10 @@ INSERT INTO fx VALUES
  (11, 'article:7', 'oppose', '{human-rights}', 'KZ-63', 'web', 'en', '2026-02-24 18:00+05', 'galym',
   'Article 7 needs work.', 'published');
 
-INSERT INTO kenes.proposal (consultation_id, version_id, part_id, stance, text, proposed_wording, lang,
+-- Ids 1..11 go to the partition of the rows stored before partitioning (migration 023).
+INSERT INTO kenes.proposal (id, consultation_id, version_id, part_id, stance, text, proposed_wording, lang,
                             region, channel, status, submitter, created_at)
-SELECT v.consultation_id, v.id, p.id, fx.stance, fx.text,
+SELECT fx.n, v.consultation_id, v.id, p.id, fx.stance, fx.text,
        CASE WHEN fx.stance = 'amend' THEN 'Новая редакция ' || fx.n END, fx.lang, fx.region,
        fx.channel, fx.status, sha256(convert_to('person-' || fx.person, 'UTF8')), fx.at
 FROM fx

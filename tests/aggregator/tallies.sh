@@ -73,7 +73,7 @@ WHERE v.is_current;
 INSERT INTO kenes.support (proposal_id, supporter)
 SELECT max(id), sha256('late-supporter'::bytea) FROM kenes.proposal;
 \pset tuples_only on
-SELECT 'late-inserted ' || currval(pg_get_serial_sequence('kenes.proposal', 'id'));
+SELECT 'late-inserted ' || max(id) FROM kenes.proposal;
 SQL
 for _ in $(seq 100); do grep -q late-inserted "$_tmp/late.out" 2>/dev/null && break; sleep 0.1; done
 late_id=$(sed -n 's/^ *late-inserted \([0-9]*\).*/\1/p' "$_tmp/late.out")

@@ -15,14 +15,13 @@ CREATE TEMP TABLE set_row (label text, lang text, target text, stance text, regi
 CREATE TABLE IF NOT EXISTS public.campaign_label (proposal_id bigint PRIMARY KEY, label text NOT NULL);
 
 CREATE TEMP TABLE set_new AS
-SELECT nextval(pg_get_serial_sequence('kenes.proposal', 'id')) AS id, x.*
+SELECT kenes.proposal_next_id() AS id, x.*
 FROM (SELECT s.*, row_number() OVER () AS n FROM set_row s) AS x
 WHERE x.n BETWEEN :from AND :to
 ORDER BY x.n;
 
 INSERT INTO kenes.proposal (id, consultation_id, version_id, part_id, stance, text, lang, region,
                             channel, submitter, created_at)
-OVERRIDING SYSTEM VALUE
 SELECT n.id, v.consultation_id, p.version_id, p.id, n.stance, normalize(n.text, NFC), n.lang,
        n.region, n.channel, CASE WHEN n.submitter = '' THEN NULL ELSE decode(n.submitter, 'hex') END,
        timestamptz '2026-02-01 00:00+00' + n.minute * interval '1 minute' + (n.n % 60) * interval '1 second'
