@@ -244,29 +244,53 @@ static int query_index(const char *name)
 	return -1;
 }
 
+/* Runs the statement: prepared on the session, or as an unnamed one through a pooler (it
+ * lives for this one Parse/Bind/Execute/Sync exchange). False for a name that is not one. */
+static bool send(struct db *db, const char *name, int nparams, const char *const *values, PGresult **res)
+{
+	int i = db->opts.pooled ? query_index(name) : 0;
+
+	if (i < 0) {
+		set_error(db, "26000", "no such statement", false);
+		log_error("no statement named %s", name);
+		return false;
+	}
+	*res = db->opts.pooled ? PQexecParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0)
+			       : PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+	return true;
+}
+
+/*
+ * A deadlock or a serialization failure rolled the statement back whole. Outside a
+ * transaction (each of the handler's statements is one) it can simply run again, as
+ * PostgreSQL asks of its clients; inside one (the aggregator's) the caller's work is lost
+ * and the error is the caller's.
+ */
+static bool retryable(struct db *db)
+{
+	return (strcmp(db->error.sqlstate, "40P01") == 0 || strcmp(db->error.sqlstate, "40001") == 0) &&
+	       PQtransactionStatus(db->conn) == PQTRANS_IDLE;
+}
+
 PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values)
 {
-	PGresult *res;
-
 	if (!db_ready(db))
 		return NULL;
-	if (db->opts.pooled) {
-		int i = query_index(name);
+	for (int attempt = 1;; attempt++) {
+		PGresult *res;
 
-		if (i < 0) {
-			set_error(db, "26000", "no such statement", false);
-			log_error("no statement named %s", name);
+		if (!send(db, name, nparams, values, &res))
 			return NULL;
-		}
-		/* The unnamed statement lives for this one Parse/Bind/Execute/Sync exchange. */
-		res = PQexecParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0);
-	} else {
-		res = PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+		if (result_ok(db, res))
+			return res;
+		PQclear(res);
+		if (attempt == DB_ATTEMPTS || !retryable(db))
+			return NULL;
+		log_warn("%s: %s (%s); running it again (%d of %d)", name, db->error.message, db->error.sqlstate,
+			 attempt + 1, DB_ATTEMPTS);
+		/* A few milliseconds, different per thread, so the two sides do not meet again. */
+		nanosleep(&(struct timespec){ .tv_nsec = (long)(rand() % 10 + 1) * 1000000L }, NULL);
 	}
-	if (result_ok(db, res))
-		return res;
-	PQclear(res);
-	return NULL;
 }
 
 const struct db_error *db_last_error(const struct db *db)

@@ -25,6 +25,9 @@ extern const int db_query_count;
 
 struct db;
 
+/* How many times a statement runs when it meets a deadlock or serialization failure. */
+#define DB_ATTEMPTS 3
+
 struct db_error {
 	char sqlstate[6];
 	char message[256];
@@ -60,7 +63,9 @@ bool db_ready(struct db *db);
 
 /*
  * Runs a prepared statement by name. Returns the result (tuples or command OK) or NULL,
- * with the reason in db_last_error(). NULL values are passed as NULL pointers.
+ * with the reason in db_last_error(). NULL values are passed as NULL pointers. Outside a
+ * transaction, a statement that meets a deadlock or serialization failure runs again, up to
+ * DB_ATTEMPTS times in all.
  */
 PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values);
 const struct db_error *db_last_error(const struct db *db);
