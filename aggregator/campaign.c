@@ -131,6 +131,7 @@ struct batch {
 	int ncand;
 	struct ids *touched;
 	struct campaign_stats *st;
+	struct agg_error *err; /* for add_candidate */
 	struct buf a1, a2, a3, a4, a5, a6;
 	struct digest_index {
 		int *slot;
@@ -263,12 +264,39 @@ static bool find_known(struct batch *b, struct agg_error *err)
 	return true;
 }
 
-/* Adds the known texts that share a band with a new one, as settled items. */
+/* One candidate row (id, signature in hex, campaign) into the set, as a settled item. */
+static bool add_candidate(const PGresult *row, void *arg)
+{
+	struct batch *b = arg;
+	uint8_t packed[4 * MINHASH_SIZE];
+	struct minhash m;
+	size_t n = (size_t)b->ncand;
+
+	if (!hex_decode(PQgetvalue(row, 0, 1), packed, sizeof(packed)) || !minhash_unpack(packed, sizeof(packed), &m))
+		return agg_fail(b->err, AGG_INTEGRITY,
+				"campaign text %s has a signature of another method; run refresh --full",
+				PQgetvalue(row, 0, 0));
+	if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4, ...: doubled */
+		b->cand_ids = xrealloc(b->cand_ids, 2 * (n + 1) * sizeof(long long));
+		b->cand_campaign = xrealloc(b->cand_campaign, 2 * (n + 1) * sizeof(long long));
+		b->cand_item = xrealloc(b->cand_item, 2 * (n + 1) * sizeof(int));
+	}
+	b->cand_ids[n] = value_ll(row, 0, 0);
+	b->cand_campaign[n] = value_ll(row, 0, 2);
+	b->cand_item[n] = cluster_add(b->set, &m, false, b->cand_campaign[n]);
+	b->ncand++;
+	return true;
+}
+
+/*
+ * Adds the known texts that share a band with a new one, as settled items. They may be most
+ * of the consultation's texts (texts built from common phrases share bands), so they are read
+ * one row at a time: only their signatures in the set are kept, never the rows in hex.
+ */
 static bool add_candidates(struct batch *b, struct agg_error *err)
 {
 	char limit[16];
 	const char *params[3] = { b->consultation, NULL, limit };
-	PGresult *res;
 	int keys = 0;
 
 	snprintf(limit, sizeof(limit), "%d", CLUSTER_MAX_TRIES);
@@ -285,30 +313,8 @@ static bool add_candidates(struct batch *b, struct agg_error *err)
 	if (keys == 0)
 		return true;
 	params[1] = b->a1.data;
-	res = conn_run(b->c, "campaign_candidates", 3, params, "finding candidate texts", err);
-	if (!res)
-		return false;
-	b->ncand = PQntuples(res);
-	b->cand_ids = xcalloc((size_t)b->ncand + 1, sizeof(long long));
-	b->cand_campaign = xcalloc((size_t)b->ncand + 1, sizeof(long long));
-	b->cand_item = xcalloc((size_t)b->ncand + 1, sizeof(int));
-	for (int r = 0; r < b->ncand; r++) {
-		uint8_t packed[4 * MINHASH_SIZE];
-		struct minhash m;
-
-		if (!hex_decode(PQgetvalue(res, r, 1), packed, sizeof(packed)) ||
-		    !minhash_unpack(packed, sizeof(packed), &m)) {
-			PQclear(res);
-			return agg_fail(err, AGG_INTEGRITY,
-					"campaign text %s has a signature of another method; run refresh --full",
-					PQgetvalue(res, r, 0));
-		}
-		b->cand_ids[r] = value_ll(res, r, 0);
-		b->cand_campaign[r] = value_ll(res, r, 2);
-		b->cand_item[r] = cluster_add(b->set, &m, false, b->cand_campaign[r]);
-	}
-	PQclear(res);
-	return true;
+	b->err = err;
+	return conn_each_row(b->c, "campaign_candidates", 3, params, add_candidate, b, "finding candidate texts", err);
 }
 
 static int find_candidate(const struct batch *b, long long text_id)
@@ -457,8 +463,8 @@ static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error
 		const struct ltext *x = &b->texts[t];
 		uint8_t packed[4 * MINHASH_SIZE];
 		char sig[8 * MINHASH_SIZE + 1];
-		const int64_t *key;
-		int nkeys = cluster_keys(b->set, x->item, &key);
+		int64_t key[MINHASH_BANDS];
+		int nkeys = cluster_keys(b->set, x->item, key);
 
 		if (x->known)
 			continue;
@@ -583,6 +589,7 @@ static bool cluster_batch(struct batch *b, struct agg_error *err)
 		else
 			x->item = cluster_add(b->set, &x->sig, true, 0);
 	}
+	log_debug("campaigns batch: %d proposals, %d texts, %d candidates", b->nprops, b->ntexts, b->ncand);
 	b->st->compared += cluster_run(b->set, CLUSTER_THRESHOLD);
 	b->st->gave_up += cluster_gave_up(b->set);
 	plan_init(b, &p);

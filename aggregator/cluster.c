@@ -5,19 +5,24 @@
 
 #include "util.h"
 
+/* An item keeps its signature only: its band keys are made again when needed (cheap), which
+ * saves an eighth of an item, and settled items can be most of a consultation's texts. */
 struct item {
 	struct minhash sig;
-	int64_t keys[MINHASH_BANDS];
-	int nkeys;
 	int parent;
 	bool fresh;
 	int64_t group;
 };
 
+/* Items live in blocks that never move: the set grows without copying (a doubled array would
+ * hold the old and the new copy at once) and without unused capacity beyond one block. */
+#define CLUSTER_BLOCK 1024
+
 struct cluster_set {
 	uint32_t scope;
-	struct item *items;
-	int count, cap;
+	struct item **blocks;
+	int nblocks;
+	int count;
 	long long gave_up;
 };
 
@@ -27,6 +32,11 @@ struct group {
 	int *members;
 	int count, cap;
 };
+
+static struct item *item_at(const struct cluster_set *set, int i)
+{
+	return &set->blocks[i / CLUSTER_BLOCK][i % CLUSTER_BLOCK];
+}
 
 struct cluster_set *cluster_new(uint32_t scope)
 {
@@ -40,7 +50,9 @@ void cluster_free(struct cluster_set *set)
 {
 	if (!set)
 		return;
-	free(set->items);
+	for (int b = 0; b < set->nblocks; b++)
+		free(set->blocks[b]);
+	free(set->blocks);
 	free(set);
 }
 
@@ -48,13 +60,13 @@ int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, in
 {
 	struct item *it;
 
-	if (set->count == set->cap) {
-		set->cap = set->cap ? 2 * set->cap : 256;
-		set->items = xrealloc(set->items, (size_t)set->cap * sizeof(*set->items));
+	if (set->count == set->nblocks * CLUSTER_BLOCK) {
+		if ((set->nblocks & (set->nblocks - 1)) == 0) /* 0, 1, 2, 4, ...: the pointers double */
+			set->blocks = xrealloc(set->blocks, 2 * ((size_t)set->nblocks + 1) * sizeof(*set->blocks));
+		set->blocks[set->nblocks++] = xmalloc(CLUSTER_BLOCK * sizeof(struct item));
 	}
-	it = &set->items[set->count];
+	it = item_at(set, set->count);
 	it->sig = *m;
-	it->nkeys = minhash_bands(m, set->scope, it->keys);
 	it->parent = set->count;
 	it->fresh = fresh;
 	it->group = fresh ? 0 : group;
@@ -66,10 +78,9 @@ int cluster_count(const struct cluster_set *set)
 	return set->count;
 }
 
-int cluster_keys(const struct cluster_set *set, int i, const int64_t **keys)
+int cluster_keys(const struct cluster_set *set, int i, int64_t keys[MINHASH_BANDS])
 {
-	*keys = set->items[i].keys;
-	return set->items[i].nkeys;
+	return minhash_bands(&item_at(set, i)->sig, set->scope, keys);
 }
 
 long long cluster_gave_up(const struct cluster_set *set)
@@ -81,12 +92,12 @@ int cluster_root(struct cluster_set *set, int i)
 {
 	int r = i;
 
-	while (set->items[r].parent != r)
-		r = set->items[r].parent;
-	while (set->items[i].parent != r) { /* path compression */
-		int next = set->items[i].parent;
+	while (item_at(set, r)->parent != r)
+		r = item_at(set, r)->parent;
+	while (item_at(set, i)->parent != r) { /* path compression */
+		int next = item_at(set, i)->parent;
 
-		set->items[i].parent = r;
+		item_at(set, i)->parent = r;
 		i = next;
 	}
 	return r;
@@ -101,9 +112,9 @@ static void unite(struct cluster_set *set, int a, int b)
 	if (a == b)
 		return;
 	if (a < b)
-		set->items[b].parent = a;
+		item_at(set, b)->parent = a;
 	else
-		set->items[a].parent = b;
+		item_at(set, a)->parent = b;
 }
 
 struct entry {
@@ -161,14 +172,14 @@ static long long link_item(struct cluster_set *set, int i, struct group *groups,
 		for (int k = 0; k < groups[g].count; k++) {
 			int j = groups[g].members[k];
 
-			if (!set->items[i].fresh && !set->items[j].fresh)
+			if (!item_at(set, i)->fresh && !item_at(set, j)->fresh)
 				continue; /* settled pairs were looked at in an earlier run */
 			if (tries++ == CLUSTER_MAX_TRIES) {
 				set->gave_up++;
 				break;
 			}
 			compared++;
-			if (minhash_similarity(&set->items[i].sig, &set->items[j].sig) >= threshold) {
+			if (minhash_similarity(&item_at(set, i)->sig, &item_at(set, j)->sig) >= threshold) {
 				unite(set, i, j);
 				break;
 			}
@@ -185,7 +196,7 @@ static long long run_bucket(struct cluster_set *set, const struct entry *e, int 
 	bool any_fresh = false;
 
 	for (int k = 0; k < n; k++)
-		any_fresh = any_fresh || set->items[e[k].item].fresh;
+		any_fresh = any_fresh || item_at(set, e[k].item)->fresh;
 	for (int k = 0; any_fresh && k < n; k++) {
 		int i = e[k].item, g;
 
@@ -211,8 +222,8 @@ static void unite_groups(struct cluster_set *set)
 	int n = 0;
 
 	for (int i = 0; i < set->count; i++)
-		if (set->items[i].group != 0)
-			byg[n++] = (struct entry){ set->items[i].group, i };
+		if (item_at(set, i)->group != 0)
+			byg[n++] = (struct entry){ item_at(set, i)->group, i };
 	qsort(byg, (size_t)n, sizeof(*byg), compare_entry);
 	for (int k = 1; k < n; k++)
 		if (byg[k].key == byg[k - 1].key)
@@ -220,19 +231,72 @@ static void unite_groups(struct cluster_set *set)
 	free(byg);
 }
 
+static int compare_key(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* The band keys of the fresh items, sorted and distinct: only their buckets can hold a link
+ * to look for (a bucket of settled items alone is skipped), so only they are built. */
+static int64_t *fresh_keys(const struct cluster_set *set, size_t *count)
+{
+	size_t n = 0, cap = 1024, k = 0;
+	int64_t *keys = xmalloc(cap * sizeof(*keys));
+
+	for (int i = 0; i < set->count; i++) {
+		if (!item_at(set, i)->fresh)
+			continue;
+		if (n + MINHASH_BANDS > cap) {
+			cap *= 2;
+			keys = xrealloc(keys, cap * sizeof(*keys));
+		}
+		n += (size_t)cluster_keys(set, i, keys + n);
+	}
+	qsort(keys, n, sizeof(*keys), compare_key);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || keys[i] != keys[k - 1])
+			keys[k++] = keys[i];
+	*count = k;
+	return keys;
+}
+
+/* Every (key, item) of the items whose keys are among `keys` (sorted), unsorted. */
+static struct entry *bucket_entries(const struct cluster_set *set, const int64_t *keys, size_t nkeys, size_t *count)
+{
+	size_t n = 0, cap = 1024;
+	struct entry *e = xmalloc(cap * sizeof(*e));
+
+	for (int i = 0; i < set->count; i++) {
+		int64_t k[MINHASH_BANDS];
+		int m = cluster_keys(set, i, k);
+
+		for (int b = 0; b < m; b++) {
+			if (!bsearch(&k[b], keys, nkeys, sizeof(*keys), compare_key))
+				continue;
+			if (n == cap) {
+				cap *= 2;
+				e = xrealloc(e, cap * sizeof(*e));
+			}
+			e[n++] = (struct entry){ k[b], i };
+		}
+	}
+	*count = n;
+	return e;
+}
+
 long long cluster_run(struct cluster_set *set, double threshold)
 {
-	size_t total = 0, n = 0;
+	size_t nkeys, n;
+	int64_t *keys;
 	struct entry *e;
 	long long compared = 0;
 
 	unite_groups(set);
-	for (int i = 0; i < set->count; i++)
-		total += (size_t)set->items[i].nkeys;
-	e = xmalloc(total * sizeof(*e) + 1);
-	for (int i = 0; i < set->count; i++)
-		for (int b = 0; b < set->items[i].nkeys; b++)
-			e[n++] = (struct entry){ set->items[i].keys[b], i };
+	keys = fresh_keys(set, &nkeys);
+	e = bucket_entries(set, keys, nkeys, &n);
+	free(keys);
 	qsort(e, n, sizeof(*e), compare_entry);
 	for (size_t s = 0; s < n;) {
 		size_t t = s + 1;

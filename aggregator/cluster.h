@@ -41,7 +41,7 @@ long long cluster_run(struct cluster_set *set, double threshold);
 int cluster_root(struct cluster_set *set, int i);
 /* Links given up because of CLUSTER_MAX_TRIES (0 in every test set so far). */
 long long cluster_gave_up(const struct cluster_set *set);
-/* The band keys of item i (MINHASH_BANDS, or 0 for an empty text). */
-int cluster_keys(const struct cluster_set *set, int i, const int64_t **keys);
+/* The band keys of item i into `keys` (MINHASH_BANDS, or 0 for an empty text). */
+int cluster_keys(const struct cluster_set *set, int i, int64_t keys[MINHASH_BANDS]);
 
 #endif

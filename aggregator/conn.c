@@ -60,6 +60,19 @@ PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *co
 	return res;
 }
 
+bool conn_each_row(struct conn *c, const char *name, int nparams, const char *const *params,
+		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what, struct agg_error *err)
+{
+	bool ok = db_each_row(c->db, name, nparams, params, each, arg);
+
+	if (c->in_transaction && db_reconnects(c->db) != c->reconnects) {
+		c->in_transaction = false;
+		return agg_fail(err, AGG_FAILED, "%s: the database connection was lost; nothing was changed", what);
+	}
+	/* A callback's own failure is recorded first; this one is then dropped. */
+	return ok || agg_fail_db(err, c->db, what);
+}
+
 PGresult *conn_run_row(struct conn *c, const char *name, int nparams, const char *const *params,
 		       const char *what, struct agg_error *err)
 {

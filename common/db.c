@@ -260,6 +260,47 @@ static bool send(struct db *db, const char *name, int nparams, const char *const
 	return true;
 }
 
+/* As send, without waiting for the result. */
+static bool send_async(struct db *db, const char *name, int nparams, const char *const *values)
+{
+	int i = db->opts.pooled ? query_index(name) : 0;
+	int sent;
+
+	if (i < 0) {
+		set_error(db, "26000", "no such statement", false);
+		log_error("no statement named %s", name);
+		return false;
+	}
+	sent = db->opts.pooled ? PQsendQueryParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0)
+			       : PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
+	if (!sent || !PQsetSingleRowMode(db->conn)) {
+		set_error(db, "08006", PQerrorMessage(db->conn), PQstatus(db->conn) != CONNECTION_OK);
+		return false;
+	}
+	return true;
+}
+
+bool db_each_row(struct db *db, const char *name, int nparams, const char *const *values,
+		 bool (*each)(const PGresult *row, void *arg), void *arg)
+{
+	PGresult *res;
+	bool ok = true, stopped = false;
+
+	if (!db_ready(db) || !send_async(db, name, nparams, values))
+		return false;
+	/* Every result up to NULL is read, whatever happened, so the connection is free again. */
+	while ((res = PQgetResult(db->conn)) != NULL) {
+		if (PQresultStatus(res) == PGRES_SINGLE_TUPLE) {
+			if (ok && !stopped && !each(res, arg))
+				stopped = true;
+		} else if (ok && !result_ok(db, res)) {
+			ok = false;
+		}
+		PQclear(res);
+	}
+	return ok && !stopped;
+}
+
 /*
  * A deadlock or a serialization failure rolled the statement back whole. Outside a
  * transaction (each of the handler's statements is one) it can simply run again, as

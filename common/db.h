@@ -68,6 +68,15 @@ bool db_ready(struct db *db);
  * DB_ATTEMPTS times in all.
  */
 PGresult *db_run(struct db *db, const char *name, int nparams, const char *const *values);
+/*
+ * Runs a prepared statement by name in single-row mode: `each` gets one row at a time (a
+ * result of one tuple, freed after the call), so a big result is never held whole. `each`
+ * returning false stops the calls (the rest is read and dropped) and makes this return
+ * false with db_last_error() untouched: the callback keeps its own reason. False with the
+ * reason in db_last_error() when the statement fails. Never run again on a deadlock.
+ */
+bool db_each_row(struct db *db, const char *name, int nparams, const char *const *values,
+		 bool (*each)(const PGresult *row, void *arg), void *arg);
 const struct db_error *db_last_error(const struct db *db);
 /* Records an error that happened on another connection for this one's callers to read. */
 void db_set_error(struct db *db, const struct db_error *err);
