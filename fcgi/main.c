@@ -47,7 +47,7 @@ static const struct config_option options[] = {
 	{ "threads", CONFIG_INT, "8", 1, MAX_THREADS, offsetof(struct settings, threads),
 	  "request threads per worker, one database connection each" },
 	{ "batch_max", CONFIG_INT, "200", 1, 10000, offsetof(struct settings, batch_max),
-	  "most proposals stored in one transaction (group commit)" },
+	  "most proposals (or supports) stored in one transaction (group commit)" },
 	{ "writers", CONFIG_INT, "2", 1, 8, offsetof(struct settings, writers),
 	  "writer threads per worker storing batches, one database connection each" },
 	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, database_url),

@@ -69,9 +69,12 @@ static void form_page(struct request *req)
 	buf_free(&html);
 }
 
-json_t *handler_fetch_proposal(struct request *req, const char *id)
+/* Runs `statement` for proposal `id` and makes a document of its one row's first value;
+   NULL with a 404/503/500 reply made when there is none. */
+static json_t *fetch(struct request *req, const char *statement, const char *id,
+		     json_t *(*doc_of)(const char *value))
 {
-	PGresult *res = db_run(req->db, "proposal_get", 1, (const char *[]){ id });
+	PGresult *res = db_run(req->db, statement, 1, (const char *[]){ id });
 	json_t *doc = NULL;
 
 	if (!res) {
@@ -82,11 +85,31 @@ json_t *handler_fetch_proposal(struct request *req, const char *id)
 		return NULL;
 	}
 	if (PQntuples(res) == 1)
-		doc = json_loads(PQgetvalue(res, 0, 0), 0, NULL);
+		doc = doc_of(PQgetvalue(res, 0, 0));
 	PQclear(res);
 	if (!doc)
 		reply_error(req, 404, "not_found", "no such proposal");
 	return doc;
+}
+
+static json_t *parsed(const char *value)
+{
+	return json_loads(value, 0, NULL);
+}
+
+static json_t *consultation_only(const char *slug)
+{
+	return json_pack("{s:s}", "consultation", slug);
+}
+
+json_t *handler_fetch_proposal(struct request *req, const char *id)
+{
+	return fetch(req, "proposal_get", id, parsed);
+}
+
+json_t *handler_fetch_consultation(struct request *req, const char *id)
+{
+	return fetch(req, "proposal_consultation", id, consultation_only);
 }
 
 static void proposal_get(struct request *req, const char *id)

@@ -233,7 +233,8 @@ bool person_action_prepare(struct request *req, const char *id, bool is_form,
 		reply_unavailable(req);
 		return false;
 	}
-	a->proposal = handler_fetch_proposal(req, id);
+	/* A form's errors show the proposal's page again; JSON needs only its consultation. */
+	a->proposal = is_form ? handler_fetch_proposal(req, id) : handler_fetch_consultation(req, id);
 	if (!a->proposal)
 		return false;
 	c = structure_find(json_string_value(json_object_get(a->proposal, "consultation")));

@@ -63,7 +63,8 @@ typedef void (*person_form_again)(struct request *req, int status, const struct 
 /* What the steps before a person's action on a proposal established. */
 struct person_action {
 	struct write_guard guard;
-	json_t *proposal;            /* the proposal as the API shows it; owned: json_decref */
+	json_t *proposal;            /* a form's: the proposal as the API shows it; JSON's: only
+					{"consultation": slug}; owned: json_decref */
 	char who[BYTEA_HEX_LEN];     /* the person's pseudonym */
 };
 
