@@ -132,6 +132,10 @@ struct batch {
 	struct ids *touched;
 	struct campaign_stats *st;
 	struct agg_error *err; /* for add_candidate */
+	struct fresh_key *fresh; /* the new texts' band keys, sorted */
+	size_t nfresh;
+	int *seen;               /* by text: the candidate that last met it */
+	struct ids links;        /* candidate << 32 | text: similar pairs */
 	struct buf a1, a2, a3, a4, a5, a6;
 	struct digest_index {
 		int *slot;
@@ -264,13 +268,93 @@ static bool find_known(struct batch *b, struct agg_error *err)
 	return true;
 }
 
+/* A band key of a new text of the batch. */
+struct fresh_key {
+	int64_t key;
+	int text;
+};
+
+static int compare_fresh_key(const void *x, const void *y)
+{
+	const struct fresh_key *a = x, *b = y;
+
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->text > b->text) - (a->text < b->text);
+}
+
+/* The band keys of the batch's new texts, sorted: which new texts a known one meets. */
+static void index_fresh_keys(struct batch *b)
+{
+	uint32_t scope = (uint32_t)atoi(b->consultation);
+
+	b->fresh = xmalloc(((size_t)b->ntexts * MINHASH_BANDS + 1) * sizeof(*b->fresh));
+	b->nfresh = 0;
+	for (int t = 0; t < b->ntexts; t++) {
+		int64_t k[MINHASH_BANDS];
+		int n = b->texts[t].known ? 0 : minhash_bands(&b->texts[t].sig, scope, k);
+
+		for (int j = 0; j < n; j++)
+			b->fresh[b->nfresh++] = (struct fresh_key){ k[j], t };
+	}
+	qsort(b->fresh, b->nfresh, sizeof(*b->fresh), compare_fresh_key);
+	b->seen = xmalloc(((size_t)b->ntexts + 1) * sizeof(int));
+	memset(b->seen, 0xFF, ((size_t)b->ntexts + 1) * sizeof(int));
+}
+
+/* The first fresh key >= key. */
+static size_t fresh_lower(const struct batch *b, int64_t key)
+{
+	size_t lo = 0, hi = b->nfresh;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->fresh[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Compares known text n (signature m) with each new text it shares a band with, recording
+ * the similar ones in b->links (n << 32 | text), and keeps in `shared` the keys it shares:
+ * all cluster_run would look at, done while the signature is at hand.
+ */
+static int meet_fresh(struct batch *b, int n, const struct minhash *m, int64_t shared[MINHASH_BANDS])
+{
+	int64_t k[MINHASH_BANDS];
+	int nk = minhash_bands(m, (uint32_t)atoi(b->consultation), k), nshared = 0;
+
+	for (int j = 0; j < nk; j++) {
+		size_t f = fresh_lower(b, k[j]);
+
+		if (f < b->nfresh && b->fresh[f].key == k[j])
+			shared[nshared++] = k[j];
+		for (; f < b->nfresh && b->fresh[f].key == k[j]; f++) {
+			int t = b->fresh[f].text;
+
+			if (b->seen[t] == n)
+				continue;
+			b->seen[t] = n;
+			if (minhash_similarity(m, &b->texts[t].sig) >= CLUSTER_THRESHOLD)
+				ids_push(&b->links, (long long)n << 32 | t);
+		}
+	}
+	return nshared;
+}
+
 /* One candidate row (id, signature in hex, campaign) into the set, as a settled item. */
 static bool add_candidate(const PGresult *row, void *arg)
 {
 	struct batch *b = arg;
 	uint8_t packed[4 * MINHASH_SIZE];
 	struct minhash m;
+	int64_t shared[MINHASH_BANDS];
 	size_t n = (size_t)b->ncand;
+	int nshared;
 
 	if (!hex_decode(PQgetvalue(row, 0, 1), packed, sizeof(packed)) || !minhash_unpack(packed, sizeof(packed), &m))
 		return agg_fail(b->err, AGG_INTEGRITY,
@@ -281,17 +365,26 @@ static bool add_candidate(const PGresult *row, void *arg)
 		b->cand_campaign = xrealloc(b->cand_campaign, 2 * (n + 1) * sizeof(long long));
 		b->cand_item = xrealloc(b->cand_item, 2 * (n + 1) * sizeof(int));
 	}
+	nshared = meet_fresh(b, (int)n, &m, shared);
 	b->cand_ids[n] = value_ll(row, 0, 0);
 	b->cand_campaign[n] = value_ll(row, 0, 2);
-	b->cand_item[n] = cluster_add(b->set, &m, false, b->cand_campaign[n]);
+	b->cand_item[n] = cluster_add_known(b->set, b->cand_campaign[n], shared, nshared);
 	b->ncand++;
 	return true;
+}
+
+/* The links found while reading the candidates, now that the new texts are items too. */
+static void give_links(struct batch *b)
+{
+	for (size_t i = 0; i < b->links.n; i++)
+		cluster_link(b->set, b->cand_item[b->links.v[i] >> 32], b->texts[b->links.v[i] & 0xFFFFFFFF].item);
 }
 
 /*
  * Adds the known texts that share a band with a new one, as settled items. They may be most
  * of the consultation's texts (texts built from common phrases share bands), so they are read
- * one row at a time: only their signatures in the set are kept, never the rows in hex.
+ * one row at a time, each compared with the new texts it shares a band with as it comes:
+ * the set keeps of it only its component and the keys it shares, never its signature.
  */
 static bool add_candidates(struct batch *b, struct agg_error *err)
 {
@@ -314,6 +407,7 @@ static bool add_candidates(struct batch *b, struct agg_error *err)
 		return true;
 	params[1] = b->a1.data;
 	b->err = err;
+	index_fresh_keys(b);
 	return conn_each_row(b->c, "campaign_candidates", 3, params, add_candidate, b, "finding candidate texts", err);
 }
 
@@ -590,6 +684,7 @@ static bool cluster_batch(struct batch *b, struct agg_error *err)
 			x->item = cluster_add(b->set, &x->sig, true, 0);
 	}
 	log_debug("campaigns batch: %d proposals, %d texts, %d candidates", b->nprops, b->ntexts, b->ncand);
+	give_links(b);
 	b->st->compared += cluster_run(b->set, CLUSTER_THRESHOLD);
 	b->st->gave_up += cluster_gave_up(b->set);
 	plan_init(b, &p);
@@ -612,6 +707,9 @@ static void batch_free(struct batch *b)
 	free(b->cand_ids);
 	free(b->cand_campaign);
 	free(b->cand_item);
+	free(b->fresh);
+	free(b->seen);
+	free(b->links.v);
 	buf_free(&b->a1);
 	buf_free(&b->a2);
 	buf_free(&b->a3);

@@ -5,24 +5,41 @@
 
 #include "util.h"
 
-/* An item keeps its signature only: its band keys are made again when needed (cheap), which
- * saves an eighth of an item, and settled items can be most of a consultation's texts. */
+/*
+ * An item is small: its signature, when it has one, lives in `sigs`, and its band keys are
+ * made again from it when needed (cheap). A settled item added by cluster_add_known has no
+ * signature: its buckets and its links with fresh items were worked out by the caller, so a
+ * batch holds a few dozen bytes per known text however many of them share its bands.
+ */
 struct item {
-	struct minhash sig;
 	int parent;
-	bool fresh;
+	int sig; /* index into sigs, or -1 */
 	int64_t group;
+	bool fresh;
 };
 
-/* Items live in blocks that never move: the set grows without copying (a doubled array would
- * hold the old and the new copy at once) and without unused capacity beyond one block. */
+/* Items and signatures live in blocks that never move: the set grows without copying (a
+ * doubled array would hold the old and the new copy at once) or unused capacity. */
 #define CLUSTER_BLOCK 1024
+
+struct blocks {
+	void **block;
+	int nblocks;
+	int count;
+};
+
+struct entry {
+	int64_t key;
+	int item;
+};
 
 struct cluster_set {
 	uint32_t scope;
-	struct item **blocks;
-	int nblocks;
-	int count;
+	struct blocks items, sigs;
+	struct entry *known; /* the buckets of items without a signature */
+	size_t nknown, known_cap;
+	uint64_t *links; /* open addressing: pairs (item << 32 | item) given similar; 0 is free */
+	size_t nlinks, links_cap;
 	long long gave_up;
 };
 
@@ -33,9 +50,39 @@ struct group {
 	int count, cap;
 };
 
+static void *block_slot(const struct blocks *b, int i, size_t size)
+{
+	return (char *)b->block[i / CLUSTER_BLOCK] + (size_t)(i % CLUSTER_BLOCK) * size;
+}
+
+/* A new slot at the end; returns its index. */
+static int block_add(struct blocks *b, size_t size)
+{
+	if (b->count == b->nblocks * CLUSTER_BLOCK) {
+		if ((b->nblocks & (b->nblocks - 1)) == 0) /* 0, 1, 2, 4, ...: the pointers double */
+			b->block = xrealloc(b->block, 2 * ((size_t)b->nblocks + 1) * sizeof(*b->block));
+		b->block[b->nblocks++] = xmalloc(CLUSTER_BLOCK * size);
+	}
+	return b->count++;
+}
+
+static void blocks_free(struct blocks *b)
+{
+	for (int i = 0; i < b->nblocks; i++)
+		free(b->block[i]);
+	free(b->block);
+}
+
 static struct item *item_at(const struct cluster_set *set, int i)
 {
-	return &set->blocks[i / CLUSTER_BLOCK][i % CLUSTER_BLOCK];
+	return block_slot(&set->items, i, sizeof(struct item));
+}
+
+static const struct minhash *sig_of(const struct cluster_set *set, int i)
+{
+	const struct item *it = item_at(set, i);
+
+	return it->sig < 0 ? NULL : block_slot(&set->sigs, it->sig, sizeof(struct minhash));
 }
 
 struct cluster_set *cluster_new(uint32_t scope)
@@ -50,37 +97,100 @@ void cluster_free(struct cluster_set *set)
 {
 	if (!set)
 		return;
-	for (int b = 0; b < set->nblocks; b++)
-		free(set->blocks[b]);
-	free(set->blocks);
+	blocks_free(&set->items);
+	blocks_free(&set->sigs);
+	free(set->known);
+	free(set->links);
 	free(set);
+}
+
+static int add_item(struct cluster_set *set, int sig, bool fresh, int64_t group)
+{
+	int i = block_add(&set->items, sizeof(struct item));
+
+	*item_at(set, i) = (struct item){ .parent = i, .sig = sig, .fresh = fresh, .group = fresh ? 0 : group };
+	return i;
 }
 
 int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, int64_t group)
 {
-	struct item *it;
+	int s = block_add(&set->sigs, sizeof(struct minhash));
 
-	if (set->count == set->nblocks * CLUSTER_BLOCK) {
-		if ((set->nblocks & (set->nblocks - 1)) == 0) /* 0, 1, 2, 4, ...: the pointers double */
-			set->blocks = xrealloc(set->blocks, 2 * ((size_t)set->nblocks + 1) * sizeof(*set->blocks));
-		set->blocks[set->nblocks++] = xmalloc(CLUSTER_BLOCK * sizeof(struct item));
+	memcpy(block_slot(&set->sigs, s, sizeof(struct minhash)), m, sizeof(*m));
+	return add_item(set, s, fresh, group);
+}
+
+int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *keys, int nkeys)
+{
+	int i = add_item(set, -1, false, group);
+
+	for (int k = 0; k < nkeys; k++) {
+		if (set->nknown == set->known_cap) {
+			set->known_cap = set->known_cap ? 2 * set->known_cap : 1024;
+			set->known = xrealloc(set->known, set->known_cap * sizeof(*set->known));
+		}
+		set->known[set->nknown++] = (struct entry){ keys[k], i };
 	}
-	it = item_at(set, set->count);
-	it->sig = *m;
-	it->parent = set->count;
-	it->fresh = fresh;
-	it->group = fresh ? 0 : group;
-	return set->count++;
+	return i;
+}
+
+static uint64_t pair_key(int a, int b)
+{
+	return a < b ? (uint64_t)a << 32 | (uint32_t)b : (uint64_t)b << 32 | (uint32_t)a;
+}
+
+/* The slot of the pair: where it is, or the free one where it would go. */
+static size_t link_slot(const struct cluster_set *set, uint64_t key)
+{
+	size_t s = (size_t)((key + 1) * 0x9E3779B97F4A7C15ull >> 20) & (set->links_cap - 1);
+
+	while (set->links[s] != 0 && set->links[s] != key + 1)
+		s = (s + 1) & (set->links_cap - 1);
+	return s;
+}
+
+void cluster_link(struct cluster_set *set, int a, int b)
+{
+	size_t s;
+
+	if (2 * (set->nlinks + 1) > set->links_cap) { /* at most half full */
+		uint64_t *old = set->links;
+		size_t cap = set->links_cap;
+
+		set->links_cap = cap ? 2 * cap : 1024;
+		set->links = xcalloc(set->links_cap, sizeof(*set->links));
+		for (size_t i = 0; i < cap; i++)
+			if (old[i] != 0)
+				set->links[link_slot(set, old[i] - 1)] = old[i];
+		free(old);
+	}
+	s = link_slot(set, pair_key(a, b));
+	if (set->links[s] == 0) {
+		set->links[s] = pair_key(a, b) + 1;
+		set->nlinks++;
+	}
+}
+
+/* Items i and j reach the threshold: by their signatures, or as given by cluster_link. */
+static bool similar(const struct cluster_set *set, int i, int j, double threshold)
+{
+	const struct minhash *a = sig_of(set, i), *b = sig_of(set, j);
+
+	if (a && b)
+		return minhash_similarity(a, b) >= threshold;
+	return set->links_cap != 0 && set->links[link_slot(set, pair_key(i, j))] != 0;
 }
 
 int cluster_count(const struct cluster_set *set)
 {
-	return set->count;
+	return set->items.count;
 }
 
 int cluster_keys(const struct cluster_set *set, int i, int64_t keys[MINHASH_BANDS])
 {
-	return minhash_bands(&item_at(set, i)->sig, set->scope, keys);
+	const struct minhash *m = sig_of(set, i);
+
+	return m ? minhash_bands(m, set->scope, keys) : 0;
 }
 
 long long cluster_gave_up(const struct cluster_set *set)
@@ -116,11 +226,6 @@ static void unite(struct cluster_set *set, int a, int b)
 	else
 		item_at(set, a)->parent = b;
 }
-
-struct entry {
-	int64_t key;
-	int item;
-};
 
 static int compare_entry(const void *x, const void *y)
 {
@@ -179,7 +284,7 @@ static long long link_item(struct cluster_set *set, int i, struct group *groups,
 				break;
 			}
 			compared++;
-			if (minhash_similarity(&item_at(set, i)->sig, &item_at(set, j)->sig) >= threshold) {
+			if (similar(set, i, j, threshold)) {
 				unite(set, i, j);
 				break;
 			}
@@ -218,10 +323,10 @@ static long long run_bucket(struct cluster_set *set, const struct entry *e, int 
 /* Settled items of one group are one component already. */
 static void unite_groups(struct cluster_set *set)
 {
-	struct entry *byg = xmalloc((size_t)set->count * sizeof(*byg) + 1);
+	struct entry *byg = xmalloc((size_t)set->items.count * sizeof(*byg) + 1);
 	int n = 0;
 
-	for (int i = 0; i < set->count; i++)
+	for (int i = 0; i < set->items.count; i++)
 		if (item_at(set, i)->group != 0)
 			byg[n++] = (struct entry){ item_at(set, i)->group, i };
 	qsort(byg, (size_t)n, sizeof(*byg), compare_entry);
@@ -245,7 +350,7 @@ static int64_t *fresh_keys(const struct cluster_set *set, size_t *count)
 	size_t n = 0, cap = 1024, k = 0;
 	int64_t *keys = xmalloc(cap * sizeof(*keys));
 
-	for (int i = 0; i < set->count; i++) {
+	for (int i = 0; i < set->items.count; i++) {
 		if (!item_at(set, i)->fresh)
 			continue;
 		if (n + MINHASH_BANDS > cap) {
@@ -262,26 +367,32 @@ static int64_t *fresh_keys(const struct cluster_set *set, size_t *count)
 	return keys;
 }
 
+static void push_entry(struct entry **e, size_t *n, size_t *cap, struct entry x)
+{
+	if (*n == *cap) {
+		*cap *= 2;
+		*e = xrealloc(*e, *cap * sizeof(**e));
+	}
+	(*e)[(*n)++] = x;
+}
+
 /* Every (key, item) of the items whose keys are among `keys` (sorted), unsorted. */
 static struct entry *bucket_entries(const struct cluster_set *set, const int64_t *keys, size_t nkeys, size_t *count)
 {
 	size_t n = 0, cap = 1024;
 	struct entry *e = xmalloc(cap * sizeof(*e));
 
-	for (int i = 0; i < set->count; i++) {
+	for (int i = 0; i < set->items.count; i++) {
 		int64_t k[MINHASH_BANDS];
 		int m = cluster_keys(set, i, k);
 
-		for (int b = 0; b < m; b++) {
-			if (!bsearch(&k[b], keys, nkeys, sizeof(*keys), compare_key))
-				continue;
-			if (n == cap) {
-				cap *= 2;
-				e = xrealloc(e, cap * sizeof(*e));
-			}
-			e[n++] = (struct entry){ k[b], i };
-		}
+		for (int b = 0; b < m; b++)
+			if (bsearch(&k[b], keys, nkeys, sizeof(*keys), compare_key))
+				push_entry(&e, &n, &cap, (struct entry){ k[b], i });
 	}
+	for (size_t k = 0; k < set->nknown; k++)
+		if (bsearch(&set->known[k].key, keys, nkeys, sizeof(*keys), compare_key))
+			push_entry(&e, &n, &cap, set->known[k]);
 	*count = n;
 	return e;
 }

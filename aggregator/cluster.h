@@ -33,6 +33,15 @@ void cluster_free(struct cluster_set *set);
 /* Adds a text; group != 0 puts settled items with the same group in one component. Returns
  * its index (0, 1, 2, ... in the order added). */
 int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, int64_t group);
+/* Adds a settled text without its signature: `keys` are its band keys that fresh items of
+ * this set have (others are never looked at), and every fresh item it is similar to must be
+ * given by cluster_link before cluster_run. For sets whose settled texts far outnumber the
+ * fresh ones: the caller compares each with the few fresh texts of its buckets as it reads it,
+ * and keeps no signature. */
+int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *keys, int nkeys);
+/* Records that items a and b (one added by cluster_add_known) reach the threshold cluster_run
+ * will be given. */
+void cluster_link(struct cluster_set *set, int a, int b);
 int cluster_count(const struct cluster_set *set);
 
 /* Finds every link that involves a fresh item. Returns the number of comparisons made. */
@@ -41,7 +50,8 @@ long long cluster_run(struct cluster_set *set, double threshold);
 int cluster_root(struct cluster_set *set, int i);
 /* Links given up because of CLUSTER_MAX_TRIES (0 in every test set so far). */
 long long cluster_gave_up(const struct cluster_set *set);
-/* The band keys of item i into `keys` (MINHASH_BANDS, or 0 for an empty text). */
+/* The band keys of item i into `keys` (MINHASH_BANDS, or 0 for an empty text or one added by
+ * cluster_add_known). */
 int cluster_keys(const struct cluster_set *set, int i, int64_t keys[MINHASH_BANDS]);
 
 #endif

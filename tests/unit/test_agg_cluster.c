@@ -188,6 +188,85 @@ static void test_incremental(void **state)
 	cluster_free(set);
 }
 
+/* The texts of test_known: settled ones first (with their group), then fresh ones. */
+static const struct {
+	bool fresh;
+	int64_t group;
+} mixed[] = {
+	{ false, 1 }, { false, 2 }, { false, 0 }, { false, 0 }, { true, 0 }, { true, 0 }, { true, 0 }, { true, 0 },
+};
+
+static const char *mixed_text(size_t i)
+{
+	const char *const texts[] = { letter,	   variants[0], others[0],   others[1],
+				      variants[1], variants[2], variants[3], others[2] };
+
+	return texts[i];
+}
+
+/* Builds the mixed set with settled texts given by signature, or without one (their shared
+ * keys and, when `links`, their links with fresh texts worked out here, as campaign.c does). */
+static struct cluster_set *mixed_set(bool known, bool links, long long *compared)
+{
+	size_t n = sizeof(mixed) / sizeof(mixed[0]);
+	struct minhash sig[sizeof(mixed) / sizeof(mixed[0])];
+	int64_t keys[sizeof(mixed) / sizeof(mixed[0])][MINHASH_BANDS];
+	int nkeys[sizeof(mixed) / sizeof(mixed[0])];
+	struct cluster_set *set = cluster_new(7);
+
+	for (size_t i = 0; i < n; i++) {
+		sign(mixed_text(i), &sig[i]);
+		nkeys[i] = minhash_bands(&sig[i], 7, keys[i]);
+	}
+	for (size_t i = 0; i < n; i++) {
+		int64_t shared[MINHASH_BANDS];
+		int nshared = 0;
+
+		if (!known || mixed[i].fresh) {
+			assert_int_equal(cluster_add(set, &sig[i], mixed[i].fresh, mixed[i].group), (int)i);
+			continue;
+		}
+		for (int k = 0; k < nkeys[i]; k++) {
+			bool any = false;
+
+			for (size_t j = 0; j < n; j++)
+				for (int l = 0; mixed[j].fresh && l < nkeys[j]; l++)
+					any = any || keys[j][l] == keys[i][k];
+			if (any)
+				shared[nshared++] = keys[i][k];
+		}
+		assert_int_equal(cluster_add_known(set, mixed[i].group, shared, nshared), (int)i);
+	}
+	for (size_t i = 0; known && links && i < n; i++)
+		for (size_t j = 0; !mixed[i].fresh && j < n; j++)
+			if (mixed[j].fresh && minhash_similarity(&sig[i], &sig[j]) >= CLUSTER_THRESHOLD)
+				cluster_link(set, (int)i, (int)j);
+	*compared = cluster_run(set, CLUSTER_THRESHOLD);
+	return set;
+}
+
+/* Settled texts without their signatures, their links given, give the same components after
+ * the same comparisons; without the links the fresh copies of the letter stay apart from it. */
+static void test_known(void **state)
+{
+	long long by_sig, by_link, none;
+	struct cluster_set *a = mixed_set(false, false, &by_sig), *b = mixed_set(true, true, &by_link),
+			   *c = mixed_set(true, false, &none);
+
+	(void)state;
+	assert_true(by_sig > 0);
+	assert_int_equal(by_link, by_sig);
+	for (int i = 0; i < cluster_count(a); i++)
+		assert_int_equal(cluster_root(b, i), cluster_root(a, i));
+	assert_int_equal(cluster_root(a, 1), cluster_root(a, 0)); /* groups 1 and 2 joined by fresh copies */
+	assert_int_equal(cluster_root(a, 4), cluster_root(a, 0));
+	assert_int_equal(cluster_root(a, 7), 7);
+	assert_int_not_equal(cluster_root(c, 4), cluster_root(c, 0));
+	cluster_free(a);
+	cluster_free(b);
+	cluster_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +274,7 @@ int main(void)
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_components),
 		cmocka_unit_test(test_incremental),
+		cmocka_unit_test(test_known),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
