@@ -16,6 +16,8 @@
 
 /* Proposals read per batch: bounds memory and the size of each statement's arrays. */
 #define CAMPAIGN_BATCH 5000
+/* New texts stored per statement. */
+#define CAMPAIGN_INSERT_CHUNK 1000
 /* Campaigns recounted per statement. */
 #define CAMPAIGN_STATS_CHUNK 2000
 #define DIGEST_BYTES 16
@@ -538,7 +540,9 @@ static bool attach_texts(struct batch *b, const struct plan *p, struct agg_error
 	return ok;
 }
 
-static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error *err)
+/* Stores the new texts from *next on, CAMPAIGN_INSERT_CHUNK at most (their signatures in hex
+ * are 1 KB each, and libpq keeps a copy of the statement); *next moves past them. */
+static bool insert_texts_chunk(struct batch *b, const struct plan *p, int *next, struct agg_error *err)
 {
 	/* digests and signatures (one bytea each, in hex), campaigns, band keys, their texts */
 	struct buf *a[5] = { &b->a1, &b->a2, &b->a3, &b->a4, &b->a5 };
@@ -553,15 +557,16 @@ static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error
 	buf_putc(a[2], '{');
 	buf_putc(a[3], '{');
 	buf_putc(a[4], '{');
-	for (int t = 0; t < b->ntexts; t++) {
-		const struct ltext *x = &b->texts[t];
+	for (; *next < b->ntexts && n < CAMPAIGN_INSERT_CHUNK; ++*next) {
+		const struct ltext *x = &b->texts[*next];
 		uint8_t packed[4 * MINHASH_SIZE];
 		char sig[8 * MINHASH_SIZE + 1];
 		int64_t key[MINHASH_BANDS];
-		int nkeys = cluster_keys(b->set, x->item, key);
+		int nkeys;
 
 		if (x->known)
 			continue;
+		nkeys = cluster_keys(b->set, x->item, key);
 		minhash_pack(&x->sig, packed);
 		hex_encode(packed, sizeof(packed), sig);
 		buf_puts(a[0], x->hex);
@@ -590,6 +595,16 @@ static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error
 	}
 	b->st->texts += n;
 	PQclear(res);
+	return true;
+}
+
+static bool insert_texts(struct batch *b, const struct plan *p, struct agg_error *err)
+{
+	int next = 0;
+
+	while (next < b->ntexts)
+		if (!insert_texts_chunk(b, p, &next, err))
+			return false;
 	return true;
 }
 

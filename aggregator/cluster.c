@@ -36,8 +36,7 @@ struct entry {
 struct cluster_set {
 	uint32_t scope;
 	struct blocks items, sigs;
-	struct entry *known; /* the buckets of items without a signature */
-	size_t nknown, known_cap;
+	struct blocks known; /* struct entry: the buckets of items without a signature */
 	uint64_t *links; /* open addressing: pairs (item << 32 | item) given similar; 0 is free */
 	size_t nlinks, links_cap;
 	long long gave_up;
@@ -99,7 +98,7 @@ void cluster_free(struct cluster_set *set)
 		return;
 	blocks_free(&set->items);
 	blocks_free(&set->sigs);
-	free(set->known);
+	blocks_free(&set->known);
 	free(set->links);
 	free(set);
 }
@@ -124,13 +123,9 @@ int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *key
 {
 	int i = add_item(set, -1, false, group);
 
-	for (int k = 0; k < nkeys; k++) {
-		if (set->nknown == set->known_cap) {
-			set->known_cap = set->known_cap ? 2 * set->known_cap : 1024;
-			set->known = xrealloc(set->known, set->known_cap * sizeof(*set->known));
-		}
-		set->known[set->nknown++] = (struct entry){ keys[k], i };
-	}
+	for (int k = 0; k < nkeys; k++)
+		*(struct entry *)block_slot(&set->known, block_add(&set->known, sizeof(struct entry)), sizeof(struct entry)) =
+			(struct entry){ keys[k], i };
 	return i;
 }
 
@@ -376,8 +371,8 @@ static void push_entry(struct entry **e, size_t *n, size_t *cap, struct entry x)
 	(*e)[(*n)++] = x;
 }
 
-/* Every (key, item) of the items whose keys are among `keys` (sorted), unsorted. */
-static struct entry *bucket_entries(const struct cluster_set *set, const int64_t *keys, size_t nkeys, size_t *count)
+/* Every (key, item) of the items with a signature whose keys are among `keys` (sorted). */
+static struct entry *sig_entries(const struct cluster_set *set, const int64_t *keys, size_t nkeys, size_t *count)
 {
 	size_t n = 0, cap = 1024;
 	struct entry *e = xmalloc(cap * sizeof(*e));
@@ -390,34 +385,89 @@ static struct entry *bucket_entries(const struct cluster_set *set, const int64_t
 			if (bsearch(&k[b], keys, nkeys, sizeof(*keys), compare_key))
 				push_entry(&e, &n, &cap, (struct entry){ k[b], i });
 	}
-	for (size_t k = 0; k < set->nknown; k++)
-		if (bsearch(&set->known[k].key, keys, nkeys, sizeof(*keys), compare_key))
-			push_entry(&e, &n, &cap, set->known[k]);
+	qsort(e, n, sizeof(*e), compare_entry);
 	*count = n;
 	return e;
 }
 
+/*
+ * The items without a signature by bucket, as offsets (start[k]..start[k + 1]) into an array
+ * of items: key k of `keys` holds items[start[k]...]. Items come in the order they were
+ * added, so each bucket's list is in index order, as the sort of the other entries gives.
+ * Counting instead of sorting (entries of known texts can be most of the set's memory):
+ * 4 bytes an entry, where a sort would copy 16 and take as much again.
+ */
+static int *known_buckets(const struct cluster_set *set, const int64_t *keys, size_t nkeys, size_t **start)
+{
+	const struct blocks *kn = &set->known;
+	size_t *at = xcalloc(nkeys + 2, sizeof(*at));
+	int *items = NULL;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < kn->count; k++) {
+			const struct entry *x = block_slot(kn, k, sizeof(*x));
+			const int64_t *hit = bsearch(&x->key, keys, nkeys, sizeof(*keys), compare_key);
+
+			if (!hit)
+				continue;
+			if (pass == 0)
+				at[hit - keys + 2]++;
+			else
+				items[at[hit - keys + 1]++] = x->item;
+		}
+		if (pass == 0) { /* at[b + 1] = where bucket b begins; filled, it is where b + 1 does */
+			for (size_t b = 2; b < nkeys + 2; b++)
+				at[b] += at[b - 1];
+			items = xmalloc((at[nkeys + 1] + 1) * sizeof(*items));
+		}
+	}
+	*start = at;
+	return items;
+}
+
+/* Runs the bucket of key k: its items with a signature (e, n) and without (known, nknown),
+ * both in index order, merged into `bucket`. */
+static long long run_key(struct cluster_set *set, const struct entry *e, size_t n, const int *known, size_t nknown,
+			 struct entry **bucket, size_t *cap, double threshold)
+{
+	size_t a = 0, b = 0, m = 0;
+
+	if (n + nknown < 2)
+		return 0;
+	if (n + nknown > *cap) {
+		*cap = n + nknown;
+		*bucket = xrealloc(*bucket, *cap * sizeof(**bucket));
+	}
+	while (a < n || b < nknown)
+		(*bucket)[m++] = b == nknown || (a < n && e[a].item < known[b]) ? e[a++]
+										: (struct entry){ 0, known[b++] };
+	return run_bucket(set, *bucket, (int)m, threshold);
+}
+
 long long cluster_run(struct cluster_set *set, double threshold)
 {
-	size_t nkeys, n;
+	size_t nkeys, n, *start, s = 0, cap = 0;
 	int64_t *keys;
-	struct entry *e;
+	struct entry *e, *bucket = NULL;
+	int *known;
 	long long compared = 0;
 
 	unite_groups(set);
 	keys = fresh_keys(set, &nkeys);
-	e = bucket_entries(set, keys, nkeys, &n);
-	free(keys);
-	qsort(e, n, sizeof(*e), compare_entry);
-	for (size_t s = 0; s < n;) {
-		size_t t = s + 1;
+	e = sig_entries(set, keys, nkeys, &n);
+	known = known_buckets(set, keys, nkeys, &start);
+	for (size_t k = 0; k < nkeys; k++) { /* every entry of e has one of the keys */
+		size_t t = s;
 
-		while (t < n && e[t].key == e[s].key)
+		while (t < n && e[t].key == keys[k])
 			t++;
-		if (t - s > 1)
-			compared += run_bucket(set, e + s, (int)(t - s), threshold);
+		compared += run_key(set, e + s, t - s, known + start[k], start[k + 1] - start[k], &bucket, &cap, threshold);
 		s = t;
 	}
+	free(keys);
 	free(e);
+	free(known);
+	free(start);
+	free(bucket);
 	return compared;
 }
