@@ -750,6 +750,8 @@ static bool run_batch(struct conn *c, const char *consultation, const PGresult *
 	ok = record_status(&b, rows, err) && read_new(&b, rows, err) && (b.ntexts == 0 || find_known(&b, err)) &&
 	     (b.ntexts == 0 || cluster_batch(&b, err));
 	batch_free(&b);
+	/* a campaign per member read would grow with the data; each campaign once does not */
+	ids_unique(touched);
 	return ok;
 }
 
