@@ -62,6 +62,13 @@ static int compare_ll(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+static int compare_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 static void ids_unique(struct ids *l)
 {
 	size_t k = 0;
@@ -137,7 +144,8 @@ struct batch {
 	struct fresh_key *fresh; /* the new texts' band keys, sorted */
 	size_t nfresh;
 	int *seen;               /* by text: the candidate that last met it */
-	struct ids links;        /* candidate << 32 | text: similar pairs */
+	uint64_t *links;         /* candidate << 32 | text: similar pairs, in that order */
+	size_t nlinks, links_cap;
 	struct buf a1, a2, a3, a4, a5, a6;
 	struct digest_index {
 		int *slot;
@@ -329,6 +337,7 @@ static int meet_fresh(struct batch *b, int n, const struct minhash *m, int64_t s
 {
 	int64_t k[MINHASH_BANDS];
 	int nk = minhash_bands(m, (uint32_t)atoi(b->consultation), k), nshared = 0;
+	size_t from = b->nlinks;
 
 	for (int j = 0; j < nk; j++) {
 		size_t f = fresh_lower(b, k[j]);
@@ -341,10 +350,16 @@ static int meet_fresh(struct batch *b, int n, const struct minhash *m, int64_t s
 			if (b->seen[t] == n)
 				continue;
 			b->seen[t] = n;
-			if (minhash_similarity(m, &b->texts[t].sig) >= CLUSTER_THRESHOLD)
-				ids_push(&b->links, (long long)n << 32 | t);
+			if (minhash_similarity(m, &b->texts[t].sig) < CLUSTER_THRESHOLD)
+				continue;
+			if (b->nlinks == b->links_cap) {
+				b->links_cap = b->links_cap ? 2 * b->links_cap : 1024;
+				b->links = xrealloc(b->links, b->links_cap * sizeof(*b->links));
+			}
+			b->links[b->nlinks++] = (uint64_t)n << 32 | (uint32_t)t;
 		}
 	}
+	qsort(b->links + from, b->nlinks - from, sizeof(*b->links), compare_u64); /* a few */
 	return nshared;
 }
 
@@ -375,11 +390,15 @@ static bool add_candidate(const PGresult *row, void *arg)
 	return true;
 }
 
-/* The links found while reading the candidates, now that the new texts are items too. */
+/* The links found while reading the candidates, now that the new texts are items too: as
+ * pairs of items, still in order (items are made in the order of candidates, then texts). */
 static void give_links(struct batch *b)
 {
-	for (size_t i = 0; i < b->links.n; i++)
-		cluster_link(b->set, b->cand_item[b->links.v[i] >> 32], b->texts[b->links.v[i] & 0xFFFFFFFF].item);
+	for (size_t i = 0; i < b->nlinks; i++)
+		b->links[i] = (uint64_t)b->cand_item[b->links[i] >> 32] << 32 |
+			      (uint32_t)b->texts[b->links[i] & 0xFFFFFFFF].item;
+	cluster_give_links(b->set, b->links, b->nlinks);
+	b->links = NULL; /* the set's now */
 }
 
 /*
@@ -724,7 +743,7 @@ static void batch_free(struct batch *b)
 	free(b->cand_item);
 	free(b->fresh);
 	free(b->seen);
-	free(b->links.v);
+	free(b->links);
 	buf_free(&b->a1);
 	buf_free(&b->a2);
 	buf_free(&b->a3);

@@ -37,8 +37,8 @@ struct cluster_set {
 	uint32_t scope;
 	struct blocks items, sigs;
 	struct blocks known; /* struct entry: the buckets of items without a signature */
-	uint64_t *links; /* open addressing: pairs (item << 32 | item) given similar; 0 is free */
-	size_t nlinks, links_cap;
+	uint64_t *links; /* pairs (item << 32 | item) given similar, sorted */
+	size_t nlinks;
 	long long gave_up;
 };
 
@@ -134,46 +134,34 @@ static uint64_t pair_key(int a, int b)
 	return a < b ? (uint64_t)a << 32 | (uint32_t)b : (uint64_t)b << 32 | (uint32_t)a;
 }
 
-/* The slot of the pair: where it is, or the free one where it would go. */
-static size_t link_slot(const struct cluster_set *set, uint64_t key)
+static int compare_pair(const void *x, const void *y)
 {
-	size_t s = (size_t)((key + 1) * 0x9E3779B97F4A7C15ull >> 20) & (set->links_cap - 1);
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 
-	while (set->links[s] != 0 && set->links[s] != key + 1)
-		s = (s + 1) & (set->links_cap - 1);
-	return s;
+	return (a > b) - (a < b);
 }
 
-void cluster_link(struct cluster_set *set, int a, int b)
+void cluster_give_links(struct cluster_set *set, uint64_t *pairs, size_t n)
 {
-	size_t s;
-
-	if (2 * (set->nlinks + 1) > set->links_cap) { /* at most half full */
-		uint64_t *old = set->links;
-		size_t cap = set->links_cap;
-
-		set->links_cap = cap ? 2 * cap : 1024;
-		set->links = xcalloc(set->links_cap, sizeof(*set->links));
-		for (size_t i = 0; i < cap; i++)
-			if (old[i] != 0)
-				set->links[link_slot(set, old[i] - 1)] = old[i];
-		free(old);
-	}
-	s = link_slot(set, pair_key(a, b));
-	if (set->links[s] == 0) {
-		set->links[s] = pair_key(a, b) + 1;
-		set->nlinks++;
-	}
+	for (size_t i = 1; i < n; i++)
+		if (pairs[i - 1] > pairs[i]) {
+			qsort(pairs, n, sizeof(*pairs), compare_pair);
+			break;
+		}
+	free(set->links);
+	set->links = pairs;
+	set->nlinks = n;
 }
 
-/* Items i and j reach the threshold: by their signatures, or as given by cluster_link. */
+/* Items i and j reach the threshold: by their signatures, or as given by cluster_give_links. */
 static bool similar(const struct cluster_set *set, int i, int j, double threshold)
 {
 	const struct minhash *a = sig_of(set, i), *b = sig_of(set, j);
+	uint64_t key = pair_key(i, j);
 
 	if (a && b)
 		return minhash_similarity(a, b) >= threshold;
-	return set->links_cap != 0 && set->links[link_slot(set, pair_key(i, j))] != 0;
+	return set->nlinks != 0 && bsearch(&key, set->links, set->nlinks, sizeof(key), compare_pair) != NULL;
 }
 
 int cluster_count(const struct cluster_set *set)

@@ -39,9 +39,10 @@ int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, in
  * fresh ones: the caller compares each with the few fresh texts of its buckets as it reads it,
  * and keeps no signature. */
 int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *keys, int nkeys);
-/* Records that items a and b (one added by cluster_add_known) reach the threshold cluster_run
- * will be given. */
-void cluster_link(struct cluster_set *set, int a, int b);
+/* Gives the pairs of items, one added by cluster_add_known, that reach the threshold
+ * cluster_run will be given: each (a << 32 | b) with a < b, ascending (sorted here if not).
+ * The set owns `pairs` from then on (cluster_free frees it). Given once. */
+void cluster_give_links(struct cluster_set *set, uint64_t *pairs, size_t n);
 int cluster_count(const struct cluster_set *set);
 
 /* Finds every link that involves a fresh item. Returns the number of comparisons made. */

@@ -237,10 +237,18 @@ static struct cluster_set *mixed_set(bool known, bool links, long long *compared
 		}
 		assert_int_equal(cluster_add_known(set, mixed[i].group, shared, nshared), (int)i);
 	}
-	for (size_t i = 0; known && links && i < n; i++)
-		for (size_t j = 0; !mixed[i].fresh && j < n; j++)
-			if (mixed[j].fresh && minhash_similarity(&sig[i], &sig[j]) >= CLUSTER_THRESHOLD)
-				cluster_link(set, (int)i, (int)j);
+	if (known && links) { /* given in reverse: the set sorts them */
+		uint64_t *pairs = malloc(n * n * sizeof(*pairs));
+		size_t npairs = 0;
+
+		assert_non_null(pairs);
+		for (size_t i = n; i-- > 0;)
+			for (size_t j = n; !mixed[i].fresh && j-- > 0;)
+				if (mixed[j].fresh && minhash_similarity(&sig[i], &sig[j]) >= CLUSTER_THRESHOLD)
+					pairs[npairs++] = (uint64_t)i << 32 | j;
+		assert_true(npairs > 1);
+		cluster_give_links(set, pairs, npairs);
+	}
 	*compared = cluster_run(set, CLUSTER_THRESHOLD);
 	return set;
 }
