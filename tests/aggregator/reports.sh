@@ -150,7 +150,7 @@ check "--help exits 0" eq "$?" 0
 for word in refresh report session token status check "Exit status" time_zone --wait --bom; do
 	check "--help explains $word" contains "$help" "$word"
 done
-"$AGG" --config "$root/docs/examples/kenes-aggregator.conf.example" -d "$DB" check >/dev/null 2>&1
+"$AGG" --config "$root/deploy/kenes-aggregator.conf.example" -d "$DB" check >/dev/null 2>&1
 check "the example configuration is valid" eq "$?" 0
 printf 'time_zone = Asia/Almaty\nbatch_size = 0\n' >"$_tmp/bad.conf"
 "$AGG" --config "$_tmp/bad.conf" -d "$DB" check >/dev/null 2>"$_tmp/bad.err"
