@@ -35,13 +35,13 @@ void cluster_free(struct cluster_set *set);
 int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, int64_t group);
 /* Adds a settled text without its signature: `keys` are its band keys that fresh items of
  * this set have (others are never looked at), and every fresh item it is similar to must be
- * given by cluster_link before cluster_run. For sets whose settled texts far outnumber the
+ * given by cluster_give_links before cluster_run. For sets whose settled texts far outnumber the
  * fresh ones: the caller compares each with the few fresh texts of its buckets as it reads it,
  * and keeps no signature. */
 int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *keys, int nkeys);
 /* Gives the pairs of items, one added by cluster_add_known, that reach the threshold
  * cluster_run will be given: each (a << 32 | b) with a < b, ascending (sorted here if not).
- * The set owns `pairs` from then on (cluster_free frees it). Given once. */
+ * The set owns `pairs` from then on (cluster_free frees it); a second call replaces them. */
 void cluster_give_links(struct cluster_set *set, uint64_t *pairs, size_t n);
 int cluster_count(const struct cluster_set *set);
 
