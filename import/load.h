@@ -3,11 +3,13 @@
  *
  * The direct path: the rows' targets and topics are resolved to ids (maps read at
  * connection), the chunk's rows already stored are found by their (consultation, source,
- * source_id) through the unique index of migration 008, ids are drawn from the proposals'
- * sequence, and the rest is COPYed straight into kenes.proposal and kenes.proposal_topic.
- * When that fails (a concurrent import stored some of the rows first, a row the database
- * refuses), the chunk goes through the staging path: COPY into a temporary table, one
- * INSERT ... ON CONFLICT DO NOTHING (sql/import/import_insert.sql); and when that fails
+ * source_id) through the primary key of kenes.proposal_source (migration 023), ids are drawn
+ * as the API's are (kenes.proposal_next_id), and the rest is COPYed straight into
+ * kenes.proposal, kenes.proposal_topic and kenes.proposal_source. When that fails (a
+ * concurrent import stored some of the rows first, a row the database refuses), the chunk
+ * goes through the staging path: COPY into a temporary table, one statement inserting the
+ * keys ON CONFLICT DO NOTHING and the proposals of the new ones
+ * (sql/import/import_insert.sql); and when that fails
  * too, row by row, so only the bad row is rejected, with the database's reason.
  *
  * Re-importing stores nothing twice, by either path. A lost connection, or a draft whose
