@@ -19,37 +19,36 @@ MODE=${MODE:-failures}
 run=x$RANDOM$RANDOM
 mkdir -p "$_tmp/answers"
 
-# One client: PER_CLIENT proposals, each retried (same key, same body) until it gets a 201.
-client() { # N
-	local n=$1 i key body code
-	for i in $(seq "$PER_CLIENT"); do
-		key=$run-$n-$i
-		body="{\"target\":\"article:$((i % 9 + 1))\",\"stance\":\"amend\",\"lang\":\"en\",\"text\":\"failure $key\",\"proposed_wording\":\"wording $key\",\"topics\":[\"sovereignty\",\"language\"]}"
-		for _ in $(seq 40); do
-			code=$(curl -s -m 10 -o "$_tmp/answers/$key.body" -w '%{http_code}' -X POST \
-				-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
-				--data "$body" "$BASE_URL/api/v1/proposals")
-			echo "$code $key" >>"$_tmp/answers/client-$n"
-			[ "$code" = 201 ] && break
-			sleep 0.1
-		done
+# POSTs BODY to PATH with Idempotency-Key KEY until it gets a 201 (40 tries, same key and
+# body each time); every answer's status goes to LOG, the last body to answers/KEY.body.
+post_until_201() { # PATH KEY BODY LOG
+	local code
+	for _ in $(seq 40); do
+		code=$(curl -s -m 10 -o "$_tmp/answers/$2.body" -w '%{http_code}' -X POST \
+			-H 'Content-Type: application/json' -H "Idempotency-Key: $2" \
+			--data "$3" "$BASE_URL$1")
+		echo "$code $2" >>"$4"
+		[ "$code" = 201 ] && return
+		sleep 0.1
 	done
 }
-# One supporter: PER_CLIENT people (lines of $_tmp/people) support $target, each retried
-# (same key, same body) until it gets a 201.
-supporter() { # N
-	local n=$1 i key person code
+# One client: PER_CLIENT proposals.
+client() { # N
+	local n=$1 i key
 	for i in $(seq "$PER_CLIENT"); do
-		key=$run-support-$n-$i
+		key=$run-$n-$i
+		post_until_201 /api/v1/proposals "$key" \
+			"{\"target\":\"article:$((i % 9 + 1))\",\"stance\":\"amend\",\"lang\":\"en\",\"text\":\"failure $key\",\"proposed_wording\":\"wording $key\",\"topics\":[\"sovereignty\",\"language\"]}" \
+			"$_tmp/answers/client-$n"
+	done
+}
+# One supporter: PER_CLIENT people (lines of $_tmp/people) support $target.
+supporter() { # N
+	local n=$1 i person
+	for i in $(seq "$PER_CLIENT"); do
 		person=$(sed -n "$(((n - 1) * PER_CLIENT + i))p" "$_tmp/people")
-		for _ in $(seq 40); do
-			code=$(curl -s -m 10 -o "$_tmp/answers/$key.body" -w '%{http_code}' -X POST \
-				-H 'Content-Type: application/json' -H "Idempotency-Key: $key" \
-				--data "{\"iin\":\"$person\"}" "$BASE_URL/api/v1/proposals/$target/supports")
-			echo "$code $key" >>"$_tmp/answers/supporter-$n"
-			[ "$code" = 201 ] && break
-			sleep 0.1
-		done
+		post_until_201 "/api/v1/proposals/$target/supports" "$run-support-$n-$i" "{\"iin\":\"$person\"}" \
+			"$_tmp/answers/supporter-$n"
 	done
 }
 total=$((CLIENTS * PER_CLIENT))
@@ -62,7 +61,7 @@ for _ in $(seq 40); do
 	[ "$code" = 201 ] && target=$(jq -r .id "$_tmp/target") && break
 	sleep 0.1
 done
-export -f client supporter
+export -f post_until_201 client supporter
 export BASE_URL PER_CLIENT run _tmp target
 
 seq "$CLIENTS" | xargs -P "$CLIENTS" -I{} bash -c 'client {}' &
