@@ -7,10 +7,15 @@ CC      ?= cc
 WERROR  ?= 1
 PKGS    := libpq jansson libutf8proc libsodium
 CFLAGS  ?= -O2 -g
+# pkg-config runs the first time a recipe needs its answer, never while the Makefile is read:
+# on a new machine the libraries appear only when `deps` (a prerequisite of every build
+# rule) has installed them.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $$(shell pkg-config --cflags $$(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(PKGS)))$(PKG_LIBS)
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers -fstack-protector-strong \
-           -pthread -Icommon -Ifcgi -Ibuild $(shell pkg-config --cflags $(PKGS))
-LDLIBS  := $(shell pkg-config --libs $(PKGS)) -lfcgi -pthread
+           -pthread -Icommon -Ifcgi -Ibuild $(PKG_CFLAGS)
+LDLIBS   = $(PKG_LIBS) -lfcgi -pthread
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif
@@ -63,7 +68,7 @@ $(BIN)/kenes-import: $(OUT)/import/main.o $(IMPORT_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(OUT)/%.o: %.c
+$(OUT)/%.o: %.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
@@ -82,34 +87,34 @@ build/import_queries.c: common/embed-sql.sh $(IMPORT_QUERIES)
 		-e 's/struct db_query db_queries/struct import_query import_queries/' \
 		-e 's/db_query_count/import_query_count/' > $@.tmp && mv $@.tmp $@
 
-$(OUT)/import_queries.o: build/import_queries.c
+$(OUT)/import_queries.o: build/import_queries.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
 
-$(OUT)/queries.o: build/queries.c
+$(OUT)/queries.o: build/queries.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-$(OUT)/agg_queries.o: build/agg_queries.c
+$(OUT)/agg_queries.o: build/agg_queries.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 # Unit tests of the aggregator (test_agg_*) link its modules; the others the handler's.
-$(OUT)/tests/test_agg_%: tests/unit/test_agg_%.c $(AGG_OBJ)
+$(OUT)/tests/test_agg_%: tests/unit/test_agg_%.c $(AGG_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 # Unit tests of kenes-import (test_import_*) link its modules and the handler's.
-$(OUT)/tests/test_import_%: tests/unit/test_import_%.c $(IMPORT_OBJ)
+$(OUT)/tests/test_import_%: tests/unit/test_import_%.c $(IMPORT_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Iimport -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-$(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ)
+$(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 # The fault-injection library LD_PRELOAD'ed into the handler by tests/faults/failures.sh.
-$(OUT)/tests/failshim.so: tests/faults/failshim.c
+$(OUT)/tests/failshim.so: tests/faults/failshim.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
 
@@ -124,6 +129,8 @@ fuzz:
 bench: all
 	@bench/run
 
+# Installs the Debian packages a build needs when they are missing (as root), or prints
+# the apt-get line that would (as another user). Every compile waits for it.
 deps:
 	@deploy/deps.sh
 
