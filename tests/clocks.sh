@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# tests/clocks.sh [CLOCK...] - the suites that depend on today's date, the ISO week or the
+# time zone, run again as if it were another moment: PostgreSQL (whose now() the programs
+# use), the handler, the aggregator and the test scripts all run under libfaketime (Debian's
+# faketime) with the same offset, so every clock agrees. For each clock, a fresh cluster, the
+# handler and nginx; then the unit tests, the aggregator's report suite and the e2e suites
+# that read "today". A CLOCK is "YYYY-MM-DD HH:MM ZONE". Default: the ones below.
+# Needs the build (bin/) and CLOCK_TMP, a directory of its own (tests/run-all.sh gives one);
+# CLOCK_SUITES=REGEX runs only the suites whose names match.
+set -uo pipefail
+. "$(dirname "$0")/../deploy/lib.sh"
+cd "$KENES_ROOT"
+
+clocks=("$@")
+[ ${#clocks[@]} -gt 0 ] || clocks=(
+	"2026-12-14 00:30 Asia/Almaty" # Monday, half an hour into the ISO week (Sunday 19:30 UTC)
+	"2026-12-13 23:59 Asia/Almaty" # Sunday, the week's last minute
+	"2026-12-31 23:58 Asia/Almaty" # the last day of 2026, whose ISO year has a week 53
+	"2027-01-01 00:30 Asia/Almaty" # New Year's day: still ISO week 2026-W53
+	"2026-12-08 00:00 UTC"         # UTC midnight (05:00 in Almaty)
+)
+faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
+[ -r "$faketime_lib" ] || { echo "libfaketime is missing (Debian package faketime)"; exit 1; }
+dir=${CLOCK_TMP:?set CLOCK_TMP}
+mkdir -p "$dir"
+chmod 755 "$dir"
+failed=()
+fcgi_pid=""
+nginx_pid=""
+pg=""
+
+stop_all() {
+	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+	[ -n "$fcgi_pid" ] && kill -TERM "$fcgi_pid" 2>/dev/null && wait "$fcgi_pid" 2>/dev/null
+	[ -n "$pg" ] && kenes_pg_stop "$pg" 2>/dev/null
+	nginx_pid="" fcgi_pid="" pg=""
+}
+trap stop_all EXIT
+
+# Sets FAKETIME so that from now on every process started with the library thinks it is
+# `clock`; the monotonic clock stays real, so timeouts and sleeps are as long as they say.
+fake_clock() { # "YYYY-MM-DD HH:MM ZONE"
+	local when=${1% *} zone=${1##* } target
+	target=$(TZ=$zone date -d "$when" +%s) || return 1
+	export FAKETIME="+$((target - $(date +%s)))s" FAKETIME_DONT_FAKE_MONOTONIC=1
+}
+
+suite() { # NAME COMMAND...
+	local name=$1 t=$SECONDS log
+	shift
+	[[ $name =~ ${CLOCK_SUITES:-.} ]] || return 0
+	log=$dir/$(echo "$label $name" | tr -c 'A-Za-z0-9_.-' '_').log
+	if LD_PRELOAD=$faketime_lib "$@" >"$log" 2>&1; then
+		echo "--- ok: [$label] $name ($((SECONDS - t))s)"
+	else
+		echo "--- FAILED: [$label] $name ($((SECONDS - t))s), log $log:"
+		tail -n 30 "$log"
+		failed+=("[$label] $name")
+	fi
+}
+
+for clock in "${clocks[@]}"; do
+	label=$clock
+	work=$dir/$(echo "$clock" | tr -c 'A-Za-z0-9' '-')
+	pg=$work/pg
+	mkdir -p "$work"
+	fake_clock "$clock" || { failed+=("[$label] bad clock"); continue; }
+	kenes_pg_init "$pg" >/dev/null && LD_PRELOAD=$faketime_lib kenes_pg_start "$pg" &&
+		kenes_pg_prepare "$pg" >"$work/migrate.log" 2>&1 || { failed+=("[$label] database"); stop_all; continue; }
+	export KENES_PG_DIR=$pg KENES_ADMIN_URL KENES_HANDLER_URL
+	KENES_ADMIN_URL=$(kenes_pg_url "$pg" postgres)
+	KENES_HANDLER_URL=$(kenes_pg_url "$pg" kenes_handler)
+	kenes_key "$work/pseudonym.key"
+	export KENES_PSEUDONYM_KEY_FILE=$work/pseudonym.key
+	for _ in $(seq 50); do
+		port=$((29000 + RANDOM % 2000))
+		kenes_port_free "$port" && break
+	done
+	export BASE_URL=http://127.0.0.1:$port
+	KENES_SOCKET=$work/fcgi.sock KENES_DATABASE_URL=$KENES_HANDLER_URL KENES_WORKERS=2 KENES_STRUCTURE_TTL=1 \
+		LD_PRELOAD=$faketime_lib bin/kenes-fcgi 2>"$work/fcgi.log" &
+	fcgi_pid=$!
+	for _ in $(seq 100); do [ -S "$work/fcgi.sock" ] && break; sleep 0.1; done
+	KENES_POST_RATE=1000r/s KENES_POST_BURST=5000 KENES_POST_CONN=1000 \
+		kenes_nginx_conf "$work/nginx" "$port" "$work/fcgi.sock"
+	kenes_nginx_start "$work/nginx" &
+	nginx_pid=$!
+	export KENES_HANDLER_LOG=$work/fcgi.log KENES_ACCESS_LOG=$work/nginx/access.log
+	kenes_wait_http "$BASE_URL/healthz" 30 || { failed+=("[$label] stack"); stop_all; continue; }
+	# The set-up took some seconds of the clock: start it again at the chosen minute, for the
+	# database (the handler reconnects by itself) and for everything started from here on.
+	fake_clock "$clock"
+	kenes_pg_stop "$pg" && LD_PRELOAD=$faketime_lib kenes_pg_start "$pg" || { failed+=("[$label] restart"); stop_all; continue; }
+	kenes_wait_http "$BASE_URL/healthz" 30
+	echo "=== [$label]: the database says $(psql -X -tA -d "$KENES_ADMIN_URL" -c "SELECT now() AT TIME ZONE 'Asia/Almaty' || ' in Almaty, ' || to_char(now() AT TIME ZONE 'Asia/Almaty', 'IYYY-\"W\"IW')")"
+	# The week's report boundary first: it is checked within seconds of the chosen minute.
+	suite "aggregator reports" env AGG="$KENES_ROOT/bin/kenes-aggregator" tests/aggregator/reports.sh
+	suite "unit tests" bash -c 'for t in build/tests/test_*; do [ -x "$t" ] && [ "${t%.so}" = "$t" ] || continue; "$t" || exit 1; done'
+	for t in tallies campaigns drafts moderation; do
+		suite "e2e $t" "tests/e2e/$t.sh"
+	done
+	stop_all
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+	echo "FAILED at a chosen clock: ${failed[*]}"
+	exit 1
+fi
+echo "every date-dependent suite passed at: ${clocks[*]}"
