@@ -226,8 +226,10 @@ void handle_proposal_page(struct request *req, const char *id)
 			notice = "support.done";
 		else if (strcmp(done, "already_supported") == 0)
 			notice = "support.already";
-		else if (strcmp(done, "withdrawn") == 0 || strcmp(done, "not_supported") == 0)
+		else if (strcmp(done, "withdrawn") == 0)
 			notice = "support.withdrawn";
+		else if (strcmp(done, "not_supported") == 0)
+			notice = "support.not_supported";
 		else if (strcmp(done, "reported") == 0)
 			notice = "report.done";
 	}

@@ -28,6 +28,8 @@ enum lang handler_lang(const struct request *req, const char *ui_lang);
 bool handler_structure_ready(struct request *req);
 /* A published proposal's JSON (new reference), or NULL with a 404/503/500 reply made. */
 json_t *handler_fetch_proposal(struct request *req, const char *id);
+/* The same without any reply: NULL when it cannot be read. */
+json_t *handler_read_proposal(struct request *req, const char *id);
 /* The same checks, cheaper: {"consultation": slug} of a published proposal (new reference). */
 json_t *handler_fetch_consultation(struct request *req, const char *id);
 /* A short HTML page answering `status` with a title and a text (i18n keys). */

@@ -7,6 +7,7 @@
 
 #include "csrf.h"
 #include "text.h"
+#include "util.h"
 
 static void begin(struct buf *b, enum lang lang, const char *title)
 {
@@ -20,7 +21,7 @@ static void begin(struct buf *b, enum lang lang, const char *title)
 	buf_puts(b, lang_code(lang));
 	buf_puts(b, "\">Kenes</a> <span>");
 	buf_html(b, tr(lang, "site.tagline"));
-	buf_puts(b, "</span></p>\n<nav aria-label=\"Language\"><ul class=\"langs\">");
+	buf_printf(b, "</span></p>\n<nav aria-label=\"%s\"><ul class=\"langs\">", tr(lang, "nav.lang"));
 	for (int i = 0; i < LANG_COUNT; i++) {
 		enum lang l = (enum lang)i;
 
@@ -249,9 +250,23 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, tr(lang, key),
 		   required ? " *" : "");
 	field_error(b, lang, errs, field);
-	if (required)
-		buf_printf(b, "<p class=\"hint\" id=\"h-%s\" data-left=\"%s\">%s</p>\n", field,
-			   tr(lang, "text.left"), tr(lang, "text.hint"));
+	if (required) {
+		/* The counter's phrases by plural category, for static/kenes.js. */
+		static const char *const forms[] = { "left.one", "left.few", "left.many", "left.other",
+						     "over.one", "over.few", "over.many", "over.other" };
+
+		buf_printf(b, "<p class=\"hint\" id=\"h-%s\"", field);
+		for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
+			char count_key[32];
+
+			snprintf(count_key, sizeof(count_key), "count.%s", forms[i]);
+			buf_printf(b, " data-%.*s-%s=\"", (int)strcspn(forms[i], "."), forms[i],
+				   strchr(forms[i], '.') + 1);
+			buf_html(b, tr(lang, count_key));
+			buf_putc(b, '"');
+		}
+		buf_printf(b, ">%s</p>\n", tr(lang, "text.hint"));
+	}
 	buf_printf(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\" maxlength=\"5000\"%s", field, field,
 		   required ? 10 : 5, required ? " required" : "");
 	described_attrs(b, errs, field, required ? "h-text" : NULL);
@@ -417,8 +432,9 @@ static void part_now(struct buf *b, enum lang lang, json_t *own)
 	buf_puts(b, "</dd>\n");
 }
 
-/* What a proposal says, as a definition list (receipt and proposal page). */
-static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
+/* What a proposal says, as a definition list: on its author's receipt (`author`, "your
+   position") or on its page, to any reader ("position: supports it"). */
+static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p, bool author)
 {
 	const char *code = lang_code(lang);
 	json_t *own = json_object_get(p, "part"); /* the part on the proposal's own version */
@@ -436,9 +452,9 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 	row(b, tr(lang, "field.target"), part ? structure_label(part, "label", code) : str(p, "target"));
 	if (json_is_false(json_object_get(own, "current")))
 		part_now(b, lang, own);
-	snprintf(key, sizeof(key), "stance.%s", str(p, "stance"));
-	row(b, tr(lang, "field.stance"), tr(lang, key));
-	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "field.topics"));
+	snprintf(key, sizeof(key), author ? "stance.%s" : "view.stance.%s", str(p, "stance"));
+	row(b, tr(lang, author ? "field.stance" : "view.stance"), tr(lang, key));
+	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "view.topics"));
 	json_array_foreach(json_object_get(p, "topics"), i, t) {
 		json_t *topic = NULL, *cand;
 		size_t j;
@@ -450,11 +466,11 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 		buf_html(b, topic ? structure_label(topic, "label", code) : json_string_value(t));
 	}
 	buf_puts(b, "</dd>\n");
-	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, "field.text"));
+	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, author ? "field.text" : "view.text"));
 	buf_html(b, str(p, "text"));
 	buf_puts(b, "</blockquote></dd>\n");
 	if (json_is_string(json_object_get(p, "proposed_wording"))) {
-		buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, "field.proposed_wording"));
+		buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, "view.proposed_wording"));
 		buf_html(b, str(p, "proposed_wording"));
 		buf_puts(b, "</blockquote></dd>\n");
 	}
@@ -463,7 +479,7 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 	json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i, r)
 		if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
 			region = r;
-	row(b, tr(lang, "field.region"), region ? structure_label(region, "name", code) : str(p, "region"));
+	row(b, tr(lang, author ? "field.region" : "view.region"), region ? structure_label(region, "name", code) : str(p, "region"));
 	buf_printf(b, "<dt>%s</dt><dd class=\"supports\">%lld</dd>\n", tr(lang, "support.count"),
 		   (long long)json_integer_value(json_object_get(p, "supports")));
 	buf_puts(b, "</dl>\n");
@@ -496,7 +512,7 @@ void page_receipt(struct buf *b, enum lang lang, const struct consultation *c, j
 		      "<p>%s</p>\n",
 		   tr(lang, "receipt.title"), tr(lang, "receipt.number"),
 		   (long long)json_integer_value(json_object_get(p, "id")), tr(lang, "receipt.keep"));
-	proposal_details(b, lang, c, p);
+	proposal_details(b, lang, c, p, true);
 	buf_puts(b, "</div>\n");
 	proposal_links(b, lang, p, false);
 	end(b);
@@ -534,7 +550,7 @@ static void proposal_page(struct buf *b, enum lang lang, const struct consultati
 		buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n", tr(lang, notice_key));
 	error_summary(b, lang, support_errs ? support_errs : report_errs);
 	buf_puts(b, "<div class=\"receipt\">\n");
-	proposal_details(b, lang, c, p);
+	proposal_details(b, lang, c, p, false);
 	buf_puts(b, "</div>\n");
 	if (c && c->open) {
 		buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<form method=\"post\" action=\"/api/v1/proposals/%lld/supports\" "
@@ -622,7 +638,7 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 	/* The select lists the current version's parts: an older version's target may name another. */
 	target_select(b, lang, c, part && !q->version[0] ? q->target : NULL, NULL);
 	buf_printf(b, "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" name=\"sort\">\n",
-		   tr(lang, "list.title"));
+		   tr(lang, "list.sort"));
 	option(b, "newest", tr(lang, "list.newest"), q->sort);
 	option(b, "supported", tr(lang, "list.supported"), q->sort);
 	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "list.show"));
@@ -637,14 +653,14 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 		long long id = json_integer_value(json_object_get(p, "id"));
 		char key[32];
 
-		snprintf(key, sizeof(key), "stance.%s", str(p, "stance"));
+		snprintf(key, sizeof(key), "view.stance.%s", str(p, "stance"));
 		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
 			   tr(lang, "proposal.title"), id, tr(lang, key));
 		excerpt(b, str(p, "text"));
 		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n", tr(lang, "support.count"),
 			   (long long)json_integer_value(json_object_get(p, "supports")), str(p, "created_at"));
 	}
-	buf_puts(b, "</ol>\n<nav class=\"pages\" aria-label=\"pages\">");
+	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", tr(lang, "nav.pages"));
 	if (q->page > 1)
 		list_link(b, lang, q, q->page - 1, "list.prev");
 	buf_printf(b, " <span>%s %ld</span> ", tr(lang, "list.page"), q->page);

@@ -88,8 +88,11 @@ void handle_report_identity(struct request *req, const char *id)
 	if (!write_run_outcome(req, "identity_report", 6,
 			       (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
 						 act.guard.hash, REPORTS_PER_HOUR },
-			       "recording an identity report", &o))
+			       "recording an identity report", &o)) {
+		if (is_form)
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report", page_again);
 		goto out;
+	}
 	answer(req, is_form, &in, id, act.proposal, &o);
 out:
 	json_decref(act.proposal);

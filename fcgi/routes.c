@@ -70,14 +70,16 @@ static void form_page(struct request *req)
 }
 
 /* Runs `statement` for proposal `id` and makes a document of its one row's first value;
-   NULL with a 404/503/500 reply made when there is none. */
-static json_t *fetch(struct request *req, const char *statement, const char *id,
-		     json_t *(*doc_of)(const char *value))
+   NULL when there is none, with a 404/503/500 reply made unless `quiet`. */
+static json_t *fetch_as(struct request *req, const char *statement, const char *id,
+			json_t *(*doc_of)(const char *value), bool quiet)
 {
 	PGresult *res = db_run(req->db, statement, 1, (const char *[]){ id });
 	json_t *doc = NULL;
 
 	if (!res) {
+		if (quiet)
+			return NULL;
 		if (db_last_error(req->db)->unavailable)
 			reply_unavailable(req);
 		else
@@ -87,9 +89,15 @@ static json_t *fetch(struct request *req, const char *statement, const char *id,
 	if (PQntuples(res) == 1)
 		doc = doc_of(PQgetvalue(res, 0, 0));
 	PQclear(res);
-	if (!doc)
+	if (!doc && !quiet)
 		reply_error(req, 404, "not_found", "no such proposal");
 	return doc;
+}
+
+static json_t *fetch(struct request *req, const char *statement, const char *id,
+		     json_t *(*doc_of)(const char *value))
+{
+	return fetch_as(req, statement, id, doc_of, false);
 }
 
 static json_t *parsed(const char *value)
@@ -105,6 +113,11 @@ static json_t *consultation_only(const char *slug)
 json_t *handler_fetch_proposal(struct request *req, const char *id)
 {
 	return fetch(req, "proposal_get", id, parsed);
+}
+
+json_t *handler_read_proposal(struct request *req, const char *id)
+{
+	return fetch_as(req, "proposal_get", id, parsed, true);
 }
 
 json_t *handler_fetch_consultation(struct request *req, const char *id)

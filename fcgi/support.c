@@ -43,6 +43,10 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	if (o->status >= 300 && is_form) {
 		struct errors errs = { .count = 0 };
 
+		if (o->retry_after > 0) {
+			snprintf(location, sizeof(location), "%d", o->retry_after);
+			reply_header(req, "Retry-After", location);
+		}
 		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
 		page_again(req, o->status, in, proposal, &errs);
 		return;
@@ -113,11 +117,11 @@ void handle_support(struct request *req, const char *id)
 	}
 	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
-	if (is_delete || in.withdraw) {
-		if (!write_run_outcome(req, "support_withdraw", 2, (const char *[]){ id, act.who },
-				       "recording a support", &o))
-			goto out;
-	} else if (!support_store(req, id, &act, &o)) {
+	if ((is_delete || in.withdraw) ? !write_run_outcome(req, "support_withdraw", 2, (const char *[]){ id, act.who },
+							    "recording a support", &o)
+				       : !support_store(req, id, &act, &o)) {
+		if (is_form)
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support", page_again);
 		goto out;
 	}
 	answer(req, is_form, &in, id, act.proposal, &o);

@@ -78,6 +78,18 @@ bool person_action_prepare(struct request *req, const char *id, bool is_form,
 			   const struct person_input *in, struct errors *errs, person_form_again again,
 			   struct person_action *a);
 
+/*
+ * A browser's form on proposal `id` that cannot be taken gets a page, never JSON: the
+ * proposal's page again with errs through `again` (proposal borrowed, or read when NULL), or,
+ * when the proposal cannot be read, a page with the first error's message.
+ */
+void person_form_refused(struct request *req, const char *id, const struct person_input *in,
+			 json_t *proposal, struct errors *errs, person_form_again again);
+/* The same after a failed database call (already answered as JSON): 503 with
+ * `unavailable_code` when the database is down, else 500. */
+void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
+			    json_t *proposal, const char *unavailable_code, person_form_again again);
+
 /* What a write function of sql/migrations/005 returned (the kenes.outcome type). */
 struct outcome {
 	int status;

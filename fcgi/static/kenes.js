@@ -1,18 +1,28 @@
 // Kenes: progressive enhancement only; the form works the same without it.
 // Shows how many characters are left in each limited text area, counted in code points
-// as the server counts them (after NFC normalisation, which the browser's String.normalize does).
+// as the server counts them (after NFC normalisation, which the browser's String.normalize does),
+// in the page's language: its plural forms (the hint's data-left-*/data-over-* phrases) and its
+// way of writing numbers, whatever the browser's own locale.
 'use strict';
 document.addEventListener('DOMContentLoaded', function () {
   var hint = document.getElementById('h-text');
   var area = document.getElementById('f-text');
   if (!hint || !area) return;
+  var lang = document.documentElement.lang || 'kk';
   var limit = parseInt(area.getAttribute('maxlength'), 10) || 5000;
   var original = hint.textContent;
-  var left = hint.getAttribute('data-left') || '';
+  var plural = new Intl.PluralRules(lang);
+  var number = new Intl.NumberFormat(lang);
+  function phrase(kind, n) {
+    var text = hint.getAttribute('data-' + kind + '-' + plural.select(n)) ||
+      hint.getAttribute('data-' + kind + '-other') || '{n}';
+    return text.replace('{n}', number.format(n));
+  }
   function update() {
     var used = Array.from(area.value.normalize('NFC')).length;
-    hint.textContent = original + ' ' + (limit - used).toLocaleString() + ' ' + left + '.';
-    hint.classList.toggle('over', used > limit);
+    var over = used > limit;
+    hint.textContent = original + ' ' + (over ? phrase('over', used - limit) : phrase('left', limit - used)) + '.';
+    hint.classList.toggle('over', over);
   }
   area.addEventListener('input', update);
   update();

@@ -4,8 +4,15 @@
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
 . "$(dirname "$0")/../../deploy/lib.sh"
+. "$(dirname "$0")/../lib/iin.sh"
 
 body='{"target":"general","stance":"support","text":"outage test","lang":"en"}'
+# A proposal and a fresh form token from before the outage, for the browser forms below.
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
+KENES_OUTAGE_PROPOSAL_FILE=$_tmp/outage-proposal
+json .id >"$KENES_OUTAGE_PROPOSAL_FILE"
+KENES_OUTAGE_TOKEN=$(curl -s "$BASE_URL/proposals/$(cat "$KENES_OUTAGE_PROPOSAL_FILE")?lang=en" |
+	sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' | head -1)
 kenes_pg_stop "$KENES_PG_DIR"
 start=$(date +%s%N)
 http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
@@ -17,6 +24,18 @@ for _ in 1 2 3 4 5 6; do http GET /healthz; done
 check "healthz 503 while down" eq "$STATUS" 503
 http GET /
 check "form page 503 while down (structure cached: 200 is fine too)" test "$STATUS" = 503 -o "$STATUS" = 200
+
+# Browser forms are answered with a page, never JSON, while the database is away.
+pid=$(cat "${KENES_OUTAGE_PROPOSAL_FILE:-/dev/null}" 2>/dev/null)
+if [ -n "$pid" ] && [ -n "${KENES_OUTAGE_TOKEN:-}" ]; then
+	for form in supports report-identity; do
+		http POST "/api/v1/proposals/$pid/$form" -H 'Content-Type: application/x-www-form-urlencoded' \
+			--data-urlencode "form_token=$KENES_OUTAGE_TOKEN" --data-urlencode "iin=$(iin 909)" --data-urlencode ui_lang=en
+		check "$form form while down: 503 as a page" eq "$STATUS $(header Content-Type)" "503 text/html; charset=utf-8"
+		check "$form form while down: says to retry" contains "$BODY" "briefly unavailable"
+		check "$form form while down: Retry-After" eq "$(header Retry-After)" 2
+	done
+fi
 
 kenes_pg_start "$KENES_PG_DIR"
 up=$(date +%s)

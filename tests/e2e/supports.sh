@@ -224,6 +224,23 @@ form_support --data-urlencode action=withdraw
 check "form withdraw" contains "$STATUS $(header Location)" "303 /proposals/$pid?lang=ru&done=withdrawn"
 check "withdrawn" eq "$(support_rows "$pid")" 1
 tok=$(token_of "/proposals/$pid?lang=ru")
+form_support --data-urlencode action=withdraw
+check "withdrawing a support that is not there" contains "$STATUS $(header Location)" "303 /proposals/$pid?lang=ru&done=not_supported"
+http GET "/proposals/$pid?lang=ru&done=not_supported"
+check "says there was nothing to withdraw" contains "$BODY" "Вы не поддерживали это предложение"
+check "not that it was withdrawn" lacks "$BODY" "Ваша поддержка отозвана"
+# A browser's form never gets JSON back: an expired or missing token shows the page again.
+for form in "supports" "report-identity"; do
+	http POST "/api/v1/proposals/$pid/$form" -H 'Content-Type: application/x-www-form-urlencoded' \
+		--data-urlencode "form_token=1.expired" --data-urlencode "iin=$CAROL" --data-urlencode ui_lang=ru
+	check "$form form with an expired token: 403 as a page" eq "$STATUS $(header Content-Type)" "403 text/html; charset=utf-8"
+	check "$form form with an expired token: says why, in Russian" contains "$BODY" "Срок действия формы истёк"
+	check "$form form with an expired token: the proposal's page" contains "$BODY" "/api/v1/proposals/$pid/supports"
+done
+http POST "/api/v1/proposals/999999999/supports" -H 'Content-Type: application/x-www-form-urlencoded' \
+	--data-urlencode "form_token=$(token_of "/proposals/$pid?lang=en")" --data-urlencode "iin=$CAROL" --data-urlencode ui_lang=en
+check "a form on a proposal that does not exist: 404 as a page" eq "$STATUS $(header Content-Type)" "404 text/html; charset=utf-8"
+tok=$(token_of "/proposals/$pid?lang=ru")
 http POST "/api/v1/proposals/$pid/supports" -H 'Content-Type: application/x-www-form-urlencoded' \
 	--data-urlencode "form_token=$tok" --data-urlencode "iin=000000000000" --data-urlencode ui_lang=ru
 check "form with a bad IIN: the page again, 422" eq "$STATUS" 422

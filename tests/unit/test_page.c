@@ -629,6 +629,82 @@ static void test_proposal_page_report_form(void **state)
 	free(html);
 }
 
+/* A reader of someone else's proposal sees labels meant for a reader, not the form's "your …"
+ * with its limits; the receipt (the author's own) keeps "your". */
+static void test_proposal_page_labels_for_a_reader(void **state)
+{
+	(void)state;
+	for (int i = 0; i < LANG_COUNT; i++) {
+		enum lang l = (enum lang)i;
+		char *html = render_proposal(l, NULL, NULL);
+		char want[160];
+
+		static const char *const form_only[] = { "field.stance", "field.region", "field.topics", "field.text",
+							 "field.proposed_wording", "stance.amend" };
+		for (size_t k = 0; k < ARRAY_LEN(form_only); k++) {
+			snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, form_only[k]));
+			assert_lacks(html, want);
+			snprintf(want, sizeof(want), "<dd>%s</dd>", tr(l, form_only[k]));
+			assert_lacks(html, want);
+		}
+		snprintf(want, sizeof(want), "<dt>%s</dt><dd>%s</dd>", tr(l, "view.stance"), tr(l, "view.stance.amend"));
+		assert_contains(html, want);
+		snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, "view.region"));
+		assert_contains(html, want);
+		snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, "view.topics"));
+		assert_contains(html, want);
+		snprintf(want, sizeof(want), "<nav aria-label=\"%s\">", tr(l, "nav.lang"));
+		assert_contains(html, want);
+		free(html);
+	}
+	assert_string_equal(tr(LANG_RU, "view.region"), "Регион");
+	assert_string_equal(tr(LANG_KK, "nav.lang"), "Тіл");
+}
+
+/* The list's sort picker has its own label; its page navigation is named in the page's language. */
+static void test_list_labels(void **state)
+{
+	struct list_query q = { .consultation = structure_find(FIXTURE_SLUG), .target = "article:1",
+				.kind = "article", .number = "1", .sort = "newest", .page = 2, .per_page = 20 };
+	json_t *items = json_loads("[{\"id\":3,\"stance\":\"support\",\"text\":\"x\",\"supports\":1,"
+				   "\"created_at\":\"2026-02-01T10:00:00+00:00\"}]", 0, NULL);
+
+	(void)state;
+	for (int i = 0; i < LANG_COUNT; i++) {
+		enum lang l = (enum lang)i;
+		struct buf b;
+		char want[160];
+
+		buf_init(&b, 0);
+		page_list(&b, l, &q, items, true);
+		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", tr(l, "list.sort"));
+		assert_contains(b.data, want);
+		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", tr(l, "list.title"));
+		assert_lacks(b.data, want);
+		snprintf(want, sizeof(want), "<nav class=\"pages\" aria-label=\"%s\">", tr(l, "nav.pages"));
+		assert_contains(b.data, want);
+		assert_contains(b.data, tr(l, "view.stance.support"));
+		assert_lacks(b.data, "aria-label=\"pages\"");
+		assert_no_raw_keys(b.data);
+		buf_free(&b);
+	}
+	json_decref(items);
+}
+
+/* The character counter's phrases come with the page, one per plural category. */
+static void test_form_counter_phrases(void **state)
+{
+	char *html = render_form(LANG_RU, NULL, NULL);
+
+	(void)state;
+	assert_contains(html, "data-left-one=\"Остался {n} символ\"");
+	assert_contains(html, "data-left-few=\"Осталось {n} символа\"");
+	assert_contains(html, "data-left-many=\"Осталось {n} символов\"");
+	assert_contains(html, "data-over-many=\"Лишних {n} символов\"");
+	assert_lacks(html, "data-left=");
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -646,6 +722,9 @@ int main(void)
 		cmocka_unit_test(test_form_text_error_described_once),
 		cmocka_unit_test(test_form_consultation_error_summary),
 		cmocka_unit_test(test_proposal_page_report_form),
+		cmocka_unit_test(test_proposal_page_labels_for_a_reader),
+		cmocka_unit_test(test_list_labels),
+		cmocka_unit_test(test_form_counter_phrases),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_load_open, fixture_unload);
