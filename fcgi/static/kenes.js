@@ -12,7 +12,9 @@ document.addEventListener('DOMContentLoaded', function () {
   var limit = parseInt(area.getAttribute('maxlength'), 10) || 5000;
   var original = hint.textContent;
   var plural = new Intl.PluralRules(lang);
-  var number = new Intl.NumberFormat(lang);
+  // Kazakh writes numbers as Russian does ("4 990"); browsers without Kazakh number data
+  // (Debian's Chromium among them) would write "4,990", so Kazakh pages format as Russian.
+  var number = new Intl.NumberFormat(lang === 'kk' ? 'ru' : lang);
   function phrase(kind, n) {
     var text = hint.getAttribute('data-' + kind + '-' + plural.select(n)) ||
       hint.getAttribute('data-' + kind + '-other') || '{n}';

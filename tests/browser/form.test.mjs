@@ -379,6 +379,39 @@ test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
 				assert.equal(await page.locator('main img').count(), 0, 'the text became markup');
 				assert.equal(await page.content().then((html) => html.includes(mine)), false, 'the IIN is echoed');
 			}));
+
+		await t.test('f. The character counter speaks the page\'s language, not the browser\'s, and never goes negative', { timeout: SCENARIO_MS }, async () => {
+			// A browser set to English (en-US: "4,999") reading the Russian page ("4 999").
+			const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+			try {
+				const page = await context.newPage();
+				const hint = page.locator('#h-text');
+				const typed = async (n) => {
+					await page.locator('#f-text').evaluate((el, count) => {
+						el.value = 'я'.repeat(count);
+						el.dispatchEvent(new Event('input'));
+					}, n);
+					return (await hint.innerText()).trim();
+				};
+				const nbsp = (s) => s.replace(/[\u00a0\u202f]/g, ' ');
+				await page.goto(`${BASE_URL}/?lang=ru`);
+				assert.match(nbsp(await typed(1)), /Осталось 4 999 символов\.$/);
+				assert.match(nbsp(await typed(4999)), /Остался 1 символ\.$/);
+				assert.match(nbsp(await typed(4997)), /Осталось 3 символа\.$/);
+				assert.match(nbsp(await typed(5000)), /Осталось 0 символов\.$/);
+				assert.match(nbsp(await typed(5002)), /Лишних 2 символа\.$/);
+				assert.equal(await hint.evaluate((el) => el.classList.contains('over')), true, 'over the limit is marked');
+				assert.doesNotMatch(await hint.innerText(), /-\d/, 'a negative count');
+				await page.goto(`${BASE_URL}/?lang=en`);
+				assert.match(await typed(4999), /1 character left\.$/);
+				assert.match(await typed(1), /4,999 characters left\.$/);
+				assert.match(await typed(5001), /1 character too many\.$/);
+				await page.goto(`${BASE_URL}/?lang=kk`);
+				assert.match(nbsp(await typed(10)), /4 990 таңба қалды\.$/);
+			} finally {
+				await context.close();
+			}
+		});
 	} finally {
 		await browser.close();
 	}
