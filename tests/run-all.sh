@@ -1,77 +1,93 @@
 #!/usr/bin/env bash
-# tests/run-all.sh - everything `make check` runs:
-#   1. cmocka unit tests, plain and under ASan + UBSan; every libFuzzer harness for a while
-#   2. a throwaway PostgreSQL cluster in a temp dir: migrations from empty, schema tests
-#   3. the handler built with ASan + UBSan behind a real nginx on a free loopback port:
-#      curl suites (tests/e2e/*.sh), the headless Chromium test (tests/browser/), and last
-#      the database outage test
-#   4. the handler's log must hold no sanitizer report
-#   5. the plain build under valgrind memcheck through the curl suites: no errors, no leaks
-#   6. faults under load (tests/faults/): PostgreSQL and a worker killed, nginx reloaded
-#   7. allocation and libpq failures injected into the handler (tests/faults/failshim.c)
-# Set KEEP=1 to keep the temp dir (logs) afterwards.
+# tests/run-all.sh - everything `make check` runs. After the build, independent lanes run at
+# the same time, each with its own PostgreSQL cluster (and handler and nginx where it needs
+# them) in a temp dir, so they share no state:
+#   units        lint, cmocka unit tests plain and under ASan + UBSan, every libFuzzer harness
+#   integration  migrations from empty, schema, aggregator, scale-out... (tests/integration/)
+#   e2e          the ASan + UBSan handler behind nginx: curl suites (tests/e2e/), the README's
+#                commands, headless Chromium, the record-stream fuzzer, the outage test last;
+#                then its log must hold no sanitizer report and it must exit 0 on SIGTERM
+#   valgrind     the plain build under memcheck through the API and form suites
+#   faults       PostgreSQL and a worker killed and nginx reloaded under load; then injected
+#                allocation and libpq failures (tests/faults/failshim.c)
+#   clocks       the date-dependent suites again at chosen clocks (tests/clocks.sh)
+# Each suite's output goes to a log; its result line, with its time, is printed as it ends,
+# with the log's tail when it fails. The total time is printed last.
+#
+#   KEEP=1        keep the temp dir (every log) afterwards
+#   ONLY=REGEX    run only the suites whose names match (e.g. ONLY='e2e (supports|outage)')
+#   LANES="..."   run only these lanes (default: all of them)
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
 cd "$KENES_ROOT"
-
-failures=()
-not() { ! "$@" >/dev/null; }
-step() { echo; echo "=== $*"; }
-run() { # NAME COMMAND...
-	local name=$1
-	shift
-	if "$@"; then echo "--- ok: $name"; else echo "--- FAILED: $name"; failures+=("$name"); fi
-}
-
-step "build (warnings are errors), plain and with sanitizers"
-make -s all && make -s SANITIZE=1 all || { echo "build failed"; exit 1; }
-
-step "lint: every SQL statement is a constant"
-run "lint: constant SQL" tests/lint/sql-constant.sh
-run "lint: it catches string-built SQL" not tests/lint/sql-constant.sh tests/lint/not-constant.c.sample
-
-step "unit tests"
-run "unit" make -s unit
-run "unit (ASan+UBSan)" make -s SANITIZE=1 unit
-
-step "fuzzing: every libFuzzer harness over its corpus and regressions (tests/fuzz/)"
-run "fuzz" tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
-
+started=$SECONDS
 tmp=$(mktemp -d /tmp/kenes-check.XXXXXX)
 chmod 755 "$tmp"
-fcgi_pid=""
-nginx_pid=""
+mkdir -p "$tmp/logs"
+: >"$tmp/failures"
+lanes=${LANES:-units integration e2e valgrind faults clocks}
+
 cleanup() {
-	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null
-	[ -n "$fcgi_pid" ] && kill -TERM "$fcgi_pid" 2>/dev/null && wait "$fcgi_pid" 2>/dev/null
-	kenes_pg_stop "$tmp/pg" 2>/dev/null
-	if [ "${KEEP:-0}" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
+	# Lanes clean up after themselves; this only stops whatever a killed lane left.
+	for p in $(jobs -p); do kill -TERM "$p" 2>/dev/null; done
+	wait 2>/dev/null
+	if [ "${KEEP:-0}" = 1 ] || [ -s "$tmp/failures" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-step "throwaway PostgreSQL in $tmp/pg"
-kenes_pg_init "$tmp/pg" && kenes_pg_start "$tmp/pg" || { echo "cannot start PostgreSQL"; exit 1; }
-run "migrations from empty" kenes_pg_prepare "$tmp/pg"
-export KENES_PG_DIR=$tmp/pg
-export KENES_ADMIN_URL KENES_HANDLER_URL
-KENES_ADMIN_URL=$(kenes_pg_url "$tmp/pg" postgres)
-KENES_HANDLER_URL=$(kenes_pg_url "$tmp/pg" kenes_handler)
-kenes_key "$tmp/pseudonym.key"
-export KENES_PSEUDONYM_KEY_FILE=$tmp/pseudonym.key
-for t in tests/integration/*.sh; do
-	run "integration $(basename "$t" .sh)" "$t"
-done
+wanted() { [ -z "${ONLY:-}" ] || [[ $1 =~ $ONLY ]]; }
+
+# run NAME COMMAND...: the command's output to its log; one result line with its time.
+run() {
+	local name=$1 t=$SECONDS log
+	shift
+	wanted "$name" || return 0
+	log="$tmp/logs/$(echo "$name" | tr -c 'A-Za-z0-9_.-' '_').log"
+	if "$@" >"$log" 2>&1; then
+		printf -- '--- ok: %s (%ds)\n' "$name" $((SECONDS - t))
+	else
+		printf -- '--- FAILED: %s (%ds), log %s:\n%s\n' "$name" $((SECONDS - t)) "$log" "$(tail -n 40 "$log")"
+		echo "$name" >>"$tmp/failures"
+	fi
+}
+not() { ! "$@"; }
+
+echo "=== build (warnings are errors), plain and with sanitizers"
+t=$SECONDS
+make -s all && make -s SANITIZE=1 all && make -s build/tests/failshim.so || { echo "build failed"; exit 1; }
+echo "--- built ($((SECONDS - t))s)"
+
+# A lane's own cluster in $tmp/NAME/pg, migrated; exports what the suites read.
+lane_pg() { # NAME
+	local dir=$tmp/$1/pg
+	mkdir -p "$tmp/$1"
+	kenes_pg_init "$dir" && kenes_pg_start "$dir" || { echo "--- FAILED: $1: cannot start PostgreSQL"; echo "$1 pg" >>"$tmp/failures"; return 1; }
+	if ! kenes_pg_prepare "$dir" >"$tmp/logs/$1-migrations.log" 2>&1; then
+		printf -- '--- FAILED: %s: migrations from empty\n%s\n' "$1" "$(tail -n 20 "$tmp/logs/$1-migrations.log")"
+		echo "$1: migrations from empty" >>"$tmp/failures"
+		return 1
+	fi
+	export KENES_PG_DIR=$dir
+	export KENES_ADMIN_URL KENES_HANDLER_URL
+	KENES_ADMIN_URL=$(kenes_pg_url "$dir" postgres)
+	KENES_HANDLER_URL=$(kenes_pg_url "$dir" kenes_handler)
+	kenes_key "$tmp/pseudonym.key"
+	export KENES_PSEUDONYM_KEY_FILE=$tmp/pseudonym.key
+}
 
 # Starts the handler (with an optional wrapper command such as valgrind) and nginx in DIR on
-# a free port; sets BASE_URL, fcgi_pid, nginx_pid.
+# a free port of the lane's range; sets BASE_URL, fcgi_pid, nginx_pid.
+fcgi_pid=""
+nginx_pid=""
 start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	local dir=$1 bin=$2 p
 	shift 2
 	mkdir -p "$dir"
 	port=0
 	for _ in $(seq 50); do
-		p=$((20000 + RANDOM % 20000))
-		kenes_port_free "$p" && { port=$p; break; }
+		p=$((port_base + RANDOM % 2000))
+		kenes_port_free "$p" && kenes_port_free "$((p + 1))" && { port=$p; break; }
 	done
 	export BASE_URL=http://127.0.0.1:$port
 	# max_body below nginx's 128k so that the e2e suite reaches the handler's own 413 too.
@@ -86,91 +102,142 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	kenes_nginx_start "$dir/nginx" &
 	nginx_pid=$!
 	export KENES_HANDLER_LOG=$dir/fcgi.log KENES_ACCESS_LOG=$dir/nginx/access.log KENES_FCGI_SOCKET=$dir/fcgi.sock
-	if ! kenes_wait_http "$BASE_URL/healthz" 30; then
-		echo "Kenes did not come up"
-		cat "$dir/fcgi.log" "$dir/nginx/error.log"
-		exit 1
+	if ! kenes_wait_http "$BASE_URL/healthz" 60; then
+		echo "--- FAILED: Kenes did not come up in $dir"
+		cat "$dir/fcgi.log" "$dir/nginx/error.log" | tail -n 30
+		echo "stack $dir" >>"$tmp/failures"
+		return 1
 	fi
-	echo "serving $BASE_URL"
 }
 
 # Stops both; the handler's exit status is in stop_rc.
 stop_stack() {
-	kill -QUIT "$nginx_pid" 2>/dev/null
-	wait "$nginx_pid" 2>/dev/null
+	[ -n "$nginx_pid" ] && kill -QUIT "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
 	nginx_pid=""
-	kill -TERM "$fcgi_pid"
-	wait "$fcgi_pid"
-	stop_rc=$?
+	stop_rc=0
+	if [ -n "$fcgi_pid" ]; then
+		kill -TERM "$fcgi_pid"
+		wait "$fcgi_pid"
+		stop_rc=$?
+	fi
 	fcgi_pid=""
 }
 
-step "handler (ASan+UBSan) and nginx"
-ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/asan" bin/asan/kenes-fcgi
+# Every lane stops what it started, whatever happens.
+lane_exit() {
+	stop_stack 2>/dev/null
+	[ -n "${limited_pid:-}" ] && kill -QUIT "$limited_pid" 2>/dev/null
+	[ -n "${KENES_PG_DIR:-}" ] && kenes_pg_stop "$KENES_PG_DIR" 2>/dev/null
+	true
+}
 
-# A second nginx in front of the same handler, with tight flood limits, for limits.sh.
-limited_pid=""
-lport=$((port + 1))
-kenes_port_free "$lport" || lport=$((port + 2))
-KENES_POST_RATE=1r/s KENES_POST_BURST=3 KENES_POST_CONN=2 \
-	kenes_nginx_conf "$tmp/limited" "$lport" "$tmp/asan/fcgi.sock"
-kenes_nginx_start "$tmp/limited" &
-limited_pid=$!
-export LIMITED_BASE_URL=http://127.0.0.1:$lport
-kenes_wait_http "$LIMITED_BASE_URL/healthz" 10 || echo "the limited nginx did not come up"
+lane_units() {
+	run "lint: constant SQL" tests/lint/sql-constant.sh
+	run "lint: it catches string-built SQL" not tests/lint/sql-constant.sh tests/lint/not-constant.c.sample
+	run "lint: the README's shell blocks parse" bash -n <(awk '/^```(sh|bash)/{i=1;next} /^```/{i=0} i' README.md)
+	run "unit" make -s unit
+	run "unit (ASan+UBSan)" make -s SANITIZE=1 unit
+	# One harness at a time: the other core is the other lanes'.
+	run "fuzz" env JOBS=1 tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+}
 
-step "end to end"
-for t in tests/e2e/*.sh; do
-	[ "$t" = tests/e2e/outage.sh ] && continue # last: it stops the database
-	run "e2e $(basename "$t" .sh)" "$t"
-done
-if [ -x tests/browser/run.sh ]; then
-	run "browser (headless Chromium)" tests/browser/run.sh
-fi
-run "FastCGI record-stream fuzzing" tests/fuzz/fcgi_stream.sh "$tmp/asan/fcgi.sock" 20 "$tmp/asan/fcgi.log"
-run "e2e database outage" tests/e2e/outage.sh
+lane_integration() {
+	lane_pg integration || return
+	for t in tests/integration/*.sh; do
+		run "integration $(basename "$t" .sh)" "$t"
+	done
+}
 
-step "graceful stop and sanitizer reports"
-kill -QUIT "$limited_pid" 2>/dev/null
-wait "$limited_pid" 2>/dev/null
-stop_stack
-run "handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
-run "no sanitizer reports in the handler log" \
-	bash -c "! grep -E 'AddressSanitizer|LeakSanitizer|runtime error' '$tmp/asan/fcgi.log'"
-grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/asan/fcgi.log" | head -60
-
-step "valgrind memcheck: the plain build under the curl suites"
-WORKERS=1 start_stack "$tmp/valgrind" bin/kenes-fcgi valgrind -q --leak-check=full \
-	--errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99 \
-	--log-file="$tmp/valgrind/memcheck.%p.log"
-run "e2e api (valgrind)" tests/e2e/api.sh
-run "e2e form (valgrind)" tests/e2e/form.sh
-stop_stack
-# One log per process (master and worker); -q leaves them empty when all is well.
-run "valgrind ran on master and worker" test "$(ls "$tmp"/valgrind/memcheck.*.log 2>/dev/null | wc -l)" -ge 2
-run "valgrind: no errors, no definite leaks" bash -c "! grep -q . $tmp/valgrind/memcheck.*.log"
-cat "$tmp"/valgrind/memcheck.*.log | head -60
-
-step "faults: SIGKILL PostgreSQL and a worker, reload nginx, under load"
-start_stack "$tmp/faults" bin/kenes-fcgi
-KENES_FCGI_PID=$fcgi_pid KENES_NGINX_PID=$nginx_pid run "faults" tests/faults/faults.sh
-stop_stack
-
-step "injected failures: allocations and libpq calls (tests/faults/failshim.c)"
-make -s build/tests/failshim.so
-# Every 53rd/97th allocation of a request or commit fails; every 5th-7th statement fails
-# with an error, comes back NULL, or finds its connection cut.
-for mode in malloc:53 malloc:97 pq-error:5 pq-null:7 pq-drop:6; do
-	start_stack "$tmp/fail-${mode/:/-}" bin/kenes-fcgi env LD_PRELOAD="$KENES_ROOT/build/tests/failshim.so" \
-		FAILSHIM="$mode" KENES_STRUCTURE_TTL=3600
-	MODE=$mode run "failures $mode" tests/faults/failures.sh
+lane_e2e() {
+	local t
+	port_base=20000
+	lane_pg e2e || return
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/e2e/asan" bin/asan/kenes-fcgi || return
+	# A second nginx in front of the same handler, with tight flood limits, for limits.sh.
+	lport=$((port + 1))
+	KENES_POST_RATE=1r/s KENES_POST_BURST=3 KENES_POST_CONN=2 \
+		kenes_nginx_conf "$tmp/e2e/limited" "$lport" "$tmp/e2e/asan/fcgi.sock"
+	kenes_nginx_start "$tmp/e2e/limited" &
+	limited_pid=$!
+	export LIMITED_BASE_URL=http://127.0.0.1:$lport
+	kenes_wait_http "$LIMITED_BASE_URL/healthz" 10 || echo "the limited nginx did not come up"
+	for t in tests/e2e/*.sh; do
+		[ "$t" = tests/e2e/outage.sh ] && continue # last: it stops the database
+		run "e2e $(basename "$t" .sh)" "$t"
+	done
+	run "e2e README.md's commands" tests/docs/readme.sh
+	run "e2e the README test catches an example that answers 401" not tests/docs/readme.sh tests/docs/unauthorized.md.sample
+	[ -x tests/browser/run.sh ] && run "browser (headless Chromium)" tests/browser/run.sh
+	run "FastCGI record-stream fuzzing" tests/fuzz/fcgi_stream.sh "$tmp/e2e/asan/fcgi.sock" 20 "$tmp/e2e/asan/fcgi.log"
+	run "e2e database outage" tests/e2e/outage.sh
+	kill -QUIT "$limited_pid" 2>/dev/null
+	wait "$limited_pid" 2>/dev/null
+	limited_pid=""
 	stop_stack
+	wanted "e2e" || return 0
+	run "handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
+	run "no sanitizer reports in the handler log" \
+		not grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/e2e/asan/fcgi.log"
+}
+
+lane_valgrind() {
+	port_base=23000
+	wanted "valgrind" || return 0
+	lane_pg valgrind || return
+	WORKERS=1 start_stack "$tmp/valgrind" bin/kenes-fcgi valgrind -q --leak-check=full \
+		--errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99 \
+		--log-file="$tmp/valgrind/memcheck.%p.log" || return
+	run "e2e api (valgrind)" tests/e2e/api.sh
+	run "e2e form (valgrind)" tests/e2e/form.sh
+	stop_stack
+	# One log per process (master and worker); -q leaves them empty when all is well.
+	run "valgrind ran on master and worker" test "$(ls "$tmp"/valgrind/memcheck.*.log 2>/dev/null | wc -l)" -ge 2
+	run "valgrind: no errors, no definite leaks" bash -c "! grep -A30 . $tmp/valgrind/memcheck.*.log"
+}
+
+lane_faults() {
+	local mode
+	port_base=26000
+	wanted "fault|failures" || return 0
+	lane_pg faults || return
+	if wanted faults; then
+		start_stack "$tmp/faults/stack" bin/kenes-fcgi || return
+		KENES_FCGI_PID=$fcgi_pid KENES_NGINX_PID=$nginx_pid run "faults" tests/faults/faults.sh
+		stop_stack
+	fi
+	# Every 53rd/97th allocation of a request or commit fails; every 5th-7th statement fails
+	# with an error, comes back NULL, or finds its connection cut.
+	for mode in malloc:53 malloc:97 pq-error:5 pq-null:7 pq-drop:6; do
+		wanted "failures $mode" || continue
+		start_stack "$tmp/faults/fail-${mode/:/-}" bin/kenes-fcgi env LD_PRELOAD="$KENES_ROOT/build/tests/failshim.so" \
+			FAILSHIM="$mode" KENES_STRUCTURE_TTL=3600 || continue
+		MODE=$mode run "failures $mode" tests/faults/failures.sh
+		stop_stack
+	done
+}
+
+lane_clocks() {
+	wanted "clock" || return 0
+	CLOCK_TMP=$tmp/clocks run "clocks: the date-dependent suites at chosen clocks" tests/clocks.sh
+}
+
+echo "=== lanes, at the same time: $lanes"
+pids=()
+for lane in $lanes; do
+	(
+		trap lane_exit EXIT
+		t=$SECONDS
+		"lane_$lane"
+		printf -- '=== lane %s done (%ds)\n' "$lane" $((SECONDS - t))
+	) &
+	pids+=($!)
 done
+wait "${pids[@]}"
 
 echo
-if [ ${#failures[@]} -gt 0 ]; then
-	echo "FAILED: ${failures[*]}"
-	KEEP=1
+total=$((SECONDS - started))
+if [ -s "$tmp/failures" ]; then
+	echo "FAILED ($((total / 60)) min $((total % 60)) s): $(paste -sd, "$tmp/failures" | sed 's/,/, /g')"
 	exit 1
 fi
-echo "all tests passed"
+echo "all tests passed in $((total / 60)) min $((total % 60)) s"

@@ -42,7 +42,7 @@ dict() {
 }
 
 echo "=== building the fuzz harnesses (build/fuzz/)"
-make -s -C "$here" -j"$jobs" all >/dev/null || { echo "fuzz build failed"; exit 1; }
+make -s -C "$here" -j2 all >/dev/null || { echo "fuzz build failed"; exit 1; }
 
 if [ -n "${HARNESSES:-}" ]; then
 	names=$HARNESSES
