@@ -20,6 +20,28 @@ kenes_pg_url() { # DIR USER [DBNAME]
 	echo "host=$1/run port=5432 user=$2 dbname=${3:-kenes}"
 }
 
+# Prints where the cluster meant for DIR lives. As root, PostgreSQL runs as `postgres`,
+# which cannot enter a checkout under a private directory (/root is 0700 on Debian): then the
+# cluster lives in /var/lib/kenes/<checkout's hash>/pg and DIR is a symbolic link to it, so
+# DIR/run is still its socket. Otherwise DIR itself.
+kenes_pg_place() { # DIR
+	local dir=$1 real
+	if [ "$(id -u)" -ne 0 ] || [ -L "$dir" ] || runuser -u postgres -- test -x "$(dirname "$dir")" 2>/dev/null; then
+		[ -L "$dir" ] && readlink -f "$dir" || echo "$dir"
+		return
+	fi
+	if [ -d "$dir" ] && [ ! -L "$dir" ] && [ -n "$(ls -A "$dir" 2>/dev/null)" ]; then
+		echo "$dir" # an existing cluster stays where it is (kenes_pg_init explains what to do)
+		return
+	fi
+	real=/var/lib/kenes/$(echo "$KENES_ROOT" | sha256sum | cut -c1-12)/pg
+	mkdir -p "$real"
+	chmod 755 "$(dirname "$real")" /var/lib/kenes
+	rmdir "$dir" 2>/dev/null
+	ln -sfn "$real" "$dir"
+	echo "$real"
+}
+
 kenes_pg_init() { # DIR
 	local dir=$1
 	[ -f "$dir/data/PG_VERSION" ] && return 0

@@ -19,7 +19,7 @@ stop() {
 	echo "stopping..."
 	for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
 	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-	[ -n "$started_pg" ] && kenes_pg_stop "$var/pg"
+	[ -n "$started_pg" ] && kenes_pg_stop "$pg"
 	echo "stopped."
 	exit "$status"
 }
@@ -39,12 +39,17 @@ if [ -n "${DATABASE_URL:-}" ]; then
 	role=$(psql -X -tA -d "$DATABASE_URL" -c "SELECT 'kenes_handler' WHERE pg_has_role('kenes_handler', 'MEMBER')" 2>/dev/null || true)
 else
 	kenes_as_pg true 2>/dev/null || true
-	kenes_pg_running "$var/pg" 2>/dev/null || started_pg=1
-	kenes_pg_init "$var/pg"
-	kenes_pg_start "$var/pg"
-	echo "PostgreSQL: $var/pg (socket $var/pg/run)"
-	kenes_pg_prepare "$var/pg"
-	handler_url=$(kenes_pg_url "$var/pg" kenes_handler)
+	pg=$(kenes_pg_place "$var/pg")
+	kenes_pg_running "$pg" 2>/dev/null || started_pg=1
+	kenes_pg_init "$pg"
+	kenes_pg_start "$pg"
+	if [ "$pg" = "$var/pg" ]; then
+		echo "PostgreSQL: var/pg (socket var/pg/run)"
+	else
+		echo "PostgreSQL: $pg, linked from var/pg (the postgres user cannot enter $KENES_ROOT)"
+	fi
+	kenes_pg_prepare "$pg"
+	handler_url=$(kenes_pg_url "$pg" kenes_handler)
 	role=""
 fi
 

@@ -32,7 +32,7 @@ more_deadlocks() { # than $1, within 3 s (statistics are flushed about once a se
 before=$(deadlocks)
 # The other session: holds HIGH, waits until the mark waits for it, half a second more (so
 # that the mark's deadlock check comes first), then asks for LOW.
-psql -X -q -tA -d "$KENES_ADMIN_URL" >"$_tmp/other.out" 2>&1 <<SQL &
+PGAPPNAME=kenes-deadlock-other psql -X -q -tA -d "$KENES_ADMIN_URL" >"$_tmp/other.out" 2>&1 <<SQL &
 BEGIN;
 SELECT FROM kenes.proposal WHERE id = $high FOR UPDATE;
 DO \$\$
@@ -49,7 +49,11 @@ SELECT 'other committed';
 COMMIT;
 SQL
 other=$!
-sleep 0.3
+# The mark goes only once the other session holds HIGH (on a busy machine psql may take a while).
+for _ in $(seq 100); do
+	[ "$(sql -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'kenes-deadlock-other' AND query LIKE 'DO%'")" = 1 ] && break
+	sleep 0.1
+done
 http POST "/api/v1/moderation/proposals/$low/duplicate" -H "Authorization: Bearer $moderator" \
 	-H 'Content-Type: application/json' --data-binary "{\"reason\":\"deadlock test\",\"of\":$high}"
 wait "$other"
