@@ -3,10 +3,12 @@
 # the same time, each with its own PostgreSQL cluster (and handler and nginx where it needs
 # them) in a temp dir, so they share no state:
 #   units        lint, cmocka unit tests plain and under ASan + UBSan, every libFuzzer harness
-#   integration  migrations from empty, schema, aggregator, scale-out... (tests/integration/)
+#   aggregator   the aggregator's tallies and reports suites (tests/integration/aggregator.sh)
+#   integration  migrations from empty, schema, scale-out... (the rest of tests/integration/)
 #   e2e          the ASan + UBSan handler behind nginx: curl suites (tests/e2e/), the README's
 #                commands, headless Chromium, the record-stream fuzzer, the outage test last;
 #                then its log must hold no sanitizer report and it must exit 0 on SIGTERM
+#   attacks      the same for sqlmap, slow clients, hostile input and flood limits
 #   valgrind     the plain build under memcheck through the API and form suites
 #   faults       PostgreSQL and a worker killed and nginx reloaded under load; then injected
 #                allocation and libpq failures (tests/faults/failshim.c)
@@ -25,7 +27,7 @@ tmp=$(mktemp -d /tmp/kenes-check.XXXXXX)
 chmod 755 "$tmp"
 mkdir -p "$tmp/logs"
 : >"$tmp/failures"
-lanes=${LANES:-units integration e2e valgrind faults clocks}
+lanes=${LANES:-units aggregator integration e2e attacks valgrind faults clocks}
 
 cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
@@ -37,6 +39,12 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 wanted() { [ -z "${ONLY:-}" ] || [[ $1 =~ $ONLY ]]; }
+# A lane sets itself up only when one of its suites is wanted.
+wanted_any() { # NAME...
+	local n
+	for n in "$@"; do wanted "$n" && return 0; done
+	return 1
+}
 
 # run NAME COMMAND...: the command's output to its log; one result line with its time.
 run() {
@@ -143,47 +151,80 @@ lane_units() {
 }
 
 lane_integration() {
+	local t names=()
+	for t in tests/integration/*.sh; do names+=("integration $(basename "$t" .sh)"); done
+	wanted_any "${names[@]}" || return 0
 	lane_pg integration || return
 	for t in tests/integration/*.sh; do
+		[ "$t" = tests/integration/aggregator.sh ] && continue # a lane of its own
 		run "integration $(basename "$t" .sh)" "$t"
 	done
 }
 
-lane_e2e() {
-	local t
-	port_base=20000
-	lane_pg e2e || return
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/e2e/asan" bin/asan/kenes-fcgi || return
-	# A second nginx in front of the same handler, with tight flood limits, for limits.sh.
+# The aggregator's suites (100,000 proposals recounted) take longest: a lane of their own.
+lane_aggregator() {
+	wanted "integration aggregator" || return 0
+	lane_pg aggregator || return
+	run "integration aggregator" tests/integration/aggregator.sh
+}
+
+# The handler built with ASan + UBSan behind nginx (and a second nginx with tight flood
+# limits, for limits.sh), the suites in order, the outage last; then the handler must stop
+# cleanly with nothing in its log from the sanitizers.
+e2e_stack() { # NAME PORT-BASE SUITE...
+	local name=$1 t
+	port_base=$2
+	shift 2
+	lane_pg "$name" || return
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 start_stack "$tmp/$name/asan" bin/asan/kenes-fcgi || return
 	lport=$((port + 1))
 	KENES_POST_RATE=1r/s KENES_POST_BURST=3 KENES_POST_CONN=2 \
-		kenes_nginx_conf "$tmp/e2e/limited" "$lport" "$tmp/e2e/asan/fcgi.sock"
-	kenes_nginx_start "$tmp/e2e/limited" &
+		kenes_nginx_conf "$tmp/$name/limited" "$lport" "$tmp/$name/asan/fcgi.sock"
+	kenes_nginx_start "$tmp/$name/limited" &
 	limited_pid=$!
 	export LIMITED_BASE_URL=http://127.0.0.1:$lport
 	kenes_wait_http "$LIMITED_BASE_URL/healthz" 10 || echo "the limited nginx did not come up"
-	for t in tests/e2e/*.sh; do
-		[ "$t" = tests/e2e/outage.sh ] && continue # last: it stops the database
-		run "e2e $(basename "$t" .sh)" "$t"
+	for t in "$@"; do
+		case $t in
+		readme)
+			run "e2e README.md's commands" tests/docs/readme.sh
+			run "e2e the README test catches an example that answers 401" \
+				not tests/docs/readme.sh tests/docs/unauthorized.md.sample ;;
+		browser) [ -x tests/browser/run.sh ] && run "browser (headless Chromium)" tests/browser/run.sh ;;
+		stream) run "FastCGI record-stream fuzzing" tests/fuzz/fcgi_stream.sh "$tmp/$name/asan/fcgi.sock" 20 \
+			"$tmp/$name/asan/fcgi.log" ;;
+		outage) run "e2e database outage" tests/e2e/outage.sh ;;
+		*) run "e2e $t" "tests/e2e/$t.sh" ;;
+		esac
 	done
-	run "e2e README.md's commands" tests/docs/readme.sh
-	run "e2e the README test catches an example that answers 401" not tests/docs/readme.sh tests/docs/unauthorized.md.sample
-	[ -x tests/browser/run.sh ] && run "browser (headless Chromium)" tests/browser/run.sh
-	run "FastCGI record-stream fuzzing" tests/fuzz/fcgi_stream.sh "$tmp/e2e/asan/fcgi.sock" 20 "$tmp/e2e/asan/fcgi.log"
-	run "e2e database outage" tests/e2e/outage.sh
 	kill -QUIT "$limited_pid" 2>/dev/null
 	wait "$limited_pid" 2>/dev/null
 	limited_pid=""
 	stop_stack
-	wanted "e2e" || return 0
-	run "handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
-	run "no sanitizer reports in the handler log" \
-		not grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/e2e/asan/fcgi.log"
+	run "$name: the handler exits 0 on SIGTERM" test "$stop_rc" -eq 0
+	run "$name: no sanitizer reports in the handler log" \
+		not grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/$name/asan/fcgi.log"
+}
+
+# Every e2e suite once, in two stacks: the attack tools (long, mostly waiting) and the rest.
+lane_e2e() {
+	local t suites=()
+	for t in tests/e2e/*.sh; do
+		t=$(basename "$t" .sh)
+		case $t in outage | sqlmap | slow | hostile | limits) ;; *) suites+=("$t") ;; esac
+	done
+	wanted_any "${suites[@]/#/e2e }" "e2e README.md's commands" "browser (headless Chromium)" \
+		"FastCGI record-stream fuzzing" "e2e database outage" || return 0
+	e2e_stack e2e 20000 "${suites[@]}" readme browser stream outage
+}
+lane_attacks() {
+	wanted_any "e2e sqlmap" "e2e slow" "e2e hostile" "e2e limits" || return 0
+	e2e_stack attacks 21500 sqlmap slow hostile limits
 }
 
 lane_valgrind() {
 	port_base=23000
-	wanted "valgrind" || return 0
+	wanted_any "e2e api (valgrind)" "e2e form (valgrind)" || return 0
 	lane_pg valgrind || return
 	WORKERS=1 start_stack "$tmp/valgrind" bin/kenes-fcgi valgrind -q --leak-check=full \
 		--errors-for-leak-kinds=definite --show-leak-kinds=definite --error-exitcode=99 \
@@ -199,7 +240,8 @@ lane_valgrind() {
 lane_faults() {
 	local mode
 	port_base=26000
-	wanted "fault|failures" || return 0
+	wanted_any faults "failures malloc:53" "failures malloc:97" "failures pq-error:5" "failures pq-null:7" \
+		"failures pq-drop:6" || return 0
 	lane_pg faults || return
 	if wanted faults; then
 		start_stack "$tmp/faults/stack" bin/kenes-fcgi || return
@@ -218,7 +260,7 @@ lane_faults() {
 }
 
 lane_clocks() {
-	wanted "clock" || return 0
+	wanted "clocks: the date-dependent suites at chosen clocks" || return 0
 	CLOCK_TMP=$tmp/clocks run "clocks: the date-dependent suites at chosen clocks" tests/clocks.sh
 }
 
