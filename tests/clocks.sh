@@ -17,6 +17,7 @@ clocks=("$@")
 	"2026-12-13 23:59 Asia/Almaty" # Sunday, the week's last minute
 	"2026-12-31 23:58 Asia/Almaty" # the last day of 2026, whose ISO year has a week 53
 	"2027-01-01 00:30 Asia/Almaty" # New Year's day: still ISO week 2026-W53
+	"2027-01-04 00:30 Asia/Almaty" # the Monday after it: 2026-W53's report is due
 	"2026-12-08 00:00 UTC"         # UTC midnight (05:00 in Almaty)
 )
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
