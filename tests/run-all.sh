@@ -269,13 +269,17 @@ pids=()
 for lane in $lanes; do
 	(
 		trap lane_exit EXIT
-		t=$SECONDS
+		lane_started=$SECONDS
 		"lane_$lane"
-		printf -- '=== lane %s done (%ds)\n' "$lane" $((SECONDS - t))
+		printf -- '=== lane %s done (%ds)\n' "$lane" $((SECONDS - lane_started))
+		exit 0
 	) &
-	pids+=($!)
+	pids+=("$!:$lane")
 done
-wait "${pids[@]}"
+# A lane that did not reach its end (a shell error) is a failure too.
+for p in "${pids[@]}"; do
+	wait "${p%%:*}" || { echo "--- FAILED: lane ${p#*:} stopped before its end"; echo "lane ${p#*:}" >>"$tmp/failures"; }
+done
 
 echo
 total=$((SECONDS - started))
