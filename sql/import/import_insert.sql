@@ -2,8 +2,8 @@
 -- no longer current. The keys go first: kenes.proposal_source's primary key decides what is
 -- new (also against a concurrent import, whose key it waits for; kenes-import drops repeats
 -- within a chunk before staging), and each new key brings its proposal's id, with which
--- the proposal and its topics are inserted. The tally triggers of migration 010 see every
--- inserted proposal and topic.
+-- the proposal and its topics are inserted. The tally triggers (sql/triggers/tally_*.sql)
+-- see every inserted proposal and topic.
 -- Returns: the lines whose version is gone (the draft changed), proposals inserted.
 WITH current AS (
     SELECT s.* FROM pg_temp.import_stage s

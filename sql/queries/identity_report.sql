@@ -1,4 +1,4 @@
--- A person reports a proposal filed in their name (sql/migrations/015).
+-- A person reports a proposal filed in their name (sql/functions/identity_report.sql).
 --   $1 proposal id  $2 the person's pseudonym (bytea)  $3 channel ('web' or 'api')
 --   $4 idempotency key or NULL  $5 request hash (bytea)  $6 attempts per person per hour
 SELECT r.status, r.code, r.body, r.retry_after

@@ -1,4 +1,5 @@
--- Hides, shows again or marks as a duplicate one proposal (sql/migrations/015), logged.
+-- Hides, shows again or marks as a duplicate one proposal, logged
+-- (sql/functions/moderate_proposal.sql).
 --   $1 SHA-256 of the bearer token (hex)  $2 'hide', 'unhide' or 'duplicate'
 --   $3 proposal id  $4 reason  $5 the original's id (duplicate) or NULL
 SELECT r.status, r.code, r.body, r.retry_after

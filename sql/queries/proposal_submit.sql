@@ -1,5 +1,6 @@
--- Stores a proposal through kenes.proposal_submit (sql/migrations/005): idempotency key,
--- per-person cap, insert with topics and the stored response, in one transaction.
+-- Stores a proposal through kenes.proposal_submit (sql/functions/proposal_submit.sql):
+-- idempotency key, per-person cap, insert with topics and the stored response, in one
+-- transaction.
 --   $1 consultation slug  $2 part kind  $3 part number or NULL  $4 stance  $5 text
 --   $6 proposed wording or NULL  $7 lang  $8 region  $9 channel  $10 topic slugs (text[])
 --   $11 submitter pseudonym (bytea) or NULL  $12 idempotency key or NULL

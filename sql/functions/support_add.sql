@@ -1,0 +1,44 @@
+-- Records a person's support: 201 the first time, 200 when they already support it.
+CREATE OR REPLACE FUNCTION kenes.support_add(p_proposal bigint, p_supporter bytea, p_key text,
+                                  p_hash bytea, p_per_hour integer)
+RETURNS kenes.outcome
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    result kenes.outcome;
+    open boolean;
+    wait integer;
+    inserted boolean;
+    scope text := 'support:' || p_proposal;
+BEGIN
+    result := kenes.idempotency_begin(scope, p_key, p_hash);
+    IF result.status IS NOT NULL THEN  -- (a composite IS NOT NULL only when every field is)
+        RETURN result;
+    END IF;
+    SELECT c.status = 'open' AND c.opens_at <= now() AND (c.closes_at IS NULL OR c.closes_at > now())
+    INTO open
+    FROM kenes.proposal p JOIN kenes.consultation c ON c.id = p.consultation_id
+    WHERE p.id = p_proposal AND p.status = 'published';
+    IF NOT FOUND THEN
+        RETURN ROW(404, 'not_found', NULL, NULL)::kenes.outcome;
+    END IF;
+    IF NOT open THEN
+        RETURN ROW(409, 'consultation_closed', NULL, NULL)::kenes.outcome;
+    END IF;
+    wait := kenes.retry_after(ARRAY(
+        SELECT created_at FROM kenes.support
+        WHERE supporter = p_supporter AND created_at > now() - interval '1 hour'
+        ORDER BY created_at DESC LIMIT p_per_hour), p_per_hour);
+    IF wait IS NOT NULL THEN
+        RETURN ROW(429, 'rate_limited', NULL, wait)::kenes.outcome;
+    END IF;
+    INSERT INTO kenes.support (proposal_id, supporter) VALUES (p_proposal, p_supporter)
+    ON CONFLICT DO NOTHING;
+    inserted := FOUND;
+    result := ROW(CASE WHEN inserted THEN 201 ELSE 200 END,
+                  CASE WHEN inserted THEN 'created' ELSE 'already_supported' END,
+                  jsonb_build_object('proposal', p_proposal, 'supported', true,
+                                     'supports', (SELECT support_count FROM kenes.proposal
+                                                  WHERE id = p_proposal))::text, NULL);
+    RETURN kenes.idempotency_end(scope, p_key, p_hash, result);
+END
+$$;

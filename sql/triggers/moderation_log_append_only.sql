@@ -1,0 +1,3 @@
+-- The moderation log is append-only (kenes.append_only): no UPDATE or DELETE, whoever asks.
+CREATE OR REPLACE TRIGGER moderation_log_append_only BEFORE UPDATE OR DELETE ON kenes.moderation_log
+    FOR EACH ROW EXECUTE FUNCTION kenes.append_only();
