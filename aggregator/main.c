@@ -359,6 +359,8 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	    !tally_refresh(c, s, cli->full, !cli->quiet, &st, err) ||
 	    (s->weekly_reports && !report_issue_due_weeks(c, s, !cli->quiet, &issued, err)) || !conn_commit(c, err))
 		return false;
+	if (issued)
+		report_restore_point(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (st.full)

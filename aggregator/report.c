@@ -364,6 +364,20 @@ static bool write_rendering(const struct report_request *r, const json_t *doc, c
 	return output_close(&out, ok, err);
 }
 
+void report_restore_point(struct conn *c)
+{
+	struct agg_error err = { .status = AGG_OK };
+	PGresult *res = conn_run(c, "report_restore_point", 0, NULL, "creating a restore point", &err);
+
+	if (!res) {
+		log_warn("%s (the report is issued; recovery by time still works)", err.message);
+		return;
+	}
+	if (PQntuples(res) == 1)
+		log_info("restore point %s at WAL %s", PQgetvalue(res, 0, 0), PQgetvalue(res, 0, 1));
+	PQclear(res);
+}
+
 bool report_run(struct conn *c, const struct agg_settings *s, const struct report_request *r, struct agg_error *err)
 {
 	struct consultation k;
@@ -433,6 +447,8 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 	}
 	if (!conn_commit(c, err))
 		goto out;
+	if (strcmp(status, REPORT_ISSUED) == 0)
+		report_restore_point(c);
 	ok = write_rendering(r, doc, wanted.data ? &wanted : NULL, err);
 out:
 	if (wanted.data)

@@ -41,4 +41,8 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool progress, int *issued,
 			    struct agg_error *err);
 
+/* After the commit that issued reports: a restore point named after the newest one
+ * (sql/migrations/025), logged. A failure is a warning, never an error: the reports stand. */
+void report_restore_point(struct conn *c);
+
 #endif
