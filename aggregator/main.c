@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "agg.h"
+#include "archive.h"
 #include "config.h"
 #include "conn.h"
 #include "log.h"
@@ -99,6 +100,9 @@ static void usage(FILE *f)
 		"                            moderator) and print it once; only its hash is stored\n"
 		"  token revoke ID           revoke a token\n"
 		"  token list                the tokens (never the tokens themselves)\n"
+		"  archive --out DIR         write the open-data archive of the consultation into DIR:\n"
+		"                            CSV and JSON Lines of everything public, a README of every\n"
+		"                            column, SHA256SUMS; the same database gives the same bytes\n"
 		"  status                    when the tallies were refreshed, what waits in the queue\n"
 		"  check                     check the settings, the database and every statement\n"
 		"\n"
@@ -128,6 +132,7 @@ static void usage(FILE *f)
 		"  kenes-aggregator session add 5 2026-02-05 \"Fifth session\"\n"
 		"  kenes-aggregator report --session 5 --lang ru --out session-5.html\n"
 		"  kenes-aggregator report --week 2026-W05 --format csv --bom --out week-05.csv\n"
+		"  kenes-aggregator archive --out /srv/open-data/constitution-2026\n"
 		"See docs/AGGREGATOR.md.\n");
 }
 
@@ -316,6 +321,14 @@ static bool prepare_token_create(const struct cli *cli, struct job *job, struct 
 	return true;
 }
 
+static bool prepare_archive(const struct cli *cli, struct job *job, struct agg_error *err)
+{
+	(void)job;
+	if (!cli->out || !cli->out[0])
+		return agg_fail(err, AGG_USAGE, "archive needs --out DIR");
+	return true;
+}
+
 static bool prepare_token_revoke(const struct cli *cli, struct job *job, struct agg_error *err)
 {
 	return parse_number(cli->args[2], "the token id", &job->number, err);
@@ -424,6 +437,13 @@ static bool run_token_list(struct conn *c, const struct agg_settings *s, const s
 	return token_list(c, stdout, err);
 }
 
+static bool run_archive(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
+			struct agg_error *err)
+{
+	(void)job;
+	return archive_write(c, s, cli->consultation, cli->out, err);
+}
+
 static bool run_status(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
 		       struct agg_error *err)
 {
@@ -476,6 +496,7 @@ static const struct command {
 	{ "token", "create", " role name ", 0, prepare_token_create, run_token_create },
 	{ "token", "revoke", " ", 1, prepare_token_revoke, run_token_revoke },
 	{ "token", "list", " ", 0, NULL, run_token_list },
+	{ "archive", NULL, " out consultation ", 0, prepare_archive, run_archive },
 	{ "status", NULL, " ", 0, NULL, run_status },
 	{ "check", NULL, " ", 0, NULL, run_check },
 };
