@@ -7,12 +7,14 @@
 #   check  also what `make check` needs: cmocka, jq, Chromium, Node.js, valgrind, clang +
 #          libFuzzer, sqlmap and slowhttptest (the attack tools of the hostile-input tests),
 #          pgbouncer (the connection-pooling test),
-#          Python 3 (the campaign test set generator), faketime (the suites at chosen clocks)
+#          Python 3 (the campaign test set generator), faketime (the suites at chosen clocks),
+#          pgBackRest (the restore and PITR drills), Prometheus's promtool and python3-yaml
+#          (the alerting rules' tests)
 set -euo pipefail
 
 run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev libsodium-dev
           postgresql postgresql-client nginx curl"
-check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap slowhttptest pgbouncer python3 faketime pgbackrest prometheus"
+check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap slowhttptest pgbouncer python3 faketime pgbackrest prometheus python3-yaml"
 
 case ${1:-run} in
 	run) want=$run_pkgs ;;

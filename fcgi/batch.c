@@ -193,7 +193,7 @@ static void *writer(void *arg)
 	struct db *db = writer_dbs[index];
 	struct batch_job **jobs = xcalloc((size_t)batch_max, sizeof(*jobs));
 	time_t last_expire = time(NULL) - EXPIRE_EVERY + 5 + rand() % 60;
-	struct timespec last_trim = { 0 };
+	struct timespec last_trim = { 0 }, t0, t1;
 
 	for (;;) {
 		bool up = db_ready(db);
@@ -213,7 +213,10 @@ static void *writer(void *arg)
 		pthread_mutex_unlock(&mu);
 		if (n == 0)
 			break; /* stopping, and nothing left to store */
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		run(db, jobs, n);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		metrics_commit(jobs[0]->kind, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 		finish(jobs, n);
 		if (index == 0) {
 			expire_keys(db, &last_expire);

@@ -25,6 +25,8 @@ struct shared {
 	atomic_long latency_micros;
 	atomic_long batch[COMMIT_KINDS][BATCH_BUCKETS + 1];
 	atomic_long batch_jobs[COMMIT_KINDS];
+	atomic_long commit_latency[COMMIT_KINDS][LATENCY_BUCKETS + 1];
+	atomic_long commit_micros[COMMIT_KINDS];
 	atomic_long queue[COMMIT_KINDS];
 	atomic_long db_errors;
 	atomic_long db_reconnects;
@@ -77,6 +79,18 @@ void metrics_batch(enum commit_kind kind, int size)
 	atomic_fetch_add(&m->batch_jobs[kind], size);
 }
 
+void metrics_commit(enum commit_kind kind, double seconds)
+{
+	size_t b = 0;
+
+	if (!m)
+		return;
+	while (b < LATENCY_BUCKETS && seconds > latency_bounds[b])
+		b++;
+	atomic_fetch_add(&m->commit_latency[kind][b], 1);
+	atomic_fetch_add(&m->commit_micros[kind], (long)(seconds * 1e6));
+}
+
 void metrics_queue(enum commit_kind kind, int delta)
 {
 	if (m)
@@ -119,6 +133,17 @@ static void render_commits(struct buf *out, enum commit_kind kind)
 	buf_printf(out, "%s_batch_size_bucket{le=\"+Inf\"} %ld\n", p, cumulative);
 	buf_printf(out, "%s_batch_size_sum %ld\n%s_batch_size_count %ld\n", p,
 		   atomic_load(&m->batch_jobs[kind]), p, cumulative);
+	buf_printf(out, "# HELP %s_duration_seconds %s: one group-commit transaction, its commit included.\n"
+			"# TYPE %s_duration_seconds histogram\n", p, noun[kind], p);
+	cumulative = 0;
+	for (size_t b = 0; b < LATENCY_BUCKETS; b++) {
+		cumulative += atomic_load(&m->commit_latency[kind][b]);
+		buf_printf(out, "%s_duration_seconds_bucket{le=\"%g\"} %ld\n", p, latency_bounds[b], cumulative);
+	}
+	cumulative += atomic_load(&m->commit_latency[kind][LATENCY_BUCKETS]);
+	buf_printf(out, "%s_duration_seconds_bucket{le=\"+Inf\"} %ld\n", p, cumulative);
+	buf_printf(out, "%s_duration_seconds_sum %.6f\n%s_duration_seconds_count %ld\n", p,
+		   (double)atomic_load(&m->commit_micros[kind]) / 1e6, p, cumulative);
 	buf_printf(out, "# HELP %s_queue_depth %s waiting for the writer right now.\n"
 			"# TYPE %s_queue_depth gauge\n%s_queue_depth %ld\n",
 		   p, noun[kind], p, p, atomic_load(&m->queue[kind]));

@@ -35,6 +35,8 @@ enum commit_kind { COMMIT_PROPOSALS, COMMIT_SUPPORTS, COMMIT_KINDS };
 bool metrics_init(void);
 void metrics_request(enum route route, int status, double seconds);
 void metrics_batch(enum commit_kind kind, int size);
+/* The time of one group-commit transaction (its fsync and any synchronous standby's). */
+void metrics_commit(enum commit_kind kind, double seconds);
 void metrics_queue(enum commit_kind kind, int delta);
 void metrics_db_error(void);
 void metrics_db_reconnect(void);

@@ -21,7 +21,7 @@ set -uo pipefail
 . "$(dirname "$0")/../lib/iin.sh"
 . "$(dirname "$0")/../lib/recovery.sh"
 root=$KENES_ROOT
-PROPOSALS=${PROPOSALS:-10000}
+PROPOSALS=${PROPOSALS:-5000}
 LOAD_SECONDS=${LOAD_SECONDS:-8}
 
 dir=$(mktemp -d /tmp/kenes-restore.XXXXXX)
@@ -56,6 +56,17 @@ t=$(date +%s%N)
 backrest "$br" --type=full backup
 check "a full backup" test $? -eq 0
 backup_ms=$(ms_since "$t")
+# The backup's metrics for the alerts (deploy/pgbackrest-metrics, node_exporter's textfiles).
+# A copy the postgres user can run whatever the checkout's permissions.
+mkdir -p "$dir/textfile" && cp "$root/deploy/pgbackrest-metrics" "$dir/" && chown postgres: "$dir/textfile"
+metrics_env=(env KENES_PGBACKREST_CONFIG="$br/pgbackrest.conf" KENES_TEXTFILE_DIR="$dir/textfile")
+kenes_as_pg "${metrics_env[@]}" "$dir/pgbackrest-metrics"
+check "pgbackrest-metrics: valid Prometheus text" promtool check metrics <"$dir/textfile/kenes_backup.prom"
+stop=$(awk '/^kenes_backup_last_completion_timestamp_seconds.*type="full"/ { print $2 }' "$dir/textfile/kenes_backup.prom")
+check "pgbackrest-metrics: the full backup finished just now" test $(($(date +%s) - ${stop:-0})) -lt 120
+kenes_as_pg "${metrics_env[@]}" "$dir/pgbackrest-metrics" verify
+check "pgbackrest-metrics verify: pgbackrest verify passes" test $? -eq 0
+check "pgbackrest-metrics verify: kenes_backup_verify_ok 1" grep -q '^kenes_backup_verify_ok{stanza="kenes"} 1$' "$dir/textfile/kenes_backup_verify.prom"
 
 recovery_walsafe_start "$dir/walsafe" "$pg" || exit 1
 [ -s "${KENES_PSEUDONYM_KEY_FILE:-}" ] || { kenes_key "$dir/pseudonym.key"; export KENES_PSEUDONYM_KEY_FILE=$dir/pseudonym.key; }
@@ -70,6 +81,10 @@ kenes_wait_http "$BASE_URL/healthz" 20 || { echo "Kenes did not come up"; cat "$
 # --- load, then the disk is lost ------------------------------------------------------------
 recovery_load "$dir" $((LOAD_SECONDS + 30)) 4
 sleep $((LOAD_SECONDS / 2))
+curl -s "$BASE_URL/metrics" >"$dir/metrics.txt"
+check "the handler's /metrics pass promtool's lint" promtool check metrics <"$dir/metrics.txt"
+check "commit durations are measured under load" \
+	test "$(awk '$1 == "kenes_commit_duration_seconds_count" { print $2 }' "$dir/metrics.txt")" -gt 0
 # Halfway, the WAL segment is switched and archived, as archive_timeout does: what was
 # acknowledged before that must be in the archive alone.
 recovery_acked_proposals "$dir" >"$dir/acked-before-switch"
