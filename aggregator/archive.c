@@ -32,9 +32,11 @@ struct archive_table {
 	const char *about; /* what one row is */
 	const struct column_doc *columns;
 	size_t ncolumns;
+	int nparams; /* $1 the consultation id; $2 the time zone of days, where there are days */
 };
 
-#define TABLE(n, about, cols) { n, about, cols, ARRAY_LEN(cols) }
+#define TABLE(n, about, cols) { n, about, cols, ARRAY_LEN(cols), 1 }
+#define ZONED_TABLE(n, about, cols) { n, about, cols, ARRAY_LEN(cols), 2 }
 
 static const struct column_doc consultation_cols[] = {
 	{ "slug", "the consultation's identifier in URLs and the API" },
@@ -175,7 +177,7 @@ static const struct archive_table tables[] = {
 	TABLE("topics", "The topics a proposal may be filed under.", topic_cols),
 	TABLE("regions", "The regions an author may give.", region_cols),
 	TABLE("proposals", "One row per published proposal, in id order.", proposal_cols),
-	TABLE("support_days", "Supports of published proposals, counted per proposal and day.", support_cols),
+	ZONED_TABLE("support_days", "Supports of published proposals, counted per proposal and day.", support_cols),
 	TABLE("tallies", "The tallies the reports and the API show, one row per cell, as of consultation.tallies_as_of.",
 	      tally_cols),
 	TABLE("campaigns", "Campaigns: groups of near-identical proposals (form letters) with a published member.",
@@ -235,17 +237,18 @@ static bool sha256_file(const char *path, char out[65])
 	crypto_hash_sha256_state st;
 	FILE *f = fopen(path, "rb");
 	size_t n;
+	bool failed;
 
 	if (!f)
 		return false;
 	crypto_hash_sha256_init(&st);
 	while ((n = fread(block, 1, sizeof(block), f)) > 0)
 		crypto_hash_sha256_update(&st, block, n);
-	n = (size_t)ferror(f);
+	failed = ferror(f) != 0;
 	fclose(f);
 	crypto_hash_sha256_final(&st, hash);
 	sodium_bin2hex(out, 65, hash, sizeof(hash));
-	return n == 0;
+	return !failed;
 }
 
 /* Closes the file; when all went well, renames it into place and records its checksum.
@@ -296,19 +299,14 @@ struct table_run {
 	bool checked;   /* columns compared with the documentation */
 };
 
-static int column_index(const PGresult *row, const char *name)
-{
-	return PQfnumber(row, name);
-}
-
 /* The statement's columns must be the documented ones, in order (the body aside). */
 static bool check_columns(struct table_run *r, const PGresult *row)
 {
 	size_t doc = 0;
 
 	r->ncols = PQnfields(row);
-	r->body_col = column_index(row, "body");
-	r->file_col = column_index(row, "file");
+	r->body_col = PQfnumber(row, "body");
+	r->file_col = PQfnumber(row, "file");
 	for (int i = 0; i < r->ncols; i++) {
 		if (i == r->body_col)
 			continue;
@@ -436,9 +434,7 @@ static bool write_table(struct conn *c, struct archive *a, size_t index, const c
 	for (size_t i = 0; i < r.t->ncolumns; i++)
 		csv_field(&r.csv.sink, r.t->columns[i].name, i == 0);
 	csv_end_row(&r.csv.sink);
-	/* archive_support_days.sql takes the time zone as $2; the others ignore the extra one. */
-	ok = conn_each_row(c, name, strcmp(r.t->name, "support_days") == 0 ? 2 : 1, params, each_row, &r, what,
-			   a->err);
+	ok = conn_each_row(c, name, r.t->nparams, params, each_row, &r, what, a->err);
 	ok = out_close(a, &r.csv, ok) && ok;
 	ok = out_close(a, &r.jsonl, ok) && ok;
 	if (ok)
