@@ -102,7 +102,7 @@ recovery_acked_supports "$dir" >"$dir/acked-supports"
 acked=$(wc -l <"$dir/acked-proposals")
 acked_supports=$(awk '{ n += $2 } END { print n + 0 }' "$dir/acked-supports")
 check "the clients were told 201 often before the loss ($acked proposals, $acked_supports supports)" \
-	test "$acked" -ge 20 -a "$acked_supports" -ge 10
+	test "$acked" -ge 10 -a "$acked_supports" -ge 5
 http GET /healthz
 check "with the database gone, the handler answers 503" eq "$STATUS" 503
 
