@@ -5,6 +5,7 @@
 #   units        lint, cmocka unit tests plain and under ASan + UBSan, every libFuzzer harness
 #   aggregator   the aggregator's tallies and reports suites (tests/integration/aggregator.sh)
 #   integration  migrations from empty, schema, scale-out... (the rest of tests/integration/)
+#   recovery     the backup, point-in-time and synchronous-standby drills (tests/integration/)
 #   e2e          the ASan + UBSan handler behind nginx: curl suites (tests/e2e/), the README's
 #                commands, headless Chromium, the record-stream fuzzer, the outage test last;
 #                then its log must hold no sanitizer report and it must exit 0 on SIGTERM
@@ -27,7 +28,7 @@ tmp=$(mktemp -d /tmp/kenes-check.XXXXXX)
 chmod 755 "$tmp"
 mkdir -p "$tmp/logs"
 : >"$tmp/failures"
-lanes=${LANES:-units aggregator integration e2e attacks valgrind faults clocks}
+lanes=${LANES:-units aggregator integration recovery e2e attacks valgrind faults clocks}
 
 cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
@@ -156,7 +157,10 @@ lane_integration() {
 	wanted_any "${names[@]}" || return 0
 	lane_pg integration || return
 	for t in tests/integration/*.sh; do
-		[ "$t" = tests/integration/aggregator.sh ] && continue # a lane of its own
+		case $t in # lanes of their own
+		tests/integration/aggregator.sh | tests/integration/restore.sh | tests/integration/pitr.sh | \
+			tests/integration/sync-standby.sh) continue ;;
+		esac
 		run "integration $(basename "$t" .sh)" "$t"
 	done
 }
@@ -166,6 +170,14 @@ lane_aggregator() {
 	wanted "integration aggregator" || return 0
 	lane_pg aggregator || return
 	run "integration aggregator" tests/integration/aggregator.sh
+}
+
+# The recovery drills start their own clusters, handlers and pgBackRest repositories.
+lane_recovery() {
+	local t
+	for t in restore pitr sync-standby; do
+		run "integration $t" "tests/integration/$t.sh"
+	done
 }
 
 # The handler built with ASan + UBSan behind nginx (and a second nginx with tight flood
