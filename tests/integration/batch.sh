@@ -44,9 +44,13 @@ check "same key, other request: 422" eq "$out" "1 422 idempotency_key_reused"
 check "keyed: stored once" eq "$(rows keyed)" 1
 
 # Another session holds the key, as a batch in flight in another worker would.
-psql -X -q -d "$KENES_ADMIN_URL" -c "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('proposal' || E'\n' || 'held-$key', 7305526)); SELECT pg_sleep(3); COMMIT;" >/dev/null &
+psql -X -q -d "$KENES_ADMIN_URL" -c "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('proposal' || E'\n' || 'held-$key', 7305526)); SELECT pg_sleep(6); COMMIT;" >/dev/null &
 holder=$!
-sleep 1
+# On a busy machine psql may take a while to start: wait until the key is held.
+for _ in $(seq 100); do
+	[ "$(sql -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" -gt 0 ] && break
+	sleep 0.1
+done
 out=$(batch "$(job 1 '{"key": "held-'$key'", "hash": "aa", "body_mid": "x", "body_tail": "}", "text": "held"}')" \
 	"$(job 2 '{"text": "beside held"}')")
 check "key held elsewhere: 409, the neighbour stored" eq "$out" "$(printf '1 409 request_in_flight\n2 201 created')"
