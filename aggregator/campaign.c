@@ -29,7 +29,7 @@ struct ltext {
 	long long text_id;  /* known text, or the id it got when inserted */
 	long long campaign; /* its campaign before this batch (0: none) */
 	int props;          /* proposals of this batch with this text */
-	int item;           /* its item in the cluster set */
+	int item;           /* a new text: its index in the cluster set */
 	bool known;
 };
 
@@ -58,13 +58,6 @@ static void ids_push(struct ids *l, long long id)
 static int compare_ll(const void *a, const void *b)
 {
 	long long x = *(const long long *)a, y = *(const long long *)b;
-
-	return (x > y) - (x < y);
-}
-
-static int compare_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
 	return (x > y) - (x < y);
 }
@@ -135,18 +128,12 @@ struct batch {
 	struct lprop *props;
 	int nprops;
 	struct cluster_set *set;
-	long long *cand_ids, *cand_campaign; /* known texts from the candidates query, by id */
-	int *cand_item;
+	long long *cand_ids, *cand_campaign; /* leaders met (candidates query), by id */
 	int ncand;
 	struct ids *touched;
 	struct campaign_stats *st;
 	struct agg_error *err; /* for add_candidate */
-	struct fresh_key *fresh; /* the new texts' band keys, sorted */
-	size_t nfresh;
-	int *seen;               /* by text: the candidate that last met it */
-	uint64_t *links;         /* candidate << 32 | text: similar pairs, in that order */
-	size_t nlinks, links_cap;
-	struct buf a1, a2, a3, a4, a5, a6;
+	struct buf a1, a2, a3, a4, a5, a6, a7;
 	struct digest_index {
 		int *slot;
 		size_t cap;
@@ -278,134 +265,36 @@ static bool find_known(struct batch *b, struct agg_error *err)
 	return true;
 }
 
-/* A band key of a new text of the batch. */
-struct fresh_key {
-	int64_t key;
-	int text;
-};
-
-static int compare_fresh_key(const void *x, const void *y)
-{
-	const struct fresh_key *a = x, *b = y;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return (a->text > b->text) - (a->text < b->text);
-}
-
-/* The band keys of the batch's new texts, sorted: which new texts a known one meets. */
-static void index_fresh_keys(struct batch *b)
-{
-	uint32_t scope = (uint32_t)atoi(b->consultation);
-
-	b->fresh = xmalloc(((size_t)b->ntexts * MINHASH_BANDS + 1) * sizeof(*b->fresh));
-	b->nfresh = 0;
-	for (int t = 0; t < b->ntexts; t++) {
-		int64_t k[MINHASH_BANDS];
-		int n = b->texts[t].known ? 0 : minhash_bands(&b->texts[t].sig, scope, k);
-
-		for (int j = 0; j < n; j++)
-			b->fresh[b->nfresh++] = (struct fresh_key){ k[j], t };
-	}
-	qsort(b->fresh, b->nfresh, sizeof(*b->fresh), compare_fresh_key);
-	b->seen = xmalloc(((size_t)b->ntexts + 1) * sizeof(int));
-	memset(b->seen, 0xFF, ((size_t)b->ntexts + 1) * sizeof(int));
-}
-
-/* The first fresh key >= key. */
-static size_t fresh_lower(const struct batch *b, int64_t key)
-{
-	size_t lo = 0, hi = b->nfresh;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (b->fresh[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * Compares known text n (signature m) with each new text it shares a band with, recording
- * the similar ones in b->links (n << 32 | text), and keeps in `shared` the keys it shares:
- * all cluster_run would look at, done while the signature is at hand.
- */
-static int meet_fresh(struct batch *b, int n, const struct minhash *m, int64_t shared[MINHASH_BANDS])
-{
-	int64_t k[MINHASH_BANDS];
-	int nk = minhash_bands(m, (uint32_t)atoi(b->consultation), k), nshared = 0;
-	size_t from = b->nlinks;
-
-	for (int j = 0; j < nk; j++) {
-		size_t f = fresh_lower(b, k[j]);
-
-		if (f < b->nfresh && b->fresh[f].key == k[j])
-			shared[nshared++] = k[j];
-		for (; f < b->nfresh && b->fresh[f].key == k[j]; f++) {
-			int t = b->fresh[f].text;
-
-			if (b->seen[t] == n)
-				continue;
-			b->seen[t] = n;
-			if (minhash_similarity(m, &b->texts[t].sig) < CLUSTER_THRESHOLD)
-				continue;
-			if (b->nlinks == b->links_cap) {
-				b->links_cap = b->links_cap ? 2 * b->links_cap : 1024;
-				b->links = xrealloc(b->links, b->links_cap * sizeof(*b->links));
-			}
-			b->links[b->nlinks++] = (uint64_t)n << 32 | (uint32_t)t;
-		}
-	}
-	qsort(b->links + from, b->nlinks - from, sizeof(*b->links), compare_u64); /* a few */
-	return nshared;
-}
-
-/* One candidate row (id, signature in hex, campaign) into the set, as a settled item. */
+/* One candidate row (id, signature in hex, campaign, shingles): a leader of an earlier run,
+ * compared with the new texts of its bands as it is read, and not kept. */
 static bool add_candidate(const PGresult *row, void *arg)
 {
 	struct batch *b = arg;
 	uint8_t packed[4 * MINHASH_SIZE];
 	struct minhash m;
-	int64_t shared[MINHASH_BANDS];
 	size_t n = (size_t)b->ncand;
-	int nshared;
 
 	if (!hex_decode(PQgetvalue(row, 0, 1), packed, sizeof(packed)) || !minhash_unpack(packed, sizeof(packed), &m))
 		return agg_fail(b->err, AGG_INTEGRITY,
 				"campaign text %s has a signature of another method; run refresh --full",
 				PQgetvalue(row, 0, 0));
+	m.shingles = (uint32_t)value_ll(row, 0, 3);
 	if ((n & (n - 1)) == 0) { /* 0, 1, 2, 4, ...: doubled */
 		b->cand_ids = xrealloc(b->cand_ids, 2 * (n + 1) * sizeof(long long));
 		b->cand_campaign = xrealloc(b->cand_campaign, 2 * (n + 1) * sizeof(long long));
-		b->cand_item = xrealloc(b->cand_item, 2 * (n + 1) * sizeof(int));
 	}
-	nshared = meet_fresh(b, (int)n, &m, shared);
+	cluster_meet_leader(b->set, (int)n, &m);
 	b->cand_ids[n] = value_ll(row, 0, 0);
 	b->cand_campaign[n] = value_ll(row, 0, 2);
-	b->cand_item[n] = cluster_add_known(b->set, b->cand_campaign[n], shared, nshared);
 	b->ncand++;
 	return true;
 }
 
-/* The links found while reading the candidates, now that the new texts are items too: as
- * pairs of items, still in order (items are made in the order of candidates, then texts). */
-static void give_links(struct batch *b)
-{
-	for (size_t i = 0; i < b->nlinks; i++)
-		b->links[i] = (uint64_t)b->cand_item[b->links[i] >> 32] << 32 |
-			      (uint32_t)b->texts[b->links[i] & 0xFFFFFFFF].item;
-	cluster_give_links(b->set, b->links, b->nlinks);
-	b->links = NULL; /* the set's now */
-}
-
 /*
- * Adds the known texts that share a band with a new one, as settled items. They may be most
- * of the consultation's texts (texts built from common phrases share bands), so they are read
- * one row at a time, each compared with the new texts it shares a band with as it comes:
- * the set keeps of it only its component and the keys it shares, never its signature.
+ * Meets the leaders of earlier runs that share a band with a new text. They may be most of
+ * the consultation's leaders (texts built from common phrases share bands), so they are read
+ * one row at a time, in the order they were first seen (their ids), and each is compared with
+ * the new texts of its bands as it comes: the batch keeps of it only its id and campaign.
  */
 static bool add_candidates(struct batch *b, struct agg_error *err)
 {
@@ -416,10 +305,10 @@ static bool add_candidates(struct batch *b, struct agg_error *err)
 	snprintf(limit, sizeof(limit), "%d", CLUSTER_MAX_TRIES);
 	buf_reset(&b->a1);
 	buf_putc(&b->a1, '{');
-	for (int i = 0; i < b->ntexts; i++) {
+	for (int i = 0; i < cluster_count(b->set); i++) {
 		int64_t k[MINHASH_BANDS];
-		/* the same keys the set makes: the consultation is their scope */
-		int n = b->texts[i].known ? 0 : minhash_bands(&b->texts[i].sig, (uint32_t)atoi(b->consultation), k);
+		int n = cluster_keys(b->set, i, k);
+
 		for (int j = 0; j < n; j++)
 			buf_printf(&b->a1, "%s%" PRId64, keys++ ? "," : "", k[j]);
 	}
@@ -428,7 +317,6 @@ static bool add_candidates(struct batch *b, struct agg_error *err)
 		return true;
 	params[1] = b->a1.data;
 	b->err = err;
-	index_fresh_keys(b);
 	return conn_each_row(b->c, "campaign_candidates", 3, params, add_candidate, b, "finding candidate texts", err);
 }
 
@@ -440,53 +328,55 @@ static int find_candidate(const struct batch *b, long long text_id)
 	return hit ? (int)(hit - b->cand_ids) : -1;
 }
 
-/* What each component touched by the batch becomes. Indexed by item. */
-struct plan {
-	long long *target;    /* by root: the campaign it is (0: none) */
-	int *props;           /* by root: proposals, counted up to 2 */
-	bool *involved;       /* by root: holds a text of this batch */
-	long long *campaign;  /* by item: its campaign before the batch */
-	long long *text_id;   /* by item: its known text (0: new) */
+/* What the batch's texts become: one group per leader (a leader met, a known text of the
+ * batch that was not met, or a new text that leads), and the campaign it is or becomes. */
+struct group {
+	long long campaign; /* 0: none */
+	long long text_id;  /* its known text (0: a new one), attached when its campaign is new */
+	int props;          /* its proposals (a known text alone has one) */
+	bool created;       /* its campaign is made by this batch */
 };
 
-static void plan_components(struct batch *b, struct plan *p, struct ids *merge_from, struct ids *merge_to,
-			    int *new_campaigns)
+struct plan {
+	struct group *groups; /* the leaders met first, with their numbers as indexes */
+	int ngroups;
+	int *of_text;         /* by text of the batch: its group */
+};
+
+/* The group of each text of the batch, in order: a new text's leader came before it. */
+static void plan_groups(struct batch *b, struct plan *p, int *new_campaigns)
 {
-	int n = cluster_count(b->set);
+	int *text_of_item = xmalloc(((size_t)cluster_count(b->set) + 1) * sizeof(int));
 
-	for (int i = 0; i < n; i++) {
-		int r = cluster_root(b->set, i);
-
-		if (p->campaign[i] != 0) {
-			p->props[r] = 2;
-			if (p->target[r] == 0 || p->campaign[i] < p->target[r])
-				p->target[r] = p->campaign[i];
-		} else if (p->text_id[i] != 0 && p->props[r] < 2) {
-			p->props[r]++; /* a known text alone has one proposal */
-		}
-	}
+	p->groups = xcalloc((size_t)b->ncand + (size_t)b->ntexts + 1, sizeof(*p->groups));
+	p->of_text = xcalloc((size_t)b->ntexts + 1, sizeof(int));
+	for (int c = 0; c < b->ncand; c++)
+		p->groups[c] = (struct group){ b->cand_campaign[c], b->cand_ids[c], 1, false };
+	p->ngroups = b->ncand;
 	for (int t = 0; t < b->ntexts; t++) {
-		int r = cluster_root(b->set, b->texts[t].item);
+		const struct ltext *x = &b->texts[t];
+		int g = x->known ? find_candidate(b, x->text_id) : -1;
+		bool met = false;
+		int leader = x->known ? CLUSTER_LEADS : cluster_leader(b->set, x->item, &met);
 
-		p->involved[r] = true;
-		p->props[r] += b->texts[t].props;
-	}
-	for (int i = 0; i < n; i++) {
-		int r = cluster_root(b->set, i);
-
-		if (p->involved[r] && p->campaign[i] != 0 && p->campaign[i] != p->target[r]) {
-			ids_push(merge_from, p->campaign[i]);
-			ids_push(merge_to, p->target[r]);
-			p->campaign[i] = p->target[r]; /* other items of that campaign: merged once */
-			for (int j = i + 1; j < n; j++)
-				if (p->campaign[j] == merge_from->v[merge_from->n - 1])
-					p->campaign[j] = p->target[r];
-		}
+		if (!x->known)
+			text_of_item[x->item] = t;
+		if (x->known && g < 0)
+			p->groups[g = p->ngroups++] = (struct group){ x->campaign, x->text_id, 1, false };
+		else if (!x->known && leader == CLUSTER_LEADS)
+			p->groups[g = p->ngroups++] = (struct group){ 0 };
+		else if (!x->known)
+			g = met ? leader : p->of_text[text_of_item[leader]];
+		p->of_text[t] = g;
+		p->groups[g].props += x->props;
 	}
 	*new_campaigns = 0;
-	for (int i = 0; i < n; i++)
-		if (cluster_root(b->set, i) == i && p->involved[i] && p->target[i] == 0 && p->props[i] >= 2)
-			(*new_campaigns)++;
+	for (int g = 0; g < p->ngroups; g++)
+		if (p->groups[g].campaign == 0 && p->groups[g].props >= 2) {
+			p->groups[g].created = true;
+			++*new_campaigns;
+		}
+	free(text_of_item);
 }
 
 static bool create_campaigns(struct batch *b, struct plan *p, int count, struct agg_error *err)
@@ -502,34 +392,15 @@ static bool create_campaigns(struct batch *b, struct plan *p, int count, struct 
 	res = conn_run(b->c, "campaign_create", 2, params, "creating campaigns", err);
 	if (!res)
 		return false;
-	for (int i = 0; i < cluster_count(b->set) && k < PQntuples(res); i++)
-		if (cluster_root(b->set, i) == i && p->involved[i] && p->target[i] == 0 && p->props[i] >= 2)
-			p->target[i] = value_ll(res, k++, 0);
+	for (int g = 0; g < p->ngroups && k < PQntuples(res); g++)
+		if (p->groups[g].created)
+			p->groups[g].campaign = value_ll(res, k++, 0);
 	b->st->created += count;
 	PQclear(res);
 	return true;
 }
 
-static bool merge_campaigns(struct batch *b, const struct ids *from, const struct ids *to, struct agg_error *err)
-{
-	const char *params[2];
-	PGresult *res;
-
-	if (from->n == 0)
-		return true;
-	array_ll(&b->a1, from->v, from->n);
-	array_ll(&b->a2, to->v, to->n);
-	params[0] = b->a1.data;
-	params[1] = b->a2.data;
-	res = conn_run(b->c, "campaign_merge", 2, params, "merging campaigns", err);
-	if (!res)
-		return false;
-	b->st->merged += value_ll(res, 0, 0);
-	PQclear(res);
-	return true;
-}
-
-/* Known texts that were alone and now belong to a campaign. */
+/* Known texts that were alone and now lead a campaign. */
 static bool attach_texts(struct batch *b, const struct plan *p, struct agg_error *err)
 {
 	struct ids texts = { 0 }, campaigns = { 0 };
@@ -537,12 +408,10 @@ static bool attach_texts(struct batch *b, const struct plan *p, struct agg_error
 	PGresult *res = NULL;
 	bool ok = true;
 
-	for (int i = 0; i < cluster_count(b->set); i++) {
-		int r = cluster_root(b->set, i);
-
-		if (p->text_id[i] != 0 && p->campaign[i] == 0 && p->target[r] != 0) {
-			ids_push(&texts, p->text_id[i]);
-			ids_push(&campaigns, p->target[r]);
+	for (int g = 0; g < p->ngroups; g++) {
+		if (p->groups[g].created && p->groups[g].text_id != 0) {
+			ids_push(&texts, p->groups[g].text_id);
+			ids_push(&campaigns, p->groups[g].campaign);
 		}
 	}
 	if (texts.n > 0) {
@@ -559,38 +428,48 @@ static bool attach_texts(struct batch *b, const struct plan *p, struct agg_error
 	return ok;
 }
 
+static long long campaign_of(const struct plan *p, int t)
+{
+	return p->groups[p->of_text[t]].campaign;
+}
+
 /* Stores the new texts from *next on, CAMPAIGN_INSERT_CHUNK at most (their signatures in hex
- * are 1 KB each, and libpq keeps a copy of the statement); *next moves past them. */
+ * are 1 KB each, and libpq keeps a copy of the statement); *next moves past them. Only
+ * leaders get band keys: a follower is never a candidate again. */
 static bool insert_texts_chunk(struct batch *b, const struct plan *p, int *next, struct agg_error *err)
 {
-	/* digests and signatures (one bytea each, in hex), campaigns, band keys, their texts */
-	struct buf *a[5] = { &b->a1, &b->a2, &b->a3, &b->a4, &b->a5 };
-	const char *params[6] = { b->consultation };
+	/* digests and signatures (one bytea each, in hex), campaigns, band keys, their texts,
+	 * shingle counts, leading or not */
+	struct buf *a[7] = { &b->a1, &b->a2, &b->a3, &b->a4, &b->a5, &b->a6, &b->a7 };
+	const char *params[8] = { b->consultation };
 	int n = 0, keys = 0;
 	PGresult *res;
 
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		buf_reset(a[k]);
 	buf_puts(a[0], "\\x");
 	buf_puts(a[1], "\\x");
-	buf_putc(a[2], '{');
-	buf_putc(a[3], '{');
-	buf_putc(a[4], '{');
+	for (int k = 2; k < 7; k++)
+		buf_putc(a[k], '{');
 	for (; *next < b->ntexts && n < CAMPAIGN_INSERT_CHUNK; ++*next) {
 		const struct ltext *x = &b->texts[*next];
 		uint8_t packed[4 * MINHASH_SIZE];
 		char sig[8 * MINHASH_SIZE + 1];
 		int64_t key[MINHASH_BANDS];
+		bool met;
+		bool leads = !x->known && cluster_leader(b->set, x->item, &met) == CLUSTER_LEADS;
 		int nkeys;
 
 		if (x->known)
 			continue;
-		nkeys = cluster_keys(b->set, x->item, key);
+		nkeys = leads ? cluster_keys(b->set, x->item, key) : 0;
 		minhash_pack(&x->sig, packed);
 		hex_encode(packed, sizeof(packed), sig);
 		buf_puts(a[0], x->hex);
 		buf_puts(a[1], sig);
-		buf_printf(a[2], "%s%lld", n ? "," : "", p->target[cluster_root(b->set, x->item)]);
+		buf_printf(a[2], "%s%lld", n ? "," : "", campaign_of(p, *next));
+		buf_printf(a[5], "%s%u", n ? "," : "", (unsigned)x->sig.shingles);
+		buf_printf(a[6], "%s%s", n ? "," : "", leads ? "t" : "f");
 		n++;
 		for (int k = 0; k < nkeys; k++) {
 			buf_printf(a[3], "%s%" PRId64, keys ? "," : "", key[k]);
@@ -599,11 +478,11 @@ static bool insert_texts_chunk(struct batch *b, const struct plan *p, int *next,
 	}
 	if (n == 0)
 		return true;
-	for (int k = 2; k < 5; k++)
+	for (int k = 2; k < 7; k++)
 		buf_putc(a[k], '}');
-	for (int k = 0; k < 5; k++)
+	for (int k = 0; k < 7; k++)
 		params[k + 1] = a[k]->data;
-	res = conn_run(b->c, "campaign_texts_insert", 6, params, "storing new texts", err);
+	res = conn_run(b->c, "campaign_texts_insert", 8, params, "storing new texts", err);
 	if (!res)
 		return false;
 	for (int r = 0; r < PQntuples(res); r++) {
@@ -641,7 +520,7 @@ static bool insert_proposals(struct batch *b, const struct plan *p, struct agg_e
 	for (int i = 0; i < b->nprops; i++) {
 		const struct ltext *x = &b->texts[b->props[i].text];
 		const char *sep = i ? "," : "{";
-		long long campaign = p->target[cluster_root(b->set, x->item)];
+		long long campaign = campaign_of(p, b->props[i].text);
 
 		buf_printf(&b->a1, "%s%lld", sep, b->props[i].id);
 		buf_printf(&b->a2, "%s%lld", sep, x->text_id);
@@ -666,70 +545,28 @@ static bool insert_proposals(struct batch *b, const struct plan *p, struct agg_e
 	return true;
 }
 
-static void plan_init(struct batch *b, struct plan *p)
-{
-	int n = cluster_count(b->set) + 1;
-
-	p->target = xcalloc((size_t)n, sizeof(long long));
-	p->props = xcalloc((size_t)n, sizeof(int));
-	p->involved = xcalloc((size_t)n, sizeof(bool));
-	p->campaign = xcalloc((size_t)n, sizeof(long long));
-	p->text_id = xcalloc((size_t)n, sizeof(long long));
-	for (int r = 0; r < b->ncand; r++) {
-		p->campaign[b->cand_item[r]] = b->cand_campaign[r];
-		p->text_id[b->cand_item[r]] = b->cand_ids[r];
-	}
-	for (int t = 0; t < b->ntexts; t++) {
-		p->campaign[b->texts[t].item] = b->texts[t].campaign;
-		p->text_id[b->texts[t].item] = b->texts[t].known ? b->texts[t].text_id : 0;
-	}
-}
-
-static void plan_free(struct plan *p)
-{
-	free(p->target);
-	free(p->props);
-	free(p->involved);
-	free(p->campaign);
-	free(p->text_id);
-}
-
-/* Clusters the batch's texts with the known ones and stores the outcome. */
+/* Puts the batch's texts into campaigns through their leaders and stores the outcome. */
 static bool cluster_batch(struct batch *b, struct agg_error *err)
 {
-	struct plan p;
-	struct ids from = { 0 }, to = { 0 };
+	struct plan p = { 0 };
 	int new_campaigns = 0;
 	bool ok;
 
 	b->set = cluster_new((uint32_t)atoi(b->consultation));
+	for (int t = 0; t < b->ntexts; t++) /* in the order first seen: the batch's, by id */
+		if (!b->texts[t].known)
+			b->texts[t].item = cluster_add(b->set, &b->texts[t].sig);
 	if (!add_candidates(b, err))
 		return false;
-	for (int t = 0; t < b->ntexts; t++) {
-		struct ltext *x = &b->texts[t];
-		int cand = x->known ? find_candidate(b, x->text_id) : -1;
-		struct minhash none = { .empty = true };
-
-		if (cand >= 0)
-			x->item = b->cand_item[cand];
-		else if (x->known) /* shares no band with a new text: only its count changes */
-			x->item = cluster_add(b->set, &none, false, x->campaign);
-		else
-			x->item = cluster_add(b->set, &x->sig, true, 0);
-	}
-	log_debug("campaigns batch: %d proposals, %d texts, %d candidates", b->nprops, b->ntexts, b->ncand);
-	give_links(b);
-	b->st->compared += cluster_run(b->set, CLUSTER_THRESHOLD);
+	cluster_run(b->set);
+	log_debug("campaigns batch: %d proposals, %d texts, %d leaders met", b->nprops, b->ntexts, b->ncand);
+	b->st->compared += cluster_compared(b->set);
 	b->st->gave_up += cluster_gave_up(b->set);
-	plan_init(b, &p);
-	plan_components(b, &p, &from, &to, &new_campaigns);
-	ok = create_campaigns(b, &p, new_campaigns, err) && merge_campaigns(b, &from, &to, err) &&
-	     attach_texts(b, &p, err) && insert_texts(b, &p, err) && insert_proposals(b, &p, err);
-	for (size_t i = 0; i < to.n; i++)
-		ids_push(b->touched, to.v[i]);
-	plan_free(&p);
-	free(from.v);
-	free(to.v);
+	plan_groups(b, &p, &new_campaigns);
+	ok = create_campaigns(b, &p, new_campaigns, err) && attach_texts(b, &p, err) && insert_texts(b, &p, err) &&
+	     insert_proposals(b, &p, err);
+	free(p.groups);
+	free(p.of_text);
 	return ok;
 }
 
@@ -740,16 +577,13 @@ static void batch_free(struct batch *b)
 	free(b->props);
 	free(b->cand_ids);
 	free(b->cand_campaign);
-	free(b->cand_item);
-	free(b->fresh);
-	free(b->seen);
-	free(b->links);
 	buf_free(&b->a1);
 	buf_free(&b->a2);
 	buf_free(&b->a3);
 	buf_free(&b->a4);
 	buf_free(&b->a5);
 	buf_free(&b->a6);
+	buf_free(&b->a7);
 	free(b->ix.slot);
 }
 
@@ -766,6 +600,7 @@ static bool run_batch(struct conn *c, const char *consultation, const PGresult *
 	buf_init(&b.a4, 0);
 	buf_init(&b.a5, 0);
 	buf_init(&b.a6, 0);
+	buf_init(&b.a7, 0);
 	ok = record_status(&b, rows, err) && read_new(&b, rows, err) && (b.ntexts == 0 || find_known(&b, err)) &&
 	     (b.ntexts == 0 || cluster_batch(&b, err));
 	batch_free(&b);
@@ -896,7 +731,7 @@ bool campaign_refresh(struct conn *c, bool full, bool show_progress, struct camp
 	ok = res != NULL;
 	PQclear(res);
 	if (st->gave_up)
-		log_warn("campaigns: %lld links not followed (more than %d members of one campaign in one band)",
+		log_warn("campaigns: %lld times a new text met a band of %d leaders or more (the first were compared)",
 			 st->gave_up, CLUSTER_MAX_TRIES);
 out:
 	progress_done(&bar);

@@ -4,11 +4,11 @@
  *
  * A refresh reads the proposals it has not read yet (and those whose status changed), in id
  * order per consultation and in batches: normalises each text (matchtext.h), groups equal
- * normal forms, signs new ones (minhash.h), fetches the known texts that share a band with
- * them through the GIN index, and links near duplicates (cluster.h). New texts join
- * existing campaigns, campaigns that turn out to be one merge (the older id stays), and
- * campaign ids never change otherwise. Then the campaigns touched are recounted. A rebuild
- * forgets everything and reads every proposal the same way.
+ * normal forms, signs new ones (minhash.h), fetches the leaders (texts that lead a campaign or
+ * are alone) that share a band key with them, and makes each new text follow the leader it
+ * matches best, or lead (cluster.h). New texts join existing campaigns; campaigns never merge
+ * and their ids never change. Then the campaigns touched are recounted. A rebuild forgets
+ * everything and reads every proposal the same way.
  */
 #ifndef KENES_CAMPAIGN_H
 #define KENES_CAMPAIGN_H
@@ -24,9 +24,8 @@ struct campaign_stats {
 	long long texts;        /* new distinct normal forms among them */
 	long long status;       /* proposals whose status changed */
 	long long created;      /* campaigns created */
-	long long merged;       /* campaigns merged into another */
 	long long compared;     /* signature comparisons */
-	long long gave_up;      /* links given up (CLUSTER_MAX_TRIES) */
+	long long gave_up;      /* full band buckets met (CLUSTER_MAX_TRIES) */
 };
 
 /* Brings the campaigns up to date inside the caller's transaction (which holds the

@@ -1,14 +1,20 @@
 /*
- * cluster.h - groups texts into near-duplicate components, in memory.
+ * cluster.h - puts texts into campaigns through leaders: every member of a campaign is close
+ * to its leader, never only to another member.
  *
- * Two texts are linked when they share an LSH band (minhash.h) and their estimated
- * similarity reaches the threshold; components of that graph (single linkage) are the
- * campaigns. The graph only grows as texts arrive, so components only merge: refreshing
- * with new texts gives the components a from-scratch run over all texts gives.
+ * Texts are taken in the order they were first seen. Each is compared with the leaders before
+ * it that share an LSH band with it (minhash.h; the first CLUSTER_MAX_TRIES leaders of each
+ * band) and follows the earliest one it matches (cluster_match); a text that matches none
+ * leads. So two texts are never grouped because a third resembles both (single linkage
+ * strung short proposals together through one shared sentence), campaigns never merge, and
+ * refreshes that add texts in order give what one run over all texts gives. The earliest
+ * leader, not the most similar: when a copy misses its letter's leader (a rare band miss) it
+ * leads, and copies like it that come later still go to the first leader.
  *
- * Items are either fresh (their links are not known yet) or settled (already clustered in
- * an earlier run: their component is given as a group label, and links between two settled
- * items are not looked for again). Ownership: the set owns its items; cluster_free frees.
+ * One batch: its new texts are added in order (cluster_add); the leaders of earlier runs that
+ * share a band with them are met in the order they were first seen (cluster_meet_leader:
+ * compared as they are read, and not kept); cluster_run then settles the new texts among
+ * themselves. Ownership: the set owns copies of its texts' signatures; cluster_free frees.
  */
 #ifndef KENES_CLUSTER_H
 #define KENES_CLUSTER_H
@@ -18,41 +24,45 @@
 
 #include "minhash.h"
 
-/* The estimated Jaccard similarity of word 3-shingles at which two texts are linked. */
-#define CLUSTER_THRESHOLD 0.4
-/* Most members of one component compared with a new text in one band bucket: beyond
- * that a link through this bucket is given up (it is found through another band or
- * member almost always; the count is logged). */
+/* Two texts match when their estimated Jaccard similarity of character 5-shingles reaches
+ * CLUSTER_THRESHOLD and they share at least CLUSTER_MIN_SHARED shingles (about two
+ * sentences: more than the boilerplate short proposals share), or when it reaches
+ * CLUSTER_COPY (a short text copied with a slip). docs/AGGREGATOR.md gives the figures. */
+#define CLUSTER_THRESHOLD 0.5
+#define CLUSTER_MIN_SHARED 120
+#define CLUSTER_COPY 0.85
+/* Most leaders of one band bucket a text is compared with: the first ones (beyond that a
+ * bucket is full; the count is logged). */
 #define CLUSTER_MAX_TRIES 64
+/* What cluster_leader returns for a text that leads. */
+#define CLUSTER_LEADS (-1)
 
 struct cluster_set;
 
 struct cluster_set *cluster_new(uint32_t scope);
 void cluster_free(struct cluster_set *set);
 
-/* Adds a text; group != 0 puts settled items with the same group in one component. Returns
- * its index (0, 1, 2, ... in the order added). */
-int cluster_add(struct cluster_set *set, const struct minhash *m, bool fresh, int64_t group);
-/* Adds a settled text without its signature: `keys` are its band keys that fresh items of
- * this set have (others are never looked at), and every fresh item it is similar to must be
- * given by cluster_give_links before cluster_run. For sets whose settled texts far outnumber the
- * fresh ones: the caller compares each with the few fresh texts of its buckets as it reads it,
- * and keeps no signature. */
-int cluster_add_known(struct cluster_set *set, int64_t group, const int64_t *keys, int nkeys);
-/* Gives the pairs of items, one added by cluster_add_known, that reach the threshold
- * cluster_run will be given: each (a << 32 | b) with a < b, ascending (sorted here if not).
- * The set owns `pairs` from then on (cluster_free frees it); a second call replaces them. */
-void cluster_give_links(struct cluster_set *set, uint64_t *pairs, size_t n);
-int cluster_count(const struct cluster_set *set);
+/* Whether two texts match; *similarity gets their estimated similarity. */
+bool cluster_match(const struct minhash *a, const struct minhash *b, double *similarity);
 
-/* Finds every link that involves a fresh item. Returns the number of comparisons made. */
-long long cluster_run(struct cluster_set *set, double threshold);
-/* The component of item i, as the index of one of its items (the same for all of them). */
-int cluster_root(struct cluster_set *set, int i);
-/* Links given up because of CLUSTER_MAX_TRIES (0 in every test set so far). */
+/* Adds a new text; call in the order texts were first seen, before anything else. Returns
+ * its index (0, 1, 2, ...). */
+int cluster_add(struct cluster_set *set, const struct minhash *m);
+/* Compares leader number `leader` of an earlier run (any int, ascending: in the order those
+ * leaders were first seen) with the new texts it shares a band with. */
+void cluster_meet_leader(struct cluster_set *set, int leader, const struct minhash *m);
+/* Settles the new texts among themselves, in order; call once, after the leaders. */
+void cluster_run(struct cluster_set *set);
+
+/* Whom new text i follows: CLUSTER_LEADS, or its leader, with *met true for a leader given
+ * to cluster_meet_leader (its number) and false for another new text (its index). */
+int cluster_leader(const struct cluster_set *set, int i, bool *met);
+int cluster_count(const struct cluster_set *set);
+/* Signature comparisons made. */
+long long cluster_compared(const struct cluster_set *set);
+/* Band buckets found full (CLUSTER_MAX_TRIES leaders): 0 in every test set so far. */
 long long cluster_gave_up(const struct cluster_set *set);
-/* The band keys of item i into `keys` (MINHASH_BANDS, or 0 for an empty text or one added by
- * cluster_add_known). */
+/* The band keys of new text i into `keys` (MINHASH_BANDS, or 0 for an empty text). */
 int cluster_keys(const struct cluster_set *set, int i, int64_t keys[MINHASH_BANDS]);
 
 #endif

@@ -384,9 +384,9 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 			 st.changes, st.proposals, st.support_days, st.refreshed_at, seconds);
 	if (s->campaigns)
 		log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld campaigns created, "
-			 "%lld merged, %lld comparisons",
+			 "%lld comparisons",
 			 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts, st.campaigns.status,
-			 st.campaigns.created, st.campaigns.merged, st.campaigns.compared);
+			 st.campaigns.created, st.campaigns.compared);
 	if (issued)
 		log_info("issued %d weekly report%s", issued, issued == 1 ? "" : "s");
 	return true;

@@ -1,5 +1,6 @@
 #include "minhash.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -11,16 +12,6 @@ static uint64_t mix64(uint64_t x)
 	x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
 	x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
 	return x ^ (x >> 31);
-}
-
-/* FNV-1a over one word, then mixed. */
-static uint64_t word_hash(const char *w, size_t n)
-{
-	uint64_t h = 0xCBF29CE484222325ULL;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)w[i]) * 0x100000001B3ULL;
-	return mix64(h);
 }
 
 /* The hash functions: multiply-shift with fixed odd multipliers, drawn once from mix64. */
@@ -53,37 +44,61 @@ static void add_shingle(struct minhash *m, const struct family *f, uint64_t s)
 	}
 }
 
-void minhash_sign(const char *normalised, struct minhash *out)
+static int compare_u64(const void *x, const void *y)
 {
-	const struct family *f = family();
-	uint64_t window[MINHASH_SHINGLE];
-	size_t words = 0;
-	const char *p = normalised;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 
-	memset(out->v, 0xFF, sizeof(out->v));
-	while (*p) {
-		const char *end = strchr(p, ' ');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
+	return (a > b) - (a < b);
+}
 
+/* The hashes of the text's shingles, sorted and distinct; returns their count. */
+static size_t shingle_hashes(const char *normalised, uint64_t **out)
+{
+	size_t len = strlen(normalised), n = 0, chars = 0, k = 0;
+	uint64_t *h = xmalloc((len + 1) * sizeof(*h)), window[MINHASH_SHINGLE] = { 0 };
+
+	for (const unsigned char *p = (const unsigned char *)normalised; *p;) {
+		uint64_t c = *p++;
+
+		while ((*p & 0xC0) == 0x80) /* the rest of a UTF-8 sequence */
+			c = c << 8 | *p++;
 		memmove(window, window + 1, sizeof(window) - sizeof(window[0]));
-		window[MINHASH_SHINGLE - 1] = word_hash(p, n);
-		if (++words >= MINHASH_SHINGLE) {
+		window[MINHASH_SHINGLE - 1] = c;
+		if (++chars >= MINHASH_SHINGLE) {
 			uint64_t s = 0;
 
 			for (int i = 0; i < MINHASH_SHINGLE; i++)
 				s = mix64(s ^ window[i]);
-			add_shingle(out, f, s);
+			h[n++] = s;
 		}
-		p += n + (end != NULL);
 	}
-	if (words > 0 && words < MINHASH_SHINGLE) { /* a short text is one shingle */
+	if (chars > 0 && chars < MINHASH_SHINGLE) { /* a short text is one shingle */
 		uint64_t s = 0;
 
-		for (size_t i = MINHASH_SHINGLE - words; i < MINHASH_SHINGLE; i++)
+		for (size_t i = MINHASH_SHINGLE - chars; i < MINHASH_SHINGLE; i++)
 			s = mix64(s ^ window[i]);
-		add_shingle(out, f, s);
+		h[n++] = s;
 	}
-	out->empty = words == 0;
+	qsort(h, n, sizeof(*h), compare_u64);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || h[i] != h[k - 1])
+			h[k++] = h[i];
+	*out = h;
+	return k;
+}
+
+void minhash_sign(const char *normalised, struct minhash *out)
+{
+	const struct family *f = family();
+	uint64_t *h;
+	size_t n = shingle_hashes(normalised, &h);
+
+	memset(out->v, 0xFF, sizeof(out->v));
+	for (size_t i = 0; i < n; i++)
+		add_shingle(out, f, h[i]);
+	free(h);
+	out->shingles = (uint32_t)n;
+	out->empty = n == 0;
 }
 
 int minhash_bands(const struct minhash *m, uint32_t scope, int64_t keys[MINHASH_BANDS])
@@ -111,11 +126,16 @@ double minhash_similarity(const struct minhash *a, const struct minhash *b)
 	return (double)same / MINHASH_SIZE;
 }
 
+double minhash_shared(const struct minhash *a, const struct minhash *b, double j)
+{
+	return j * ((double)a->shingles + (double)b->shingles) / (1.0 + j);
+}
+
 const char *minhash_method(void)
 {
 #define STR_(x) #x
 #define STR(x) STR_(x)
-	return "matchtext-1 words-" STR(MINHASH_SHINGLE) " minhash-" STR(MINHASH_SIZE) " bands-" STR(
+	return "matchtext-1 chars-" STR(MINHASH_SHINGLE) " minhash-" STR(MINHASH_SIZE) " bands-" STR(
 		MINHASH_BANDS) "x" STR(MINHASH_ROWS);
 #undef STR
 #undef STR_
@@ -139,6 +159,7 @@ bool minhash_unpack(const uint8_t *in, size_t len, struct minhash *m)
 			  (uint32_t)in[4 * i + 3] << 24;
 		all_max = all_max && m->v[i] == UINT32_MAX;
 	}
+	m->shingles = 0;
 	m->empty = all_max;
 	return true;
 }

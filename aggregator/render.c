@@ -34,6 +34,13 @@ const char *render_str(const json_t *o, const char *key)
 	return s ? s : "";
 }
 
+const char *render_campaign_text(const json_t *item)
+{
+	const char *text = render_str(item, "text");
+
+	return text[0] ? text : render_str(item, "excerpt");
+}
+
 long long render_int(const json_t *o, const char *sub, const char *key)
 {
 	if (sub)

@@ -8,7 +8,7 @@
  * region, channel, week, part_topic, top (the most supported proposals; label holds the
  * excerpt), texts (the period's proposals with each campaign counted once: proposals holds
  * the distinct texts, key "period"), campaign (one row per campaign, largest first: key
- * its id, label its excerpt, stance "all" or "burst", proposals, people, and in
+ * its id, label its representative text in full, stance "all" or "burst", proposals, people, and in
  * support_share the distinct texts). stance: all, support, oppose, amend. support_share (in favour / (in favour +
  * against), as a fraction) only on a part's "all" row. Labels in the report's language.
  */
@@ -110,7 +110,7 @@ static void campaigns(const json_t *doc, struct sink *s)
 		snprintf(key, sizeof(key), "%lld", render_int(item, NULL, "id"));
 		csv_field(s, "campaign", true);
 		csv_field(s, key, false);
-		csv_field(s, render_str(item, "excerpt"), false);
+		csv_field(s, render_campaign_text(item), false);
 		csv_field(s, json_is_true(json_object_get(item, "burst")) ? "burst" : "all", false);
 		csv_number(s, render_int(item, NULL, "proposals"));
 		csv_number(s, render_int(item, NULL, "people"));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "buf.h"
 #include "render_internal.h"
 
 static const char style[] =
@@ -254,6 +255,27 @@ static void top(const json_t *doc, enum report_lang lang, struct sink *s)
 }
 
 /* The period's proposals with each campaign as one text, and the largest campaigns. */
+/* Text as typed, escaped, its line breaks kept. */
+static void html_lines(struct sink *s, const char *text)
+{
+	struct buf line;
+
+	buf_init(&line, 0);
+	for (const char *p = text;; p++) {
+		if (*p != '\n' && *p != '\0') {
+			if (*p != '\r')
+				buf_putc(&line, *p);
+			continue;
+		}
+		sink_html(s, line.data);
+		buf_reset(&line);
+		if (*p == '\0')
+			break;
+		sink_puts(s, "<br>");
+	}
+	buf_free(&line);
+}
+
 static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	const json_t *cs = json_object_get(doc, "campaigns"), *item;
@@ -296,7 +318,14 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		sink_html(s, render_str(item, "peak_minute"));
 		sink_puts(s, "</td></tr>\n");
 	}
-	sink_printf(s, "</tbody></table>\n<p class=\"note\">%s %s: %lld.</p>\n</section>\n",
+	sink_printf(s, "</tbody></table>\n<h3>%s</h3>\n<dl class=\"campaign-texts\">\n",
+		    report_text(lang, "campaign_texts"));
+	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		sink_printf(s, "<dt>#%lld</dt><dd>", render_int(item, NULL, "id"));
+		html_lines(s, render_campaign_text(item));
+		sink_puts(s, "</dd>\n");
+	}
+	sink_printf(s, "</dl>\n<p class=\"note\">%s %s: %lld.</p>\n</section>\n",
 		    report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
 		    render_int(cs, NULL, "burst_per_minute"));
 }

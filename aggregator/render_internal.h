@@ -20,6 +20,8 @@ extern const char *const render_stances[3]; /* support, oppose, amend */
 
 /* A string member, "" when missing. */
 const char *render_str(const json_t *o, const char *key);
+/* A campaign item's representative text in full; its excerpt in documents made before. */
+const char *render_campaign_text(const json_t *item);
 /* An integer member of o (or of o's member `sub` when sub is not NULL); 0 when missing. */
 long long render_int(const json_t *o, const char *sub, const char *key);
 /* o's "label" in the language. */

@@ -149,7 +149,13 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 			sink_printf(s, " **%s**", report_text(lang, "burst"));
 		sink_printf(s, " %s |\n", render_str(item, "peak_minute"));
 	}
-	sink_printf(s, "\n%s %s: %lld.\n", report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
+	sink_printf(s, "\n### %s\n\n", report_text(lang, "campaign_texts"));
+	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		sink_printf(s, "**\\#%lld** ", render_int(item, NULL, "id"));
+		md_text(s, render_campaign_text(item));
+		sink_puts(s, "\n\n");
+	}
+	sink_printf(s, "%s %s: %lld.\n", report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
 		    render_int(cs, NULL, "burst_per_minute"));
 }
 

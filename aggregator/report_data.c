@@ -272,7 +272,8 @@ static json_t *heatmap(struct conn *c, const struct consultation *k, const struc
 
 /* {"proposals", "texts", "campaigns", "burst_per_minute", "items": [...]}: published
  * proposals of the period with and without each campaign collapsed to one text, and the
- * largest campaigns of the period (sql/aggregator/report_campaigns.sql). */
+ * largest campaigns of the period (sql/aggregator/report_campaigns.sql), each with its
+ * representative text cut ("excerpt") and in full ("text"). */
 static json_t *campaigns(struct conn *c, const struct agg_settings *s, const struct consultation *k,
 			 const struct report_period *p, struct agg_error *err)
 {
@@ -317,6 +318,7 @@ static json_t *campaigns(struct conn *c, const struct agg_settings *s, const str
 		json_object_set_new(item, "channels", json_loads(PQgetvalue(res, row, 10), 0, NULL));
 		json_object_set_new(item, "excerpt", text_at(res, row, 11));
 		json_object_set_new(item, "size", json_integer(int_at(res, row, 12)));
+		json_object_set_new(item, "text", text_at(res, row, 13));
 		json_array_append_new(items, item);
 	}
 	json_object_set_new(o, "items", items);

@@ -1,7 +1,8 @@
--- The known texts of consultation $1 that share an LSH band key with $2 (the keys of new
--- texts): the first $3 texts of each key (CLUSTER_MAX_TRIES), an index probe per key.
--- Returns: id, signature (hex), campaign (0: none).
-SELECT t.id, encode(t.signature, 'hex'), coalesce(t.campaign_id, 0)
+-- The leaders of consultation $1 that share an LSH band key with $2 (the keys of new texts;
+-- only leaders have keys): the first $3 of each key (CLUSTER_MAX_TRIES), an index probe per
+-- key, in the order they were first seen (their ids).
+-- Returns: id, signature (hex), campaign (0: none), shingles.
+SELECT t.id, encode(t.signature, 'hex'), coalesce(t.campaign_id, 0), t.shingles
 FROM kenes.campaign_text t
 WHERE t.consultation_id = $1::integer
   AND t.id IN (SELECT b.text_id

@@ -1,7 +1,8 @@
 -- Recounts campaigns $1 from their members: size (every member), and over the published
 -- ones: people (distinct submitter pseudonyms, each anonymous proposal its own person),
--- distinct texts, the representative (the most frequent text, as its first proposal typed
--- it), first and last seen, regions, channels, and the burst (most members in one minute).
+-- distinct texts, the representative (the text that leads the campaign, which every member
+-- is close to, as its first published proposal typed it; the most frequent text when none of
+-- the leader's proposals is published), first and last seen, regions, channels, and the burst (most members in one minute).
 -- Campaigns left without members go. Returns: campaigns recounted, campaigns dropped.
 WITH m AS (
     SELECT cm.campaign_id, p.id, p.submitter, p.region, p.channel, p.created_at,
@@ -32,8 +33,10 @@ bursts AS (
     ORDER BY campaign_id, n DESC, minute),
 texts AS (
     SELECT DISTINCT ON (campaign_id) campaign_id, text_id
-    FROM (SELECT campaign_id, text_id, count(*) AS n FROM m WHERE published GROUP BY 1, 2) AS t
-    ORDER BY campaign_id, n DESC, text_id),
+    FROM (SELECT m.campaign_id, m.text_id, count(*) AS n, bool_or(ct.leads) AS leads
+          FROM m JOIN kenes.campaign_text ct ON ct.id = m.text_id
+          WHERE m.published GROUP BY 1, 2) AS t
+    ORDER BY campaign_id, leads DESC, n DESC, text_id),
 representative AS (
     SELECT DISTINCT ON (t.campaign_id) t.campaign_id, m.id
     FROM texts t JOIN m ON m.campaign_id = t.campaign_id AND m.text_id = t.text_id AND m.published

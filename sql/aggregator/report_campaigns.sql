@@ -4,7 +4,7 @@
 -- anonymous proposal its own), distinct texts, first and last, the busiest minute; regions
 -- and channels as {"code": n}. A campaign reaching $7 proposals in one minute is a burst.
 -- Columns: id, proposals, people, texts, first, last, burst per minute, its minute, burst,
--- regions, channels, excerpt, all-time size.
+-- regions, channels, excerpt, all-time size, the representative text in full (as typed).
 WITH m AS (
     SELECT cm.campaign_id, p.id, p.submitter, p.region, p.channel, p.created_at, cp.text_id
     FROM kenes.proposal p
@@ -41,7 +41,7 @@ SELECT s.campaign_id, s.proposals, s.people, s.texts,
        CASE WHEN char_length(x.flat) <= $6::integer THEN x.flat
             ELSE coalesce(substring(left(x.flat, $6::integer + 1) FROM '^(.*\S)\s+\S*$'),
                           left(x.flat, $6::integer)) || '…' END,
-       c.size
+       c.size, c.representative
 FROM sums s
 JOIN kenes.campaign c ON c.id = s.campaign_id
 JOIN bursts b ON b.campaign_id = s.campaign_id

@@ -211,10 +211,154 @@ def independent(rng, lang):
     return " ".join(out)
 
 
+# Short independent proposals that share boilerplate, and six form letters: the set of issue 17.
+BOILER_LETTERS = {
+    "ru": [
+        ["Мы, родители школьников Карагандинской области, просим закрепить в Конституции право ребёнка на бесплатное горячее питание в школе.",
+         "Сегодня во многих сёлах дети учатся целый день без обеда.",
+         "Государство должно выделять на это отдельную строку в бюджете, а не перекладывать расходы на родителей.",
+         "Без этого реформа останется на бумаге."],
+        ["Требуем запретить любую застройку на берегах рек и озёр ближе ста метров от воды.",
+         "Берега должны оставаться общедоступными, и никто не вправе ставить там заборы.",
+         "Нарушителей нужно обязать снести постройки за свой счёт.",
+         "Просим Комиссию учесть наше обращение."],
+    ],
+    "kk": [
+        ["Біз, Түркістан облысының фермерлері, суармалы суды бөлу тәртібі заңмен нақты белгіленуін талап етеміз.",
+         "Жыл сайын су жетпей, егініміз күйіп кетеді, ал ірі шаруашылықтар суды бірінші алады.",
+         "Су бөлу кестесі әр ауылда ашық жариялануы тиіс.",
+         "Әйтпесе реформа қағаз жүзінде қалады."],
+        ["Ана тілінде білім алу құқығы Конституцияда айқын жазылсын деп сұраймыз.",
+         "Әр ауылда қазақ тілінде оқытатын мектеп болуы керек.",
+         "Оқулықтар мен мұғалімдерді мемлекет толық қамтамасыз етуі тиіс.",
+         "Осы ұсынысымызды ескеруіңізді өтінеміз."],
+    ],
+    "en": [
+        ["We, members of the Almaty cycling community, ask that the right to a safe and clean urban environment be written into the Constitution.",
+         "Every city must publish an air quality report every month and act when the limits are exceeded.",
+         "Protected bicycle lanes should be part of every new street, not an afterthought.",
+         "Otherwise the reform will remain on paper."],
+        ["We urge the Commission to guarantee that every person with a disability can reach every public building without help.",
+         "Ramps, lifts and accessible toilets must be required by law, with fines for owners who ignore them.",
+         "Sign language interpretation should be available in courts and hospitals.",
+         "Please take our appeal into account."],
+    ],
+}
+
+# Sentences many people paste into their own proposals (closings, openings).
+BOILER = {
+    "ru": {"tail": [", ведь без этого реформа останется на бумаге.", ", иначе все изменения останутся на бумаге.",
+                    ". Прошу учесть моё предложение при доработке проекта.", ". Это важно для будущего нашей страны.",
+                    ". Надеюсь, Комиссия прислушается к мнению простых граждан."],
+           "head": ["Уважаемая Комиссия!", "Здравствуйте!", "Прочитал проект и хочу предложить следующее.", "Моё предложение такое:"]},
+    "kk": {"tail": [", әйтпесе реформа қағаз жүзінде қалады.", ", онсыз барлық өзгеріс қағазда қалады.",
+                    ". Ұсынысымды ескеруіңізді сұраймын.", ". Бұл еліміздің болашағы үшін өте маңызды.",
+                    ". Комиссия қарапайым халықтың пікірін тыңдайды деп үміттенемін."],
+           "head": ["Құрметті Комиссия!", "Сәлеметсіз бе!", "Жобаны оқып шықтым, ұсынысым мынадай.", "Менің ұсынысым:"]},
+    "en": {"tail": [", otherwise the reform will remain on paper.", ", or else all these changes will stay on paper.",
+                    ". Please take my proposal into account when revising the draft.", ". This matters for the future of our country.",
+                    ". I hope the Commission will listen to ordinary citizens."],
+           "head": ["Dear Commission,", "Hello!", "I have read the draft and want to propose the following.", "My proposal is this:"]},
+}
+
+# Own demands: opener + verb + object + sometimes a qualifier; each object serves one proposal
+# per verb, and the same object comes back with another verb at most a few times.
+OWN = {
+    "ru": {"open": ["Предлагаю", "Прошу", "Нужно", "Считаю нужным", "Надо", "Давно пора", "Необходимо", "Я за то, чтобы"],
+           "verb": ["закрепить", "гарантировать", "расширить", "защитить", "ограничить", "пересмотреть", "прописать",
+                    "уточнить", "сохранить", "отменить"],
+           "obj": ["независимость судей", "право на мирные собрания", "сроки полномочий президента", "выборность акимов",
+                   "права сельских жителей", "бесплатную медицинскую помощь", "свободу прессы", "права инвалидов",
+                   "местное самоуправление", "контроль над бюджетом", "статус русского языка", "право на жильё",
+                   "защиту пастбищ", "права трудовых мигрантов", "отчётность депутатов", "неприкосновенность частной жизни",
+                   "доступ к чистой воде", "права пенсионеров", "запрет смертной казни", "роль маслихатов",
+                   "полномочия прокуратуры", "права осуждённых", "защиту персональных данных", "свободу вероисповедания"],
+           "qual": ["в сельской местности", "для молодых семей", "уже в этом году", "на уровне Конституции",
+                    "во всех регионах", "без лишней бюрократии", "как в соседних странах", "для всех граждан одинаково",
+                    "с ежегодным отчётом", "под общественным контролем"]},
+    "kk": {"open": ["Ұсынамын:", "Менің ойымша,", "Қажет деп санаймын:", "Өтінемін,", "Керек:", "Уақыты келді:"],
+           "verb": ["бекіту", "кепілдендіру", "кеңейту", "қорғау", "шектеу", "қайта қарау", "нақтылау", "сақтау",
+                    "жою", "заңмен бекіту"],
+           "obj": ["судьялардың тәуелсіздігін", "бейбіт жиналыс құқығын", "президенттің өкілеттік мерзімін",
+                   "әкімдердің сайланбалылығын", "ауыл тұрғындарының құқығын", "тегін медициналық көмекті",
+                   "баспасөз бостандығын", "мүгедектердің құқығын", "жергілікті өзін-өзі басқаруды",
+                   "бюджет бақылауын", "мемлекеттік тілдің мәртебесін", "тұрғын үй құқығын", "жайылымдарды",
+                   "еңбек мигранттарының құқығын", "депутаттардың есептілігін", "жеке өмірге қол сұқпаушылықты",
+                   "таза суға қолжетімділікті", "зейнеткерлердің құқығын", "өлім жазасына тыйымды",
+                   "мәслихаттардың рөлін", "прокуратураның өкілеттігін", "дербес деректерді"],
+           "qual": ["ауылдық жерлерде", "жас отбасылар үшін", "биылдан бастап", "Конституция деңгейінде",
+                    "барлық өңірлерде", "артық бюрократиясыз", "көрші елдердегідей", "барлық азаматтарға бірдей",
+                    "жыл сайынғы есеппен", "қоғамдық бақылаумен"]},
+    "en": {"open": ["I propose to", "Please", "We need to", "It is time to", "The draft should", "I ask you to",
+                    "Let us", "We must"],
+           "verb": ["guarantee", "protect", "expand", "limit", "revise", "clarify", "keep", "strengthen", "spell out",
+                    "abolish"],
+           "obj": ["the independence of judges", "the right to peaceful assembly", "the presidential term",
+                   "elected akims", "the rights of rural residents", "free medical care", "press freedom",
+                   "disability rights", "local self-government", "budget oversight", "the status of Russian",
+                   "the right to housing", "pasture protection", "the rights of migrant workers",
+                   "accountability of deputies", "privacy", "access to clean water", "pensioners' rights",
+                   "the ban on the death penalty", "the role of maslikhats", "prosecutors' powers",
+                   "personal data protection", "freedom of religion"],
+           "qual": ["in rural areas", "for young families", "starting this year", "at the constitutional level",
+                    "in every region", "without extra red tape", "as our neighbours do", "equally for all citizens",
+                    "with a yearly report", "under public oversight"]},
+}
+OWN_OBJECT_REUSE = 5
+
+
+def boiler_proposal(rng, lang, used):
+    o = OWN[lang]
+    while True:
+        verb, obj = rng.choice(o["verb"]), rng.choice(o["obj"])
+        if (lang, verb, obj) not in used and used.get((lang, obj), 0) < OWN_OBJECT_REUSE:
+            used[(lang, verb, obj)] = 1
+            used[(lang, obj)] = used.get((lang, obj), 0) + 1
+            break
+    qual = " " + rng.choice(o["qual"]) if rng.random() < 0.25 else ""
+    if lang == "kk":
+        own = "%s%s %s %s" % (rng.choice(o["open"]), qual, obj, verb)
+    else:
+        own = "%s %s %s%s" % (rng.choice(o["open"]), verb, obj, qual)
+    b = BOILER[lang]
+    text = own + rng.choice(b["tail"])
+    if rng.random() < 0.5:
+        text = rng.choice(b["head"]) + " " + text
+    if rng.random() < 0.3:
+        text += " " + rng.choice([t for t in b["tail"] if t.startswith(". ")])[2:]
+    return text
+
+
 def row(label, lang, target, stance, region, channel, submitter, minute, text):
     text = text.replace("\t", " ").replace("\\", "")
     return "\t".join([label, lang, target, stance, region, channel, submitter, str(minute),
                       text.replace("\n", "\\n")])
+
+
+def boilerplate_set(rng, scale):
+    """Six form letters among short independent proposals sharing boilerplate (issue 17)."""
+    rows = []
+    n = 0
+    for lang, letters in BOILER_LETTERS.items():
+        for t in letters:
+            n += 1
+            size = max(2, int(rng.choice([10, 20, 30, 45, 60]) * scale))
+            target = "article:%d" % rng.randint(1, 20)
+            stance = rng.choice(["support", "oppose", "amend"])
+            start = rng.randrange(60 * 24 * 20)
+            for _ in range(size):
+                who = "%032x" % rng.getrandbits(128) if rng.random() < 0.8 else ""
+                rows.append(row("c%d" % n, lang, target, stance, rng.choice(REGIONS), rng.choice(["web", "api"]),
+                                who, start + rng.randrange(60 * 24 * 3), variant(rng, lang, t)))
+    used = {}
+    for k in range(int(280 * scale)):
+        lang = rng.choice(["ru", "kk", "en"])
+        who = "%032x" % rng.getrandbits(128) if rng.random() < 0.8 else ""
+        rows.append(row("s%d" % k, lang, "article:%d" % rng.randint(1, 20), rng.choice(["support", "oppose", "amend"]),
+                        rng.choice(REGIONS), rng.choice(["web", "api"]), who, rng.randrange(60 * 24 * 30),
+                        boiler_proposal(rng, lang, used)))
+    rng.shuffle(rows)
+    return rows
 
 
 def main():
@@ -222,8 +366,12 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--burst", action="store_true")
+    ap.add_argument("--boilerplate", action="store_true")
     args = ap.parse_args()
     rng = random.Random(args.seed)
+    if args.boilerplate:
+        sys.stdout.write("\n".join(boilerplate_set(rng, args.scale)) + "\n")
+        return
     rows = []
     n = 0
     for lang, templates in TEMPLATES.items():

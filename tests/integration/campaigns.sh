@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Campaigns (aggregator/campaign.c) against the throwaway cluster of tests/run-all.sh:
-#   1. quality: a labelled synthetic set (tests/campaigns/generate.py: form letters with
+#   1. quality: labelled synthetic sets (tests/campaigns/generate.py: form letters with
 #      changed greetings, typos, swapped sentences, look-alike letters, among independent
 #      proposals on the same articles, kk/ru/en), clustered by `refresh`; pairwise precision
-#      and recall printed, and each must reach 0.95, on two seeds;
+#      and recall printed: on two seeds of the default set, and on two of --boilerplate (six
+#      letters among 280 short proposals that share boilerplate sentences, issue 17: single
+#      linkage gave precision 0.90 there), precision must reach 0.95 and recall 0.99;
 #   2. incremental equals from scratch: another set loaded in four parts with a refresh after
 #      each (and hides and shows between them) gives the campaigns `refresh --full` gives, and
 #      campaign ids stay put across incremental refreshes;
@@ -22,18 +24,19 @@ asan=$root/bin/asan/kenes-aggregator
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1
 
 # --- 1. quality ---------------------------------------------------------------------------
-for seed in 1 2; do
+for set in "1" "2" "3 --boilerplate" "4 --boilerplate"; do
 	agg_db kenes_campaigns_q || exit 1
-	python3 "$root/tests/campaigns/generate.py" --seed "$seed" >"$_tmp/set.tsv"
+	# shellcheck disable=SC2086 # a seed and maybe an option
+	python3 "$root/tests/campaigns/generate.py" --seed $set >"$_tmp/set.tsv"
 	load_set "$_tmp/set.tsv" 1 1000000
 	out=$(agg refresh 2>&1)
-	check "seed $seed: refresh succeeds" eq "$?" 0
+	check "seed $set: refresh succeeds" eq "$?" 0
 	q=$(quality)
-	echo "     seed $seed: $(wc -l <"$_tmp/set.tsv") proposals, $(sql -c 'SELECT count(*) FROM kenes.campaign') campaigns; $q"
+	echo "     seed $set: $(wc -l <"$_tmp/set.tsv") proposals, $(sql -c 'SELECT count(*) FROM kenes.campaign') campaigns, $(sql -c "SELECT count(*) FROM public.campaign_label l JOIN kenes.campaign_member m USING (proposal_id) WHERE l.label LIKE 's%'") independent proposals in one; $q"
 	precision=$(echo "$q" | sed -n 's/.*precision=\([0-9.]*\).*/\1/p')
 	recall=$(echo "$q" | sed -n 's/.*recall=\([0-9.]*\).*/\1/p')
-	check "seed $seed: precision $precision >= 0.95" at_least "${precision:-0}" 0.95
-	check "seed $seed: recall $recall >= 0.95" at_least "${recall:-0}" 0.95
+	check "seed $set: precision $precision >= 0.95" at_least "${precision:-0}" 0.95
+	check "seed $set: recall $recall >= 0.99" at_least "${recall:-0}" 0.99
 done
 # The measure can fail: with every proposal put in one campaign, precision collapses.
 bad=$(sql -c "BEGIN" -c "INSERT INTO kenes.campaign_member SELECT id, (SELECT min(id) FROM kenes.campaign) FROM kenes.proposal ON CONFLICT (proposal_id) DO UPDATE SET campaign_id = EXCLUDED.campaign_id" -f "$root/tests/campaigns/quality.sql" -c "ROLLBACK")
@@ -80,6 +83,9 @@ check "the same campaigns, from scratch and in four refreshes" eq "$(partition)"
 check "the same counts, people, texts, regions, bursts and collapsed counts" eq "$(campaign_digest)" "$incremental"
 sql -c "DELETE FROM kenes.campaign_member WHERE proposal_id = (SELECT max(proposal_id) FROM kenes.campaign_member)"
 check "and the comparison can fail" not eq "$(partition)" "$incremental_partition"
+check "every campaign has one leading text" eq "$(sql -c "SELECT count(*) FROM kenes.campaign c WHERE (SELECT count(*) FROM kenes.campaign_text t WHERE t.campaign_id = c.id AND t.leads) <> 1")" 0
+check "only leaders keep band keys" eq "$(sql -c "SELECT count(*) FROM kenes.campaign_band b JOIN kenes.campaign_text t ON t.id = b.text_id WHERE NOT t.leads")" 0
+check "a campaign's representative is its leading text" eq "$(sql -c "SELECT count(*) FROM kenes.campaign c JOIN kenes.campaign_proposal cp ON cp.proposal_id = c.representative_id JOIN kenes.campaign_text t ON t.id = cp.text_id WHERE NOT t.leads AND EXISTS (SELECT FROM kenes.campaign_proposal x JOIN kenes.campaign_text lt ON lt.id = x.text_id JOIN kenes.proposal p ON p.id = x.proposal_id WHERE lt.campaign_id = c.id AND lt.leads AND p.status = 'published')")" 0
 check "collapsed counts: texts <= proposals, and fewer in all" eq "$(sql -c "SELECT bool_and(texts <= proposals) AND bool_or(texts < proposals) FROM kenes.campaign_count")" t
 
 # --- 3. done when: a burst of one form letter is one campaign in the next report ------------
@@ -106,6 +112,10 @@ check "N proposals, M distinct texts" eq "$(json '.campaigns.proposals > .campai
 check "distinct texts: every campaign counted once" eq "$(json '.campaigns.texts')" \
 	"$(sql -c "SELECT count(DISTINCT coalesce(-m.campaign_id, p.id)) FROM kenes.proposal p LEFT JOIN kenes.campaign_member m ON m.proposal_id = p.id WHERE p.status = 'published'")"
 id=$(json '.campaigns.items[0].id')
+check "JSON: the campaign's text in full" eq "$(json '.campaigns.items[0].text')" "$(sql -c "SELECT representative FROM kenes.campaign WHERE id = $id")"
+check "longer than its excerpt" test "$(json '.campaigns.items[0].text | length')" -gt "$(json '.campaigns.items[0].excerpt | length')"
+check "HTML: the campaign texts in full" contains "$(cat "$_tmp/report.html")" "<dt>#$id</dt><dd>"
+check "Markdown: the campaign texts in full" contains "$(cat "$_tmp/report.md")" "**\\#$id** "
 check "Markdown: the campaign, its count and burst" contains "$(grep -F "#$id " "$_tmp/report.md")" "| 300 | $burst_people |"
 check "Markdown: flagged" contains "$(grep -F "#$id " "$_tmp/report.md")" "**burst**"
 check "HTML: the campaigns section, flagged" contains "$(cat "$_tmp/report.html")" '<strong class="burst">burst</strong>'

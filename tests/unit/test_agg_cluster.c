@@ -1,6 +1,6 @@
 /*
  * test_agg_cluster.c - MinHash signatures and LSH bands (aggregator/minhash.c) and the
- * near-duplicate components built from them (aggregator/cluster.c).
+ * campaigns built from them through leaders (aggregator/cluster.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,193 +97,223 @@ static void test_signature(void **state)
 	assert_int_equal(minhash_bands(&a, 1, keys), MINHASH_BANDS);
 	assert_int_equal(minhash_bands(&a, 2, keys2), MINHASH_BANDS);
 	assert_memory_not_equal(keys, keys2, sizeof(keys));
-	/* a short text is one shingle */
+	/* shingles are characters: "за" is one, "закон" one, "законы" two */
+	sign("за", &e);
+	assert_int_equal(e.shingles, 1);
+	sign("закон", &e);
+	assert_int_equal(e.shingles, 1);
+	sign("Законы!", &e);
+	assert_int_equal(e.shingles, 2);
 	assert_true(similarity("Поддерживаю", "ПОДДЕРЖИВАЮ!") == 1.0);
 	assert_true(similarity("Поддерживаю", "Против") < 0.1);
-	assert_non_null(strstr(minhash_method(), "minhash-128"));
+	assert_non_null(strstr(minhash_method(), "chars-5 minhash-128"));
 }
 
-static void test_similarity(void **state)
+static bool match(const char *a, const char *b, double *s)
 {
+	struct minhash x, y;
+
+	sign(a, &x);
+	sign(b, &y);
+	return cluster_match(&x, &y, s);
+}
+
+/* Short proposals that share one boilerplate sentence, each in its own words (issue 17:
+ * single linkage strung two thirds of such a set into campaigns). */
+static const char *const boilerplate[] = {
+	"Нужно гарантировать доступ к чистой воде, ведь без этого реформа останется на бумаге.",
+	"Прошу пересмотреть доступ к чистой воде, ведь без этого реформа останется на бумаге.",
+	"Здравствуйте! Надо прописать права пенсионеров, ведь без этого реформа останется на бумаге.",
+	"Давно пора закрепить независимость судей, ведь без этого реформа останется на бумаге.",
+	"Уважаемая Комиссия! Прошу защитить свободу прессы, ведь без этого реформа останется на бумаге.",
+};
+
+static void test_match(void **state)
+{
+	double s;
+
 	(void)state;
 	for (size_t i = 0; i < sizeof(variants) / sizeof(variants[0]); i++) {
-		double s = similarity(letter, variants[i]);
+		bool ok = match(letter, variants[i], &s);
 
-		if (s < CLUSTER_THRESHOLD)
+		if (!ok)
 			print_error("variant %zu: %.3f\n", i, s);
-		assert_true(s >= CLUSTER_THRESHOLD);
+		assert_true(ok);
 	}
 	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
-		double s = similarity(letter, others[i]);
+		bool ok = match(letter, others[i], &s);
 
-		if (s >= CLUSTER_THRESHOLD / 2)
+		if (ok || s >= CLUSTER_THRESHOLD / 2)
 			print_error("other %zu: %.3f\n", i, s);
+		assert_false(ok);
 		assert_true(s < CLUSTER_THRESHOLD / 2);
 	}
+	for (size_t i = 0; i < sizeof(boilerplate) / sizeof(boilerplate[0]); i++)
+		for (size_t j = 0; j < i; j++) {
+			bool ok = match(boilerplate[i], boilerplate[j], &s);
+
+			if (ok)
+				print_error("boilerplate %zu and %zu: %.3f\n", j, i, s);
+			assert_false(ok);
+		}
+	/* a short text copied with a slip is still a copy */
+	assert_true(match(boilerplate[3], "Давно пора закрепить независимость судей, ведь без этого рефорама останется на бумаге!!",
+			  &s));
 }
 
-static int add(struct cluster_set *set, const char *text, bool fresh, int64_t group)
+static int add(struct cluster_set *set, const char *text)
 {
 	struct minhash m;
 
 	sign(text, &m);
-	return cluster_add(set, &m, fresh, group);
+	return cluster_add(set, &m);
 }
 
-/* All at once: the letter and its variants are one component, every other text alone. */
-static void test_components(void **state)
+static int leader(const struct cluster_set *set, int i)
+{
+	bool met;
+	int l = cluster_leader(set, i, &met);
+
+	assert_false(met);
+	return l;
+}
+
+/* All at once: the letter leads, its variants follow it, every other text leads alone. */
+static void test_leaders(void **state)
 {
 	struct cluster_set *set = cluster_new(7);
-	int first = add(set, letter, true, 0), o[3];
+	int first = add(set, letter), o[3], b[sizeof(boilerplate) / sizeof(boilerplate[0])];
 	size_t nv = sizeof(variants) / sizeof(variants[0]);
 
 	(void)state;
 	for (size_t i = 0; i < nv; i++)
-		add(set, variants[i], true, 0);
+		add(set, variants[i]);
 	for (int i = 0; i < 3; i++)
-		o[i] = add(set, others[i], true, 0);
-	assert_true(cluster_run(set, CLUSTER_THRESHOLD) > 0);
+		o[i] = add(set, others[i]);
+	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		b[i] = add(set, boilerplate[i]);
+	cluster_run(set);
+	assert_int_equal(leader(set, first), CLUSTER_LEADS);
 	for (size_t i = 1; i <= nv; i++)
-		assert_int_equal(cluster_root(set, (int)i), cluster_root(set, first));
-	for (int i = 0; i < 3; i++) {
-		assert_int_equal(cluster_root(set, o[i]), o[i]);
-		assert_int_not_equal(cluster_root(set, o[i]), cluster_root(set, first));
-	}
+		assert_int_equal(leader(set, (int)i), first);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(leader(set, o[i]), CLUSTER_LEADS);
+	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		assert_int_equal(leader(set, b[i]), CLUSTER_LEADS);
+	assert_true(cluster_compared(set) > 0);
 	assert_int_equal(cluster_gave_up(set), 0);
 	cluster_free(set);
 }
 
-/* Incrementally: settled texts (clustered before, given as groups) and fresh ones give the
- * components all-fresh gives; settled pairs are not compared again. */
-static void test_incremental(void **state)
+/* Four sentences in a sliding window: a and b share three of them, b and c three, a and c
+ * two. Single linkage makes one campaign of the three; through leaders c is not a's. */
+static const char *const sentence[] = {
+	"Местные бюджеты должны формироваться открыто и публиковаться полностью на сайте акимата. ",
+	"Каждый житель должен иметь право участвовать в обсуждении бюджета своего района. ",
+	"Отчёты акимов о расходах должны быть доступны в интернете в течение месяца. ",
+	"Депутаты маслихата обязаны раз в квартал встречаться с избирателями своего округа. ",
+	"Жалоба жителя на решение акима рассматривается судом в течение десяти дней. ",
+	"Сельские округа получают не меньше пятой части налогов, собранных на их земле. ",
+};
+
+static void window(char *out, size_t size, int from)
 {
+	snprintf(out, size, "%s%s%s%s", sentence[from], sentence[from + 1], sentence[from + 2], sentence[from + 3]);
+}
+
+static void test_no_chaining(void **state)
+{
+	char a[1024], b[1024], c[1024];
 	struct cluster_set *set = cluster_new(7);
-	int a, b, c, d;
+	double s;
 
 	(void)state;
-	a = add(set, letter, false, 100);     /* campaign 100 */
-	b = add(set, variants[0], false, 100);
-	c = add(set, others[0], false, 0);    /* alone */
-	d = add(set, variants[3], true, 0);   /* new: the shouting look-alike copy */
-	cluster_run(set, CLUSTER_THRESHOLD);
-	assert_int_equal(cluster_root(set, b), cluster_root(set, a));
-	assert_int_equal(cluster_root(set, d), cluster_root(set, a));
-	assert_int_equal(cluster_root(set, c), c);
-	cluster_free(set);
-
-	/* two settled groups are not linked by the run (their link is an earlier run's business),
-	 * unless a fresh text links them */
-	set = cluster_new(7);
-	a = add(set, letter, false, 1);
-	b = add(set, variants[0], false, 2);
-	assert_int_equal(cluster_run(set, CLUSTER_THRESHOLD), 0);
-	assert_int_not_equal(cluster_root(set, a), cluster_root(set, b));
-	cluster_free(set);
-
-	set = cluster_new(7);
-	a = add(set, letter, false, 1);
-	b = add(set, variants[0], false, 2);
-	add(set, variants[1], true, 0);
-	cluster_run(set, CLUSTER_THRESHOLD);
-	assert_int_equal(cluster_root(set, a), cluster_root(set, b));
+	window(a, sizeof(a), 0);
+	window(b, sizeof(b), 1);
+	window(c, sizeof(c), 2);
+	assert_true(match(a, b, &s));
+	assert_true(match(b, c, &s));
+	assert_false(match(a, c, &s));
+	add(set, a);
+	add(set, b);
+	add(set, c);
+	cluster_run(set);
+	assert_int_equal(leader(set, 0), CLUSTER_LEADS);
+	assert_int_equal(leader(set, 1), 0); /* b follows a */
+	assert_int_equal(leader(set, 2), CLUSTER_LEADS); /* c, close to b only, leads */
 	cluster_free(set);
 }
 
-/* The texts of test_known: settled ones first (with their group), then fresh ones. */
-static const struct {
-	bool fresh;
-	int64_t group;
-} mixed[] = {
-	{ false, 1 }, { false, 2 }, { false, 0 }, { false, 0 }, { true, 0 }, { true, 0 }, { true, 0 }, { true, 0 },
-};
-
+/* The texts of test_met, in the order first seen. */
 static const char *mixed_text(size_t i)
 {
-	const char *const texts[] = { letter,	   variants[0], others[0],   others[1],
-				      variants[1], variants[2], variants[3], others[2] };
+	const char *const texts[] = { others[0], letter, boilerplate[0], variants[0], boilerplate[1],
+				      others[1], variants[1], boilerplate[2], variants[2], others[2],
+				      variants[3], boilerplate[3] };
 
 	return texts[i];
 }
 
-/* Builds the mixed set with settled texts given by signature, or without one (their shared
- * keys and, when `links`, their links with fresh texts worked out here, as campaign.c does). */
-static struct cluster_set *mixed_set(bool known, bool links, long long *compared)
+#define NMIXED 12
+
+/*
+ * A refresh equals one run over everything: the first `split` texts clustered in one run,
+ * then the others with the first run's leaders met in order, give every text the leader one
+ * run gives it (its index in both, the leaders' numbers being their indexes).
+ */
+static void test_met(void **state)
 {
-	size_t n = sizeof(mixed) / sizeof(mixed[0]);
-	struct minhash sig[sizeof(mixed) / sizeof(mixed[0])];
-	int64_t keys[sizeof(mixed) / sizeof(mixed[0])][MINHASH_BANDS];
-	int nkeys[sizeof(mixed) / sizeof(mixed[0])];
+	int whole[NMIXED];
 	struct cluster_set *set = cluster_new(7);
 
-	for (size_t i = 0; i < n; i++) {
-		sign(mixed_text(i), &sig[i]);
-		nkeys[i] = minhash_bands(&sig[i], 7, keys[i]);
-	}
-	for (size_t i = 0; i < n; i++) {
-		int64_t shared[MINHASH_BANDS];
-		int nshared = 0;
-
-		if (!known || mixed[i].fresh) {
-			assert_int_equal(cluster_add(set, &sig[i], mixed[i].fresh, mixed[i].group), (int)i);
-			continue;
-		}
-		for (int k = 0; k < nkeys[i]; k++) {
-			bool any = false;
-
-			for (size_t j = 0; j < n; j++)
-				for (int l = 0; mixed[j].fresh && l < nkeys[j]; l++)
-					any = any || keys[j][l] == keys[i][k];
-			if (any)
-				shared[nshared++] = keys[i][k];
-		}
-		assert_int_equal(cluster_add_known(set, mixed[i].group, shared, nshared), (int)i);
-	}
-	if (known && links) { /* given in reverse: the set sorts them */
-		uint64_t *pairs = malloc(n * n * sizeof(*pairs));
-		size_t npairs = 0;
-
-		assert_non_null(pairs);
-		for (size_t i = n; i-- > 0;)
-			for (size_t j = n; !mixed[i].fresh && j-- > 0;)
-				if (mixed[j].fresh && minhash_similarity(&sig[i], &sig[j]) >= CLUSTER_THRESHOLD)
-					pairs[npairs++] = (uint64_t)i << 32 | j;
-		assert_true(npairs > 1);
-		cluster_give_links(set, pairs, npairs);
-	}
-	*compared = cluster_run(set, CLUSTER_THRESHOLD);
-	return set;
-}
-
-/* Settled texts without their signatures, their links given, give the same components after
- * the same comparisons; without the links the fresh copies of the letter stay apart from it. */
-static void test_known(void **state)
-{
-	long long by_sig, by_link, none;
-	struct cluster_set *a = mixed_set(false, false, &by_sig), *b = mixed_set(true, true, &by_link),
-			   *c = mixed_set(true, false, &none);
-
 	(void)state;
-	assert_true(by_sig > 0);
-	assert_int_equal(by_link, by_sig);
-	for (int i = 0; i < cluster_count(a); i++)
-		assert_int_equal(cluster_root(b, i), cluster_root(a, i));
-	assert_int_equal(cluster_root(a, 1), cluster_root(a, 0)); /* groups 1 and 2 joined by fresh copies */
-	assert_int_equal(cluster_root(a, 4), cluster_root(a, 0));
-	assert_int_equal(cluster_root(a, 7), 7);
-	assert_int_not_equal(cluster_root(c, 4), cluster_root(c, 0));
-	cluster_free(a);
-	cluster_free(b);
-	cluster_free(c);
+	for (size_t i = 0; i < NMIXED; i++)
+		add(set, mixed_text(i));
+	cluster_run(set);
+	for (int i = 0; i < NMIXED; i++)
+		whole[i] = leader(set, i);
+	assert_int_equal(whole[3], 1); /* the letter's variants follow it */
+	assert_int_equal(whole[10], 1);
+	cluster_free(set);
+	for (int split = 1; split < NMIXED; split++) {
+		struct cluster_set *first = cluster_new(7), *second = cluster_new(7);
+
+		for (int i = 0; i < split; i++)
+			add(first, mixed_text((size_t)i));
+		cluster_run(first);
+		for (int i = split; i < NMIXED; i++)
+			add(second, mixed_text((size_t)i));
+		for (int i = 0; i < split; i++) {
+			struct minhash m;
+
+			assert_int_equal(leader(first, i), whole[i]);
+			sign(mixed_text((size_t)i), &m);
+			if (whole[i] == CLUSTER_LEADS)
+				cluster_meet_leader(second, i, &m);
+		}
+		cluster_run(second);
+		for (int i = split; i < NMIXED; i++) {
+			bool met;
+			int l = cluster_leader(second, i - split, &met);
+
+			if (l != CLUSTER_LEADS && !met)
+				l += split;
+			assert_int_equal(l, whole[i]);
+			assert_true(l == CLUSTER_LEADS || met == (l < split));
+		}
+		cluster_free(first);
+		cluster_free(second);
+	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_signature),
-		cmocka_unit_test(test_similarity),
-		cmocka_unit_test(test_components),
-		cmocka_unit_test(test_incremental),
-		cmocka_unit_test(test_known),
+		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_leaders),
+		cmocka_unit_test(test_no_chaining),
+		cmocka_unit_test(test_met),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -71,7 +71,7 @@ static void test_every_key_translated(void **state)
 		"topics", "topic", "regions", "region", "channels", "channel", "trend", "support_chart",
 		"heatmap", "heatmap_note", "top", "new", "no_proposals", "version", "notes", "note_people",
 		"note_supports", "note_days", "note_top", "generated_by", "campaigns", "campaign", "texts",
-		"first_seen", "last_seen", "peak", "burst", "no_campaigns", "note_campaigns", "burst_threshold",
+		"first_seen", "last_seen", "peak", "burst", "no_campaigns", "note_campaigns", "burst_threshold", "campaign_texts",
 	};
 	enum report_lang lang;
 
