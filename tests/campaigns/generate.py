@@ -2,6 +2,7 @@
 """tests/campaigns/generate.py - a labelled synthetic set for the campaign matcher.
 
     generate.py [--seed N] [--scale X] [--burst] > set.tsv
+    generate.py --boilerplate [--seed N] [--scale X] > set.tsv
 
 Writes tab-separated rows: label, lang, target, stance, region, channel, submitter (hex or
 empty), minute (offset from the start), text. Rows with the same label "c<N>" are copies of
@@ -10,6 +11,10 @@ none, a signature, typos, sentences swapped, Latin letters that look like Cyrill
 the reverse), case and punctuation. Rows labelled "s<N>" are independent proposals written
 on the same articles with the same vocabulary; some quote one sentence of a form letter. Kazakh, Russian and English. The same seed
 gives the same set. --burst adds one more campaign sent within a few minutes.
+
+--boilerplate writes the set of issue 17 instead: six form letters (two per language),
+changed the same ways, among 280 short independent proposals that each say their own thing
+in a few words and share opening and closing boilerplate sentences with many others.
 """
 import argparse
 import random
