@@ -15,7 +15,7 @@ PKG_LIBS   = $(eval PKG_LIBS := $$(shell pkg-config --libs $$(PKGS)))$(PKG_LIBS)
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wformat=2 -Wmissing-prototypes \
            -Wstrict-prototypes -Wno-missing-field-initializers -fstack-protector-strong \
            -pthread -Icommon -Ifcgi -Ibuild $(PKG_CFLAGS)
-LDLIBS   = $(PKG_LIBS) -lfcgi -pthread
+LDLIBS   = $(PKG_LIBS) -lfcgi -lstemmer -lm -pthread
 ifeq ($(WERROR),1)
 CFLAGS  += -Werror
 endif

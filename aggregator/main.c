@@ -24,6 +24,7 @@
 #include "period.h"
 #include "report.h"
 #include "session.h"
+#include "suggest.h"
 #include "tally.h"
 #include "token.h"
 #include "util.h"
@@ -82,6 +83,9 @@ static void usage(FILE *f)
 		"                            proposals) up to date with what changed since the last\n"
 		"                            refresh (--full: rebuild them from scratch), then issue\n"
 		"                            the reports of ISO weeks that are over\n"
+		"  suggest                   propose anew, per part of the draft, groups of proposals\n"
+		"                            that ask for the same thing in other words (run it after\n"
+		"                            refresh: a campaign counts as one text)\n"
 		"  report --session N | --week YYYY-Www | --from DATE --to DATE\n"
 		"                            write a report (refreshing the tallies first); a session's\n"
 		"                            or week's report made after its period is over is issued:\n"
@@ -392,6 +396,20 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	return true;
 }
 
+static bool run_suggest(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
+			struct agg_error *err)
+{
+	struct suggest_stats st;
+
+	(void)s;
+	(void)job;
+	if (!suggest_run(c, cli->wait, &st, err))
+		return false;
+	log_info("suggestions: %lld proposals read (%lld texts), %lld suggestions of %lld proposals", st.proposals,
+		 st.texts, st.suggestions, st.members);
+	return true;
+}
+
 static bool run_report(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
 		       struct agg_error *err)
 {
@@ -489,6 +507,7 @@ static const struct command {
 		    struct agg_error *);
 } commands[] = {
 	{ "refresh", NULL, " full wait ", 0, NULL, run_refresh },
+	{ "suggest", NULL, " wait ", 0, NULL, run_suggest },
 	{ "report", NULL, " session week from to format lang out bom no-refresh wait consultation ", 0,
 	  prepare_report, run_report },
 	{ "session", "add", " consultation ", 3, prepare_session_add, run_session_add },

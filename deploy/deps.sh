@@ -12,7 +12,7 @@
 #          (the alerting rules' tests)
 set -euo pipefail
 
-run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev libsodium-dev
+run_pkgs="gcc make pkg-config libc6-dev libpq-dev libfcgi-dev libjansson-dev libutf8proc-dev libsodium-dev libstemmer-dev
           postgresql postgresql-client nginx curl"
 check_pkgs="libcmocka-dev jq chromium valgrind clang libclang-rt-14-dev sqlmap slowhttptest pgbouncer python3 faketime pgbackrest prometheus python3-yaml"
 
