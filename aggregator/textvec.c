@@ -167,7 +167,8 @@ bool textvec_terms(const char *text, const char *lang, struct textvec *out)
 		return false;
 	split_words(&t, lang, folded, n);
 	free(folded);
-	qsort(t.v, t.n, sizeof(*t.v), compare_u64);
+	if (t.n > 1)
+		qsort(t.v, t.n, sizeof(*t.v), compare_u64);
 	out->term = xmalloc((t.n + 1) * sizeof(*out->term));
 	out->weight = xmalloc((t.n + 1) * sizeof(*out->weight));
 	for (size_t i = 0; i < t.n; i++) {
