@@ -25,6 +25,7 @@ tally_applied_support distributed proposal_id
 tally_change distributed proposal_id
 campaign_member distributed proposal_id
 campaign_proposal distributed proposal_id
+suggestion_member distributed proposal_id
 moderation_state distributed proposal_id
 identity_flag distributed proposal_id
 idempotency distributed key
@@ -43,6 +44,7 @@ campaign_text reference -
 campaign_band reference -
 campaign_count reference -
 campaign_state reference -
+suggestion reference -
 tally_cell reference -
 tally_day reference -
 tally_state reference -
