@@ -4,7 +4,7 @@
  * without a person). Beyond the campaigns' near-identical texts: a campaign counts as one
  * text here, with all its proposals.
  *
- * `kenes-aggregator suggest` makes them anew (sql/migrations/026_suggestions.sql): per
+ * `kenes-aggregator suggest` makes them anew (sql/migrations/027_suggestions.sql): per
  * consultation and part, the published proposals' texts as TF-IDF vectors (textvec.h, with
  * document frequencies over the consultation's texts, so that sentences everyone adds weigh
  * little), grouped in id order by average linkage with a floor: a text joins the group it is

@@ -1,4 +1,4 @@
--- 025: campaigns through leaders (aggregator/cluster.c): every member of a campaign is close to
+-- 026: campaigns through leaders (aggregator/cluster.c): every member of a campaign is close to
 -- its leader, never only to another member.
 --
 -- Texts are taken in the order first seen; each follows the leader it matches best among the

@@ -1,4 +1,4 @@
--- 026: suggestions: groups of proposals on one part that ask for the same thing in other
+-- 027: suggestions: groups of proposals on one part that ask for the same thing in other
 -- words (aggregator/suggest.c, docs/SUGGESTIONS.md), proposed to staff, who accept, edit or
 -- reject them; nothing is placed without a person.
 --
