@@ -46,6 +46,14 @@ fake_clock() { # "YYYY-MM-DD HH:MM ZONE"
 	export FAKETIME="+$((target - $(date +%s)))s" FAKETIME_DONT_FAKE_MONOTONIC=1
 }
 
+# PostgreSQL under the fake clock. The library is loaded only by processes of the postgres
+# user: a root process that loads it makes a shared-memory segment for its children and names
+# it in FAKETIME_SHARED, which the postgres user's processes may not open.
+fake_pg_start() { # DIR
+	kenes_as_pg env -u FAKETIME_SHARED LD_PRELOAD="$faketime_lib" FAKETIME="$FAKETIME" FAKETIME_DONT_FAKE_MONOTONIC=1 \
+		"$KENES_PG_BIN/pg_ctl" -D "$1/data" -l "$1/postgres.log" -w -t 60 start >/dev/null
+}
+
 suite() { # NAME COMMAND...
 	local name=$1 t=$SECONDS log
 	shift
@@ -67,7 +75,7 @@ run_clock() { # CLOCK INDEX
 	pg=$work/pg
 	mkdir -p "$work"
 	fake_clock "$clock" || { failed+=("[$label] bad clock"); return 1; }
-	kenes_pg_init "$pg" >/dev/null && LD_PRELOAD=$faketime_lib kenes_pg_start "$pg" &&
+	kenes_pg_init "$pg" >/dev/null && fake_pg_start "$pg" &&
 		kenes_pg_prepare "$pg" >"$work/migrate.log" 2>&1 || { failed+=("[$label] database"); stop_all; return 1; }
 	export KENES_PG_DIR=$pg KENES_ADMIN_URL KENES_HANDLER_URL
 	KENES_ADMIN_URL=$(kenes_pg_url "$pg" postgres)
@@ -92,7 +100,7 @@ run_clock() { # CLOCK INDEX
 	# The set-up took some seconds of the clock: start it again at the chosen minute, for the
 	# database (the handler reconnects by itself) and for everything started from here on.
 	fake_clock "$clock"
-	kenes_pg_stop "$pg" && LD_PRELOAD=$faketime_lib kenes_pg_start "$pg" || { failed+=("[$label] restart"); stop_all; return 1; }
+	kenes_pg_stop "$pg" && fake_pg_start "$pg" || { failed+=("[$label] restart"); stop_all; return 1; }
 	kenes_wait_http "$BASE_URL/healthz" 30
 	echo "=== [$label]: the database says $(psql -X -tA -d "$KENES_ADMIN_URL" -c "SELECT now() AT TIME ZONE 'Asia/Almaty' || ' in Almaty, ' || to_char(now() AT TIME ZONE 'Asia/Almaty', 'IYYY-\"W\"IW')")"
 	# The week's report boundary first: it is checked within seconds of the chosen minute.
