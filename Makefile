@@ -38,14 +38,15 @@ AGG_LIB    := $(filter-out aggregator/main.c,$(wildcard aggregator/*.c))
 QUERIES    := $(sort $(wildcard sql/queries/*.sql))
 AGG_QUERIES:= $(sort $(wildcard sql/aggregator/*.sql))
 IMPORT_LIB := $(filter-out import/main.c,$(wildcard import/*.c))
-IMPORT_QUERIES := $(sort $(wildcard sql/import/*.sql))
+# The importer reads the consultations' structure by the handler's own statement.
+IMPORT_QUERIES := $(sort $(wildcard sql/import/*.sql)) sql/queries/consultation_all.sql
 
 COMMON_OBJ := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC))
 LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o
 AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o
-# kenes-import links the handler's own parsing and validation (LIB_OBJ) and the progress bar.
-IMPORT_OBJ := $(patsubst %.c,$(OUT)/%.o,$(IMPORT_LIB)) $(OUT)/import_queries.o \
-              $(OUT)/aggregator/progress.o $(LIB_OBJ)
+# The three programs link common/ (the domain library and the database layer) and nothing of
+# each other: tests/lint/layers.sh checks it.
+IMPORT_OBJ := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(IMPORT_LIB)) $(OUT)/import_queries.o
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNITS      := $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 PROGRAMS   := $(BIN)/kenes-fcgi $(if $(wildcard aggregator/main.c),$(BIN)/kenes-aggregator) \
@@ -62,7 +63,7 @@ $(BIN)/kenes-aggregator: $(OUT)/aggregator/main.o $(AGG_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(OUT)/import/%.o: CFLAGS += -Iimport -Iaggregator
+$(OUT)/import/%.o: CFLAGS += -Iimport
 
 $(BIN)/kenes-import: $(OUT)/import/main.o $(IMPORT_OBJ)
 	@mkdir -p $(@D)
@@ -74,22 +75,19 @@ $(OUT)/%.o: %.c | deps
 
 build/queries.c: common/embed-sql.sh $(QUERIES)
 	@mkdir -p $(@D)
-	sh common/embed-sql.sh $(QUERIES) > $@.tmp && mv $@.tmp $@
+	sh common/embed-sql.sh fcgi_statements $(QUERIES) > $@.tmp && mv $@.tmp $@
 
 build/agg_queries.c: common/embed-sql.sh $(AGG_QUERIES)
 	@mkdir -p $(@D)
-	sh common/embed-sql.sh $(AGG_QUERIES) > $@.tmp && mv $@.tmp $@
+	sh common/embed-sql.sh aggregator_statements $(AGG_QUERIES) > $@.tmp && mv $@.tmp $@
 
-# The import's statements under their own names (import_queries[]), next to the handler's.
 build/import_queries.c: common/embed-sql.sh $(IMPORT_QUERIES)
 	@mkdir -p $(@D)
-	sh common/embed-sql.sh $(IMPORT_QUERIES) | sed -e 's/^#include "db.h"/struct import_query { const char *name; const char *sql; };/' \
-		-e 's/struct db_query db_queries/struct import_query import_queries/' \
-		-e 's/db_query_count/import_query_count/' > $@.tmp && mv $@.tmp $@
+	sh common/embed-sql.sh import_statements $(IMPORT_QUERIES) > $@.tmp && mv $@.tmp $@
 
 $(OUT)/import_queries.o: build/import_queries.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Wno-missing-prototypes -c -o $@ $<
+	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(OUT)/queries.o: build/queries.c | deps
 	@mkdir -p $(@D)
@@ -104,10 +102,10 @@ $(OUT)/tests/test_agg_%: tests/unit/test_agg_%.c $(AGG_OBJ) | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
-# Unit tests of kenes-import (test_import_*) link its modules and the handler's.
+# Unit tests of kenes-import (test_import_*) link its modules.
 $(OUT)/tests/test_import_%: tests/unit/test_import_%.c $(IMPORT_OBJ) | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Iimport -Iaggregator $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	$(CC) $(CFLAGS) -Iimport $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
 
 $(OUT)/tests/test_%: tests/unit/test_%.c $(LIB_OBJ) | deps
 	@mkdir -p $(@D)

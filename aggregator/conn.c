@@ -11,6 +11,7 @@ bool conn_open(struct conn *c, const struct agg_settings *s, struct agg_error *e
 		.url = s->database_url,
 		.role = s->database_role,
 		.app_name = "kenes-aggregator",
+		.statements = &aggregator_statements,
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
 	};
@@ -32,8 +33,7 @@ void conn_close(struct conn *c)
 {
 	if (!c->db)
 		return;
-	if (c->in_transaction)
-		conn_rollback(c);
+	db_rollback(c->db);
 	if (c->locked) {
 		PGresult *res = db_run(c->db, "tally_unlock", 0, NULL);
 		PQclear(res);
@@ -47,30 +47,16 @@ PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *co
 {
 	PGresult *res = db_run(c->db, name, nparams, params);
 
-	if (c->in_transaction && db_reconnects(c->db) != c->reconnects) {
-		PQclear(res);
-		c->in_transaction = false;
-		agg_fail(err, AGG_FAILED, "%s: the database connection was lost; nothing was changed", what);
-		return NULL;
-	}
-	if (!res) {
+	if (!res)
 		agg_fail_db(err, c->db, what);
-		return NULL;
-	}
 	return res;
 }
 
 bool conn_each_row(struct conn *c, const char *name, int nparams, const char *const *params,
 		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what, struct agg_error *err)
 {
-	bool ok = db_each_row(c->db, name, nparams, params, each, arg);
-
-	if (c->in_transaction && db_reconnects(c->db) != c->reconnects) {
-		c->in_transaction = false;
-		return agg_fail(err, AGG_FAILED, "%s: the database connection was lost; nothing was changed", what);
-	}
 	/* A callback's own failure is recorded first; this one is then dropped. */
-	return ok || agg_fail_db(err, c->db, what);
+	return db_each_row(c->db, name, nparams, params, each, arg) || agg_fail_db(err, c->db, what);
 }
 
 PGresult *conn_run_row(struct conn *c, const char *name, int nparams, const char *const *params,
@@ -104,45 +90,26 @@ bool conn_lock(struct conn *c, bool wait, struct agg_error *err)
 	return true;
 }
 
-/* Transaction control goes through prepared statements too (transaction_*.sql). */
-static bool control(struct conn *c, const char *name)
-{
-	PGresult *res = db_run(c->db, name, 0, NULL);
-
-	PQclear(res);
-	return res != NULL;
-}
-
 bool conn_begin(struct conn *c, struct agg_error *err)
 {
 	long before = db_reconnects(c->db);
 
-	if (!control(c, "transaction_begin"))
+	if (!db_begin(c->db, true))
 		return agg_fail_db(err, c->db, "starting a transaction");
-	c->reconnects = db_reconnects(c->db);
-	c->in_transaction = true;
 	/* A session that was lost and found again has lost the aggregator lock too. */
-	if (c->reconnects != before && c->locked)
+	if (db_reconnects(c->db) != before && c->locked)
 		return agg_fail(err, AGG_FAILED, "the database connection was lost; nothing was changed");
 	return true;
 }
 
 bool conn_commit(struct conn *c, struct agg_error *err)
 {
-	/* After a reconnection COMMIT would succeed in a new session, committing nothing. */
-	bool ok = control(c, "transaction_commit") && db_reconnects(c->db) == c->reconnects;
-
-	c->in_transaction = false;
-	if (!ok)
-		return agg_fail(err, AGG_FAILED, "committing: %s",
-				db_reconnects(c->db) != c->reconnects ? "the database connection was lost; nothing was changed"
-								      : db_last_error(c->db)->message);
+	if (!db_commit(c->db))
+		return agg_fail(err, AGG_FAILED, "committing: %s", db_last_error(c->db)->message);
 	return true;
 }
 
 void conn_rollback(struct conn *c)
 {
-	if (c->in_transaction && db_reconnects(c->db) == c->reconnects && !control(c, "transaction_rollback"))
-		log_warn("rollback failed: %s", db_last_error(c->db)->message);
-	c->in_transaction = false;
+	db_rollback(c->db);
 }

@@ -2,9 +2,8 @@
  * conn.h - the aggregator's database connection: the aggregator lock, REPEATABLE READ
  * transactions, and statements that fail rather than reconnect in the middle of one.
  *
- * common/db.c reconnects by itself, which suits the handler; a batch transaction that lost
- * its connection has lost its work, so conn_run reports that instead of carrying on in a
- * fresh session. Results returned are the caller's (PQclear).
+ * The statements, transactions and retries are common/db.c's; this turns its failures into
+ * agg_error messages that say what was being done. Results returned are the caller's.
  */
 #ifndef KENES_CONN_H
 #define KENES_CONN_H
@@ -14,10 +13,11 @@
 
 #include "agg.h"
 
+/* The aggregator's statements, embedded from sql/aggregator/ (build/agg_queries.c). */
+extern const struct db_statements aggregator_statements;
+
 struct conn {
 	struct db *db;
-	long reconnects; /* db_reconnects() when the transaction began */
-	bool in_transaction;
 	bool locked;
 };
 
@@ -30,7 +30,8 @@ void conn_close(struct conn *c);
  * lock held elsewhere fails with AGG_BUSY. Released by conn_close or on disconnect. */
 bool conn_lock(struct conn *c, bool wait, struct agg_error *err);
 
-bool conn_begin(struct conn *c, struct agg_error *err); /* REPEATABLE READ */
+/* db_begin (REPEATABLE READ), db_commit and db_rollback, with the aggregator's messages. */
+bool conn_begin(struct conn *c, struct agg_error *err);
 bool conn_commit(struct conn *c, struct agg_error *err);
 void conn_rollback(struct conn *c);
 

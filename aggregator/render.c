@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render_csv.h"
+#include "render_html.h"
 #include "render_internal.h"
+#include "render_md.h"
 #include "util.h"
 
 const char *const render_stances[3] = { "support", "oppose", "amend" };

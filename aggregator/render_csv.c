@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "csv.h"
+#include "render_csv.h"
+
 #include "render_internal.h"
 
 static const char *const all_stances[4] = { "all", "support", "oppose", "amend" };

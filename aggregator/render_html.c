@@ -8,6 +8,8 @@
 
 #include "chart.h"
 #include "buf.h"
+#include "render_html.h"
+
 #include "render_internal.h"
 
 static const char style[] =

@@ -1,6 +1,6 @@
 /*
- * render_internal.h - what the renderers share: one entry point per format and helpers
- * to read a report document. Not for use outside render*.c and chart.c.
+ * render_internal.h - the helpers the renderers (render_csv.h, render_html.h, render_md.h)
+ * share to read a report document. Not for use outside render*.c and chart.c.
  */
 #ifndef KENES_RENDER_INTERNAL_H
 #define KENES_RENDER_INTERNAL_H
@@ -10,10 +10,6 @@
 
 #include "report_text.h"
 #include "sink.h"
-
-void render_html(const json_t *doc, enum report_lang lang, struct sink *out);
-void render_csv(const json_t *doc, enum report_lang lang, struct sink *out);
-void render_md(const json_t *doc, enum report_lang lang, struct sink *out);
 
 /* The stances in the order reports show them, and their text keys. */
 extern const char *const render_stances[3]; /* support, oppose, amend */

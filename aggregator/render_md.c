@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "render_md.h"
+
 #include "render_internal.h"
 
 /* Escapes what Markdown would act on inside a line (emphasis, code, links, table cells,

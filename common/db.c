@@ -17,6 +17,7 @@ struct db {
 	long reconnects;
 	bool connected_once;
 	bool down; /* the last attempt failed: log the next failures quietly */
+	bool in_transaction;
 };
 
 static void set_error(struct db *db, const char *sqlstate, const char *message, bool unavailable)
@@ -30,6 +31,7 @@ static void set_error(struct db *db, const char *sqlstate, const char *message, 
 		if (*p == '\n')
 			*p = *(p + 1) ? ' ' : '\0';
 	db->error.unavailable = unavailable;
+	db->error.lost = false;
 }
 
 struct db *db_new(const struct db_options *opts)
@@ -40,6 +42,7 @@ struct db *db_new(const struct db_options *opts)
 	db->opts.url = xstrdup(opts->url);
 	db->opts.role = opts->role && *opts->role ? xstrdup(opts->role) : NULL;
 	db->opts.app_name = xstrdup(opts->app_name);
+	db->opts.search_path = xstrdup(opts->search_path ? opts->search_path : "");
 	return db;
 }
 
@@ -52,6 +55,7 @@ void db_free(struct db *db)
 	free((char *)db->opts.url);
 	free((char *)db->opts.role);
 	free((char *)db->opts.app_name);
+	free((char *)db->opts.search_path);
 	free(db);
 }
 
@@ -100,35 +104,68 @@ static bool durable(struct db *db)
 	return ok;
 }
 
+/* The statement's index in the caller's table by its name, or -1. */
+static int query_index(const struct db *db, const char *name)
+{
+	for (int i = 0; i < db->opts.statements->count; i++)
+		if (strcmp(db->opts.statements->list[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+static bool session_ok(struct db *db, PGresult *res, const char *what, const char *name)
+{
+	bool ok = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK;
+
+	if (!ok) {
+		set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn), true);
+		log_error("%s %s failed: %s", what, name, db->error.message);
+	}
+	PQclear(res);
+	return ok;
+}
+
+/* The caller's setup statements (a temporary table, session settings), then its statements. */
+static bool prepare_statements(struct db *db)
+{
+	const struct db_query *list = db->opts.statements->list;
+
+	for (const char *const *s = db->opts.setup; s && *s; s++) {
+		int i = query_index(db, *s);
+
+		PGresult *res;
+
+		if (i < 0) {
+			log_error("no statement named %s", *s);
+			return false;
+		}
+		res = PQexecParams(db->conn, list[i].sql, 0, NULL, NULL, NULL, NULL, 0);
+		if (!session_ok(db, res, "session setup", *s))
+			return false;
+	}
+	for (int i = 0; !db->opts.pooled && i < db->opts.statements->count; i++)
+		if (!session_ok(db, PQprepare(db->conn, list[i].name, list[i].sql, 0, NULL), "preparing statement",
+				list[i].name))
+			return false;
+	return true;
+}
+
 /* Session settings and prepared statements for a fresh connection. */
 static bool setup_session(struct db *db)
 {
 	char timeout[32];
 
 	if (db->opts.pooled)
-		return !db->opts.require_durability || durable(db);
+		return (!db->opts.require_durability || durable(db)) && prepare_statements(db);
 	snprintf(timeout, sizeof(timeout), "%ld", db->opts.statement_timeout);
-	if (!set_config(db, "search_path", "") || !set_config(db, "TimeZone", "UTC") ||
-	    !set_config(db, "statement_timeout", timeout))
+	if (!set_config(db, "search_path", db->opts.search_path) || !set_config(db, "TimeZone", "UTC") ||
+	    (db->opts.statement_timeout >= 0 && !set_config(db, "statement_timeout", timeout)))
 		return false;
 	if (db->opts.role && !set_config(db, "role", db->opts.role))
 		return false;
 	if (db->opts.require_durability && !durable(db))
 		return false;
-	for (int i = 0; i < db_query_count; i++) {
-		PGresult *res = PQprepare(db->conn, db_queries[i].name, db_queries[i].sql, 0, NULL);
-		bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-
-		if (!ok) {
-			set_error(db, PQresultErrorField(res, PG_DIAG_SQLSTATE), PQerrorMessage(db->conn),
-				  true);
-			log_error("preparing statement %s failed: %s", db_queries[i].name, db->error.message);
-		}
-		PQclear(res);
-		if (!ok)
-			return false;
-	}
-	return true;
+	return prepare_statements(db);
 }
 
 /* Server notices (and the FATAL a dying connection sends) go to our log, not raw stderr. */
@@ -205,6 +242,12 @@ bool db_ready(struct db *db)
 
 	if (db->conn && still_connected(db))
 		return true;
+	if (db->in_transaction) {
+		/* A new session would run the rest of the transaction's statements on their own. */
+		set_error(db, "08006", "the database connection was lost; nothing was changed", true);
+		db->error.lost = true;
+		return false;
+	}
 	now = time(NULL);
 	/* While the database is down, answer at once instead of waiting on every request. */
 	if (now < db->next_attempt) {
@@ -228,6 +271,7 @@ static bool result_ok(struct db *db, PGresult *res)
 		  PQstatus(db->conn) != CONNECTION_OK);
 	if (db->error.unavailable && !db->error.sqlstate[0])
 		snprintf(db->error.sqlstate, sizeof(db->error.sqlstate), "08006");
+	db->error.lost = db->in_transaction && PQstatus(db->conn) != CONNECTION_OK;
 	/* Server shutting down, too many connections, and the like: the client may retry. */
 	if (strncmp(db->error.sqlstate, "08", 2) == 0 || strncmp(db->error.sqlstate, "57P", 3) == 0 ||
 	    strcmp(db->error.sqlstate, "53300") == 0)
@@ -235,27 +279,18 @@ static bool result_ok(struct db *db, PGresult *res)
 	return false;
 }
 
-/* The embedded statement's index by its name, or -1. */
-static int query_index(const char *name)
-{
-	for (int i = 0; i < db_query_count; i++)
-		if (strcmp(db_queries[i].name, name) == 0)
-			return i;
-	return -1;
-}
-
 /* Runs the statement: prepared on the session, or as an unnamed one through a pooler (it
  * lives for this one Parse/Bind/Execute/Sync exchange). False for a name that is not one. */
 static bool send(struct db *db, const char *name, int nparams, const char *const *values, PGresult **res)
 {
-	int i = db->opts.pooled ? query_index(name) : 0;
+	int i = db->opts.pooled ? query_index(db, name) : 0;
 
 	if (i < 0) {
 		set_error(db, "26000", "no such statement", false);
 		log_error("no statement named %s", name);
 		return false;
 	}
-	*res = db->opts.pooled ? PQexecParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0)
+	*res = db->opts.pooled ? PQexecParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL, values, NULL, NULL, 0)
 			       : PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
 	return true;
 }
@@ -263,7 +298,7 @@ static bool send(struct db *db, const char *name, int nparams, const char *const
 /* As send, without waiting for the result. */
 static bool send_async(struct db *db, const char *name, int nparams, const char *const *values)
 {
-	int i = db->opts.pooled ? query_index(name) : 0;
+	int i = db->opts.pooled ? query_index(db, name) : 0;
 	int sent;
 
 	if (i < 0) {
@@ -271,7 +306,7 @@ static bool send_async(struct db *db, const char *name, int nparams, const char 
 		log_error("no statement named %s", name);
 		return false;
 	}
-	sent = db->opts.pooled ? PQsendQueryParams(db->conn, db_queries[i].sql, nparams, NULL, values, NULL, NULL, 0)
+	sent = db->opts.pooled ? PQsendQueryParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL, values, NULL, NULL, 0)
 			       : PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
 	if (!sent || !PQsetSingleRowMode(db->conn)) {
 		set_error(db, "08006", PQerrorMessage(db->conn), PQstatus(db->conn) != CONNECTION_OK);
@@ -332,6 +367,81 @@ PGresult *db_run(struct db *db, const char *name, int nparams, const char *const
 		/* A few milliseconds, different per thread, so the two sides do not meet again. */
 		nanosleep(&(struct timespec){ .tv_nsec = (long)(rand() % 10 + 1) * 1000000L }, NULL);
 	}
+}
+
+bool db_copy(struct db *db, const char *name, const char *data, size_t len)
+{
+	PGresult *res;
+	bool ok;
+
+	if (!db_ready(db) || !send(db, name, 0, NULL, &res))
+		return false;
+	ok = PQresultStatus(res) == PGRES_COPY_IN;
+	if (!ok)
+		result_ok(db, res);
+	PQclear(res);
+	if (!ok)
+		return false;
+	/* Sent whole: libpq buffers it and PostgreSQL parses it as one stream. */
+	if ((len && PQputCopyData(db->conn, data, (int)len) != 1) || PQputCopyEnd(db->conn, NULL) != 1) {
+		set_error(db, "08006", PQerrorMessage(db->conn), true);
+		ok = false;
+	} else {
+		ok = true;
+	}
+	while ((res = PQgetResult(db->conn)) != NULL) {
+		if (ok && !result_ok(db, res))
+			ok = false;
+		PQclear(res);
+	}
+	return ok;
+}
+
+/* Transaction control: constant statements, unnamed, and the tag each answers when it worked. */
+enum control { BEGIN, BEGIN_SNAPSHOT, COMMIT, ROLLBACK };
+static const struct db_query transaction_control[] = {
+	[BEGIN] = { "BEGIN", "BEGIN" },
+	[BEGIN_SNAPSHOT] = { "BEGIN", "BEGIN ISOLATION LEVEL REPEATABLE READ" },
+	[COMMIT] = { "COMMIT", "COMMIT" },
+	[ROLLBACK] = { "ROLLBACK", "ROLLBACK" },
+};
+
+static bool control(struct db *db, enum control which)
+{
+	PGresult *res = PQexecParams(db->conn, transaction_control[which].sql, 0, NULL, NULL, NULL, NULL, 0);
+	bool ok = result_ok(db, res);
+
+	/* COMMIT of a transaction that failed answers ROLLBACK: nothing was committed. */
+	if (ok && strcmp(PQcmdStatus(res), transaction_control[which].name) != 0) {
+		set_error(db, "40000", "the transaction was rolled back", false);
+		ok = false;
+	}
+	PQclear(res);
+	return ok;
+}
+
+bool db_begin(struct db *db, bool snapshot)
+{
+	if (!db_ready(db) || !control(db, snapshot ? BEGIN_SNAPSHOT : BEGIN))
+		return false;
+	db->in_transaction = true;
+	return true;
+}
+
+bool db_commit(struct db *db)
+{
+	bool ok = db->in_transaction && db_ready(db) && control(db, COMMIT);
+
+	db->in_transaction = false;
+	return ok;
+}
+
+void db_rollback(struct db *db)
+{
+	if (db->in_transaction && db->conn && PQstatus(db->conn) == CONNECTION_OK &&
+	    !control(db, ROLLBACK))
+		log_warn("rollback failed: %s", db->error.message);
+	db->in_transaction = false;
 }
 
 const struct db_error *db_last_error(const struct db *db)

@@ -7,6 +7,7 @@
 
 #include "db.h"
 #include "log.h"
+#include "reply.h"
 
 #define TOKEN_PREFIX "kns_"
 #define TOKEN_LEN 47 /* the prefix and 43 base64url characters (32 bytes) */

@@ -17,7 +17,7 @@
 
 #include "db.h"
 #include "metrics.h"
-#include "write.h"
+#include "outcome.h"
 
 struct batch_job {
 	enum commit_kind kind; /* in: proposal or support */

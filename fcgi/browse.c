@@ -3,6 +3,8 @@
  * supported, paginated), as JSON (/api/v1/proposals) or HTML (/proposals), and one
  * proposal's page with its support form (/proposals/{id}).
  */
+#include "browse.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "page.h"
+#include "reply.h"
 #include "structure.h"
 #include "util.h"
 #include "write.h"
@@ -38,7 +41,7 @@ static bool version_param(struct request *req, struct list_query *q, struct erro
 	if (!request_query_param(req, "version", v, sizeof(v)) || !*v)
 		return true;
 	if (!parse_long(v, 1, 9999, &n))
-		return errors_add(errs, 422, "invalid_version", "version", "version must be a draft version number");
+		return errors_add(errs, ERROR_INVALID, "invalid_version", "version", "version must be a draft version number");
 	snprintf(q->version, sizeof(q->version), "%ld", n);
 	return true;
 }
@@ -49,7 +52,7 @@ static bool current_part(struct list_query *q, struct errors *errs)
 	json_t *part = structure_part(q->consultation, q->target);
 
 	if (!part)
-		return errors_add(errs, 422, "unknown_target", "target", "the current draft has no such part");
+		return errors_add(errs, ERROR_INVALID, "unknown_target", "target", "the current draft has no such part");
 	snprintf(q->kind, sizeof(q->kind), "%s", json_string_value(json_object_get(part, "kind")));
 	if (json_is_integer(json_object_get(part, "number")))
 		snprintf(q->number, sizeof(q->number), "%lld",
@@ -65,9 +68,9 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	request_query_param(req, "consultation", consultation, sizeof(consultation));
 	q->consultation = *consultation ? structure_find(consultation) : structure_default();
 	if (!q->consultation)
-		return errors_add(errs, 422, "unknown_consultation", "consultation", "no such consultation");
+		return errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "no such consultation");
 	if (!request_query_param(req, "target", q->target, sizeof(q->target)) || !*q->target)
-		return errors_add(errs, 422, "required", "target",
+		return errors_add(errs, ERROR_INVALID, "required", "target",
 				  "target is required (preamble, general, section:N or article:N)");
 	if (!version_param(req, q, errs))
 		return false;
@@ -77,11 +80,11 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	if (!request_query_param(req, "sort", q->sort, sizeof(q->sort)) || !*q->sort)
 		snprintf(q->sort, sizeof(q->sort), "newest");
 	if (strcmp(q->sort, "newest") != 0 && strcmp(q->sort, "supported") != 0)
-		return errors_add(errs, 422, "invalid_sort", "sort", "sort is newest or supported");
+		return errors_add(errs, ERROR_INVALID, "invalid_sort", "sort", "sort is newest or supported");
 	if (!query_long(req, "page", 1, PAGE_MAX, 1, &q->page))
-		return errors_add(errs, 422, "invalid_page", "page", "page is 1 to %d", PAGE_MAX);
+		return errors_add(errs, ERROR_INVALID, "invalid_page", "page", "page is 1 to %d", PAGE_MAX);
 	if (!query_long(req, "per_page", 1, PER_PAGE_MAX, PER_PAGE_DEFAULT, &q->per_page))
-		return errors_add(errs, 422, "invalid_page", "per_page", "per_page is 1 to %d", PER_PAGE_MAX);
+		return errors_add(errs, ERROR_INVALID, "invalid_page", "per_page", "per_page is 1 to %d", PER_PAGE_MAX);
 	return true;
 }
 
@@ -101,7 +104,7 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 	PGresult *res = db_run(req->db, "proposal_list_part", 2, params);
 
 	if (!res) {
-		reply_db_failure(req, "finding a part of an older draft version");
+		reply_db_failure(req, req->db, "finding a part of an older draft version");
 		return false;
 	}
 	for (int i = 0; i < PQntuples(res); i++) {
@@ -112,11 +115,11 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 			row = i;
 	}
 	if (row < 0)
-		errors_add(&errs, 422, "unknown_version", "version",
+		errors_add(&errs, ERROR_INVALID, "unknown_version", "version",
 			   "consultation \"%s\" has no draft version %s (its versions: %s)", q->consultation->slug,
 			   q->version, versions);
 	else if (PQgetisnull(res, row, 1))
-		errors_add(&errs, 422, "unknown_target", "target", "version %s of the draft has no part \"%.40s\"",
+		errors_add(&errs, ERROR_INVALID, "unknown_target", "target", "version %s of the draft has no part \"%.40s\"",
 			   q->version, q->target);
 	else {
 		snprintf(q->kind, sizeof(q->kind), "%s", PQgetvalue(res, row, 1));
@@ -155,7 +158,7 @@ static json_t *list_fetch(struct request *req, const struct list_query *q)
 	return items;
 }
 
-void handle_list(struct request *req, bool html)
+static void list(struct request *req, bool html)
 {
 	struct list_query q;
 	struct errors errs = { .count = 0 };
@@ -176,7 +179,7 @@ void handle_list(struct request *req, bool html)
 	/* The HTML list without a target just asks for one. */
 	items = q.kind[0] ? list_fetch(req, &q) : json_array();
 	if (!items) {
-		reply_db_failure(req, "listing proposals");
+		reply_db_failure(req, req->db, "listing proposals");
 		goto out;
 	}
 	more = json_array_size(items) > (size_t)q.per_page;
@@ -202,7 +205,19 @@ out:
 	json_decref(q.part);
 }
 
-void handle_proposal_page(struct request *req, const char *id)
+void browse_list_json(struct request *req, const struct route_match *m)
+{
+	(void)m;
+	list(req, false);
+}
+
+void browse_list_html(struct request *req, const struct route_match *m)
+{
+	(void)m;
+	list(req, true);
+}
+
+void browse_proposal_page(struct request *req, const struct route_match *m)
 {
 	json_t *proposal;
 	struct buf b;
@@ -214,10 +229,10 @@ void handle_proposal_page(struct request *req, const char *id)
 		reply_unavailable(req);
 		return;
 	}
-	proposal = handler_fetch_proposal(req, id);
+	proposal = handler_fetch_proposal(req, m->id);
 	if (!proposal) {
 		if (req->status == 404)
-			handler_message_page(req, 404, lang, "notfound.title", "notfound.text");
+			handler_not_found_page(req);
 		return;
 	}
 	/* After a form's support: which message to show ("created" etc. from support.c). */

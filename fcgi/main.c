@@ -29,7 +29,9 @@
 #include "db.h"
 #include "log.h"
 #include "metrics.h"
+#include "reply.h"
 #include "request.h"
+#include "routes.h"
 #include "settings.h"
 #include "structure.h"
 #include "util.h"
@@ -247,6 +249,7 @@ static struct db_options db_options(const struct settings *s)
 		.url = s->database_url,
 		.role = s->database_role,
 		.app_name = "kenes-fcgi",
+		.statements = &fcgi_statements,
 		.connect_timeout = s->connect_timeout,
 		.statement_timeout = s->statement_timeout,
 		.require_durability = true,

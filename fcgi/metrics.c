@@ -6,7 +6,7 @@
 
 static const char *const route_names[ROUTE_COUNT] = {
 	"other", "form", "submit", "proposal", "list", "proposal_page", "receipt", "support",
-	"consultation", "health", "metrics", "extension",
+	"consultation", "health", "metrics", "report_identity", "tallies", "reports", "moderation",
 };
 
 /* The statuses Kenes answers with; anything else is counted as its class (e.g. 5xx). */
@@ -54,7 +54,7 @@ static int status_slot(int status)
 	return (int)STATUS_COUNT;
 }
 
-void metrics_request(enum route route, int status, double seconds)
+void metrics_request(enum route_label route, int status, double seconds)
 {
 	size_t b = 0;
 

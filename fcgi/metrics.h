@@ -12,7 +12,7 @@
 
 #include "buf.h"
 
-enum route {
+enum route_label {
 	ROUTE_OTHER,
 	ROUTE_FORM,
 	ROUTE_SUBMIT,
@@ -24,7 +24,10 @@ enum route {
 	ROUTE_CONSULTATION,
 	ROUTE_HEALTH,
 	ROUTE_METRICS,
-	ROUTE_EXTENSION, /* routes added by other modules (tallies, reports) */
+	ROUTE_REPORT_IDENTITY,
+	ROUTE_TALLIES,
+	ROUTE_REPORTS,
+	ROUTE_MODERATION,
 	ROUTE_COUNT
 };
 
@@ -33,7 +36,7 @@ enum commit_kind { COMMIT_PROPOSALS, COMMIT_SUPPORTS, COMMIT_KINDS };
 
 /* Maps the shared block; call once in the master, before forking. */
 bool metrics_init(void);
-void metrics_request(enum route route, int status, double seconds);
+void metrics_request(enum route_label route, int status, double seconds);
 void metrics_batch(enum commit_kind kind, int size);
 /* The time of one group-commit transaction (its fsync and any synchronous standby's). */
 void metrics_commit(enum commit_kind kind, double seconds);

@@ -11,80 +11,27 @@
 #include <string.h>
 
 #include "auth.h"
-#include "csvfield.h"
+#include "csv.h"
 #include "db.h"
 #include "form.h"
 #include "jsonbody.h"
 #include "log.h"
+#include "outcome.h"
+#include "reply.h"
 #include "text.h"
 #include "util.h"
-#include "write.h"
 
 #define LOG_LIMIT_DEFAULT 1000
 #define LOG_LIMIT_MAX 10000
 #define FLAGS_LIMIT_DEFAULT 100
 #define FLAGS_LIMIT_MAX 1000
 
-static const struct {
-	enum moderation_resource resource;
-	const char *prefix;
-	const char *const actions[4];
-	bool readable; /* GET on the bare "{id}" */
-} resources[] = {
-	{ MODERATION_PROPOSAL, "proposals/", { "hide", "unhide", "duplicate", NULL }, true },
-	{ MODERATION_CAMPAIGN, "campaigns/", { "hide", "unhide", NULL }, true },
-	{ MODERATION_FLAG, "flags/", { "resolve", NULL }, false },
+/* What an action is on: from the row of routes.c that took the request. */
+enum resource { PROPOSAL, CAMPAIGN, FLAG };
+struct target {
+	enum resource resource;
+	const char *id, *action;
 };
-
-/*
- * "{id}/{action}" with a decimal id (no leading zero) and one of the actions, or "{id}" alone
- * when `bare` (the resource itself, to read).
- */
-static bool id_and_action(const char *s, const char *const *actions, bool bare, struct moderation_path *out)
-{
-	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : bare ? strlen(s) : 0;
-	long id;
-
-	if (n == 0 || n > 18 || s[0] == '0')
-		return false;
-	memcpy(out->id, s, n);
-	out->id[n] = '\0';
-	if (!parse_long(out->id, 1, 999999999999999999L, &id))
-		return false;
-	if (!slash)
-		return true;
-	for (int i = 0; actions[i]; i++) {
-		if (strcmp(slash + 1, actions[i]) == 0) {
-			snprintf(out->action, sizeof(out->action), "%s", actions[i]);
-			return true;
-		}
-	}
-	return false;
-}
-
-bool moderation_path_parse(const char *rest, struct moderation_path *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (strcmp(rest, "flags") == 0) {
-		out->resource = MODERATION_FLAGS;
-		return true;
-	}
-	if (strcmp(rest, "log") == 0) {
-		out->resource = MODERATION_LOG;
-		return true;
-	}
-	for (size_t i = 0; i < ARRAY_LEN(resources); i++) {
-		size_t n = strlen(resources[i].prefix);
-
-		if (strncmp(rest, resources[i].prefix, n) == 0 && id_and_action(rest + n, resources[i].actions, resources[i].readable, out)) {
-			out->resource = resources[i].resource;
-			return true;
-		}
-	}
-	memset(out, 0, sizeof(*out));
-	return false;
-}
 
 static void parse_reason(json_t *value, struct moderation_body *out, struct errors *errs)
 {
@@ -93,20 +40,20 @@ static void parse_reason(json_t *value, struct moderation_body *out, struct erro
 	size_t chars = 0;
 
 	if (!s)
-		return (void)errors_add(errs, 422, "invalid_type", "reason", "reason must be a string");
+		return (void)errors_add(errs, ERROR_INVALID, "invalid_type", "reason", "reason must be a string");
 	switch (text_clean(s, json_string_length(value), &clean, &chars)) {
 	case TEXT_OK:
 		break;
 	case TEXT_INVALID_UTF8:
-		return (void)errors_add(errs, 400, "invalid_utf8", "reason", "reason is not valid UTF-8");
+		return (void)errors_add(errs, ERROR_MALFORMED, "invalid_utf8", "reason", "reason is not valid UTF-8");
 	case TEXT_CONTROL:
-		return (void)errors_add(errs, 400, "control_character", "reason",
+		return (void)errors_add(errs, ERROR_MALFORMED, "control_character", "reason",
 					"reason holds control characters");
 	}
 	if (chars == 0)
-		errors_add(errs, 422, "required", "reason", "reason is required: say why, for the audit log");
+		errors_add(errs, ERROR_INVALID, "required", "reason", "reason is required: say why, for the audit log");
 	else if (chars > MODERATION_REASON_MAX)
-		errors_add(errs, 422, "reason_too_long", "reason", "reason is at most %d characters",
+		errors_add(errs, ERROR_INVALID, "reason_too_long", "reason", "reason is at most %d characters",
 			   MODERATION_REASON_MAX);
 	else
 		out->reason = clean, clean = NULL;
@@ -118,9 +65,9 @@ static void parse_of(json_t *value, struct moderation_body *out, struct errors *
 	json_int_t id = json_integer_value(value);
 
 	if (!json_is_integer(value))
-		errors_add(errs, 422, "invalid_type", "of", "of must be the original proposal's id (a number)");
+		errors_add(errs, ERROR_INVALID, "invalid_type", "of", "of must be the original proposal's id (a number)");
 	else if (id < 1 || id > 999999999999999999LL)
-		errors_add(errs, 422, "unknown_original", "of", "there is no such proposal");
+		errors_add(errs, ERROR_INVALID, "unknown_original", "of", "there is no such proposal");
 	else
 		snprintf(out->of, sizeof(out->of), "%lld", (long long)id);
 }
@@ -132,7 +79,7 @@ static void parse_decision(json_t *value, struct moderation_body *out, struct er
 	if (s && (strcmp(s, "hide") == 0 || strcmp(s, "keep") == 0))
 		snprintf(out->decision, sizeof(out->decision), "%s", s);
 	else
-		errors_add(errs, 422, "invalid_decision", "decision", "decision must be \"hide\" or \"keep\"");
+		errors_add(errs, ERROR_INVALID, "invalid_decision", "decision", "decision must be \"hide\" or \"keep\"");
 }
 
 bool moderation_body_parse(const char *body, size_t len, unsigned allowed, struct moderation_body *out,
@@ -154,12 +101,12 @@ bool moderation_body_parse(const char *body, size_t len, unsigned allowed, struc
 		else if (strcmp(key, "decision") == 0 && (allowed & MODERATION_FIELD_DECISION))
 			parse_decision(value, out, errs);
 		else
-			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+			errors_add(errs, ERROR_INVALID, "unknown_field", key, "unknown field \"%.40s\"", key);
 	}
 	if (!json_object_get(doc, "reason"))
-		errors_add(errs, 422, "required", "reason", "reason is required: say why, for the audit log");
+		errors_add(errs, ERROR_INVALID, "required", "reason", "reason is required: say why, for the audit log");
 	if ((allowed & MODERATION_FIELD_DECISION) && !json_object_get(doc, "decision"))
-		errors_add(errs, 422, "required", "decision", "decision is required: \"hide\" or \"keep\"");
+		errors_add(errs, ERROR_INVALID, "required", "decision", "decision is required: \"hide\" or \"keep\"");
 	json_decref(doc);
 	if (errs->count > before) {
 		moderation_body_free(out);
@@ -175,21 +122,13 @@ void moderation_body_free(struct moderation_body *b)
 }
 
 /* YYYY-MM-DD by shape; whether the date exists is the database's to say (SQLSTATE 22008). */
-static bool date_shaped(const char *s)
-{
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return false;
-	return s[10] == '\0';
-}
-
 static void copy_checked(char *out, size_t outlen, const struct form_field *v, bool ok, struct errors *errs,
 			 const char *code, const char *message)
 {
 	if (ok && v->value_len < outlen)
 		memcpy(out, v->value, v->value_len + 1);
 	else
-		errors_add(errs, 422, code, v->name, "%s", message);
+		errors_add(errs, ERROR_INVALID, code, v->name, "%s", message);
 }
 
 static void list_param(const struct form_field *v, bool is_log, struct moderation_list_query *q,
@@ -199,16 +138,16 @@ static void list_param(const struct form_field *v, bool is_log, struct moderatio
 	long n;
 
 	if (is_log && (strcmp(v->name, "from") == 0 || strcmp(v->name, "to") == 0))
-		copy_checked(strcmp(v->name, "from") == 0 ? q->from : q->to, sizeof(q->from), v, date_shaped(s), errs,
+		copy_checked(strcmp(v->name, "from") == 0 ? q->from : q->to, sizeof(q->from), v, text_is_date_shaped(s), errs,
 			     "invalid_date", "a date like 2026-02-01 (UTC)");
 	else if (is_log && strcmp(v->name, "format") == 0) {
 		q->csv = strcmp(s, "csv") == 0;
 		if (!q->csv && strcmp(s, "json") != 0)
-			errors_add(errs, 422, "invalid_format", "format", "format must be json or csv");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
 	} else if (is_log && strcmp(v->name, "bom") == 0) {
 		q->bom = strcmp(s, "1") == 0;
 		if (!q->bom && strcmp(s, "0") != 0)
-			errors_add(errs, 422, "invalid_bom", "bom", "bom must be 0 or 1");
+			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
 	} else if (!is_log && strcmp(v->name, "status") == 0)
 		copy_checked(q->status, sizeof(q->status), v,
 			     strcmp(s, "open") == 0 || strcmp(s, "resolved") == 0 || strcmp(s, "all") == 0, errs,
@@ -221,7 +160,7 @@ static void list_param(const struct form_field *v, bool is_log, struct moderatio
 			     parse_long(s, 1, is_log ? LOG_LIMIT_MAX : FLAGS_LIMIT_MAX, &n), errs, "invalid_limit",
 			     is_log ? "limit must be 1 to 10000" : "limit must be 1 to 1000");
 	else
-		errors_add(errs, 422, "unknown_parameter", v->name, "unknown parameter \"%.40s\"", v->name);
+		errors_add(errs, ERROR_INVALID, "unknown_parameter", v->name, "unknown parameter \"%.40s\"", v->name);
 }
 
 bool moderation_list_query_parse(const char *query, bool is_log, struct moderation_list_query *q,
@@ -235,31 +174,21 @@ bool moderation_list_query_parse(const char *query, bool is_log, struct moderati
 	snprintf(q->after, sizeof(q->after), "0");
 	snprintf(q->limit, sizeof(q->limit), "%d", is_log ? LOG_LIMIT_DEFAULT : FLAGS_LIMIT_DEFAULT);
 	if (!form_parse(query, strlen(query), &f)) /* frees what it parsed */
-		return errors_add(errs, 400, "bad_request", NULL, "the query string is malformed");
+		return errors_add(errs, ERROR_MALFORMED, "bad_request", NULL, "the query string is malformed");
 	for (int i = 0; i < f.count; i++) {
 		if (form_get(&f, f.fields[i].name) != &f.fields[i])
-			errors_add(errs, 422, "repeated_parameter", f.fields[i].name, "%.40s is given twice",
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", f.fields[i].name, "%.40s is given twice",
 				   f.fields[i].name);
 		else
 			list_param(&f.fields[i], is_log, q, errs);
 	}
 	form_free(&f);
 	if (q->from[0] && q->to[0] && strcmp(q->from, q->to) > 0 && errs->count == before)
-		errors_add(errs, 422, "invalid_range", "from", "from is after to");
+		errors_add(errs, ERROR_INVALID, "invalid_range", "from", "from is after to");
 	return errs->count == before;
 }
 
 /* --- answering ---------------------------------------------------------------------------- */
-
-static void reply_failed_call(struct request *req, const char *what)
-{
-	const struct db_error *e = db_last_error(req->db);
-
-	if (strcmp(e->sqlstate, "22008") == 0 || strcmp(e->sqlstate, "22007") == 0)
-		reply_error(req, 422, "invalid_date", "from or to is not a date that exists");
-	else
-		reply_db_failure(req, what);
-}
 
 static const char *message_for(const char *code)
 {
@@ -299,7 +228,7 @@ static void reply_moderation_outcome(struct request *req, const struct outcome *
 		reply_error(req, 404, "not_found", not_found);
 		break;
 	case 422:
-		errors_add(&errs, 422, o->code, o->body ? o->body : NULL, "%s", message_for(o->code));
+		errors_add(&errs, ERROR_INVALID, o->code, o->body ? o->body : NULL, "%s", message_for(o->code));
 		reply_errors(req, &errs);
 		break;
 	default:
@@ -316,7 +245,7 @@ static void run_action(struct request *req, const char *statement, int nparams, 
 	struct outcome o = { 0 };
 
 	if (!res) {
-		reply_failed_call(req, statement);
+		reply_db_failure(req, req->db, statement);
 		return;
 	}
 	if (outcome_read(res, &o))
@@ -329,7 +258,7 @@ static void run_action(struct request *req, const char *statement, int nparams, 
 		log_info("moderation: %s answered %s", statement, req->out.data);
 }
 
-static void act(struct request *req, const struct moderation_path *path, const char *token_hash)
+static void act(struct request *req, const struct target *path, const char *token_hash)
 {
 	struct moderation_body body;
 	struct errors errs = { .count = 0 };
@@ -346,20 +275,18 @@ static void act(struct request *req, const struct moderation_path *path, const c
 		return;
 	}
 	if (allowed == MODERATION_FIELD_OF && !body.of[0]) {
-		errors_add(&errs, 422, "required", "of", "of is required: the id of the proposal this one duplicates");
+		errors_add(&errs, ERROR_INVALID, "required", "of", "of is required: the id of the proposal this one duplicates");
 		reply_errors(req, &errs);
-	} else if (path->resource == MODERATION_PROPOSAL) {
+	} else if (path->resource == PROPOSAL) {
 		run_action(req, "moderate_proposal", 5,
 			   (const char *[]){ token_hash, path->action, path->id, body.reason, body.of[0] ? body.of : NULL },
 			   "no such proposal");
-	} else if (path->resource == MODERATION_CAMPAIGN) {
+	} else if (path->resource == CAMPAIGN) {
 		run_action(req, "moderate_campaign", 4, (const char *[]){ token_hash, path->action, path->id, body.reason },
 			   "no such campaign");
-	} else if (path->resource == MODERATION_FLAG) {
+	} else {
 		run_action(req, "moderation_resolve_flag", 4,
 			   (const char *[]){ token_hash, path->id, body.decision, body.reason }, "no such flag");
-	} else {
-		reply_error(req, 404, "not_found", "no such resource");
 	}
 	moderation_body_free(&body);
 }
@@ -387,11 +314,11 @@ static void log_csv(struct request *req, const PGresult *res, const struct moder
 	if (q->bom)
 		buf_puts(&req->out, "\xef\xbb\xbf");
 	for (size_t c = 0; c < ARRAY_LEN(log_columns); c++)
-		csvfield_put(&req->out, log_columns[c], c == 0);
+		csv_put(&req->out, log_columns[c], c == 0);
 	buf_puts(&req->out, "\r\n");
 	for (int i = 0; i < PQntuples(res); i++) {
 		for (int c = 0; c < (int)ARRAY_LEN(log_columns); c++)
-			csvfield_put(&req->out, PQgetvalue(res, i, c), c == 0);
+			csv_put(&req->out, PQgetvalue(res, i, c), c == 0);
 		buf_puts(&req->out, "\r\n");
 	}
 	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-moderation-log.csv\"");
@@ -440,7 +367,7 @@ static void export_log(struct request *req, const struct moderation_list_query *
 	json_t *more;
 
 	if (!res) {
-		reply_failed_call(req, "reading the moderation log");
+		reply_db_failure(req, req->db, "reading the moderation log");
 		return;
 	}
 	more = next_after(res, q);
@@ -466,7 +393,7 @@ static void list_flags(struct request *req, const struct moderation_list_query *
 	json_t *items;
 
 	if (!res) {
-		reply_failed_call(req, "listing identity flags");
+		reply_db_failure(req, req->db, "listing identity flags");
 		return;
 	}
 	items = json_array();
@@ -482,14 +409,14 @@ static void list_flags(struct request *req, const struct moderation_list_query *
 }
 
 /* GET proposals/{id} or campaigns/{id}: one JSON document from the database, or 404. */
-static void show_one(struct request *req, const struct moderation_path *path)
+static void show_one(struct request *req, const struct target *path)
 {
-	bool proposal = path->resource == MODERATION_PROPOSAL;
+	bool proposal = path->resource == PROPOSAL;
 	PGresult *res = db_run(req->db, proposal ? "moderation_proposal" : "moderation_campaign", 1,
 			       (const char *[]){ path->id });
 
 	if (!res) {
-		reply_failed_call(req, proposal ? "reading a proposal for moderators" : "reading a campaign");
+		reply_db_failure(req, req->db, proposal ? "reading a proposal for moderators" : "reading a campaign");
 		return;
 	}
 	if (PQntuples(res) == 1)
@@ -499,48 +426,61 @@ static void show_one(struct request *req, const struct moderation_path *path)
 	PQclear(res);
 }
 
-void moderation_handle(struct request *req, const char *rest)
+void moderation_act_proposal(struct request *req, const struct route_match *m)
 {
-	struct moderation_path path;
+	act(req, &(struct target){ PROPOSAL, m->id, m->arg }, m->token_hash);
+}
+
+void moderation_act_campaign(struct request *req, const struct route_match *m)
+{
+	act(req, &(struct target){ CAMPAIGN, m->id, m->arg }, m->token_hash);
+}
+
+void moderation_resolve(struct request *req, const struct route_match *m)
+{
+	act(req, &(struct target){ FLAG, m->id, "resolve" }, m->token_hash);
+}
+
+static void show(struct request *req, const struct target *t)
+{
+	if (*req->query)
+		reply_error(req, 422, "unknown_parameter", "this resource takes no parameters");
+	else
+		show_one(req, t);
+}
+
+void moderation_show_proposal(struct request *req, const struct route_match *m)
+{
+	show(req, &(struct target){ PROPOSAL, m->id, "" });
+}
+
+void moderation_show_campaign(struct request *req, const struct route_match *m)
+{
+	show(req, &(struct target){ CAMPAIGN, m->id, "" });
+}
+
+/* GET flags and GET log: a page of a list, by the query string. */
+static void list(struct request *req, bool is_log)
+{
 	struct moderation_list_query q;
 	struct errors errs = { .count = 0 };
-	char token_hash[65];
-	bool read = false;
 
-	if (!moderation_path_parse(rest, &path)) {
-		reply_error(req, 404, "not_found", "no such resource");
-		return;
-	}
-	read = path.resource == MODERATION_FLAGS || path.resource == MODERATION_LOG || !path.action[0];
-	if (read && !request_is_get(req)) {
-		reply_method_not_allowed(req, "GET, HEAD");
-		return;
-	}
-	if (!read && strcmp(req->method, "POST") != 0) {
-		reply_method_not_allowed(req, "POST");
-		return;
-	}
-	/* Moderators act; staff may read the flags and export the log as well. */
-	if (!auth_require_token_or_reply(req, req->authorization, read ? AUTH_MODERATOR | AUTH_STAFF : AUTH_MODERATOR,
-					 token_hash))
-		return;
-	if (!read) {
-		act(req, &path, token_hash);
-		return;
-	}
-	if (path.id[0]) {
-		if (*req->query)
-			reply_error(req, 422, "unknown_parameter", "this resource takes no parameters");
-		else
-			show_one(req, &path);
-		return;
-	}
-	if (!moderation_list_query_parse(req->query, path.resource == MODERATION_LOG, &q, &errs)) {
+	if (!moderation_list_query_parse(req->query, is_log, &q, &errs))
 		reply_errors(req, &errs);
-		return;
-	}
-	if (path.resource == MODERATION_LOG)
+	else if (is_log)
 		export_log(req, &q);
 	else
 		list_flags(req, &q);
+}
+
+void moderation_flags(struct request *req, const struct route_match *m)
+{
+	(void)m;
+	list(req, false);
+}
+
+void moderation_log(struct request *req, const struct route_match *m)
+{
+	(void)m;
+	list(req, true);
 }

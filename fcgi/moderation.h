@@ -1,16 +1,10 @@
 /*
- * moderation.h - the moderators' API under /api/v1/moderation/ (docs/MODERATION.md).
- *
- *   POST proposals/{id}/hide | unhide | duplicate   {"reason": "…"} (duplicate: and "of": id)
- *   POST campaigns/{id}/hide | unhide               {"reason": "…"}
- *   GET  proposals/{id}, campaigns/{id}             what moderators see, with the history
- *   GET  flags?status=open|resolved|all&after=&limit=
- *   POST flags/{id}/resolve                         {"decision": "hide"|"keep", "reason": "…"}
- *   GET  log?from=&to=&format=json|csv&bom=&after=&limit=
+ * moderation.h - the moderators' API under /api/v1/moderation/ (docs/MODERATION.md; its
+ * rows are in routes.c): hide, unhide, mark duplicates, resolve identity flags, the log.
  *
  * Actions need a bearer token of role moderator; reading (proposals, campaigns, flags,
- * the log), moderator or staff. The parsers are exposed for the unit tests and the fuzzer. The structs they fill
- * own their strings; moderation_body_free releases them.
+ * the log), moderator or staff (checked by routes.c). The parsers are exposed for the unit
+ * tests and the fuzzer; the structs they fill own their strings (moderation_body_free).
  */
 #ifndef KENES_MODERATION_H
 #define KENES_MODERATION_H
@@ -19,27 +13,9 @@
 #include <stddef.h>
 
 #include "errors.h"
-#include "request.h"
+#include "routes.h"
 
 #define MODERATION_REASON_MAX 1000 /* characters (code points) */
-
-enum moderation_resource {
-	MODERATION_NONE,
-	MODERATION_PROPOSAL, /* proposals/{id}[/{hide,unhide,duplicate}] */
-	MODERATION_CAMPAIGN, /* campaigns/{id}[/{hide,unhide}] */
-	MODERATION_FLAG,     /* flags/{id}/resolve */
-	MODERATION_FLAGS,    /* flags */
-	MODERATION_LOG,      /* log */
-};
-
-struct moderation_path {
-	enum moderation_resource resource;
-	char id[24];     /* the decimal id, without leading zeros; "" for FLAGS and LOG */
-	char action[16]; /* hide, unhide, duplicate, resolve; "" to read (and for FLAGS and LOG) */
-};
-
-/* Parses what follows "/api/v1/moderation/"; false when it is no resource of ours. */
-bool moderation_path_parse(const char *rest, struct moderation_path *out);
 
 enum {
 	MODERATION_FIELD_OF = 1u << 0,       /* "of": the original's id (duplicate) */
@@ -73,7 +49,8 @@ struct moderation_list_query {
 bool moderation_list_query_parse(const char *query, bool is_log, struct moderation_list_query *q,
 				 struct errors *errs);
 
-/* Answers any request under /api/v1/moderation/; `rest` is the path after that prefix. */
-void moderation_handle(struct request *req, const char *rest);
+/* The rows of routes.c under /api/v1/moderation/ (the match's arg is the action). */
+route_handler moderation_act_proposal, moderation_act_campaign, moderation_resolve;
+route_handler moderation_show_proposal, moderation_show_campaign, moderation_flags, moderation_log;
 
 #endif

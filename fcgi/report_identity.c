@@ -6,6 +6,8 @@
  * everyone else with the same 403, which says nothing of who filed it. JSON {"iin": "…"} or
  * the no-JavaScript form on the proposal page (iin, form_token, ui_lang).
  */
+#include "report_identity.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +17,10 @@
 #include "handlers.h"
 #include "jsonbody.h"
 #include "log.h"
+#include "outcome.h"
 #include "page.h"
+#include "person_action.h"
+#include "reply.h"
 #include "structure.h"
 #include "util.h"
 #include "write.h"
@@ -47,14 +52,14 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	if (o->status >= 300 && is_form) {
 		struct errors errs = { .count = 0 };
 
-		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
+		errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
 		page_again(req, o->status, in, proposal, &errs);
 	} else if (o->status == 403) {
 		reply_error(req, 403, o->code,
 			    "this proposal was not filed with your identity: only the person it was filed in the "
 			    "name of can report it");
 	} else if (o->status >= 300) {
-		reply_outcome_error(req, o);
+		outcome_reply_error(req, o);
 	} else if (!is_form) {
 		reply_json_text(req, o->status, o->body);
 	} else {
@@ -66,8 +71,9 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 		log_info("identity report on proposal %s: %s", id, o->code);
 }
 
-void handle_report_identity(struct request *req, const char *id)
+void report_identity_handle(struct request *req, const struct route_match *m)
 {
+	const char *id = m->id;
 	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
 	struct person_action act = { .proposal = NULL };
@@ -75,9 +81,9 @@ void handle_report_identity(struct request *req, const char *id)
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
 
 	if (is_form)
-		person_input_parse(req, true, &in, &errs);
+		person_input_parse(req->body, req->body_len, true, &in, &errs);
 	else if (request_content_type_is(req, "application/json") || req->body_len == 0)
-		person_input_parse(req, false, &in, &errs);
+		person_input_parse(req->body, req->body_len, false, &in, &errs);
 	else {
 		reply_error(req, 415, "unsupported_media_type",
 			    "send application/json or application/x-www-form-urlencoded");
@@ -85,7 +91,7 @@ void handle_report_identity(struct request *req, const char *id)
 	}
 	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
-	if (!write_run_outcome(req, "identity_report", 6,
+	if (!outcome_run(req, "identity_report", 6,
 			       (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
 						 act.guard.hash, REPORTS_PER_HOUR },
 			       "recording an identity report", &o)) {

@@ -8,6 +8,7 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "reply.h"
 #include "tallies.h"
 #include "util.h"
 
@@ -25,30 +26,13 @@ static const char *const parameters[] = { "week", "format", "lang", "consultatio
 
 struct report_query {
 	const char *kind;         /* "week" or "session" */
-	char session[16];         /* the number, for sessions */
+	char session[24];         /* the number, for sessions */
 	const char *week;         /* NULL: the latest issued */
 	const char *consultation; /* NULL: the only one not in draft */
 	int format;               /* index into formats */
 	const char *lang;
 	bool bom;
 };
-
-/* "sessions/{n}" or "weekly"; false when the path is neither. */
-static bool parse_path(const char *rest, struct report_query *q)
-{
-	long n;
-
-	if (strcmp(rest, "weekly") == 0) {
-		q->kind = "week";
-		return true;
-	}
-	if (strncmp(rest, "sessions/", 9) != 0 || strlen(rest + 9) >= sizeof(q->session) || rest[9] == '0' ||
-	    !parse_long(rest + 9, 1, 2147483647L, &n))
-		return false;
-	q->kind = "session";
-	snprintf(q->session, sizeof(q->session), "%ld", n);
-	return true;
-}
 
 static bool week_shaped(const char *s)
 {
@@ -69,20 +53,20 @@ static void parse_query(const struct form *f, struct report_query *q, struct err
 		for (size_t k = 0; k < ARRAY_LEN(parameters); k++)
 			known = known || strcmp(f->fields[i].name, parameters[k]) == 0;
 		if (!known || (strcmp(f->fields[i].name, "week") == 0 && strcmp(q->kind, "week") != 0))
-			errors_add(errs, 422, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
+			errors_add(errs, ERROR_INVALID, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
 				   f->fields[i].name);
 		else if (form_get(f, f->fields[i].name) != &f->fields[i])
-			errors_add(errs, 422, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
 	}
 	if ((v = form_get(f, "week")) && *v->value) {
 		q->week = v->value;
 		if (!week_shaped(q->week))
-			errors_add(errs, 422, "invalid_week", "week", "week must be an ISO week like 2026-W05");
+			errors_add(errs, ERROR_INVALID, "invalid_week", "week", "week must be an ISO week like 2026-W05");
 	}
 	if ((v = form_get(f, "consultation")) && *v->value) {
 		q->consultation = v->value;
 		if (!tallies_slug_valid(q->consultation))
-			errors_add(errs, 422, "unknown_consultation", "consultation", "there is no such consultation");
+			errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
 	}
 	if ((v = form_get(f, "format"))) {
 		q->format = -1;
@@ -90,27 +74,17 @@ static void parse_query(const struct form *f, struct report_query *q, struct err
 			if (strcmp(v->value, formats[k].name) == 0)
 				q->format = (int)k;
 		if (q->format < 0)
-			errors_add(errs, 422, "invalid_format", "format", "format must be html, csv, json or md");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be html, csv, json or md");
 	}
 	if ((v = form_get(f, "lang"))) {
 		q->lang = v->value;
 		if (strcmp(q->lang, "kk") != 0 && strcmp(q->lang, "ru") != 0 && strcmp(q->lang, "en") != 0)
-			errors_add(errs, 422, "invalid_lang", "lang", "lang must be kk, ru or en");
+			errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
 	}
 	if ((v = form_get(f, "bom"))) {
 		q->bom = strcmp(v->value, "1") == 0;
 		if (!q->bom && strcmp(v->value, "0") != 0)
-			errors_add(errs, 422, "invalid_bom", "bom", "bom must be 0 or 1");
-	}
-}
-
-static void reply_db_failure(struct request *req)
-{
-	if (db_last_error(req->read_db)->unavailable) {
-		reply_unavailable(req);
-	} else {
-		log_error("reading a report failed: %s %s", db_last_error(req->read_db)->sqlstate, db_last_error(req->read_db)->message);
-		reply_error(req, 500, "internal", "the report could not be read");
+			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
 	}
 }
 
@@ -129,7 +103,7 @@ static void reply_not_issued(struct request *req, const struct report_query *q)
 	}
 	res = db_run(req->read_db, "report_session_known", 2, (const char *[]){ q->consultation, q->session });
 	if (!res) {
-		reply_db_failure(req);
+		reply_db_failure(req, req->read_db, "reading a report");
 		return;
 	}
 	if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
@@ -145,7 +119,7 @@ static void reply_not_issued(struct request *req, const struct report_query *q)
 	PQclear(res);
 }
 
-void reports_handle(struct request *req, const char *path_rest, const char *authorization)
+void reports_handle(struct request *req, const struct route_match *m)
 {
 	struct report_query q = { .kind = NULL };
 	struct form f = { .count = 0 };
@@ -154,20 +128,10 @@ void reports_handle(struct request *req, const char *path_rest, const char *auth
 	const char *params[6];
 	char etag[80], disposition[200];
 
-	if (!parse_path(path_rest, &q)) {
-		reply_error(req, 404, "not_found", "no such resource");
+	q.kind = m->arg;
+	snprintf(q.session, sizeof(q.session), "%s", m->id);
+	if (!request_query_form_or_reply(req, &f))
 		goto out;
-	}
-	if (!request_is_get(req)) {
-		reply_method_not_allowed(req, "GET, HEAD");
-		goto out;
-	}
-	if (!auth_require_or_reply(req, authorization, AUTH_STAFF))
-		goto out;
-	if (!form_parse(req->query, strlen(req->query), &f)) { /* frees what it parsed */
-		reply_error(req, 400, "bad_request", "the query string is malformed");
-		goto out;
-	}
 	parse_query(&f, &q, &errs);
 	if (errs.count) {
 		reply_errors(req, &errs);
@@ -181,7 +145,7 @@ void reports_handle(struct request *req, const char *path_rest, const char *auth
 	params[5] = strcmp(formats[q.format].name, "json") == 0 ? "mul" : q.lang;
 	res = db_run(req->read_db, "report_get", 6, params);
 	if (!res) {
-		reply_db_failure(req);
+		reply_db_failure(req, req->read_db, "reading a report");
 		goto out;
 	}
 	if (PQntuples(res) == 0) {

@@ -14,10 +14,9 @@
 #ifndef KENES_REPORTS_H
 #define KENES_REPORTS_H
 
-#include "request.h"
+#include "routes.h"
 
-/* path_rest: the path after "/api/v1/reports/" ("weekly", "sessions/5");
- * authorization: the request's Authorization header (NULL or "" when absent). */
-void reports_handle(struct request *req, const char *path_rest, const char *authorization);
+/* The rows of routes.c: the match's arg is "week" or "session" (with the session in id). */
+route_handler reports_handle;
 
 #endif

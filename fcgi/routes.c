@@ -1,296 +1,171 @@
-/*
- * routes.c - which handler answers which path, and the handlers themselves.
- *
- * Each handler starts from "failed" (status 500 from request_init), answers through the
- * reply_* helpers exactly once, and frees what it allocated at one exit.
- */
+#include "routes.h"
+
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "db.h"
+#include "auth.h"
+#include "browse.h"
 #include "handlers.h"
-#include "i18n.h"
-#include "log.h"
 #include "moderation.h"
-#include "page.h"
-#include "proposal.h"
+#include "reply.h"
+#include "report_identity.h"
 #include "reports.h"
-#include "request.h"
-#include "settings.h"
-#include "structure.h"
+#include "submit.h"
+#include "support.h"
 #include "tallies.h"
 #include "util.h"
 
-enum lang handler_lang(const struct request *req, const char *ui_lang)
-{
-	char q[8];
-	enum lang l;
+#define GET METHOD_GET
+#define POST METHOD_POST
+#define DELETE METHOD_DELETE
+#define READERS (AUTH_MODERATOR | AUTH_STAFF)
 
-	if (request_query_param(req, "lang", q, sizeof(q)) && lang_parse(q, &l))
-		return l;
-	if (ui_lang && lang_parse(ui_lang, &l))
-		return l;
-	return lang_from_accept(req->accept_language);
-}
+/* Every endpoint. Paths are matched whole, segment by segment; the first row that takes
+ * the method wins, and a path no row takes is 404 (JSON under /api/, else the HTML page). */
+const struct route routes[] = {
+	/* The form and the pages (HTML) */
+	{ GET, "/", ROUTE_FORM, handler_form_page, 0, NULL },
+	{ GET, "/proposals", ROUTE_LIST, browse_list_html, 0, NULL },
+	{ GET, "/proposals/{id}", ROUTE_PROPOSAL_PAGE, browse_proposal_page, 0, NULL },
+	{ GET, "/proposals/{id}/receipt", ROUTE_RECEIPT, handler_receipt_page, 0, NULL },
+	/* The public API (docs/API.md) */
+	{ GET, "/api/v1/consultations/{slug}", ROUTE_CONSULTATION, handler_consultation, 0, NULL },
+	{ GET, "/api/v1/proposals", ROUTE_LIST, browse_list_json, 0, NULL },
+	{ POST, "/api/v1/proposals", ROUTE_SUBMIT, submit_handle, 0, NULL },
+	{ GET, "/api/v1/proposals/{id}", ROUTE_PROPOSAL, handler_proposal, 0, NULL },
+	{ POST | DELETE, "/api/v1/proposals/{id}/supports", ROUTE_SUPPORT, support_handle, 0, NULL },
+	{ POST, "/api/v1/proposals/{id}/report-identity", ROUTE_REPORT_IDENTITY, report_identity_handle, 0, NULL },
+	/* Analysts and staff (bearer tokens) */
+	{ GET, "/api/v1/tallies", ROUTE_TALLIES, tallies_handle, AUTH_ANALYST | AUTH_STAFF, NULL },
+	{ GET, "/api/v1/reports/weekly", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "week" },
+	{ GET, "/api/v1/reports/sessions/{int}", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "session" },
+	/* Moderators (docs/MODERATION.md): staff may read too */
+	{ GET, "/api/v1/moderation/flags", ROUTE_MODERATION, moderation_flags, READERS, NULL },
+	{ POST, "/api/v1/moderation/flags/{id}/resolve", ROUTE_MODERATION, moderation_resolve, AUTH_MODERATOR, NULL },
+	{ GET, "/api/v1/moderation/log", ROUTE_MODERATION, moderation_log, READERS, NULL },
+	{ GET, "/api/v1/moderation/proposals/{id}", ROUTE_MODERATION, moderation_show_proposal, READERS, NULL },
+	{ POST, "/api/v1/moderation/proposals/{id}/hide", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR, "hide" },
+	{ POST, "/api/v1/moderation/proposals/{id}/unhide", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR, "unhide" },
+	{ POST, "/api/v1/moderation/proposals/{id}/duplicate", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR,
+	  "duplicate" },
+	{ GET, "/api/v1/moderation/campaigns/{id}", ROUTE_MODERATION, moderation_show_campaign, READERS, NULL },
+	{ POST, "/api/v1/moderation/campaigns/{id}/hide", ROUTE_MODERATION, moderation_act_campaign, AUTH_MODERATOR, "hide" },
+	{ POST, "/api/v1/moderation/campaigns/{id}/unhide", ROUTE_MODERATION, moderation_act_campaign, AUTH_MODERATOR,
+	  "unhide" },
+	/* Operations (nginx serves /metrics to loopback only) */
+	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
+	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },
+};
+const size_t route_count = ARRAY_LEN(routes);
 
-bool handler_structure_ready(struct request *req)
+/* A decimal id of n bytes, 1 to max, without a leading zero, into out. */
+static bool id_segment(const char *s, size_t n, long max, char out[24])
 {
-	return structure_refresh(req->db, req->settings->structure_ttl);
-}
-
-/* Parses the decimal id between prefix and suffix of the path; false when it is not one. */
-static bool path_id(const char *path, const char *prefix, const char *suffix, char *out, size_t outlen)
-{
-	size_t plen = strlen(prefix), slen = strlen(suffix), len = strlen(path), n;
 	long id;
 
-	if (len <= plen + slen || strncmp(path, prefix, plen) != 0 || strcmp(path + len - slen, suffix) != 0)
+	if (n == 0 || n > 18 || s[0] == '0')
 		return false;
-	n = len - plen - slen;
-	if (n >= outlen || n > 18)
-		return false;
-	memcpy(out, path + plen, n);
+	memcpy(out, s, n);
 	out[n] = '\0';
-	return out[0] != '0' && parse_long(out, 1, 999999999999999999L, &id);
+	return parse_long(out, 1, max, &id);
 }
 
-static void form_page(struct request *req)
+/* One segment of the shape (up to '/' or its end) against n bytes of the path. */
+static bool segment_matches(const char *shape, size_t shape_len, const char *s, size_t n, bool last,
+			    struct route_match *m)
 {
-	struct buf html;
-
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
-		return;
+	if (shape_len == 4 && strncmp(shape, "{id}", 4) == 0)
+		return id_segment(s, n, 999999999999999999L, m->id);
+	if (shape_len == 5 && strncmp(shape, "{int}", 5) == 0)
+		return id_segment(s, n, 2147483647L, m->id);
+	if (shape_len == 6 && strncmp(shape, "{slug}", 6) == 0) {
+		m->slug = s;
+		return n > 0 && last;
 	}
-	buf_init(&html, 0);
-	page_form(&html, handler_lang(req, NULL), structure_default(), NULL, NULL);
-	reply_html(req, 200, &html);
-	buf_free(&html);
+	return shape_len == n && strncmp(shape, s, n) == 0;
 }
 
-/* Runs `statement` for proposal `id` and makes a document of its one row's first value;
-   NULL when there is none, with a 404/503/500 reply made unless `quiet`. */
-static json_t *fetch_as(struct request *req, const char *statement, const char *id,
-			json_t *(*doc_of)(const char *value), bool quiet)
+/* The path against a row's shape, segment by segment. */
+static bool path_matches(const char *shape, const char *path, struct route_match *m)
 {
-	PGresult *res = db_run(req->db, statement, 1, (const char *[]){ id });
-	json_t *doc = NULL;
+	memset(m, 0, sizeof(*m));
+	for (;;) {
+		const char *shape_end = strchr(shape, '/'), *path_end = strchr(path, '/');
+		size_t shape_len = shape_end ? (size_t)(shape_end - shape) : strlen(shape);
+		size_t n = path_end ? (size_t)(path_end - path) : strlen(path);
 
-	if (!res) {
-		if (quiet)
-			return NULL;
-		if (db_last_error(req->db)->unavailable)
-			reply_unavailable(req);
-		else
-			reply_error(req, 500, "internal", "could not read the proposal");
-		return NULL;
+		if (!segment_matches(shape, shape_len, path, n, !path_end, m) || !shape_end != !path_end)
+			return false;
+		if (!shape_end)
+			return true;
+		shape = shape_end + 1;
+		path = path_end + 1;
 	}
-	if (PQntuples(res) == 1)
-		doc = doc_of(PQgetvalue(res, 0, 0));
-	PQclear(res);
-	if (!doc && !quiet)
-		reply_error(req, 404, "not_found", "no such proposal");
-	return doc;
 }
 
-static json_t *fetch(struct request *req, const char *statement, const char *id,
-		     json_t *(*doc_of)(const char *value))
+static unsigned method_of(const char *method)
 {
-	return fetch_as(req, statement, id, doc_of, false);
+	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+		return METHOD_GET;
+	if (strcmp(method, "POST") == 0)
+		return METHOD_POST;
+	if (strcmp(method, "DELETE") == 0)
+		return METHOD_DELETE;
+	return 0;
 }
 
-static json_t *parsed(const char *value)
+const struct route *routes_find(const char *method, const char *path, struct route_match *m, unsigned *allow,
+				const struct route **first)
 {
-	return json_loads(value, 0, NULL);
-}
+	unsigned want = method_of(method);
 
-static json_t *consultation_only(const char *slug)
-{
-	return json_pack("{s:s}", "consultation", slug);
-}
-
-json_t *handler_fetch_proposal(struct request *req, const char *id)
-{
-	return fetch(req, "proposal_get", id, parsed);
-}
-
-json_t *handler_read_proposal(struct request *req, const char *id)
-{
-	return fetch_as(req, "proposal_get", id, parsed, true);
-}
-
-json_t *handler_fetch_consultation(struct request *req, const char *id)
-{
-	return fetch(req, "proposal_consultation", id, consultation_only);
-}
-
-static void proposal_get(struct request *req, const char *id)
-{
-	json_t *doc = handler_fetch_proposal(req, id);
-
-	if (doc)
-		reply_json(req, 200, doc);
-}
-
-void handler_message_page(struct request *req, int status, enum lang lang, const char *title_key,
-			  const char *text_key)
-{
-	struct buf html;
-
-	buf_init(&html, 0);
-	page_message(&html, lang, title_key, text_key);
-	reply_html(req, status, &html);
-	buf_free(&html);
-}
-
-static void not_found_page(struct request *req, enum lang lang)
-{
-	handler_message_page(req, 404, lang, "notfound.title", "notfound.text");
-}
-
-static void receipt(struct request *req, const char *id)
-{
-	enum lang lang = handler_lang(req, NULL);
-	json_t *doc = handler_fetch_proposal(req, id);
-	struct buf html;
-
-	if (!doc) {
-		if (req->status == 404)
-			not_found_page(req, lang);
-		return;
+	*allow = 0;
+	*first = NULL;
+	for (size_t i = 0; i < route_count; i++) {
+		if (!path_matches(routes[i].path, path, m))
+			continue;
+		if (routes[i].methods & want) {
+			m->arg = routes[i].arg;
+			return &routes[i];
+		}
+		*allow |= routes[i].methods;
+		if (!*first)
+			*first = &routes[i];
 	}
-	handler_structure_ready(req);
-	buf_init(&html, 0);
-	page_receipt(&html, lang, structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
-	reply_html(req, 200, &html);
-	buf_free(&html);
-	json_decref(doc);
+	memset(m, 0, sizeof(*m));
+	return NULL;
 }
 
-static void consultation_get(struct request *req, const char *slug)
+void routes_allow(unsigned methods, char *out, size_t outlen)
 {
-	const struct consultation *c;
-
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
-		return;
-	}
-	c = structure_find(slug);
-	if (c)
-		reply_json_text(req, 200, c->json);
-	else
-		reply_error(req, 404, "not_found", "no such consultation");
-}
-
-static void healthz(struct request *req)
-{
-	PGresult *res = db_run(req->db, "health", 0, NULL);
-
-	if (!res) {
-		reply_unavailable(req);
-		return;
-	}
-	PQclear(res);
-	reply_json_text(req, 200, "{\"status\":\"ok\"}");
-}
-
-/* Prometheus text; nginx serves it to loopback only (deploy/nginx/kenes-server.conf). */
-static void metrics(struct request *req)
-{
-	buf_reset(&req->out);
-	metrics_render(&req->out);
-	req->status = 200;
-	req->out_type = "text/plain; version=0.0.4; charset=utf-8";
+	snprintf(out, outlen, "%s%s%s%s", methods & METHOD_GET ? "GET, HEAD" : "",
+		 methods & METHOD_GET && methods & ~METHOD_GET ? ", " : "", methods & METHOD_POST ? "POST" : "",
+		 methods & METHOD_POST && methods & METHOD_DELETE ? ", DELETE" : methods & METHOD_DELETE ? "DELETE" : "");
 }
 
 void route_request(struct request *req)
 {
-	const char *path = req->path;
-	char id[24];
-	bool get = request_is_get(req);
+	struct route_match m;
+	const struct route *r, *first;
+	unsigned allow;
+	char allow_text[32];
 
-	if (strcmp(path, "/") == 0) {
-		req->route = ROUTE_FORM;
-		if (get)
-			form_page(req);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (strcmp(path, "/api/v1/proposals") == 0) {
-		req->route = strcmp(req->method, "POST") == 0 ? ROUTE_SUBMIT : ROUTE_LIST;
-		if (strcmp(req->method, "POST") == 0)
-			handle_submit(req);
-		else if (get)
-			handle_list(req, false);
-		else
-			reply_method_not_allowed(req, "GET, HEAD, POST");
-	} else if (path_id(path, "/api/v1/proposals/", "/supports", id, sizeof(id))) {
-		req->route = ROUTE_SUPPORT;
-		if (strcmp(req->method, "POST") == 0 || strcmp(req->method, "DELETE") == 0)
-			handle_support(req, id);
-		else
-			reply_method_not_allowed(req, "POST, DELETE");
-	} else if (path_id(path, "/api/v1/proposals/", "/report-identity", id, sizeof(id))) {
-		req->route = ROUTE_EXTENSION;
-		if (strcmp(req->method, "POST") == 0)
-			handle_report_identity(req, id);
-		else
-			reply_method_not_allowed(req, "POST");
-	} else if (strcmp(path, "/proposals") == 0) {
-		req->route = ROUTE_LIST;
-		if (get)
-			handle_list(req, true);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (path_id(path, "/proposals/", "", id, sizeof(id))) {
-		req->route = ROUTE_PROPOSAL_PAGE;
-		if (get)
-			handle_proposal_page(req, id);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (path_id(path, "/api/v1/proposals/", "", id, sizeof(id))) {
-		req->route = ROUTE_PROPOSAL;
-		if (get)
-			proposal_get(req, id);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (path_id(path, "/proposals/", "/receipt", id, sizeof(id))) {
-		req->route = ROUTE_RECEIPT;
-		if (get)
-			receipt(req, id);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (strncmp(path, "/api/v1/consultations/", 22) == 0 && path[22] &&
-		   !strchr(path + 22, '/')) {
-		req->route = ROUTE_CONSULTATION;
-		if (get)
-			consultation_get(req, path + 22);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (strcmp(path, "/healthz") == 0) {
-		req->route = ROUTE_HEALTH;
-		if (get)
-			healthz(req);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (strcmp(path, "/metrics") == 0) {
-		req->route = ROUTE_METRICS;
-		if (get)
-			metrics(req);
-		else
-			reply_method_not_allowed(req, "GET, HEAD");
-	} else if (strcmp(path, "/api/v1/tallies") == 0) {
-		req->route = ROUTE_EXTENSION;
-		tallies_handle(req, req->authorization);
-	} else if (strncmp(path, "/api/v1/reports/", 16) == 0) {
-		req->route = ROUTE_EXTENSION;
-		reports_handle(req, path + 16, req->authorization);
-	} else if (strncmp(path, "/api/v1/moderation/", 19) == 0) {
-		req->route = ROUTE_EXTENSION;
-		moderation_handle(req, path + 19);
-	} else if (strncmp(path, "/api/", 5) == 0) {
-		reply_error(req, 404, "not_found", "no such resource");
-	} else {
-		not_found_page(req, handler_lang(req, NULL));
+	r = routes_find(req->method, req->path, &m, &allow, &first);
+	if (!r && allow) {
+		req->route = first->label;
+		routes_allow(allow, allow_text, sizeof(allow_text));
+		reply_method_not_allowed(req, allow_text);
+		return;
 	}
+	if (!r) {
+		if (strncmp(req->path, "/api/", 5) == 0)
+			reply_error(req, 404, "not_found", "no such resource");
+		else
+			handler_not_found_page(req);
+		return;
+	}
+	req->route = r->label;
+	if (r->role && !auth_require_token_or_reply(req, req->authorization, r->role, m.token_hash))
+		return;
+	r->handle(req, &m);
 }

@@ -4,6 +4,10 @@
 #ifndef KENES_SETTINGS_H
 #define KENES_SETTINGS_H
 
+struct db_statements;
+/* The handler's statements, embedded from sql/queries/ (build/queries.c). */
+extern const struct db_statements fcgi_statements;
+
 struct settings {
 	char *socket;          /* unix socket path nginx connects to */
 	long socket_mode;      /* octal permission bits, e.g. 0660 */

@@ -5,6 +5,8 @@
  * first, then every field rule is checked and reported together (422), then the identity,
  * and only then is the database asked. A 201 (or the form's 303) is sent after the commit.
  */
+#include "submit.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +14,10 @@
 #include "db.h"
 #include "handlers.h"
 #include "log.h"
+#include "outcome.h"
 #include "page.h"
-#include "proposal.h"
+#include "proposal_store.h"
+#include "reply.h"
 #include "settings.h"
 #include "structure.h"
 #include "write.h"
@@ -26,7 +30,7 @@ static void form_again(struct request *req, const struct proposal_input *in, con
 
 	buf_init(&html, 0);
 	page_form(&html, handler_lang(req, in->ui_lang), c ? c : structure_default(), in, errs);
-	reply_html(req, first ? first->status : 422, &html);
+	reply_html(req, first ? reply_status_of(first->kind) : 422, &html);
 	buf_free(&html);
 }
 
@@ -34,11 +38,11 @@ static void refuse(struct request *req, bool is_form, const struct proposal_inpu
 {
 	const struct field_error *first = errors_primary(errs);
 
-	log_info("proposal refused: %d %s%s%s", first->status, first->code, first->field[0] ? " on " : "",
+	log_info("proposal refused: %d %s%s%s", reply_status_of(first->kind), first->code, first->field[0] ? " on " : "",
 		 first->field);
 	/* A malformed or cross-site form post gets the plain error; anything a person can fix
 	   gets the form back. */
-	if (is_form && first->status != 400 && strcmp(first->code, "cross_site") != 0 &&
+	if (is_form && first->kind != ERROR_MALFORMED && strcmp(first->code, "cross_site") != 0 &&
 	    structure_default())
 		form_again(req, in, errs);
 	else
@@ -57,7 +61,7 @@ static void refuse_outcome(struct request *req, bool is_form, const struct propo
 	struct errors errs = { .count = 0 };
 
 	if (!is_form) {
-		reply_outcome_error(req, o);
+		outcome_reply_error(req, o);
 		return;
 	}
 	if (o->retry_after > 0) {
@@ -66,7 +70,7 @@ static void refuse_outcome(struct request *req, bool is_form, const struct propo
 		snprintf(seconds, sizeof(seconds), "%d", o->retry_after);
 		reply_header(req, "Retry-After", seconds);
 	}
-	errors_add(&errs, o->status, strcmp(o->code, "unknown_target") == 0 ? "unknown_target" : o->code,
+	errors_add(&errs, reply_class_of(o->status), strcmp(o->code, "unknown_target") == 0 ? "unknown_target" : o->code,
 		   strcmp(o->code, "unknown_target") == 0 ? "target" : NULL, "%s", o->code);
 	form_again(req, in, &errs);
 }
@@ -96,7 +100,7 @@ static void accepted(struct request *req, bool is_form, const struct proposal_in
 	reply_json_text(req, o->status, o->body);
 }
 
-void handle_submit(struct request *req)
+void submit_handle(struct request *req, const struct route_match *m)
 {
 	struct proposal_input in = { 0 };
 	struct proposal p = { 0 };
@@ -105,8 +109,10 @@ void handle_submit(struct request *req)
 	struct outcome o = { 0 };
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
 	bool is_json = request_content_type_is(req, "application/json");
-	char who[BYTEA_HEX_LEN];
+	char who[PSEUDONYM_HEX_LEN];
 	bool known = false;
+
+	(void)m;
 
 	if (!is_form && !is_json) {
 		reply_error(req, 415, "unsupported_media_type",
@@ -120,7 +126,7 @@ void handle_submit(struct request *req)
 		reply_unavailable(req);
 		goto out;
 	}
-	if ((errs.count && errors_primary(&errs)->status == 400) ||
+	if ((errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) ||
 	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
 		refuse(req, is_form, &in, &errs);
 		goto out;
@@ -136,11 +142,11 @@ void handle_submit(struct request *req)
 	if (!proposal_store(req->db, &p, known ? who : NULL, guard.key, guard.hash,
 			    req->settings->proposals_per_hour, &o)) {
 		if (is_form && db_last_error(req->db)->unavailable) {
-			errors_add(&errs, 503, "unavailable", NULL, "database unavailable");
+			errors_add(&errs, ERROR_UNAVAILABLE, "unavailable", NULL, "database unavailable");
 			reply_header(req, "Retry-After", "2");
 			form_again(req, &in, &errs);
 		} else {
-			reply_db_failure(req, "storing a proposal");
+			reply_db_failure(req, req->db, "storing a proposal");
 		}
 		goto out;
 	}
@@ -151,7 +157,7 @@ void handle_submit(struct request *req)
 		json_t *now = json_loads(o.body ? o.body : "{}", 0, NULL);
 
 		structure_invalidate();
-		errors_add(&errs, 422, "version_not_current", "target",
+		errors_add(&errs, ERROR_INVALID, "version_not_current", "target",
 			   "the draft changed: version %lld is current now; check the target against it and send again",
 			   (long long)json_integer_value(json_object_get(now, "version")));
 		json_decref(now);

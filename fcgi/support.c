@@ -5,6 +5,8 @@
  * and may be empty under "trusted-header". Supports are stored by the group-commit writer
  * (batch.h) with the other supports of the moment; withdrawals run on their own.
  */
+#include "support.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +18,10 @@
 #include "handlers.h"
 #include "jsonbody.h"
 #include "log.h"
+#include "outcome.h"
 #include "page.h"
+#include "person_action.h"
+#include "reply.h"
 #include "settings.h"
 #include "structure.h"
 #include "util.h"
@@ -47,12 +52,12 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 			snprintf(location, sizeof(location), "%d", o->retry_after);
 			reply_header(req, "Retry-After", location);
 		}
-		errors_add(&errs, o->status, o->code, NULL, "%s", o->code);
+		errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
 		page_again(req, o->status, in, proposal, &errs);
 		return;
 	}
 	if (o->status >= 300) {
-		reply_outcome_error(req, o);
+		outcome_reply_error(req, o);
 		return;
 	}
 	log_info("support %s on proposal %s", o->code, id);
@@ -92,13 +97,14 @@ static bool support_store(struct request *req, const char *id, const struct pers
 	buf_free(&b);
 	if (!job.stored_ok) {
 		db_set_error(req->db, &job.err);
-		reply_db_failure(req, "recording a support");
+		reply_db_failure(req, req->db, "recording a support");
 	}
 	return job.stored_ok;
 }
 
-void handle_support(struct request *req, const char *id)
+void support_handle(struct request *req, const struct route_match *m)
 {
+	const char *id = m->id;
 	struct person_input in = { 0 };
 	struct errors errs = { .count = 0 };
 	struct person_action act = { .proposal = NULL };
@@ -107,9 +113,9 @@ void handle_support(struct request *req, const char *id)
 	bool is_delete = strcmp(req->method, "DELETE") == 0;
 
 	if (is_form)
-		person_input_parse(req, true, &in, &errs);
+		person_input_parse(req->body, req->body_len, true, &in, &errs);
 	else if (request_content_type_is(req, "application/json") || (is_delete && req->body_len == 0))
-		person_input_parse(req, false, &in, &errs);
+		person_input_parse(req->body, req->body_len, false, &in, &errs);
 	else if (req->body_len > 0 || !is_delete) {
 		reply_error(req, 415, "unsupported_media_type",
 			    "send application/json or application/x-www-form-urlencoded");
@@ -117,8 +123,8 @@ void handle_support(struct request *req, const char *id)
 	}
 	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
-	if ((is_delete || in.withdraw) ? !write_run_outcome(req, "support_withdraw", 2, (const char *[]){ id, act.who },
-							    "recording a support", &o)
+	if ((is_delete || in.withdraw) ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },
+						      "recording a support", &o)
 				       : !support_store(req, id, &act, &o)) {
 		if (is_form)
 			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support", page_again);

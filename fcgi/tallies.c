@@ -5,10 +5,12 @@
 #include <string.h>
 
 #include "auth.h"
-#include "csvfield.h"
+#include "csv.h"
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "reply.h"
+#include "text.h"
 #include "util.h"
 
 /* What `by` may be: the statement that answers it and the part kind it keeps. */
@@ -64,14 +66,6 @@ bool tallies_slug_valid(const char *slug)
 }
 
 /* YYYY-MM-DD by shape; whether the date exists is the database's to say (SQLSTATE 22008). */
-static bool date_shaped(const char *s)
-{
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
-			return false;
-	return s[10] == '\0';
-}
-
 /* Reads and checks the query string; every problem is gathered into errs. */
 static void parse_query(const struct form *f, struct query *q, struct errors *errs)
 {
@@ -82,15 +76,15 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 	q->lang = "en";
 	for (int i = 0; i < f->count; i++) {
 		if (!one_of(f->fields[i].name, parameters, sizeof(parameters) / sizeof(parameters[0])))
-			errors_add(errs, 422, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
+			errors_add(errs, ERROR_INVALID, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
 				   f->fields[i].name);
 		else if (form_get(f, f->fields[i].name) != &f->fields[i])
-			errors_add(errs, 422, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
 	}
 	if ((v = form_get(f, "consultation")) && *v->value) {
 		q->consultation = v->value;
 		if (!tallies_slug_valid(q->consultation))
-			errors_add(errs, 422, "unknown_consultation", "consultation", "there is no such consultation");
+			errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
 	}
 	if ((v = form_get(f, "by"))) {
 		q->dim = NULL;
@@ -98,7 +92,7 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 			if (strcmp(v->value, dimensions[i].by) == 0)
 				q->dim = &dimensions[i];
 		if (!q->dim)
-			errors_add(errs, 422, "invalid_by", "by",
+			errors_add(errs, ERROR_INVALID, "invalid_by", "by",
 				   "by must be article, part, topic, region, channel, week, article,topic, part,topic "
 				   "or identity");
 	}
@@ -108,42 +102,42 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 		q->version = v->value;
 		if (strcmp(v->value, "all") != 0 && strcmp(v->value, "current") != 0 &&
 		    (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n)))
-			errors_add(errs, 422, "invalid_version", "version", "version must be all, current or a version number");
+			errors_add(errs, ERROR_INVALID, "invalid_version", "version", "version must be all, current or a version number");
 		else if (q->dim && !(q->dim->has_kind && q->dim->has_version))
-			errors_add(errs, 422, "invalid_version", "version",
+			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
 				   "version applies to by=article, part, article,topic and part,topic");
 	}
 	if ((v = form_get(f, "from")) && *v->value) {
 		q->from = v->value;
-		if (!date_shaped(q->from))
-			errors_add(errs, 422, "invalid_date", "from", "from must be a date like 2026-02-01");
+		if (!text_is_date_shaped(q->from))
+			errors_add(errs, ERROR_INVALID, "invalid_date", "from", "from must be a date like 2026-02-01");
 	}
 	if ((v = form_get(f, "to")) && *v->value) {
 		q->to = v->value;
-		if (!date_shaped(q->to))
-			errors_add(errs, 422, "invalid_date", "to", "to must be a date like 2026-02-28");
+		if (!text_is_date_shaped(q->to))
+			errors_add(errs, ERROR_INVALID, "invalid_date", "to", "to must be a date like 2026-02-28");
 	}
-	if (q->from && q->to && date_shaped(q->from) && date_shaped(q->to) && strcmp(q->from, q->to) > 0)
-		errors_add(errs, 422, "invalid_range", "from", "from is after to");
+	if (q->from && q->to && text_is_date_shaped(q->from) && text_is_date_shaped(q->to) && strcmp(q->from, q->to) > 0)
+		errors_add(errs, ERROR_INVALID, "invalid_range", "from", "from is after to");
 	if ((v = form_get(f, "stance")) && strcmp(v->value, "all") != 0) {
 		q->stance = v->value;
 		if (!one_of(q->stance, stances + 1, 3))
-			errors_add(errs, 422, "invalid_stance", "stance", "stance must be support, oppose, amend or all");
+			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance", "stance must be support, oppose, amend or all");
 	}
 	if ((v = form_get(f, "format"))) {
 		q->csv = strcmp(v->value, "csv") == 0;
 		if (!q->csv && strcmp(v->value, "json") != 0)
-			errors_add(errs, 422, "invalid_format", "format", "format must be json or csv");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
 	}
 	if ((v = form_get(f, "lang"))) {
 		q->lang = v->value;
 		if (!one_of(q->lang, (const char *const[]){ "kk", "ru", "en" }, 3))
-			errors_add(errs, 422, "invalid_lang", "lang", "lang must be kk, ru or en");
+			errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
 	}
 	if ((v = form_get(f, "bom"))) {
 		q->bom = strcmp(v->value, "1") == 0;
 		if (!q->bom && strcmp(v->value, "0") != 0)
-			errors_add(errs, 422, "invalid_bom", "bom", "bom must be 0 or 1");
+			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
 	}
 }
 
@@ -225,12 +219,12 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
 	buf_puts(&req->out, q->dim->has_version ? "key,label,stance,proposals,people,supports,version\r\n"
 						: "key,label,stance,proposals,people,supports\r\n");
 	for (int i = 0; i < PQntuples(res); i++) {
-		csvfield_put(&req->out, PQgetvalue(res, i, 0), true);
-		csvfield_put(&req->out, PQgetvalue(res, i, label_col), false);
+		csv_put(&req->out, PQgetvalue(res, i, 0), true);
+		csv_put(&req->out, PQgetvalue(res, i, label_col), false);
 		for (int col = 4; col <= 7; col++)
-			csvfield_put(&req->out, PQgetvalue(res, i, col), false);
+			csv_put(&req->out, PQgetvalue(res, i, col), false);
 		if (q->dim->has_version)
-			csvfield_put(&req->out, PQgetvalue(res, i, 8), false);
+			csv_put(&req->out, PQgetvalue(res, i, 8), false);
 		buf_puts(&req->out, "\r\n");
 	}
 	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s.csv\"",
@@ -275,21 +269,6 @@ static bool add_texts(struct request *req, json_t *doc, const char *consultation
 	return true;
 }
 
-/* Answers a failed statement: 422 for a date that does not exist, 503, or 500. */
-static void reply_db_failure(struct request *req, const char *what)
-{
-	const struct db_error *e = db_last_error(req->read_db);
-
-	if (strcmp(e->sqlstate, "22008") == 0 || strcmp(e->sqlstate, "22007") == 0)
-		reply_error(req, 422, "invalid_date", "from or to is not a date that exists");
-	else if (e->unavailable)
-		reply_unavailable(req);
-	else {
-		log_error("%s failed: %s %s", what, e->sqlstate, e->message);
-		reply_error(req, 500, "internal", "the tallies could not be read");
-	}
-}
-
 /* A version number the consultation does not have is a 422, not an empty table. */
 static bool version_known_or_reply(struct request *req, const char *consultation_id, const char *version)
 {
@@ -301,7 +280,7 @@ static bool version_known_or_reply(struct request *req, const char *consultation
 		return true;
 	res = db_run(req->read_db, "tally_version_known", 2, params);
 	if (!res) {
-		reply_db_failure(req, "tally_version_known");
+		reply_db_failure(req, req->read_db, "tally_version_known");
 		return false;
 	}
 	known = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
@@ -311,7 +290,7 @@ static bool version_known_or_reply(struct request *req, const char *consultation
 	return known;
 }
 
-void tallies_handle(struct request *req, const char *authorization)
+void tallies_handle(struct request *req, const struct route_match *m)
 {
 	struct form f = { .count = 0 };
 	struct errors errs = { .count = 0 };
@@ -321,16 +300,9 @@ void tallies_handle(struct request *req, const char *authorization)
 	json_t *doc;
 	char *text;
 
-	if (!request_is_get(req)) {
-		reply_method_not_allowed(req, "GET, HEAD");
+	(void)m;
+	if (!request_query_form_or_reply(req, &f))
 		goto out;
-	}
-	if (!auth_require_or_reply(req, authorization, AUTH_ANALYST | AUTH_STAFF))
-		goto out;
-	if (!form_parse(req->query, strlen(req->query), &f)) { /* frees what it parsed */
-		reply_error(req, 400, "bad_request", "the query string is malformed");
-		goto out;
-	}
 	parse_query(&f, &q, &errs);
 	if (errs.count) {
 		reply_errors(req, &errs);
@@ -341,7 +313,7 @@ void tallies_handle(struct request *req, const char *authorization)
 	params[2] = q.to;
 	meta = db_run(req->read_db, "tally_meta", 3, params);
 	if (!meta) {
-		reply_db_failure(req, "reading the tallies' state");
+		reply_db_failure(req, req->read_db, "reading the tallies' state");
 		goto out;
 	}
 	if (strcmp(PQgetvalue(meta, 0, 2), "1") != 0) {
@@ -365,7 +337,7 @@ void tallies_handle(struct request *req, const char *authorization)
 	params[5] = q.version;
 	res = db_run(req->read_db, q.dim->statement, q.dim->has_kind ? 6 : 4, params);
 	if (!res) {
-		reply_db_failure(req, q.dim->statement);
+		reply_db_failure(req, req->read_db, q.dim->statement);
 		goto out;
 	}
 	if (q.csv) {
@@ -379,7 +351,7 @@ void tallies_handle(struct request *req, const char *authorization)
 		json_object_set_new(doc, "version", json_string(q.version));
 	if (!add_texts(req, doc, params[0], &q)) {
 		json_decref(doc);
-		reply_db_failure(req, "tally_texts");
+		reply_db_failure(req, req->read_db, "tally_texts");
 		goto out;
 	}
 	/* Four significant digits for the support share; reply_json would print seventeen. */

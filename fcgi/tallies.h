@@ -13,10 +13,10 @@
 
 #include <stdbool.h>
 
-#include "request.h"
+#include "routes.h"
 
-/* authorization: the request's Authorization header (NULL or "" when absent). */
-void tallies_handle(struct request *req, const char *authorization);
+/* Its row in routes.c checks the method and the token. */
+route_handler tallies_handle;
 
 /* True when `slug` has the shape of a consultation slug (a-z, 0-9, '-'; at most 63): a
  * query parameter that does not is answered without asking the database. */

@@ -1,3 +1,21 @@
+/*
+ * load.c - how a chunk is stored.
+ *
+ * The direct path: the rows' targets and topics are resolved to ids (maps read at
+ * connection), the chunk's rows already stored are found by their (consultation, source,
+ * source_id) through the primary key of kenes.proposal_source (migration 023), ids are drawn
+ * as the API's are (kenes.proposal_next_id), and the rest is COPYed straight into
+ * kenes.proposal, kenes.proposal_topic and kenes.proposal_source. When that fails (a
+ * concurrent import stored some of the rows first, a row the database refuses), the chunk
+ * goes through the staging path: COPY into a temporary table, one statement inserting the
+ * keys ON CONFLICT DO NOTHING and the proposals of the new ones
+ * (sql/import/import_insert.sql); and when that fails
+ * too, row by row, so only the bad row is rejected, with the database's reason.
+ *
+ * Re-importing stores nothing twice, by either path. A lost connection, or a draft whose
+ * current version changed during the import, stops it: the chunks committed before stay,
+ * and running the import again completes it.
+ */
 #include "load.h"
 
 #include <libpq-fe.h>
@@ -7,15 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db.h"
+#include "structure.h"
 #include "util.h"
-
-/* Generated from sql/import/ by the Makefile (common/embed-sql.sh, renamed). */
-struct import_query {
-	const char *name;
-	const char *sql;
-};
-extern const struct import_query import_queries[];
-extern const int import_query_count;
 
 #define MAX_PARTS 4096
 #define MAX_TOPICS 1024
@@ -54,7 +66,7 @@ struct chunk {
 };
 
 struct import_loader {
-	PGconn *conn;
+	struct db *db;
 	int chunk_rows;
 	import_refused_fn refused;
 	void *ctx;
@@ -83,58 +95,28 @@ struct import_loader {
 	bool unique_violation; /* the last COPY failed on the unique index */
 };
 
-/* The index of an embedded statement of sql/import/. */
-static int statement(const char *name)
+/* "what: the database's reason" into err; false, for `return fail(...)`. */
+static bool fail(const struct import_loader *l, const char *what, char *err, size_t errlen)
 {
-	for (int i = 0; i < import_query_count; i++)
-		if (strcmp(import_queries[i].name, name) == 0)
-			return i;
-	abort(); /* a statement the build did not embed: a programming error */
+	snprintf(err, errlen, "%s: %s", what, db_last_error(l->db)->message);
+	return false;
 }
 
-/* One-line libpq message, for err buffers. */
-static void fail(char *err, size_t errlen, const char *what, const char *message)
+/* Runs statement `name` of sql/import/: its rows, or NULL with the reason in err. */
+static PGresult *rows(const struct import_loader *l, const char *name, int nparams, const char *const *params,
+		      const char *what, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "%s: %s", what, message ? message : "unknown error");
-	for (char *p = err; *p; p++)
-		if (*p == '\n')
-			*p = *(p + 1) ? ' ' : '\0';
-}
+	PGresult *res = db_run(l->db, name, nparams, params);
 
-/* Checks and frees a result; false with the reason in err. */
-static bool done(PGconn *conn, PGresult *res, const char *what, char *err, size_t errlen)
-{
-	bool ok = PQresultStatus(res) == PGRES_COMMAND_OK || PQresultStatus(res) == PGRES_TUPLES_OK;
-
-	if (!ok)
-		fail(err, errlen, what, PQerrorMessage(conn));
-	PQclear(res);
-	return ok;
-}
-
-/* A result with rows, or NULL with the reason in err. */
-static PGresult *rows_or_fail(PGconn *conn, PGresult *res, const char *what, char *err, size_t errlen)
-{
-	if (PQresultStatus(res) == PGRES_TUPLES_OK)
-		return res;
-	fail(err, errlen, what, PQerrorMessage(conn));
-	PQclear(res);
-	return NULL;
-}
-
-static bool set_config(PGconn *conn, const char *name, const char *value, char *err, size_t errlen)
-{
-	const char *params[2] = { name, value };
-
-	return done(conn, PQexecParams(conn, "SELECT pg_catalog.set_config($1, $2, false)", 2, NULL, params, NULL, NULL, 0),
-		    name, err, errlen);
+	if (!res)
+		fail(l, what, err, errlen);
+	return res;
 }
 
 /* The current versions (and, the first time, now()); false on failure. */
 static bool read_versions(struct import_loader *l, char *versions, size_t len, char *err, size_t errlen)
 {
-	int q = statement("import_versions");
-	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[q].sql), "reading the draft versions", err, errlen);
+	PGresult *res = rows(l, "import_versions", 0, NULL, "reading the draft versions", err, errlen);
 
 	if (!res)
 		return false;
@@ -148,8 +130,7 @@ static bool read_versions(struct import_loader *l, char *versions, size_t len, c
 /* The part and topic maps the direct path resolves rows with. */
 static bool read_maps(struct import_loader *l, char *err, size_t errlen)
 {
-	int qp = statement("import_parts"), qt = statement("import_topics");
-	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[qp].sql), "reading the parts", err, errlen);
+	PGresult *res = rows(l, "import_parts", 0, NULL, "reading the parts", err, errlen);
 
 	if (!res)
 		return false;
@@ -164,7 +145,7 @@ static bool read_maps(struct import_loader *l, char *err, size_t errlen)
 		snprintf(p->part_id, sizeof(p->part_id), "%s", PQgetvalue(res, i, 5));
 	}
 	PQclear(res);
-	res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[qt].sql), "reading the topics", err, errlen);
+	res = rows(l, "import_topics", 0, NULL, "reading the topics", err, errlen);
 	if (!res)
 		return false;
 	for (int i = 0; i < PQntuples(res) && l->topic_count < MAX_TOPICS; i++) {
@@ -180,15 +161,24 @@ static bool read_maps(struct import_loader *l, char *err, size_t errlen)
 
 static void *storing_thread(void *arg);
 
+/* The first statements of every session: its settings and the staging table. */
+static const char *const session_setup[] = { "stage_settings", "stage_create", NULL };
+
 struct import_loader *import_loader_open(const char *url, const char *role, int chunk_rows,
 					 import_refused_fn refused, void *ctx, char *err, size_t errlen)
 {
-	const char *keys[] = { "dbname", "fallback_application_name", "connect_timeout", NULL };
-	const char *values[] = { url, "kenes-import", "10", NULL };
+	const struct db_options dbo = {
+		.url = url,
+		.role = role,
+		.app_name = "kenes-import",
+		.statements = &import_statements,
+		.setup = session_setup,
+		/* Every statement names its schema; pg_temp last so nothing can shadow pg_catalog. */
+		.search_path = "pg_catalog, pg_temp",
+		.connect_timeout = 10,
+		.statement_timeout = -1,
+	};
 	struct import_loader *l = xcalloc(1, sizeof(*l));
-	int settings = statement("stage_settings"), create = statement("stage_create");
-	int insert = statement("import_insert"), existing = statement("import_existing");
-	int ids = statement("import_ids");
 
 	l->chunk_rows = chunk_rows;
 	l->refused = refused;
@@ -204,24 +194,14 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 	buf_init(&l->out, 0);
 	pthread_mutex_init(&l->lock, NULL);
 	pthread_cond_init(&l->changed, NULL);
-	l->conn = PQconnectdbParams(keys, values, 1);
-	if (PQstatus(l->conn) != CONNECTION_OK) {
-		fail(err, errlen, "cannot connect to the database", PQerrorMessage(l->conn));
+	l->db = db_new(&dbo);
+	/* The consultations' structure by the handler's own statement, as the API validates. */
+	if (!db_ready(l->db) || !structure_refresh(l->db, 0)) {
+		snprintf(err, errlen, "cannot read the consultations: %s",
+			 db_last_error(l->db)->message[0] ? db_last_error(l->db)->message : "none is open or closed");
 		goto failed;
 	}
-	/* Every statement names its schema; pg_temp last so nothing can shadow pg_catalog. */
-	if (!set_config(l->conn, "search_path", "pg_catalog, pg_temp", err, errlen) ||
-	    !set_config(l->conn, "TimeZone", "UTC", err, errlen) ||
-	    (role && *role && !set_config(l->conn, "role", role, err, errlen)) ||
-	    !done(l->conn, PQexec(l->conn, import_queries[settings].sql), "session settings", err, errlen) ||
-	    !done(l->conn, PQexec(l->conn, import_queries[create].sql), "creating the staging table", err, errlen) ||
-	    !done(l->conn, PQprepare(l->conn, "import_insert", import_queries[insert].sql, 0, NULL),
-		  "preparing the insert", err, errlen) ||
-	    !done(l->conn, PQprepare(l->conn, "import_existing", import_queries[existing].sql, 0, NULL),
-		  "preparing the duplicate check", err, errlen) ||
-	    !done(l->conn, PQprepare(l->conn, "import_ids", import_queries[ids].sql, 0, NULL),
-		  "preparing the ids", err, errlen) ||
-	    !read_maps(l, err, errlen))
+	if (!read_maps(l, err, errlen))
 		goto failed;
 	/* From here on the connection belongs to the storing thread (and sources, before it works). */
 	if (pthread_create(&l->thread, NULL, storing_thread, l) != 0) {
@@ -248,7 +228,7 @@ void import_loader_close(struct import_loader *l)
 	}
 	pthread_mutex_destroy(&l->lock);
 	pthread_cond_destroy(&l->changed);
-	PQfinish(l->conn);
+	db_free(l->db);
 	for (int i = 0; i < 2; i++) {
 		buf_free(&l->chunks[i].copy);
 		buf_free(&l->chunks[i].keys);
@@ -272,9 +252,7 @@ void import_loader_close(struct import_loader *l)
 
 bool import_loader_sources(struct import_loader *l, struct import_rules *rules, char *err, size_t errlen)
 {
-	int sources = statement("import_sources");
-	PGresult *res = rows_or_fail(l->conn, PQexec(l->conn, import_queries[sources].sql),
-				     "reading kenes.import_source", err, errlen);
+	PGresult *res = rows(l, "import_sources", 0, NULL, "reading kenes.import_source", err, errlen);
 
 	if (!res)
 		return false;
@@ -403,8 +381,7 @@ static bool mark_stored(struct import_loader *l, struct chunk *c, const char *co
 			const char *source, const struct buf *ids, char *err, size_t errlen)
 {
 	const char *params[3] = { consultation_id, source, ids->data };
-	PGresult *res = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_existing", 3, params, NULL, NULL, 0),
-				     "looking for stored rows", err, errlen);
+	PGresult *res = rows(l, "import_existing", 3, params, "looking for stored rows", err, errlen);
 	struct buf key;
 
 	if (!res)
@@ -458,32 +435,13 @@ static bool find_stored(struct import_loader *l, struct chunk *c, char *err, siz
 	return ok;
 }
 
-/* Sends l->out as the data of a COPY started by statement q. */
-static bool copy_out(struct import_loader *l, int q, char *err, size_t errlen)
+/* Sends l->out as the data of COPY statement `name`. */
+static bool copy_out(struct import_loader *l, const char *name, char *err, size_t errlen)
 {
-	PGresult *res = PQexec(l->conn, import_queries[q].sql);
-	bool ok = PQresultStatus(res) == PGRES_COPY_IN;
-
-	PQclear(res);
-	if (!ok) {
-		fail(err, errlen, "starting COPY", PQerrorMessage(l->conn));
-		return false;
-	}
-	ok = (l->out.len == 0 || PQputCopyData(l->conn, l->out.data, (int)l->out.len) == 1) &&
-	     PQputCopyEnd(l->conn, NULL) == 1;
-	if (!ok)
-		fail(err, errlen, "COPY", PQerrorMessage(l->conn));
-	while ((res = PQgetResult(l->conn))) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK && ok) {
-			const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-
-			l->unique_violation = state && strcmp(state, "23505") == 0;
-			fail(err, errlen, "COPY", PQerrorMessage(l->conn));
-			ok = false;
-		}
-		PQclear(res);
-	}
-	return ok;
+	if (db_copy(l->db, name, l->out.data, l->out.len))
+		return true;
+	l->unique_violation = strcmp(db_last_error(l->db)->sqlstate, "23505") == 0;
+	return fail(l, "COPY", err, errlen);
 }
 
 static void row_text(struct buf *out, const struct chunk *c, const struct pending *r)
@@ -516,8 +474,7 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 			 size_t errlen)
 {
 	char count[16], versions[256];
-	int fresh = 0, copy = statement("direct_copy"), topics = statement("direct_topics");
-	int sources = statement("direct_sources");
+	int fresh = 0;
 	PGresult *ids;
 	bool ok;
 
@@ -538,8 +495,7 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 	if (fresh == 0)
 		return true;
 	snprintf(count, sizeof(count), "%d", fresh);
-	ids = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_ids", 1, (const char *[]){ count }, NULL, NULL, 0),
-			   "drawing ids", err, errlen);
+	ids = rows(l, "import_ids", 1, (const char *[]){ count }, "drawing ids", err, errlen);
 	if (!ids)
 		return false;
 	buf_reset(&l->out);
@@ -549,7 +505,7 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 			row_text(&l->out, c, &c->rows[i]);
 			buf_putc(&l->out, '\n');
 		}
-	ok = copy_out(l, copy, err, errlen);
+	ok = copy_out(l, "direct_copy", err, errlen);
 	buf_reset(&l->out);
 	for (int i = 0, k = 0; i < c->row_count && ok; i++) {
 		if (c->rows[i].stored)
@@ -558,13 +514,13 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 			buf_printf(&l->out, "%s\t%s\n", PQgetvalue(ids, k, 0), c->rows[i].topics[t]);
 		k++;
 	}
-	ok = ok && copy_out(l, topics, err, errlen);
+	ok = ok && copy_out(l, "direct_topics", err, errlen);
 	buf_reset(&l->out);
 	for (int i = 0, k = 0; i < c->row_count && ok; i++)
 		if (!c->rows[i].stored)
 			key_line(&l->out, c, &c->rows[i], PQgetvalue(ids, k++, 0));
 	PQclear(ids);
-	return ok && copy_out(l, sources, err, errlen);
+	return ok && copy_out(l, "direct_sources", err, errlen);
 }
 
 /* The staging path for rows [first, last): ON CONFLICT decides what is stored already. */
@@ -585,10 +541,9 @@ static bool store_staged(struct import_loader *l, struct chunk *c, int first, in
 			buf_printf(&l->out, "%s%s", t ? "," : "", r->topics[t]);
 		buf_puts(&l->out, "}\n");
 	}
-	if (!copy_out(l, statement("stage_copy"), err, errlen))
+	if (!copy_out(l, "stage_copy", err, errlen))
 		return false;
-	res = rows_or_fail(l->conn, PQexecPrepared(l->conn, "import_insert", 0, NULL, NULL, NULL, 0),
-			   "inserting", err, errlen);
+	res = rows(l, "import_insert", 0, NULL, "inserting", err, errlen);
 	if (!res)
 		return false;
 	unresolved = xstrdup(PQgetvalue(res, 0, 0));
@@ -616,12 +571,12 @@ static bool store(struct import_loader *l, struct chunk *c, enum path path, int 
 
 	*err = '\0';
 	l->unique_violation = false;
-	ok = done(l->conn, PQexec(l->conn, "BEGIN"), "BEGIN", err, errlen) &&
+	ok = (db_begin(l->db, false) || fail(l, "BEGIN", err, errlen)) &&
 	     (path == DIRECT ? store_direct(l, c, &stored, err, errlen)
 			     : store_staged(l, c, first, last, &stored, &gone, err, errlen)) &&
-	     done(l->conn, PQexec(l->conn, "COMMIT"), "COMMIT", err, errlen);
+	     (db_commit(l->db) || fail(l, "COMMIT", err, errlen));
 	if (!ok) {
-		PQclear(PQexec(l->conn, "ROLLBACK"));
+		db_rollback(l->db);
 		return false;
 	}
 	l->counts.stored += stored;
@@ -631,7 +586,7 @@ static bool store(struct import_loader *l, struct chunk *c, enum path path, int 
 
 static bool fatal(const struct import_loader *l, const char *err)
 {
-	return PQstatus(l->conn) != CONNECTION_OK || strstr(err, "current version changed");
+	return db_last_error(l->db)->unavailable || strstr(err, "current version changed");
 }
 
 /*

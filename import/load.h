@@ -1,22 +1,10 @@
 /*
- * load.h - storing validated import rows, one transaction and one commit per chunk.
+ * load.h - storing validated import rows, one transaction and one commit per chunk, on a
+ * storing thread while the next chunk is read (the paths it takes: load.c).
  *
- * The direct path: the rows' targets and topics are resolved to ids (maps read at
- * connection), the chunk's rows already stored are found by their (consultation, source,
- * source_id) through the primary key of kenes.proposal_source (migration 023), ids are drawn
- * as the API's are (kenes.proposal_next_id), and the rest is COPYed straight into
- * kenes.proposal, kenes.proposal_topic and kenes.proposal_source. When that fails (a
- * concurrent import stored some of the rows first, a row the database refuses), the chunk
- * goes through the staging path: COPY into a temporary table, one statement inserting the
- * keys ON CONFLICT DO NOTHING and the proposals of the new ones
- * (sql/import/import_insert.sql); and when that fails
- * too, row by row, so only the bad row is rejected, with the database's reason.
- *
- * Re-importing stores nothing twice, by either path. A lost connection, or a draft whose
- * current version changed during the import, stops it: the chunks committed before stay,
- * and running the import again completes it.
- *
- * The loader owns its connection and the copies of the rows it holds.
+ * Re-importing stores nothing twice. A lost connection, or a draft whose current version
+ * changed during the import, stops it: the chunks committed before stay, and running the
+ * import again completes it. The loader owns its connection and the copies of its rows.
  */
 #ifndef KENES_IMPORT_LOAD_H
 #define KENES_IMPORT_LOAD_H
@@ -28,6 +16,9 @@
 #include "validate.h"
 
 struct import_loader;
+struct db_statements;
+/* The importer's statements, embedded from sql/import/ (build/import_queries.c). */
+extern const struct db_statements import_statements;
 
 struct import_counts {
 	long long stored, duplicates;
@@ -38,7 +29,8 @@ typedef void (*import_refused_fn)(void *ctx, long line, const char *code, const 
 
 /*
  * Connects (url: libpq conninfo or URI; role: SET after connecting, or NULL), creates the
- * staging table and prepares the statements. NULL with the reason in err.
+ * staging table, prepares the statements and reads the consultations' structure (the
+ * structure cache of common/structure.h). NULL with the reason in err.
  */
 struct import_loader *import_loader_open(const char *url, const char *role, int chunk_rows,
 					 import_refused_fn refused, void *ctx, char *err, size_t errlen);

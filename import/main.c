@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "db.h"
+#include "csv.h"
 #include "identity.h"
 #include "load.h"
 #include "log.h"
@@ -148,23 +148,6 @@ static bool file_format(const struct options *o, const char *path, enum import_f
 	return true;
 }
 
-/* A CSV cell: quoted when it has to be. */
-static void csv_cell(FILE *f, const char *s, bool last)
-{
-	if (s && strpbrk(s, ",\"\r\n")) {
-		fputc('"', f);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', f);
-			fputc(*s, f);
-		}
-		fputc('"', f);
-	} else if (s) {
-		fputs(s, f);
-	}
-	fputc(last ? '\n' : ',', f);
-}
-
 /* A rejected row: on stderr (the first MAX_SHOWN) and in the rejects file. */
 static void reject(struct run *run, long line, const char *source_id, const struct errors *errs)
 {
@@ -182,15 +165,19 @@ static void reject(struct run *run, long line, const char *source_id, const stru
 	}
 	for (int i = 0; run->rejects && i < errs->count; i++) {
 		char number[24];
+		struct sink out;
 
 		snprintf(number, sizeof(number), "%ld", line);
-		csv_cell(run->rejects, run->file, false);
-		csv_cell(run->rejects, number, false);
+		/* common/csv.c: quoted when it has to be, formulas neutralised. */
+		sink_to_file(&out, run->rejects);
+		csv_field(&out, run->file, true);
+		csv_field(&out, number, false);
 		/* Only an id that is one clean line goes into the report. */
-		csv_cell(run->rejects, source_id, false);
-		csv_cell(run->rejects, errs->list[i].field, false);
-		csv_cell(run->rejects, errs->list[i].code, false);
-		csv_cell(run->rejects, errs->list[i].message, true);
+		csv_field(&out, source_id ? source_id : "", false);
+		csv_field(&out, errs->list[i].field, false);
+		csv_field(&out, errs->list[i].code, false);
+		csv_field(&out, errs->list[i].message, false);
+		csv_end_row(&out);
 	}
 	pthread_mutex_unlock(&run->lock);
 }
@@ -201,7 +188,7 @@ static void refused(void *ctx, long line, const char *code, const char *message)
 	struct run *run = ctx;
 	struct errors errs = { .count = 0 };
 
-	errors_add(&errs, 422, code, NULL, "%s", message);
+	errors_add(&errs, ERROR_INVALID, code, NULL, "%s", message);
 	reject(run, line, NULL, &errs);
 }
 
@@ -281,25 +268,6 @@ out:
 	return status;
 }
 
-/* The consultations' structure, loaded once through the handler's own statement. */
-static bool load_structure(const struct options *o)
-{
-	struct db_options dbo = {
-		.url = o->database,
-		.role = o->role,
-		.app_name = "kenes-import",
-		.connect_timeout = 10,
-	};
-	struct db *db = db_new(&dbo);
-	bool ok = db_ready(db) && structure_refresh(db, 0);
-
-	if (!ok)
-		fprintf(stderr, "kenes-import: cannot read the consultations: %s\n",
-			db_last_error(db)->message[0] ? db_last_error(db)->message : "none is open or closed");
-	db_free(db);
-	return ok;
-}
-
 static bool load_key(struct run *run)
 {
 	char err[256];
@@ -322,8 +290,6 @@ static int setup(struct run *run)
 	run->rules.now = time(NULL);
 	if (!load_key(run))
 		return EXIT_USAGE;
-	if (!load_structure(&run->opt))
-		return EXIT_DATABASE;
 	run->loader = import_loader_open(run->opt.database, run->opt.role, (int)run->opt.chunk, refused,
 					 run, err, sizeof(err));
 	if (!run->loader || !import_loader_sources(run->loader, &run->rules, err, sizeof(err))) {
@@ -343,7 +309,7 @@ static int setup(struct run *run)
 			fprintf(stderr, "kenes-import: %s: %s\n", run->opt.rejects_path, strerror(errno));
 			return EXIT_USAGE;
 		}
-		fputs("file,line,source_id,field,code,message\n", run->rejects);
+		fputs("file,line,source_id,field,code,message\r\n", run->rejects);
 	}
 	return 0;
 }

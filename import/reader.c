@@ -104,7 +104,7 @@ static int csv_record(struct import_reader *r, struct errors *errs)
 			if (!any)
 				return 0;
 			if (quoted)
-				errors_add(errs, 400, "malformed_csv", NULL,
+				errors_add(errs, ERROR_MALFORMED, "malformed_csv", NULL,
 					   "a quoted field is not closed before the end of the file");
 			end_cell(r, &cells); /* the last record of a file without a final line break */
 			break;
@@ -144,7 +144,7 @@ static int csv_record(struct import_reader *r, struct errors *errs)
 		keep(r, c);
 	}
 	if (bad_quote)
-		errors_add(errs, 400, "malformed_csv", NULL,
+		errors_add(errs, ERROR_MALFORMED, "malformed_csv", NULL,
 			   "a quote inside an unquoted field, or text after a closing quote");
 	return cells;
 }
@@ -268,14 +268,14 @@ static void set_topics(struct import_record *rec, const char *cell, size_t len)
 static void csv_fill(struct import_reader *r, int cells, struct import_record *rec)
 {
 	if (r->record.overflow) {
-		errors_add(&rec->errs, 413, "record_too_long", NULL, "the row is longer than %d bytes",
+		errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL, "the row is longer than %d bytes",
 			   IMPORT_MAX_RECORD);
 		return;
 	}
 	if (rec->errs.count)
 		return;
 	if (cells != r->columns) {
-		errors_add(&rec->errs, 400, "malformed_csv", NULL, "the row has %d cells; the header has %d",
+		errors_add(&rec->errs, ERROR_MALFORMED, "malformed_csv", NULL, "the row has %d cells; the header has %d",
 			   cells, r->columns);
 		return;
 	}
@@ -324,7 +324,7 @@ static void take_import_members(json_t *doc, struct import_record *rec)
 		if (json_is_string(v))
 			set_import_field(rec, import_columns[i], json_string_value(v), json_string_length(v));
 		else if (!json_is_null(v))
-			errors_add(&rec->errs, 422, "invalid_type", import_columns[i], "%s must be a string",
+			errors_add(&rec->errs, ERROR_INVALID, "invalid_type", import_columns[i], "%s must be a string",
 				   import_columns[i]);
 		json_object_del(doc, import_columns[i]);
 	}
@@ -359,7 +359,7 @@ int import_reader_next(struct import_reader *r, struct import_record *rec)
 		if (blank(r->record.data, r->record.len) && !r->record.overflow)
 			continue;
 		if (r->record.overflow) {
-			errors_add(&rec->errs, 413, "record_too_long", NULL, "the line is longer than %d bytes",
+			errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL, "the line is longer than %d bytes",
 				   IMPORT_MAX_RECORD);
 			return 1;
 		}

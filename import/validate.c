@@ -89,11 +89,11 @@ static void validate_source(const struct import_record *rec, const struct import
 	const char *code = rec->source ? rec->source : rules->default_source;
 
 	if (!code) {
-		errors_add(errs, 422, "required", "source", "source is required (a column, or --source)");
+		errors_add(errs, ERROR_INVALID, "required", "source", "source is required (a column, or --source)");
 		return;
 	}
 	if (!known_source(rules, code, &row->source))
-		errors_add(errs, 422, "unknown_source", "source", "unknown source \"%.40s\"", code);
+		errors_add(errs, ERROR_INVALID, "unknown_source", "source", "unknown source \"%.40s\"", code);
 }
 
 static void validate_source_id(const struct import_record *rec, struct import_row *row,
@@ -102,14 +102,14 @@ static void validate_source_id(const struct import_record *rec, struct import_ro
 	const char *id = rec->source_id;
 
 	if (!id) {
-		errors_add(errs, 422, "required", "source_id", "source_id is required");
+		errors_add(errs, ERROR_INVALID, "required", "source_id", "source_id is required");
 		return;
 	}
 	if (!text_is_clean_line(id, strlen(id)))
-		errors_add(errs, 400, "invalid_source_id", "source_id",
+		errors_add(errs, ERROR_MALFORMED, "invalid_source_id", "source_id",
 			   "source_id is not valid UTF-8 or holds control characters");
 	else if (strlen(id) > IMPORT_SOURCE_ID_MAX)
-		errors_add(errs, 422, "source_id_too_long", "source_id", "source_id has more than %d bytes",
+		errors_add(errs, ERROR_INVALID, "source_id_too_long", "source_id", "source_id has more than %d bytes",
 			   IMPORT_SOURCE_ID_MAX);
 	else
 		row->source_id = id;
@@ -123,34 +123,21 @@ static void validate_submitted_at(const struct import_record *rec, const struct 
 	if (!rec->submitted_at)
 		return;
 	if (!import_timestamp_parse(rec->submitted_at, &t))
-		errors_add(errs, 422, "invalid_submitted_at", "submitted_at",
+		errors_add(errs, ERROR_INVALID, "invalid_submitted_at", "submitted_at",
 			   "submitted_at must be a date and time with a zone, e.g. 2026-02-08T12:30:09+05:00");
 	else if (t > rules->now + 300)
-		errors_add(errs, 422, "submitted_in_future", "submitted_at", "submitted_at is in the future");
+		errors_add(errs, ERROR_INVALID, "submitted_in_future", "submitted_at", "submitted_at is in the future");
 	else
 		row->submitted_at = rec->submitted_at;
 }
 
-/* As write_identity does under the "iin" policy: check, then pseudonymise; never echo it. */
+/* As the handler under the "iin" policy (identity_from_iin); pseudonymised with a key. */
 static void validate_iin(const struct import_record *rec, const struct import_rules *rules,
 			 struct import_row *row, struct errors *errs)
 {
-	const char *iin = rec->in.iin;
-	unsigned char p[PSEUDONYM_BYTES];
-	enum iin_status st;
+	const char *consultation = rules->pseudonyms && row->p.consultation ? row->p.consultation->slug : NULL;
 
-	if (!iin || !*iin)
-		return;
-	st = iin_check(iin, rules->now);
-	if (st != IIN_OK) {
-		errors_add(errs, 422, "invalid_iin", "iin", "%s", iin_status_message(st));
-		return;
-	}
-	if (!rules->pseudonyms || !row->p.consultation)
-		return;
-	identity_pseudonym(row->p.consultation->slug, "iin", iin, p);
-	identity_pseudonym_hex(p, row->submitter);
-	row->has_submitter = true;
+	identity_from_iin(consultation, rec->in.iin, rules->now, false, row->submitter, &row->has_submitter, errs);
 }
 
 bool import_validate(struct import_record *rec, const struct import_rules *rules, struct import_row *row)
@@ -159,9 +146,8 @@ bool import_validate(struct import_record *rec, const struct import_rules *rules
 
 	memset(row, 0, sizeof(*row));
 	/* As the API: a body that could not be read (400, 413) is not validated further. */
-	for (int i = 0; i < errs->count; i++)
-		if (errs->list[i].status == 400 || errs->list[i].status == 413)
-			return false;
+	if (errors_unreadable(errs))
+		return false;
 	rec->in.channel = "import";
 	proposal_validate(&rec->in, &row->p, errs);
 	validate_iin(rec, rules, row, errs);

@@ -1,10 +1,9 @@
 /*
  * validate.h - one import record checked by the API's rules, and the import's own.
  *
- * The proposal itself goes through proposal_validate (fcgi/proposal.c) against the same
- * structure cache the handler uses, and an IIN through iin_check and identity_pseudonym
- * (fcgi/identity.c) as the handler's write_identity does; nothing of those rules is
- * repeated here. What the import adds: a source (from the row or the command line) that
+ * The proposal itself goes through proposal_validate (common/proposal.c) against the same
+ * structure cache the handler uses, and an IIN through identity_from_iin (common/identity.c)
+ * as the handler's write_identity does; nothing of those rules is repeated here. What the import adds: a source (from the row or the command line) that
  * kenes.import_source knows, the source's own id (1-200 bytes, one clean line) and an
  * optional submitted_at (RFC 3339 with a time zone, not in the future).
  *
@@ -19,7 +18,7 @@
 
 #include "proposal.h"
 #include "reader.h"
-#include "write.h"
+#include "identity.h"
 
 #define IMPORT_SOURCE_ID_MAX 200
 #define IMPORT_MAX_SOURCES 32
@@ -37,7 +36,7 @@ struct import_row {
 	const char *source; /* borrowed from the rules */
 	const char *source_id, *submitted_at; /* borrowed from the record */
 	bool has_submitter;
-	char submitter[BYTEA_HEX_LEN]; /* "\x…" when has_submitter */
+	char submitter[PSEUDONYM_HEX_LEN]; /* "\x…" when has_submitter */
 };
 
 /*

@@ -69,7 +69,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int nul = 0;
 
 	if (!doc) {
-		if (errs.count != 1 || errs.list[0].status != 400)
+		if (errs.count != 1 || errs.list[0].kind != ERROR_MALFORMED)
 			abort();
 		return 0;
 	}

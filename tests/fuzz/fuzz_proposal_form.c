@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	proposal_input_from_form((const char *)data, size, &in, &errs);
 	in.channel = "web";
-	if (!(errs.count && errors_primary(&errs)->status == 400) && proposal_validate(&in, &p, &errs))
+	if (!(errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) && proposal_validate(&in, &p, &errs))
 		check_valid(&p);
 	if (errs.count < 0 || errs.count > ERRORS_MAX || (errs.count && !errors_primary(&errs)))
 		abort();

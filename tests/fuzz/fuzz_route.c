@@ -30,6 +30,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "request.h"
+#include "routes.h"
 #include "settings.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -45,7 +46,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const unsigned char key[32] = "kenes-fuzz-key-0123456789abcdef";
 	const struct db_options dbo = { .url = "host=/nonexistent/kenes-fuzz port=1 dbname=kenes",
-					.app_name = "kenes-fuzz", .connect_timeout = 1 };
+					.app_name = "kenes-fuzz", .statements = &fcgi_statements,
+					.connect_timeout = 1 };
 
 	(void)argc;
 	(void)argv;

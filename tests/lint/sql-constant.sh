@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Usage: tests/lint/sql-constant.sh [FILE...]   (default: every C file of the programs)
-# Every statement Kenes sends is a constant: a string literal in the call, or an embedded
-# file of sql/queries/ or sql/aggregator/ (db_queries[i].sql), or of sql/import/
-# (import_queries[i].sql). A call to PQexec,
+# Every statement Kenes sends is a constant: a string literal in the call, an embedded file
+# of sql/queries/, sql/aggregator/ or sql/import/ (a statement table's list[i].sql, see
+# common/db.h), or db.c's transaction_control[i].sql. A call to PQexec,
 # PQexecParams, PQprepare or PQsendQuery* whose SQL argument is anything else — a variable,
 # a buffer, a format — fails this check. Data goes in $n parameters, never into SQL text.
 set -uo pipefail
@@ -20,7 +20,7 @@ for f in $files; do
 		sql = (call ~ /PQprepare|PQsendPrepare/) ? a[3] : a[2]
 		gsub(/^[ \t]+|[ \t]+$/, "", sql)
 		sub(/\)[ \t]*;?[ \t]*$/, "", sql) # the closing parenthesis when the SQL is the last argument
-		if (sql ~ /^"/ || sql ~ /^(db|import)_queries\[[a-z]+\]\.sql$/)
+		if (sql ~ /^"/ || sql ~ /^(db->opts\.statements->)?(list|transaction_control)\[[a-z]+\]\.sql$/)
 			return
 		printf "%s:%d: SQL argument is not a constant: %s\n", file, line, sql
 		bad = 1

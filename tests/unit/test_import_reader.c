@@ -357,7 +357,7 @@ static void test_pseudonym_and_copy_line(void **state)
 	struct import_record rec;
 	struct import_row row;
 	unsigned char expect[PSEUDONYM_BYTES];
-	char hex[BYTEA_HEX_LEN];
+	char hex[PSEUDONYM_HEX_LEN];
 	struct buf line;
 
 	(void)state;

@@ -1,6 +1,6 @@
 /*
- * test_moderation.c - the moderation API's parsers (fcgi/moderation.c): paths, JSON bodies,
- * the log's and the flags' query strings; and the CSV field writer (fcgi/csvfield.c).
+ * test_moderation.c - the moderation API's parsers (fcgi/moderation.c): JSON bodies,
+ * the log's and the flags' query strings; and the CSV field writer (common/csv.c).
  * Table-driven: input, whether it is accepted, and what comes out or which error.
  */
 #include <setjmp.h>
@@ -13,63 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvfield.h"
+#include "csv.h"
 #include "moderation.h"
+#include "reply.h"
 #include "util.h"
-
-static void test_paths(void **state)
-{
-	static const struct {
-		const char *rest;
-		enum moderation_resource resource;
-		const char *id, *action;
-	} cases[] = {
-		{ "proposals/17/hide", MODERATION_PROPOSAL, "17", "hide" },
-		{ "proposals/17/unhide", MODERATION_PROPOSAL, "17", "unhide" },
-		{ "proposals/999999999999999999/duplicate", MODERATION_PROPOSAL, "999999999999999999", "duplicate" },
-		{ "campaigns/3/hide", MODERATION_CAMPAIGN, "3", "hide" },
-		{ "campaigns/3/unhide", MODERATION_CAMPAIGN, "3", "unhide" },
-		{ "flags/9/resolve", MODERATION_FLAG, "9", "resolve" },
-		{ "flags", MODERATION_FLAGS, "", "" },
-		{ "proposals/17", MODERATION_PROPOSAL, "17", "" },
-		{ "campaigns/3", MODERATION_CAMPAIGN, "3", "" },
-		{ "log", MODERATION_LOG, "", "" },
-		/* refused */
-		{ "proposals/17/resolve", MODERATION_NONE, NULL, NULL },
-		{ "campaigns/3/duplicate", MODERATION_NONE, NULL, NULL },
-		{ "flags/9/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/017/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/0/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/-1/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/+1/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/1x/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals/1000000000000000000/hide", MODERATION_NONE, NULL, NULL },
-		{ "proposals//hide", MODERATION_NONE, NULL, NULL },
-		{ "flags/9", MODERATION_NONE, NULL, NULL },
-		{ "proposals/017", MODERATION_NONE, NULL, NULL },
-		{ "proposals/", MODERATION_NONE, NULL, NULL },
-		{ "proposals/17/", MODERATION_NONE, NULL, NULL },
-		{ "proposals/17/hide/", MODERATION_NONE, NULL, NULL },
-		{ "proposals/17/hidex", MODERATION_NONE, NULL, NULL },
-		{ "logs", MODERATION_NONE, NULL, NULL },
-		{ "log/", MODERATION_NONE, NULL, NULL },
-		{ "", MODERATION_NONE, NULL, NULL },
-	};
-
-	(void)state;
-	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		struct moderation_path p;
-		bool ok = moderation_path_parse(cases[i].rest, &p);
-
-		if (ok != (cases[i].resource != MODERATION_NONE))
-			fail_msg("\"%s\": expected %s", cases[i].rest, ok ? "a refusal" : "a resource");
-		assert_int_equal(p.resource, cases[i].resource);
-		if (ok) {
-			assert_string_equal(p.id, cases[i].id);
-			assert_string_equal(p.action, cases[i].action);
-		}
-	}
-}
 
 static void test_bodies(void **state)
 {
@@ -126,7 +73,7 @@ static void test_bodies(void **state)
 			const struct field_error *e = errors_primary(&errs);
 
 			assert_null(b.reason);
-			assert_int_equal(e->status, cases[i].status);
+			assert_int_equal(reply_status_of(e->kind), cases[i].status);
 			assert_string_equal(e->code, cases[i].code);
 			assert_string_equal(e->field, cases[i].field);
 		}
@@ -243,10 +190,10 @@ static void test_csv_fields(void **state)
 		struct buf b;
 
 		buf_init(&b, 0);
-		csvfield_put(&b, cases[i].value, true);
+		csv_put(&b, cases[i].value, true);
 		assert_string_equal(b.data, cases[i].out);
 		buf_reset(&b);
-		csvfield_put(&b, cases[i].value, false);
+		csv_put(&b, cases[i].value, false);
 		assert_int_equal(b.data[0], ',');
 		assert_string_equal(b.data + 1, cases[i].out);
 		buf_free(&b);
@@ -256,7 +203,6 @@ static void test_csv_fields(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_bodies),
 		cmocka_unit_test(test_reason_length),
 		cmocka_unit_test(test_list_queries),

@@ -388,7 +388,7 @@ static void test_form_does_not_echo_bad_bytes(void **state)
 
 	(void)state;
 	submit_form("target=article%3A4&stance=support&text=secret%07bytes&lang=kk", &in, &errs);
-	assert_int_equal(errors_for(&errs, "text")->status, 400);
+	assert_int_equal(errors_for(&errs, "text")->kind, ERROR_MALFORMED);
 	html = render_form(LANG_KK, &in, &errs);
 	assert_lacks(html, "secret");
 	assert_contains(html, "id=\"e-text\">");
@@ -609,7 +609,7 @@ static void test_proposal_page_report_form(void **state)
 		assert_lacks(html, "<script>");
 		free(html);
 	}
-	errors_add(&errs, 422, "invalid_iin", "report_iin", "bad");
+	errors_add(&errs, ERROR_INVALID, "invalid_iin", "report_iin", "bad");
 	html = render_proposal(LANG_RU, NULL, &errs);
 	assert_contains(html, "<a href=\"#f-report_iin\">");
 	assert_order(html, "/report-identity\"", "id=\"e-report_iin\"", "</form>");
@@ -617,13 +617,13 @@ static void test_proposal_page_report_form(void **state)
 	assert_lacks(html, "id=\"e-iin\"");
 	free(html);
 	errs.count = 0;
-	errors_add(&errs, 422, "invalid_iin", "iin", "bad");
+	errors_add(&errs, ERROR_INVALID, "invalid_iin", "iin", "bad");
 	html = render_proposal(LANG_RU, &errs, NULL);
 	assert_order(html, "/supports\"", "id=\"e-iin\"", "</form>");
 	assert_lacks(html, "id=\"e-report_iin\"");
 	free(html);
 	errs.count = 0;
-	errors_add(&errs, 403, "not_filed_in_your_name", NULL, "x");
+	errors_add(&errs, ERROR_FORBIDDEN, "not_filed_in_your_name", NULL, "x");
 	html = render_proposal(LANG_KK, NULL, &errs);
 	assert_contains(html, tr(LANG_KK, "err.not_filed_in_your_name"));
 	free(html);

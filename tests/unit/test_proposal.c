@@ -19,6 +19,7 @@
 #include "fixture.h"
 #include "jsonbody.h"
 #include "proposal.h"
+#include "reply.h"
 #include "structure.h"
 #include "util.h"
 
@@ -81,7 +82,7 @@ static void submit(bool json, const char *body, size_t len, struct errors *errs)
 		proposal_input_from_json(body, len, &in, errs);
 	else
 		proposal_input_from_form(body, len, &in, errs);
-	if (!errs->count || errors_primary(errs)->status != 400) {
+	if (!errs->count || errors_primary(errs)->kind != ERROR_MALFORMED) {
 		proposal_validate(&in, &p, errs);
 		proposal_free(&p);
 	}
@@ -95,8 +96,8 @@ static void expect_primary(const char *what, const struct errors *errs, int stat
 
 	if (!e)
 		fail_msg("%s: accepted, want %d %s (%s)", what, status, code, field);
-	if (e->status != status || strcmp(e->code, code) != 0 || strcmp(e->field, field) != 0)
-		fail_msg("%s: got %d %s (%s) \"%s\", want %d %s (%s)", what, e->status, e->code,
+	if (reply_status_of(e->kind) != status || strcmp(e->code, code) != 0 || strcmp(e->field, field) != 0)
+		fail_msg("%s: got %d %s (%s) \"%s\", want %d %s (%s)", what, reply_status_of(e->kind), e->code,
 			 e->field, e->message, status, code, field);
 }
 
@@ -322,7 +323,7 @@ static void test_json_gathers_every_error(void **state)
 
 		assert_non_null(e);
 		assert_string_equal(e->code, want[i].code);
-		assert_int_equal(e->status, 422);
+		assert_int_equal(e->kind, ERROR_INVALID);
 	}
 	expect_primary(body, &errs, 422, "unknown_target", "target");
 	assert_null(errors_for(&errs, "consultation"));

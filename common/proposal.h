@@ -1,10 +1,9 @@
 /*
- * proposal.h - a citizen's proposal: reading it from JSON or a form, validating it against
- * the consultation's structure, storing it.
- *
- * struct proposal_input holds what the person sent, as strings it owns (the form shows them
- * back on error); struct proposal holds the validated, normalised values. Both are freed
- * with their *_free function. Validation appends every problem to a struct errors.
+ * proposal.h - a citizen's proposal: reading it from JSON, a form or another reader's fields,
+ * and validating it against the consultation's structure (the API's rules, which
+ * kenes-import applies too). Storing it is the handler's (fcgi/proposal_store.h).
+ * struct proposal_input owns what the person sent (the form shows it back on error); struct
+ * proposal the validated, normalised values. Both are freed with their *_free function.
  */
 #ifndef KENES_PROPOSAL_H
 #define KENES_PROPOSAL_H
@@ -17,9 +16,6 @@
 
 #define PROPOSAL_MAX_TOPICS 5
 #define PROPOSAL_MAX_CHARS 5000
-
-struct db;
-
 struct proposal_input {
 	char *consultation, *target, *stance, *text, *proposed_wording, *lang, *region;
 	char *version; /* optional: the draft version the target's numbering is from */
@@ -60,15 +56,5 @@ void proposal_input_free(struct proposal_input *in);
 /* Every rule of the API; false with at least one error appended. */
 bool proposal_validate(const struct proposal_input *in, struct proposal *out, struct errors *errs);
 void proposal_free(struct proposal *p);
-
-struct outcome;
-/*
- * Stores the proposal through kenes.proposal_submit: `submitter` is the pseudonym as a
- * bytea literal or NULL, `key` the idempotency key or NULL, `hash` the request's keyed hash.
- * False when the database could not be asked (see db_last_error); otherwise *o says what
- * happened (201 with the proposal's JSON, a replay, 409, 422 or 429).
- */
-bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
-		    const char *hash, long per_hour, struct outcome *o);
 
 #endif

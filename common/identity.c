@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "errors.h"
 #include "util.h"
 
 #define KEY_MAX 1024
@@ -152,4 +153,24 @@ void identity_pseudonym_hex(const unsigned char p[PSEUDONYM_BYTES], char out[2 *
 	out[0] = '\\';
 	out[1] = 'x';
 	sodium_bin2hex(out + 2, 2 * PSEUDONYM_BYTES + 1, p, PSEUDONYM_BYTES);
+}
+
+bool identity_from_iin(const char *consultation, const char *iin, time_t now, bool required,
+		       char hex[PSEUDONYM_HEX_LEN], bool *known, struct errors *errs)
+{
+	unsigned char p[PSEUDONYM_BYTES];
+	enum iin_status st;
+
+	*known = false;
+	if (!iin || !*iin)
+		return !required || errors_add(errs, ERROR_INVALID, "required", "iin", "iin is required");
+	st = iin_check(iin, now);
+	if (st != IIN_OK)
+		return errors_add(errs, ERROR_INVALID, "invalid_iin", "iin", "%s", iin_status_message(st));
+	if (!consultation)
+		return true;
+	identity_pseudonym(consultation, "iin", iin, p);
+	identity_pseudonym_hex(p, hex);
+	*known = true;
+	return true;
 }

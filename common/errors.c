@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-bool errors_add(struct errors *errs, int status, const char *code, const char *field,
+bool errors_add(struct errors *errs, enum error_class kind, const char *code, const char *field,
 		const char *fmt, ...)
 {
 	struct field_error *e;
@@ -13,7 +13,7 @@ bool errors_add(struct errors *errs, int status, const char *code, const char *f
 	if (errs->count >= ERRORS_MAX)
 		return false;
 	e = &errs->list[errs->count++];
-	e->status = status;
+	e->kind = kind;
 	e->code = code;
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
 	va_start(ap, fmt);
@@ -33,7 +33,15 @@ const struct field_error *errors_for(const struct errors *errs, const char *fiel
 const struct field_error *errors_primary(const struct errors *errs)
 {
 	for (int i = 0; i < errs->count; i++)
-		if (errs->list[i].status != 422)
+		if (errs->list[i].kind != ERROR_INVALID)
 			return &errs->list[i];
 	return errs->count ? &errs->list[0] : NULL;
+}
+
+bool errors_unreadable(const struct errors *errs)
+{
+	for (int i = 0; i < errs->count; i++)
+		if (errs->list[i].kind == ERROR_MALFORMED || errs->list[i].kind == ERROR_TOO_LARGE)
+			return true;
+	return false;
 }

@@ -1,5 +1,6 @@
 /*
- * csv.h - RFC 4180 CSV that a spreadsheet cannot mistake for formulas.
+ * csv.h - RFC 4180 CSV that a spreadsheet cannot mistake for formulas: the reports, the
+ * handler's CSV answers and kenes-import's rejects file all write it here.
  *
  * A field holding a comma, a double quote, CR or LF is quoted (quotes doubled); rows end
  * with CRLF. A field that would start with = + - @, a tab or CR is neutralised with a
@@ -12,6 +13,7 @@
 
 #include <stdbool.h>
 
+#include "buf.h"
 #include "sink.h"
 
 /* UTF-8 byte order mark, for Excel (optional: --bom, ?bom=1). */
@@ -23,5 +25,7 @@ bool csv_is_formula(const char *value);
 void csv_field(struct sink *s, const char *value, bool first);
 void csv_number(struct sink *s, long long value);
 void csv_end_row(struct sink *s);
+/* csv_field into a buffer. */
+void csv_put(struct buf *b, const char *value, bool first);
 
 #endif

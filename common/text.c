@@ -111,3 +111,11 @@ enum text_status text_clean(const char *s, size_t len, char **out, size_t *chars
 	*chars = count;
 	return TEXT_OK;
 }
+
+bool text_is_date_shaped(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return false;
+	return s[10] == '\0';
+}

@@ -4,15 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
-#include "buf.h"
-#include "created.h"
-#include "db.h"
 #include "form.h"
 #include "jsonbody.h"
 #include "text.h"
 #include "util.h"
-#include "write.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const langs[] = { "kk", "ru", "en" };
@@ -82,7 +77,7 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 		char **slot = field_slot(in, key, &slot_len);
 
 		if (!slot && strcmp(key, "topics") != 0) {
-			errors_add(errs, 422, "unknown_field", key, "unknown field \"%.40s\"", key);
+			errors_add(errs, ERROR_INVALID, "unknown_field", key, "unknown field \"%.40s\"", key);
 			continue;
 		}
 		if (json_is_null(value))
@@ -94,24 +89,24 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 			if (json_is_integer(value))
 				proposal_input_set(in, key, number, strlen(number));
 			else
-				errors_add(errs, 422, "invalid_type", key, "version must be a whole number");
+				errors_add(errs, ERROR_INVALID, "invalid_type", key, "version must be a whole number");
 		} else if (strcmp(key, "topics") == 0) {
 			size_t i;
 			json_t *t;
 
 			if (!json_is_array(value)) {
-				errors_add(errs, 422, "invalid_type", key, "topics must be an array of strings");
+				errors_add(errs, ERROR_INVALID, "invalid_type", key, "topics must be an array of strings");
 				continue;
 			}
 			json_array_foreach(value, i, t) {
 				if (!json_is_string(t)) {
-					errors_add(errs, 422, "invalid_type", key, "topics must be an array of strings");
+					errors_add(errs, ERROR_INVALID, "invalid_type", key, "topics must be an array of strings");
 					break;
 				}
 				add_topic(in, json_string_value(t), json_string_length(t));
 			}
 		} else if (!json_is_string(value)) {
-			errors_add(errs, 422, "invalid_type", key, "%s must be a string", key);
+			errors_add(errs, ERROR_INVALID, "invalid_type", key, "%s must be a string", key);
 		} else {
 			proposal_input_set(in, key, json_string_value(value), json_string_length(value));
 		}
@@ -138,7 +133,7 @@ bool proposal_input_from_form(const char *body, size_t len, struct proposal_inpu
 	struct form form;
 
 	if (!form_parse(body, len, &form))
-		return errors_add(errs, 400, "malformed_form", NULL, "malformed form body");
+		return errors_add(errs, ERROR_MALFORMED, "malformed_form", NULL, "malformed form body");
 	for (int i = 0; i < form.count; i++) {
 		struct form_field *f = &form.fields[i];
 		size_t *slot_len;
@@ -192,7 +187,7 @@ static bool line_ok(const char *value, const char *field, bool required, struct 
 
 	if (!value || !*value) {
 		if (required)
-			errors_add(errs, 422, "required", field, "%s is required", field);
+			errors_add(errs, ERROR_INVALID, "required", field, "%s is required", field);
 		return false;
 	}
 	if (text_is_clean_line(value, strlen(value)))
@@ -200,9 +195,9 @@ static bool line_ok(const char *value, const char *field, bool required, struct 
 	st = text_clean(value, strlen(value), &clean, &chars);
 	free(clean);
 	if (st == TEXT_INVALID_UTF8)
-		errors_add(errs, 400, "invalid_utf8", field, "%s is not valid UTF-8", field);
+		errors_add(errs, ERROR_MALFORMED, "invalid_utf8", field, "%s is not valid UTF-8", field);
 	else
-		errors_add(errs, 400, "control_character", field, "%s contains control characters", field);
+		errors_add(errs, ERROR_MALFORMED, "control_character", field, "%s contains control characters", field);
 	return false;
 }
 
@@ -224,17 +219,17 @@ static bool validate_consultation(const struct proposal_input *in, struct propos
 			return false;
 		c = structure_find(in->consultation);
 		if (!c)
-			return errors_add(errs, 422, "unknown_consultation", "consultation",
+			return errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation",
 					  "there is no consultation \"%.60s\"", in->consultation);
 	} else {
 		c = structure_single_open();
 		if (!c)
-			return errors_add(errs, 422, "required", "consultation",
+			return errors_add(errs, ERROR_INVALID, "required", "consultation",
 					  "consultation is required unless exactly one is open");
 	}
 	out->consultation = c;
 	if (!c->open)
-		return errors_add(errs, 409, "consultation_closed", "consultation",
+		return errors_add(errs, ERROR_CONFLICT, "consultation_closed", "consultation",
 				  "consultation \"%s\" is not accepting proposals", c->slug);
 	return true;
 }
@@ -272,9 +267,9 @@ static bool version_ok(const struct proposal_input *in, struct proposal *out, st
 	if (!in->version)
 		return true;
 	if (!parse_long(in->version, 1, 9999, &asked))
-		return errors_add(errs, 422, "invalid_type", "version", "version must be a whole number from 1");
+		return errors_add(errs, ERROR_INVALID, "invalid_type", "version", "version must be a whole number from 1");
 	if (asked < current)
-		return errors_add(errs, 422, "version_not_current", "version",
+		return errors_add(errs, ERROR_INVALID, "version_not_current", "version",
 				  "version %ld of the draft no longer takes proposals: version %ld is current, "
 				  "and targets are in its numbering",
 				  asked, current);
@@ -292,7 +287,7 @@ static void validate_target(const struct proposal_input *in, struct proposal *ou
 	if (!line_ok(in->target, "target", true, errs))
 		return;
 	if (!target_syntax_ok(in->target)) {
-		errors_add(errs, 422, "invalid_target", "target",
+		errors_add(errs, ERROR_INVALID, "invalid_target", "target",
 			   "target must be preamble, general, section:N or article:N");
 		return;
 	}
@@ -300,7 +295,7 @@ static void validate_target(const struct proposal_input *in, struct proposal *ou
 		return;
 	part = structure_part(out->consultation, in->target);
 	if (!part) {
-		errors_add(errs, 422, "unknown_target", "target",
+		errors_add(errs, ERROR_INVALID, "unknown_target", "target",
 			   "the current draft (version %ld) has no part \"%.40s\"",
 			   current_version(out->consultation), in->target);
 		return;
@@ -315,7 +310,7 @@ static void validate_topics(const struct proposal_input *in, struct proposal *ou
 			    struct errors *errs)
 {
 	if (in->topic_count > PROPOSAL_MAX_TOPICS) {
-		errors_add(errs, 422, "too_many_topics", "topics", "at most %d topics",
+		errors_add(errs, ERROR_INVALID, "too_many_topics", "topics", "at most %d topics",
 			   PROPOSAL_MAX_TOPICS);
 		return;
 	}
@@ -328,7 +323,7 @@ static void validate_topics(const struct proposal_input *in, struct proposal *ou
 		if (!out->consultation)
 			return;
 		if (!structure_has_topic(out->consultation, t)) {
-			errors_add(errs, 422, "unknown_topic", "topics", "unknown topic \"%.40s\"", t);
+			errors_add(errs, ERROR_INVALID, "unknown_topic", "topics", "unknown topic \"%.40s\"", t);
 			return;
 		}
 		for (int j = 0; j < out->topic_count; j++)
@@ -348,20 +343,20 @@ static void validate_text(const char *value, size_t len, const char *field, bool
 	*out = NULL;
 	if (!value) {
 		if (required)
-			errors_add(errs, 422, "required", field, "%s is required", field);
+			errors_add(errs, ERROR_INVALID, "required", field, "%s is required", field);
 		return;
 	}
 	st = text_clean(value, len, out, &chars);
 	if (st == TEXT_INVALID_UTF8) {
-		errors_add(errs, 400, "invalid_utf8", field, "%s is not valid UTF-8", field);
+		errors_add(errs, ERROR_MALFORMED, "invalid_utf8", field, "%s is not valid UTF-8", field);
 	} else if (st == TEXT_CONTROL) {
-		errors_add(errs, 400, "control_character", field,
+		errors_add(errs, ERROR_MALFORMED, "control_character", field,
 			   "%s contains NUL or control characters", field);
 	} else if (chars == 0) {
 		if (required)
-			errors_add(errs, 422, "required", field, "%s is empty", field);
+			errors_add(errs, ERROR_INVALID, "required", field, "%s is empty", field);
 	} else if (chars > PROPOSAL_MAX_CHARS) {
-		errors_add(errs, 422, "text_too_long", field, "%s has %zu characters; at most %d", field,
+		errors_add(errs, ERROR_INVALID, "text_too_long", field, "%s has %zu characters; at most %d", field,
 			   chars, PROPOSAL_MAX_CHARS);
 	} else {
 		return;
@@ -380,7 +375,7 @@ bool proposal_validate(const struct proposal_input *in, struct proposal *out, st
 	if (line_ok(in->stance, "stance", true, errs)) {
 		out->stance = pick(in->stance, stances, ARRAY_LEN(stances));
 		if (!out->stance)
-			errors_add(errs, 422, "invalid_stance", "stance",
+			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance",
 				   "stance must be support, oppose or amend");
 	}
 	validate_topics(in, out, errs);
@@ -388,19 +383,19 @@ bool proposal_validate(const struct proposal_input *in, struct proposal *out, st
 	validate_text(in->proposed_wording, in->wording_len, "proposed_wording", false,
 		      &out->proposed_wording, errs);
 	if (out->proposed_wording && out->stance && strcmp(out->stance, "amend") != 0)
-		errors_add(errs, 422, "wording_not_allowed", "proposed_wording",
+		errors_add(errs, ERROR_INVALID, "wording_not_allowed", "proposed_wording",
 			   "proposed_wording is only allowed with stance amend");
 	if (line_ok(in->lang, "lang", true, errs)) {
 		out->lang = pick(in->lang, langs, ARRAY_LEN(langs));
 		if (!out->lang)
-			errors_add(errs, 422, "invalid_lang", "lang", "lang must be kk, ru or en");
+			errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
 	}
 	out->region = "unspecified";
 	if (line_ok(in->region, "region", false, errs) && out->consultation) {
 		if (structure_has_region(out->consultation, in->region))
 			out->region = in->region;
 		else
-			errors_add(errs, 422, "unknown_region", "region", "unknown region \"%.40s\"",
+			errors_add(errs, ERROR_INVALID, "unknown_region", "region", "unknown region \"%.40s\"",
 				   in->region);
 	}
 	out->channel = in->channel;
@@ -412,84 +407,4 @@ void proposal_free(struct proposal *p)
 	free(p->text);
 	free(p->proposed_wording);
 	p->text = p->proposed_wording = NULL;
-}
-
-static void job_member(struct buf *b, const char *key, const char *value)
-{
-	buf_printf(b, ",\"%s\":", key);
-	if (value)
-		created_json_string(b, value);
-	else
-		buf_puts(b, "null");
-}
-
-/*
- * One job of kenes.proposal_store_batch (sql/migrations/007) as JSON text without its
- * opening brace: the writer puts {"ord":N, in front. Written directly rather than through a
- * jansson tree (a sixth of the handler's CPU went to jansson). Bytea literals lose "\\x".
- */
-static char *store_job(const struct proposal *p, const char *submitter, const char *key,
-		       const char *hash, long per_hour, const struct buf *mid, const struct buf *tail)
-{
-	struct buf b;
-	char *job;
-
-	buf_init(&b, 0);
-	buf_puts(&b, "\"consultation\":");
-	created_json_string(&b, p->consultation->slug);
-	job_member(&b, "kind", p->kind);
-	job_member(&b, "number", p->number[0] ? p->number : NULL);
-	job_member(&b, "stance", p->stance);
-	job_member(&b, "text", p->text);
-	job_member(&b, "proposed_wording", p->proposed_wording);
-	job_member(&b, "lang", p->lang);
-	job_member(&b, "region", p->region);
-	job_member(&b, "channel", p->channel);
-	buf_puts(&b, ",\"topics\":[");
-	for (int i = 0; i < p->topic_count; i++) {
-		if (i)
-			buf_putc(&b, ',');
-		created_json_string(&b, p->topics[i]);
-	}
-	/* The version validated against: refused if another became current meanwhile. */
-	buf_printf(&b, "],\"version\":%ld", p->version);
-	if (submitter) {
-		job_member(&b, "submitter", submitter + 2);
-		buf_printf(&b, ",\"per_hour\":%ld", per_hour);
-	}
-	if (key) {
-		/* The stored answer for replays: the same pieces as the 201 sent now. */
-		job_member(&b, "key", key);
-		job_member(&b, "hash", hash + 2);
-		job_member(&b, "body_mid", mid->data);
-		job_member(&b, "body_tail", tail->data);
-	}
-	buf_putc(&b, '}');
-	job = buf_steal(&b);
-	buf_free(&b);
-	return job;
-}
-
-bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
-		    const char *hash, long per_hour, struct outcome *o)
-{
-	struct batch_job job = { .kind = COMMIT_PROPOSALS, .out = o, .key = key, .person = submitter };
-	struct buf mid, tail;
-	char *text;
-
-	(void)db; /* stored by the batch writer's own connection */
-	buf_init(&mid, 0);
-	buf_init(&tail, 0);
-	created_body_parts(p, &mid, &tail);
-	text = store_job(p, submitter, key, hash, per_hour, &mid, &tail);
-	job.job = text;
-	batch_run(&job);
-	free(text);
-	if (!job.stored_ok)
-		db_set_error(db, &job.err);
-	else if (o->status == 201 && strcmp(o->code, "created") == 0)
-		o->body = created_body(job.id, mid.data, job.created_at, tail.data);
-	buf_free(&mid);
-	buf_free(&tail);
-	return job.stored_ok;
 }

@@ -4,8 +4,7 @@
  * A person is identified by an IIN they type (validated here) or by a subject an upstream
  * single sign-on vouches for. Either becomes a pseudonym: HMAC-SHA256 under a secret key,
  * domain-separated by consultation and kind, so the same person is the same 32 bytes within
- * a consultation and nothing can be reversed without the key. Nothing here keeps or logs
- * the identity itself.
+ * a consultation and nothing can be reversed without the key. Nothing is kept or logged.
  */
 #ifndef KENES_IDENTITY_H
 #define KENES_IDENTITY_H
@@ -15,6 +14,7 @@
 #include <time.h>
 
 #define PSEUDONYM_BYTES 32
+#define PSEUDONYM_HEX_LEN (2 * PSEUDONYM_BYTES + 3) /* "\x", 64 digits, NUL */
 #define IDENTITY_KEY_MIN 32
 
 enum iin_status {
@@ -44,7 +44,13 @@ void identity_key_set(const unsigned char *key, size_t len);
 void identity_pseudonym(const char *consultation, const char *kind, const char *value,
 			unsigned char out[PSEUDONYM_BYTES]);
 /* The same as a bytea literal "\x…" for a query parameter (buffer of 2 + 64 + 1). */
-void identity_pseudonym_hex(const unsigned char p[PSEUDONYM_BYTES], char out[2 * PSEUDONYM_BYTES + 3]);
+void identity_pseudonym_hex(const unsigned char p[PSEUDONYM_BYTES], char out[PSEUDONYM_HEX_LEN]);
+
+struct errors;
+/* An IIN typed, checked on `now` and, given a consultation, its "iin" pseudonym (*known).
+ * No IIN: *known false, an error when `required`; never repeated in a message. */
+bool identity_from_iin(const char *consultation, const char *iin, time_t now, bool required,
+		       char hex[PSEUDONYM_HEX_LEN], bool *known, struct errors *errs);
 
 /* HMAC-SHA256 under the same key with a different label; for form tokens. */
 void identity_mac(const char *label, const unsigned char *data, size_t len, unsigned char out[32]);

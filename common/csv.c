@@ -39,3 +39,11 @@ void csv_end_row(struct sink *s)
 {
 	sink_puts(s, "\r\n");
 }
+
+void csv_put(struct buf *b, const char *value, bool first)
+{
+	struct sink s;
+
+	sink_to_buf(&s, b);
+	csv_field(&s, value, first);
+}

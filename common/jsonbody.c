@@ -37,27 +37,27 @@ json_t *jsonbody_parse(const char *body, size_t len, struct errors *errs)
 	json_t *doc;
 
 	if (!depth_ok(body, len)) {
-		errors_add(errs, 400, "malformed_json", NULL, "JSON nested deeper than %d levels",
+		errors_add(errs, ERROR_MALFORMED, "malformed_json", NULL, "JSON nested deeper than %d levels",
 			   JSONBODY_MAX_DEPTH);
 		return NULL;
 	}
 	doc = json_loadb(body, len, JSON_REJECT_DUPLICATES, &err);
 	if (!doc && json_error_code(&err) == json_error_invalid_utf8) {
-		errors_add(errs, 400, "invalid_utf8", NULL, "the body is not valid UTF-8");
+		errors_add(errs, ERROR_MALFORMED, "invalid_utf8", NULL, "the body is not valid UTF-8");
 		return NULL;
 	}
 	if (!doc && json_error_code(&err) == json_error_null_character) {
-		errors_add(errs, 400, "control_character", NULL, "NUL characters are not allowed");
+		errors_add(errs, ERROR_MALFORMED, "control_character", NULL, "NUL characters are not allowed");
 		return NULL;
 	}
 	if (!doc) {
-		errors_add(errs, 400, "malformed_json", NULL, "malformed JSON at line %d column %d: %s",
+		errors_add(errs, ERROR_MALFORMED, "malformed_json", NULL, "malformed JSON at line %d column %d: %s",
 			   err.line, err.column, err.text);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {
 		json_decref(doc);
-		errors_add(errs, 400, "malformed_json", NULL, "the body must be a JSON object");
+		errors_add(errs, ERROR_MALFORMED, "malformed_json", NULL, "the body must be a JSON object");
 		return NULL;
 	}
 	return doc;

@@ -1,0 +1,15 @@
+/*
+ * render_csv.h - a report document (report_data.h) as CSV, streamed into a sink as it is
+ * written. The document is borrowed; a write error sticks in the sink (sink_ok).
+ */
+#ifndef KENES_RENDER_CSV_H
+#define KENES_RENDER_CSV_H
+
+#include <jansson.h>
+
+#include "report_text.h"
+#include "sink.h"
+
+void render_csv(const json_t *doc, enum report_lang lang, struct sink *out);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * handlers.c - the helpers every handler shares, and the handlers too small for a file of
+ * their own (the form, a proposal, its receipt, a consultation, health and metrics).
+ */
+#include "handlers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "page.h"
+#include "reply.h"
+#include "settings.h"
+#include "structure.h"
+#include "util.h"
+
+enum lang handler_lang(const struct request *req, const char *ui_lang)
+{
+	char q[8];
+	enum lang l;
+
+	if (request_query_param(req, "lang", q, sizeof(q)) && lang_parse(q, &l))
+		return l;
+	if (ui_lang && lang_parse(ui_lang, &l))
+		return l;
+	return lang_from_accept(req->accept_language);
+}
+
+bool handler_structure_ready(struct request *req)
+{
+	return structure_refresh(req->db, req->settings->structure_ttl);
+}
+
+void handler_form_page(struct request *req, const struct route_match *m)
+{
+	struct buf html;
+
+	(void)m;
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		return;
+	}
+	buf_init(&html, 0);
+	page_form(&html, handler_lang(req, NULL), structure_default(), NULL, NULL);
+	reply_html(req, 200, &html);
+	buf_free(&html);
+}
+
+/* Runs `statement` for proposal `id` and makes a document of its one row's first value;
+   NULL when there is none, with a 404/503/500 reply made unless `quiet`. */
+static json_t *fetch_as(struct request *req, const char *statement, const char *id,
+			json_t *(*doc_of)(const char *value), bool quiet)
+{
+	PGresult *res = db_run(req->db, statement, 1, (const char *[]){ id });
+	json_t *doc = NULL;
+
+	if (!res) {
+		if (!quiet)
+			reply_db_failure(req, req->db, "reading a proposal");
+		return NULL;
+	}
+	if (PQntuples(res) == 1)
+		doc = doc_of(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if (!doc && !quiet)
+		reply_error(req, 404, "not_found", "no such proposal");
+	return doc;
+}
+
+static json_t *fetch(struct request *req, const char *statement, const char *id,
+		     json_t *(*doc_of)(const char *value))
+{
+	return fetch_as(req, statement, id, doc_of, false);
+}
+
+static json_t *parsed(const char *value)
+{
+	return json_loads(value, 0, NULL);
+}
+
+static json_t *consultation_only(const char *slug)
+{
+	return json_pack("{s:s}", "consultation", slug);
+}
+
+json_t *handler_fetch_proposal(struct request *req, const char *id)
+{
+	return fetch(req, "proposal_get", id, parsed);
+}
+
+json_t *handler_read_proposal(struct request *req, const char *id)
+{
+	return fetch_as(req, "proposal_get", id, parsed, true);
+}
+
+json_t *handler_fetch_consultation(struct request *req, const char *id)
+{
+	return fetch(req, "proposal_consultation", id, consultation_only);
+}
+
+void handler_proposal(struct request *req, const struct route_match *m)
+{
+	json_t *doc = handler_fetch_proposal(req, m->id);
+
+	if (doc)
+		reply_json(req, 200, doc);
+}
+
+void handler_message_page(struct request *req, int status, enum lang lang, const char *title_key,
+			  const char *text_key)
+{
+	struct buf html;
+
+	buf_init(&html, 0);
+	page_message(&html, lang, title_key, text_key);
+	reply_html(req, status, &html);
+	buf_free(&html);
+}
+
+void handler_not_found_page(struct request *req)
+{
+	handler_message_page(req, 404, handler_lang(req, NULL), "notfound.title", "notfound.text");
+}
+
+void handler_receipt_page(struct request *req, const struct route_match *m)
+{
+	enum lang lang = handler_lang(req, NULL);
+	json_t *doc = handler_fetch_proposal(req, m->id);
+	struct buf html;
+
+	if (!doc) {
+		if (req->status == 404)
+			handler_not_found_page(req);
+		return;
+	}
+	handler_structure_ready(req);
+	buf_init(&html, 0);
+	page_receipt(&html, lang, structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
+	reply_html(req, 200, &html);
+	buf_free(&html);
+	json_decref(doc);
+}
+
+void handler_consultation(struct request *req, const struct route_match *m)
+{
+	const struct consultation *c;
+
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		return;
+	}
+	c = structure_find(m->slug);
+	if (c)
+		reply_json_text(req, 200, c->json);
+	else
+		reply_error(req, 404, "not_found", "no such consultation");
+}
+
+void handler_health(struct request *req, const struct route_match *m)
+{
+	PGresult *res = db_run(req->db, "health", 0, NULL);
+
+	(void)m;
+	if (!res) {
+		reply_unavailable(req);
+		return;
+	}
+	PQclear(res);
+	reply_json_text(req, 200, "{\"status\":\"ok\"}");
+}
+
+/* Prometheus text; nginx serves it to loopback only (deploy/nginx/kenes-server.conf). */
+void handler_metrics(struct request *req, const struct route_match *m)
+{
+	(void)m;
+	buf_reset(&req->out);
+	metrics_render(&req->out);
+	req->status = 200;
+	req->out_type = "text/plain; version=0.0.4; charset=utf-8";
+}

@@ -1,0 +1,90 @@
+#include "person_action.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "handlers.h"
+#include "reply.h"
+#include "structure.h"
+
+void person_form_refused(struct request *req, const char *id, const struct person_input *in,
+			 json_t *proposal, struct errors *errs, person_form_again again)
+{
+	const struct field_error *first = errors_primary(errs);
+	json_t *p = proposal ? json_incref(proposal) : NULL;
+	char key[64];
+
+	if (!p && handler_structure_ready(req))
+		p = handler_read_proposal(req, id);
+	if (p) {
+		again(req, reply_status_of(first->kind), in, p, errs);
+		json_decref(p);
+		return;
+	}
+	snprintf(key, sizeof(key), "err.%s", first->code);
+	handler_message_page(req, reply_status_of(first->kind), handler_lang(req, in->ui_lang), "error.title", key);
+}
+
+void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
+			    json_t *proposal, const char *unavailable_code, person_form_again again)
+{
+	struct errors errs = { .count = 0 };
+	bool down = db_last_error(req->db)->unavailable;
+
+	errors_add(&errs, down ? ERROR_UNAVAILABLE : ERROR_INTERNAL, down ? unavailable_code : "internal", NULL,
+		   "database failure");
+	person_form_refused(req, id, in, proposal, &errs, again);
+}
+
+bool person_action_prepare(struct request *req, const char *id, bool is_form,
+			   const struct person_input *in, struct errors *errs, person_form_again again,
+			   struct person_action *a)
+{
+	const struct consultation *c;
+	bool known;
+
+	a->proposal = NULL;
+	if (errs->count && errors_primary(errs)->kind == ERROR_MALFORMED) {
+		reply_errors(req, errs);
+		return false;
+	}
+	if (!write_guard_check(req, is_form, in->form_token, &a->guard, errs)) {
+		/* An expired form is a person's to fix; a cross-site post is nobody's page. */
+		if (is_form && strcmp(errors_primary(errs)->code, "cross_site") != 0)
+			person_form_refused(req, id, in, NULL, errs, again);
+		else
+			reply_errors(req, errs);
+		return false;
+	}
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		if (is_form)
+			person_form_db_failure(req, id, in, NULL, "unavailable_action", again);
+		return false;
+	}
+	/* A form's errors show the proposal's page again; JSON needs only its consultation. */
+	a->proposal = is_form ? handler_fetch_proposal(req, id) : handler_fetch_consultation(req, id);
+	if (!a->proposal) {
+		if (is_form && req->status == 404)
+			handler_message_page(req, 404, handler_lang(req, in->ui_lang), "notfound.title",
+					     "notfound.text");
+		else if (is_form)
+			person_form_db_failure(req, id, in, NULL, "unavailable_action", again);
+		return false;
+	}
+	c = structure_find(json_string_value(json_object_get(a->proposal, "consultation")));
+	if (!c) {
+		reply_error(req, 404, "not_found", "no such proposal");
+		return false;
+	}
+	write_identity(req, c, in->iin, true, a->who, &known, errs);
+	if (!errs->count)
+		return true;
+	if (is_form)
+		person_form_refused(req, id, in, a->proposal, errs, again);
+	else
+		reply_errors(req, errs);
+	return false;
+}

@@ -1,0 +1,36 @@
+/*
+ * reply.h - the answer a handler builds into its struct request: status, headers, body.
+ *
+ * A handler answers once. Error classes (common/errors.h) become HTTP statuses here and
+ * nowhere else. Functions that take a JSON document steal it; text is copied.
+ */
+#ifndef KENES_REPLY_H
+#define KENES_REPLY_H
+
+#include <jansson.h>
+
+#include "errors.h"
+#include "request.h"
+
+void reply_header(struct request *req, const char *name, const char *value);
+/* Serialises and steals `doc`. */
+void reply_json(struct request *req, int status, json_t *doc);
+/* A JSON text that is already serialised (borrowed, copied). */
+void reply_json_text(struct request *req, int status, const char *json);
+/* The HTTP status of an error class (errors.h), and the class of a status a database outcome
+ * gave (404, 409, 422, 429; any other is ERROR_INTERNAL). */
+int reply_status_of(enum error_class kind);
+enum error_class reply_class_of(int status);
+/* {"error":{"code":..,"field":..,"message":..}} plus "errors":[...] of the same class. */
+void reply_errors(struct request *req, const struct errors *errs);
+void reply_error(struct request *req, int status, const char *code, const char *message);
+void reply_unavailable(struct request *req);
+void reply_redirect(struct request *req, int status, const char *location);
+void reply_html(struct request *req, int status, struct buf *html); /* steals html's bytes */
+/* After a failed call on db: 422 for a date that does not exist (a query's from or to), 503
+ * when the database is unavailable, else 500; logs why, with `what` was being done. */
+void reply_db_failure(struct request *req, struct db *db, const char *what);
+/* 405 with Allow. */
+void reply_method_not_allowed(struct request *req, const char *allow);
+
+#endif
