@@ -11,7 +11,8 @@
 
 #include "db.h"
 #include "handlers.h"
-#include "page.h"
+#include "page_list.h"
+#include "page_proposal.h"
 #include "reply.h"
 #include "structure.h"
 #include "util.h"

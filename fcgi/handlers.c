@@ -10,6 +10,8 @@
 
 #include "db.h"
 #include "page.h"
+#include "page_form.h"
+#include "page_proposal.h"
 #include "reply.h"
 #include "settings.h"
 #include "structure.h"
@@ -136,7 +138,7 @@ void handler_receipt_page(struct request *req, const struct route_match *m)
 	}
 	handler_structure_ready(req);
 	buf_init(&html, 0);
-	page_receipt(&html, lang, structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
+	page_proposal_receipt(&html, lang, structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
 	reply_html(req, 200, &html);
 	buf_free(&html);
 	json_decref(doc);

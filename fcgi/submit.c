@@ -15,7 +15,7 @@
 #include "handlers.h"
 #include "log.h"
 #include "outcome.h"
-#include "page.h"
+#include "page_form.h"
 #include "proposal_store.h"
 #include "reply.h"
 #include "settings.h"

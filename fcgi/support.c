@@ -19,7 +19,7 @@
 #include "jsonbody.h"
 #include "log.h"
 #include "outcome.h"
-#include "page.h"
+#include "page_proposal.h"
 #include "person_action.h"
 #include "reply.h"
 #include "settings.h"

@@ -16,6 +16,9 @@
 
 #include "fixture.h"
 #include "page.h"
+#include "page_form.h"
+#include "page_list.h"
+#include "page_proposal.h"
 #include "util.h"
 
 static char *render_form(enum lang lang, const struct proposal_input *in,
@@ -490,7 +493,7 @@ static char *render_receipt(enum lang lang, const struct consultation *c, const 
 
 	assert_non_null(doc);
 	buf_init(&b, 0);
-	page_receipt(&b, lang, c, doc);
+	page_proposal_receipt(&b, lang, c, doc);
 	json_decref(doc);
 	html = buf_steal(&b);
 	buf_free(&b); /* buf_steal leaves b initialised and empty */

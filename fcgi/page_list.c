@@ -1,0 +1,96 @@
+#include "page_list.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page.h"
+#include "util.h"
+#include "widget.h"
+
+/* The first ~280 characters of a text, cut at a character boundary. */
+static void excerpt(struct buf *b, const char *text)
+{
+	size_t n = 0, chars = 0;
+
+	while (text[n] && chars < 280) {
+		n++;
+		while ((text[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	buf_puts(b, "<p class=\"excerpt\">");
+	{
+		struct buf tmp;
+
+		buf_init(&tmp, 0);
+		buf_append(&tmp, text, n);
+		buf_html(b, tmp.data);
+		buf_free(&tmp);
+	}
+	buf_puts(b, text[n] ? "…</p>\n" : "</p>\n");
+}
+
+static void list_link(struct buf *b, enum lang lang, const struct list_query *q, long page, const char *label_key)
+{
+	/* target and sort were checked against the structure, but escape them all the same. */
+	buf_puts(b, "<a href=\"/proposals?target=");
+	buf_html(b, q->target);
+	buf_puts(b, "&amp;sort=");
+	buf_html(b, q->sort);
+	if (q->version[0])
+		buf_printf(b, "&amp;version=%s", q->version); /* digits only (browse.c) */
+	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), tr(lang, label_key));
+}
+
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more)
+{
+	const struct consultation *c = q->consultation;
+	/* With ?version= the part (and its label) is that version's, which the cache lacks. */
+	json_t *part = q->version[0] ? q->part : q->target[0] ? structure_part(c, q->target) : NULL;
+	const char *code = lang_code(lang);
+	json_t *p;
+	size_t i;
+
+	page_begin(b, lang, tr(lang, "list.title"));
+	buf_printf(b, "<h1>%s", tr(lang, "list.title"));
+	if (part) {
+		buf_puts(b, ": ");
+		buf_html(b, structure_label(part, "label", code));
+	}
+	buf_printf(b, "</h1>\n<form method=\"get\" action=\"/proposals\" class=\"filter\">\n"
+		      "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", code);
+	/* The select lists the current version's parts: an older version's target may name another. */
+	widget_target_select(b, lang, c, part && !q->version[0] ? q->target : NULL, NULL);
+	buf_printf(b, "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" name=\"sort\">\n",
+		   tr(lang, "list.sort"));
+	widget_option(b, "newest", tr(lang, "list.newest"), q->sort);
+	widget_option(b, "supported", tr(lang, "list.supported"), q->sort);
+	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "list.show"));
+	if (!part) {
+		page_end(b);
+		return;
+	}
+	if (json_array_size(items) == 0)
+		buf_printf(b, "<p>%s</p>\n", tr(lang, "list.empty"));
+	buf_puts(b, "<ol class=\"proposals\">\n");
+	json_array_foreach(items, i, p) {
+		long long id = json_integer_value(json_object_get(p, "id"));
+		char key[32];
+
+		snprintf(key, sizeof(key), "view.stance.%s", widget_str(p, "stance"));
+		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
+			   tr(lang, "proposal.title"), id, tr(lang, key));
+		excerpt(b, widget_str(p, "text"));
+		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n", tr(lang, "support.count"),
+			   (long long)json_integer_value(json_object_get(p, "supports")), widget_str(p, "created_at"));
+	}
+	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", tr(lang, "nav.pages"));
+	if (q->page > 1)
+		list_link(b, lang, q, q->page - 1, "list.prev");
+	buf_printf(b, " <span>%s %ld</span> ", tr(lang, "list.page"), q->page);
+	if (more)
+		list_link(b, lang, q, q->page + 1, "list.next");
+	buf_puts(b, "</nav>\n");
+	page_end(b);
+}

@@ -1,0 +1,26 @@
+/*
+ * page_list.h - the proposals on one part of the draft, a page at a time (GET /proposals).
+ */
+#ifndef KENES_PAGE_LIST_H
+#define KENES_PAGE_LIST_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "buf.h"
+#include "i18n.h"
+#include "structure.h"
+
+/* What a list of proposals shows (filled by browse.c). */
+struct list_query {
+	const struct consultation *consultation;
+	char target[32], kind[16], number[16], sort[16];
+	char version[16]; /* ?version=, a draft version number; empty: the current version */
+	json_t *part;     /* with a version: its part, {"label": {…}} (owned; NULL without) */
+	long page, per_page;
+};
+
+/* The list of proposals on one part; `more` when a next page exists. */
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more);
+
+#endif
