@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "handlers.h"
+#include "outcome.h"
 #include "reply.h"
 #include "structure.h"
 
@@ -87,4 +88,29 @@ bool person_action_prepare(struct request *req, const char *id, bool is_form,
 	else
 		reply_errors(req, errs);
 	return false;
+}
+
+bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_ok, struct person_input *in,
+				 struct errors *errs)
+{
+	if (is_form || request_content_type_is(req, "application/json") || (empty_ok && req->body_len == 0)) {
+		person_input_parse(req->body, req->body_len, is_form, in, errs);
+		return true;
+	}
+	reply_error(req, 415, "unsupported_media_type", "send application/json or application/x-www-form-urlencoded");
+	return false;
+}
+
+void person_form_outcome(struct request *req, const struct person_input *in, json_t *proposal,
+			 const struct outcome *o, person_form_again again)
+{
+	struct errors errs = { .count = 0 };
+	char seconds[16];
+
+	if (o->retry_after > 0) {
+		snprintf(seconds, sizeof(seconds), "%d", o->retry_after);
+		reply_header(req, "Retry-After", seconds);
+	}
+	errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
+	again(req, o->status, in, proposal, &errs);
 }

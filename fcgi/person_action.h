@@ -13,6 +13,12 @@
 #include "person.h"
 #include "write.h"
 
+struct outcome;
+
+/* Reads a person's body: a form, JSON, or nothing when empty_ok; else 415, answered. */
+bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_ok, struct person_input *in,
+				 struct errors *errs);
+
 /* Shows the proposal's page again with the errors of a form (status 422 or the outcome's). */
 typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
 				  json_t *proposal, struct errors *errs);
@@ -29,6 +35,9 @@ bool person_action_prepare(struct request *req, const char *id, bool is_form,
 			   const struct person_input *in, struct errors *errs, person_form_again again,
 			   struct person_action *a);
 
+/* A form's action the database refused (409, 422, 429...): its page again, with Retry-After. */
+void person_form_outcome(struct request *req, const struct person_input *in, json_t *proposal,
+			 const struct outcome *o, person_form_again again);
 /* A form that cannot be taken gets a page, never JSON: the proposal's page again with errs
  * (proposal borrowed, or read when NULL), or a page with the first error's message. */
 void person_form_refused(struct request *req, const char *id, const struct person_input *in,

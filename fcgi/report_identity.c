@@ -50,10 +50,7 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	char location[128];
 
 	if (o->status >= 300 && is_form) {
-		struct errors errs = { .count = 0 };
-
-		errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
-		page_again(req, o->status, in, proposal, &errs);
+		person_form_outcome(req, in, proposal, o, page_again);
 	} else if (o->status == 403) {
 		reply_error(req, 403, o->code,
 			    "this proposal was not filed with your identity: only the person it was filed in the "
@@ -80,15 +77,8 @@ void report_identity_handle(struct request *req, const struct route_match *m)
 	struct outcome o = { 0 };
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
 
-	if (is_form)
-		person_input_parse(req->body, req->body_len, true, &in, &errs);
-	else if (request_content_type_is(req, "application/json") || req->body_len == 0)
-		person_input_parse(req->body, req->body_len, false, &in, &errs);
-	else {
-		reply_error(req, 415, "unsupported_media_type",
-			    "send application/json or application/x-www-form-urlencoded");
+	if (!person_action_read_or_reply(req, is_form, true, &in, &errs))
 		goto out;
-	}
 	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
 	if (!outcome_run(req, "identity_report", 6,

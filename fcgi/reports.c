@@ -9,7 +9,7 @@
 #include "form.h"
 #include "log.h"
 #include "reply.h"
-#include "tallies.h"
+#include "params.h"
 #include "util.h"
 
 static const struct {
@@ -46,28 +46,13 @@ static void parse_query(const struct form *f, struct report_query *q, struct err
 {
 	const struct form_field *v;
 
-	q->lang = "ru";
-	for (int i = 0; i < f->count; i++) {
-		bool known = false;
-
-		for (size_t k = 0; k < ARRAY_LEN(parameters); k++)
-			known = known || strcmp(f->fields[i].name, parameters[k]) == 0;
-		if (!known || (strcmp(f->fields[i].name, "week") == 0 && strcmp(q->kind, "week") != 0))
-			errors_add(errs, ERROR_INVALID, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
-				   f->fields[i].name);
-		else if (form_get(f, f->fields[i].name) != &f->fields[i])
-			errors_add(errs, ERROR_INVALID, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
-	}
+	params_check_names(f, parameters, ARRAY_LEN(parameters), strcmp(q->kind, "week") != 0 ? "week" : NULL, errs);
 	if ((v = form_get(f, "week")) && *v->value) {
 		q->week = v->value;
 		if (!week_shaped(q->week))
 			errors_add(errs, ERROR_INVALID, "invalid_week", "week", "week must be an ISO week like 2026-W05");
 	}
-	if ((v = form_get(f, "consultation")) && *v->value) {
-		q->consultation = v->value;
-		if (!tallies_slug_valid(q->consultation))
-			errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
-	}
+	q->consultation = params_consultation(f, errs);
 	if ((v = form_get(f, "format"))) {
 		q->format = -1;
 		for (size_t k = 0; k < ARRAY_LEN(formats); k++)
@@ -76,16 +61,8 @@ static void parse_query(const struct form *f, struct report_query *q, struct err
 		if (q->format < 0)
 			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be html, csv, json or md");
 	}
-	if ((v = form_get(f, "lang"))) {
-		q->lang = v->value;
-		if (strcmp(q->lang, "kk") != 0 && strcmp(q->lang, "ru") != 0 && strcmp(q->lang, "en") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
-	}
-	if ((v = form_get(f, "bom"))) {
-		q->bom = strcmp(v->value, "1") == 0;
-		if (!q->bom && strcmp(v->value, "0") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
-	}
+	q->lang = params_lang(f, "ru", errs);
+	q->bom = params_bom(f, errs);
 }
 
 /* 404: an unknown session, or a period whose report is not issued yet. */

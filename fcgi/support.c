@@ -46,14 +46,7 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	char location[128];
 
 	if (o->status >= 300 && is_form) {
-		struct errors errs = { .count = 0 };
-
-		if (o->retry_after > 0) {
-			snprintf(location, sizeof(location), "%d", o->retry_after);
-			reply_header(req, "Retry-After", location);
-		}
-		errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
-		page_again(req, o->status, in, proposal, &errs);
+		person_form_outcome(req, in, proposal, o, page_again);
 		return;
 	}
 	if (o->status >= 300) {
@@ -112,15 +105,8 @@ void support_handle(struct request *req, const struct route_match *m)
 	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
 	bool is_delete = strcmp(req->method, "DELETE") == 0;
 
-	if (is_form)
-		person_input_parse(req->body, req->body_len, true, &in, &errs);
-	else if (request_content_type_is(req, "application/json") || (is_delete && req->body_len == 0))
-		person_input_parse(req->body, req->body_len, false, &in, &errs);
-	else if (req->body_len > 0 || !is_delete) {
-		reply_error(req, 415, "unsupported_media_type",
-			    "send application/json or application/x-www-form-urlencoded");
+	if (!person_action_read_or_reply(req, is_form, is_delete, &in, &errs))
 		goto out;
-	}
 	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
 		goto out;
 	if ((is_delete || in.withdraw) ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },

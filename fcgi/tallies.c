@@ -9,6 +9,7 @@
 #include "db.h"
 #include "form.h"
 #include "log.h"
+#include "params.h"
 #include "reply.h"
 #include "text.h"
 #include "util.h"
@@ -45,27 +46,6 @@ struct query {
 	bool csv, bom;
 };
 
-static bool one_of(const char *value, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(value, list[i]) == 0)
-			return true;
-	return false;
-}
-
-bool tallies_slug_valid(const char *slug)
-{
-	size_t n = strlen(slug);
-
-	if (n == 0 || n > 63)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || (slug[i] == '-' && i > 0)))
-			return false;
-	return true;
-}
-
-/* YYYY-MM-DD by shape; whether the date exists is the database's to say (SQLSTATE 22008). */
 /* Reads and checks the query string; every problem is gathered into errs. */
 static void parse_query(const struct form *f, struct query *q, struct errors *errs)
 {
@@ -73,19 +53,8 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 
 	memset(q, 0, sizeof(*q));
 	q->dim = &dimensions[0];
-	q->lang = "en";
-	for (int i = 0; i < f->count; i++) {
-		if (!one_of(f->fields[i].name, parameters, sizeof(parameters) / sizeof(parameters[0])))
-			errors_add(errs, ERROR_INVALID, "unknown_parameter", f->fields[i].name, "unknown parameter \"%.40s\"",
-				   f->fields[i].name);
-		else if (form_get(f, f->fields[i].name) != &f->fields[i])
-			errors_add(errs, ERROR_INVALID, "repeated_parameter", f->fields[i].name, "%s is given twice", f->fields[i].name);
-	}
-	if ((v = form_get(f, "consultation")) && *v->value) {
-		q->consultation = v->value;
-		if (!tallies_slug_valid(q->consultation))
-			errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
-	}
+	params_check_names(f, parameters, ARRAY_LEN(parameters), NULL, errs);
+	q->consultation = params_consultation(f, errs);
 	if ((v = form_get(f, "by"))) {
 		q->dim = NULL;
 		for (size_t i = 0; i < sizeof(dimensions) / sizeof(dimensions[0]); i++)
@@ -121,7 +90,7 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 		errors_add(errs, ERROR_INVALID, "invalid_range", "from", "from is after to");
 	if ((v = form_get(f, "stance")) && strcmp(v->value, "all") != 0) {
 		q->stance = v->value;
-		if (!one_of(q->stance, stances + 1, 3))
+		if (!params_one_of(q->stance, stances + 1, 3))
 			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance", "stance must be support, oppose, amend or all");
 	}
 	if ((v = form_get(f, "format"))) {
@@ -129,16 +98,8 @@ static void parse_query(const struct form *f, struct query *q, struct errors *er
 		if (!q->csv && strcmp(v->value, "json") != 0)
 			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
 	}
-	if ((v = form_get(f, "lang"))) {
-		q->lang = v->value;
-		if (!one_of(q->lang, (const char *const[]){ "kk", "ru", "en" }, 3))
-			errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
-	}
-	if ((v = form_get(f, "bom"))) {
-		q->bom = strcmp(v->value, "1") == 0;
-		if (!q->bom && strcmp(v->value, "0") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
-	}
+	q->lang = params_lang(f, "en", errs);
+	q->bom = params_bom(f, errs);
 }
 
 static json_t *measures(const PGresult *res, int row)

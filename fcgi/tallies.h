@@ -18,8 +18,4 @@
 /* Its row in routes.c checks the method and the token. */
 route_handler tallies_handle;
 
-/* True when `slug` has the shape of a consultation slug (a-z, 0-9, '-'; at most 63): a
- * query parameter that does not is answered without asking the database. */
-bool tallies_slug_valid(const char *slug);
-
 #endif

@@ -1,0 +1,69 @@
+#include "params.h"
+
+#include <string.h>
+
+bool params_one_of(const char *value, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, list[i]) == 0)
+			return true;
+	return false;
+}
+
+void params_check_names(const struct form *f, const char *const *names, size_t n, const char *refused,
+			struct errors *errs)
+{
+	for (int i = 0; i < f->count; i++) {
+		const char *name = f->fields[i].name;
+
+		if (!params_one_of(name, names, n) || (refused && strcmp(name, refused) == 0))
+			errors_add(errs, ERROR_INVALID, "unknown_parameter", name, "unknown parameter \"%.40s\"", name);
+		else if (form_get(f, name) != &f->fields[i])
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", name, "%s is given twice", name);
+	}
+}
+
+bool params_slug_valid(const char *slug)
+{
+	size_t n = strlen(slug);
+
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || (slug[i] == '-' && i > 0)))
+			return false;
+	return true;
+}
+
+const char *params_consultation(const struct form *f, struct errors *errs)
+{
+	const struct form_field *v = form_get(f, "consultation");
+
+	if (!v || !*v->value)
+		return NULL;
+	if (!params_slug_valid(v->value))
+		errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
+	return v->value;
+}
+
+const char *params_lang(const struct form *f, const char *fallback, struct errors *errs)
+{
+	const struct form_field *v = form_get(f, "lang");
+
+	if (!v)
+		return fallback;
+	if (!params_one_of(v->value, (const char *const[]){ "kk", "ru", "en" }, 3))
+		errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
+	return v->value;
+}
+
+bool params_bom(const struct form *f, struct errors *errs)
+{
+	const struct form_field *v = form_get(f, "bom");
+
+	if (!v)
+		return false;
+	if (strcmp(v->value, "1") != 0 && strcmp(v->value, "0") != 0)
+		errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
+	return strcmp(v->value, "1") == 0;
+}
