@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "reply.h"
+
 bool params_one_of(const char *value, const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -66,4 +68,18 @@ bool params_bom(const struct form *f, struct errors *errs)
 	if (strcmp(v->value, "1") != 0 && strcmp(v->value, "0") != 0)
 		errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
 	return strcmp(v->value, "1") == 0;
+}
+
+bool params_read_or_reply(struct request *req, struct form *f, params_parse *parse, void *query)
+{
+	struct errors errs = { .count = 0 };
+
+	if (!form_parse(req->query, strlen(req->query), f)) { /* frees what it parsed */
+		reply_error(req, 400, "bad_request", "the query string is malformed");
+		return false;
+	}
+	parse(f, query, &errs);
+	if (errs.count)
+		reply_errors(req, &errs);
+	return errs.count == 0;
 }

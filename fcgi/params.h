@@ -12,6 +12,11 @@
 #include "errors.h"
 #include "form.h"
 
+struct request;
+typedef void params_parse(const struct form *f, void *query, struct errors *errs);
+/* The query string read into f and checked by `parse` into *query; false when it was
+ * malformed (400) or broke a rule (the errors), answered. f is the caller's to form_free. */
+bool params_read_or_reply(struct request *req, struct form *f, params_parse *parse, void *query);
 /* True when value is one of the n strings of list. */
 bool params_one_of(const char *value, const char *const *list, size_t n);
 /* unknown_parameter for a name not in `names` (or equal to `refused`, may be NULL),

@@ -7,6 +7,7 @@
 #include "db.h"
 #include "handlers.h"
 #include "outcome.h"
+#include "page_proposal.h"
 #include "reply.h"
 #include "structure.h"
 
@@ -113,4 +114,25 @@ void person_form_outcome(struct request *req, const struct person_input *in, jso
 	}
 	errors_add(&errs, reply_class_of(o->status), o->code, NULL, "%s", o->code);
 	again(req, o->status, in, proposal, &errs);
+}
+
+void person_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+		       struct errors *errs, bool report_form)
+{
+	struct buf html;
+	const struct consultation *c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
+	enum lang lang = handler_lang(req, in->ui_lang);
+
+	buf_init(&html, 0);
+	if (report_form) {
+		/* The report form's IIN field is report_iin: the support form's is iin. */
+		for (int i = 0; i < errs->count; i++)
+			if (strcmp(errs->list[i].field, "iin") == 0)
+				snprintf(errs->list[i].field, sizeof(errs->list[i].field), "report_iin");
+		page_proposal_report(&html, lang, c, proposal, errs);
+	} else {
+		page_proposal(&html, lang, c, proposal, errs, NULL);
+	}
+	reply_html(req, status, &html);
+	buf_free(&html);
 }

@@ -23,6 +23,10 @@ bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_o
 typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
 				  json_t *proposal, struct errors *errs);
 
+/* The proposal's page again with errs: its support form, or its "filed in my name" form. */
+void person_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+		       struct errors *errs, bool report_form);
+
 struct person_action {
 	struct write_guard guard;
 	json_t *proposal;             /* a form's: the proposal as the API shows it; JSON's only

@@ -32,16 +32,7 @@
 static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
 		       struct errors *errs)
 {
-	struct buf html;
-	const struct consultation *c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
-
-	for (int i = 0; i < errs->count; i++)
-		if (strcmp(errs->list[i].field, "iin") == 0)
-			snprintf(errs->list[i].field, sizeof(errs->list[i].field), "report_iin");
-	buf_init(&html, 0);
-	page_proposal_report(&html, handler_lang(req, in->ui_lang), c, proposal, errs);
-	reply_html(req, status, &html);
-	buf_free(&html);
+	person_page_again(req, status, in, proposal, errs, true);
 }
 
 static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,

@@ -42,8 +42,9 @@ static bool week_shaped(const char *s)
 	return s[8] == '\0' && strcmp(s + 6, "00") != 0 && strcmp(s + 6, "53") <= 0;
 }
 
-static void parse_query(const struct form *f, struct report_query *q, struct errors *errs)
+static void parse_query(const struct form *f, void *query, struct errors *errs)
 {
+	struct report_query *q = query;
 	const struct form_field *v;
 
 	params_check_names(f, parameters, ARRAY_LEN(parameters), strcmp(q->kind, "week") != 0 ? "week" : NULL, errs);
@@ -100,20 +101,14 @@ void reports_handle(struct request *req, const struct route_match *m)
 {
 	struct report_query q = { .kind = NULL };
 	struct form f = { .count = 0 };
-	struct errors errs = { .count = 0 };
 	PGresult *res = NULL;
 	const char *params[6];
 	char etag[80], disposition[200];
 
 	q.kind = m->arg;
 	snprintf(q.session, sizeof(q.session), "%s", m->id);
-	if (!request_query_form_or_reply(req, &f))
+	if (!params_read_or_reply(req, &f, parse_query, &q))
 		goto out;
-	parse_query(&f, &q, &errs);
-	if (errs.count) {
-		reply_errors(req, &errs);
-		goto out;
-	}
 	params[0] = q.consultation;
 	params[1] = q.kind;
 	params[2] = strcmp(q.kind, "session") == 0 ? q.session : NULL;

@@ -60,11 +60,3 @@ bool request_query_param(const struct request *req, const char *name, char *out,
 	form_free(&q);
 	return found;
 }
-
-bool request_query_form_or_reply(struct request *req, struct form *f)
-{
-	if (form_parse(req->query, strlen(req->query), f)) /* frees what it parsed when not */
-		return true;
-	reply_error(req, 400, "bad_request", "the query string is malformed");
-	return false;
-}

@@ -50,9 +50,6 @@ void request_free(struct request *req);
 bool request_is_get(const struct request *req); /* GET or HEAD */
 /* True when the media type (before any ';') equals type, ignoring case. */
 bool request_content_type_is(const struct request *req, const char *type);
-struct form;
-/* The query string as a form (form.h, the caller's to form_free); false with 400 answered. */
-bool request_query_form_or_reply(struct request *req, struct form *f);
 /* The first value of a query parameter, decoded, copied into out; false when absent or bad. */
 bool request_query_param(const struct request *req, const char *name, char *out, size_t outlen);
 

@@ -30,14 +30,7 @@
 static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
 		       struct errors *errs)
 {
-	struct buf html;
-	const struct consultation *c =
-		structure_find(json_string_value(json_object_get(proposal, "consultation")));
-
-	buf_init(&html, 0);
-	page_proposal(&html, handler_lang(req, in->ui_lang), c, proposal, errs, NULL);
-	reply_html(req, status, &html);
-	buf_free(&html);
+	person_page_again(req, status, in, proposal, errs, false);
 }
 
 static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,

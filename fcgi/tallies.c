@@ -47,8 +47,9 @@ struct query {
 };
 
 /* Reads and checks the query string; every problem is gathered into errs. */
-static void parse_query(const struct form *f, struct query *q, struct errors *errs)
+static void parse_query(const struct form *f, void *query, struct errors *errs)
 {
+	struct query *q = query;
 	const struct form_field *v;
 
 	memset(q, 0, sizeof(*q));
@@ -254,7 +255,6 @@ static bool version_known_or_reply(struct request *req, const char *consultation
 void tallies_handle(struct request *req, const struct route_match *m)
 {
 	struct form f = { .count = 0 };
-	struct errors errs = { .count = 0 };
 	struct query q;
 	PGresult *meta = NULL, *res = NULL;
 	const char *params[6];
@@ -262,13 +262,8 @@ void tallies_handle(struct request *req, const struct route_match *m)
 	char *text;
 
 	(void)m;
-	if (!request_query_form_or_reply(req, &f))
+	if (!params_read_or_reply(req, &f, parse_query, &q))
 		goto out;
-	parse_query(&f, &q, &errs);
-	if (errs.count) {
-		reply_errors(req, &errs);
-		goto out;
-	}
 	params[0] = q.consultation;
 	params[1] = q.from;
 	params[2] = q.to;
