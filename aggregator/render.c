@@ -155,3 +155,33 @@ bool render_report(const json_t *doc, enum report_format f, enum report_lang lan
 	}
 	return sink_ok(out);
 }
+
+void render_count(struct sink *s, enum report_lang lang, long long n)
+{
+	char text[48];
+
+	report_count(lang, n, text, sizeof(text));
+	sink_puts(s, text);
+}
+
+void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level, const char *sep)
+{
+	sink_puts(s, sep);
+	render_count(s, lang, render_int(item, "all", "proposals"));
+	for (int i = 0; i < 3; i++) {
+		sink_puts(s, sep);
+		render_count(s, lang, render_int(item, render_stances[i], "proposals"));
+	}
+	sink_puts(s, sep);
+	render_count(s, lang, render_int(item, "all", "people"));
+	sink_puts(s, sep);
+	render_count(s, lang, render_int(item, "all", "supports"));
+	if (level) {
+		char share[96];
+		long long yes = render_int(item, "support_level", "support");
+
+		report_share(lang, yes, yes + render_int(item, "support_level", "oppose"), share, sizeof(share));
+		sink_puts(s, sep);
+		sink_puts(s, share);
+	}
+}

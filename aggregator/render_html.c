@@ -48,14 +48,6 @@ static const char style[] =
 	"@media print{body{max-width:none;padding:0;font-size:10pt}h2{margin-top:18px}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
-static void count(struct sink *s, enum report_lang lang, long long n)
-{
-	char text[48];
-
-	report_count(lang, n, text, sizeof(text));
-	sink_puts(s, text);
-}
-
 static void stance_head(struct sink *s, enum report_lang lang, const char *first, bool level)
 {
 	sink_puts(s, "<table>\n<thead><tr><th>");
@@ -74,23 +66,7 @@ static void stance_row(struct sink *s, enum report_lang lang, const char *label,
 {
 	sink_printf(s, "<tr%s><td>", render_int(item, "all", "proposals") ? "" : " class=\"zero\"");
 	sink_html(s, label);
-	sink_puts(s, "</td><td>");
-	count(s, lang, render_int(item, "all", "proposals"));
-	for (int i = 0; i < 3; i++) {
-		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(item, render_stances[i], "proposals"));
-	}
-	sink_puts(s, "</td><td>");
-	count(s, lang, render_int(item, "all", "people"));
-	sink_puts(s, "</td><td>");
-	count(s, lang, render_int(item, "all", "supports"));
-	if (level) {
-		char share[96];
-		long long yes = render_int(item, "support_level", "support");
-
-		report_share(lang, yes, yes + render_int(item, "support_level", "oppose"), share, sizeof(share));
-		sink_printf(s, "</td><td>%s", share);
-	}
+	render_stance_cells(s, lang, item, level, "</td><td>");
 	sink_puts(s, "</td></tr>\n");
 }
 
@@ -141,7 +117,7 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 		long long a = render_int(now, "all", measures[i]);
 
 		sink_puts(s, "<div class=\"card\"><div class=\"n\">");
-		count(s, lang, a);
+		render_count(s, lang, a);
 		sink_printf(s, "</div><div class=\"l\">%s</div>", report_text(lang, measures[i]));
 		if (json_is_object(before)) {
 			long long b = render_int(before, "all", measures[i]);
@@ -149,7 +125,7 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 			report_change(lang, a - b, text, sizeof(text));
 			sink_printf(s, "<div class=\"c\">%s %s (%s: ", report_text(lang, "change"), text,
 				    report_text(lang, "previous"));
-			count(s, lang, b);
+			render_count(s, lang, b);
 			sink_puts(s, ")</div>");
 		}
 		sink_puts(s, "</div>\n");
@@ -212,11 +188,11 @@ static void trend(const json_t *doc, enum report_lang lang, struct sink *s)
 		render_period(week, period, sizeof(period));
 		sink_printf(s, "<tr%s><td>%s</td><td>%s</td><td>",
 			    render_int(week, NULL, "proposals") ? "" : " class=\"zero\"", render_str(week, "week"), period);
-		count(s, lang, render_int(week, NULL, "proposals"));
+		render_count(s, lang, render_int(week, NULL, "proposals"));
 		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(week, NULL, "people"));
+		render_count(s, lang, render_int(week, NULL, "people"));
 		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(week, NULL, "supports"));
+		render_count(s, lang, render_int(week, NULL, "supports"));
 		sink_puts(s, "</td></tr>\n");
 	}
 	sink_puts(s, "</tbody></table>\n</section>\n");
@@ -242,7 +218,7 @@ static void top(const json_t *doc, enum report_lang lang, struct sink *s)
 			sink_printf(s, "<li><div class=\"m\">#%lld \xc2\xb7 <span class=\"dot %s\"></span>%s \xc2\xb7 %s: ",
 				    render_int(p, NULL, "id"), render_str(p, "stance"),
 				    report_text(lang, render_str(p, "stance")), report_text(lang, "supports"));
-			count(s, lang, render_int(p, NULL, "supports"));
+			render_count(s, lang, render_int(p, NULL, "supports"));
 			sink_puts(s, " \xc2\xb7 ");
 			sink_html(s, render_str(p, "date"));
 			if (json_is_true(json_object_get(p, "new")))
@@ -287,9 +263,9 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		return; /* a document made before campaigns were kept */
 	sink_printf(s, "<section id=\"campaigns\">\n<h2>%s</h2>\n<p>%s: ", report_text(lang, "campaigns"),
 		    report_text(lang, "proposals"));
-	count(s, lang, render_int(cs, NULL, "proposals"));
+	render_count(s, lang, render_int(cs, NULL, "proposals"));
 	sink_printf(s, " \xc2\xb7 %s: ", report_text(lang, "texts"));
-	count(s, lang, render_int(cs, NULL, "texts"));
+	render_count(s, lang, render_int(cs, NULL, "texts"));
 	sink_puts(s, "</p>\n");
 	if (json_array_size(json_object_get(cs, "items")) == 0) {
 		sink_printf(s, "<p>%s</p>\n</section>\n", report_text(lang, "no_campaigns"));
@@ -304,17 +280,17 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		sink_printf(s, "<tr><td>#%lld <q>", render_int(item, NULL, "id"));
 		sink_html(s, render_str(item, "excerpt"));
 		sink_puts(s, "</q></td><td>");
-		count(s, lang, render_int(item, NULL, "proposals"));
+		render_count(s, lang, render_int(item, NULL, "proposals"));
 		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(item, NULL, "people"));
+		render_count(s, lang, render_int(item, NULL, "people"));
 		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(item, NULL, "texts"));
+		render_count(s, lang, render_int(item, NULL, "texts"));
 		sink_puts(s, "</td><td>");
 		sink_html(s, render_str(item, "first"));
 		sink_puts(s, "</td><td>");
 		sink_html(s, render_str(item, "last"));
 		sink_puts(s, "</td><td>");
-		count(s, lang, render_int(item, NULL, "peak_per_minute"));
+		render_count(s, lang, render_int(item, NULL, "peak_per_minute"));
 		if (json_is_true(json_object_get(item, "burst")))
 			sink_printf(s, " <strong class=\"burst\">%s</strong> ", report_text(lang, "burst"));
 		sink_html(s, render_str(item, "peak_minute"));

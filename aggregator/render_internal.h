@@ -6,6 +6,7 @@
 #define KENES_RENDER_INTERNAL_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "report_text.h"
@@ -32,6 +33,11 @@ void render_heading(const json_t *doc, enum report_lang lang, char *out, size_t 
 void render_period(const json_t *period, char *out, size_t outlen);
 /* At most max_chars characters of text (UTF-8), with "…" when cut. */
 void render_truncate(const char *text, size_t max_chars, char *out, size_t outlen);
+/* A count as the language writes it ("1 234"). */
+void render_count(struct sink *s, enum report_lang lang, long long n);
+/* A table row's stance cells, each after `sep`: all, support, oppose, amend, people,
+ * supports, and with `level` the support share. */
+void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level, const char *sep);
 /* Whether any part has proposals in the period. */
 int render_parts_with_proposals(const json_t *doc);
 

@@ -32,14 +32,6 @@ static void md_text(struct sink *s, const char *text)
 	}
 }
 
-static void count(struct sink *s, enum report_lang lang, long long n)
-{
-	char text[48];
-
-	report_count(lang, n, text, sizeof(text));
-	sink_puts(s, text);
-}
-
 /* | label | all | in favour | against | amendment | people | supports | */
 static void stance_header(struct sink *s, enum report_lang lang, const char *first, bool level)
 {
@@ -56,24 +48,7 @@ static void stance_row(struct sink *s, enum report_lang lang, const char *label,
 {
 	sink_puts(s, "| ");
 	md_text(s, label);
-	sink_puts(s, " | ");
-	count(s, lang, render_int(item, "all", "proposals"));
-	for (int i = 0; i < 3; i++) {
-		sink_puts(s, " | ");
-		count(s, lang, render_int(item, render_stances[i], "proposals"));
-	}
-	sink_puts(s, " | ");
-	count(s, lang, render_int(item, "all", "people"));
-	sink_puts(s, " | ");
-	count(s, lang, render_int(item, "all", "supports"));
-	if (level) {
-		char share[96];
-
-		report_share(lang, render_int(item, "support_level", "support"),
-			     render_int(item, "support_level", "support") + render_int(item, "support_level", "oppose"),
-			     share, sizeof(share));
-		sink_printf(s, " | %s", share);
-	}
+	render_stance_cells(s, lang, item, level, " | ");
 	sink_puts(s, " |\n");
 }
 
@@ -96,13 +71,13 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 		long long a = render_int(now, "all", measures[i]);
 
 		sink_printf(s, "| %s | ", report_text(lang, measures[i]));
-		count(s, lang, a);
+		render_count(s, lang, a);
 		if (json_is_object(before)) {
 			long long b = render_int(before, "all", measures[i]);
 			char change[48];
 
 			sink_puts(s, " | ");
-			count(s, lang, b);
+			render_count(s, lang, b);
 			report_change(lang, a - b, change, sizeof(change));
 			sink_printf(s, " | %s", change);
 		}
@@ -124,9 +99,9 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 	if (!json_is_object(cs))
 		return; /* a document made before campaigns were kept */
 	sink_printf(s, "\n## %s\n\n%s: ", report_text(lang, "campaigns"), report_text(lang, "proposals"));
-	count(s, lang, render_int(cs, NULL, "proposals"));
+	render_count(s, lang, render_int(cs, NULL, "proposals"));
 	sink_printf(s, " · %s: ", report_text(lang, "texts"));
-	count(s, lang, render_int(cs, NULL, "texts"));
+	render_count(s, lang, render_int(cs, NULL, "texts"));
 	sink_puts(s, "\n\n");
 	if (json_array_size(json_object_get(cs, "items")) == 0) {
 		sink_printf(s, "%s\n", report_text(lang, "no_campaigns"));
@@ -140,13 +115,13 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		sink_printf(s, "| \\#%lld ", render_int(item, NULL, "id"));
 		md_text(s, render_str(item, "excerpt"));
 		sink_puts(s, " | ");
-		count(s, lang, render_int(item, NULL, "proposals"));
+		render_count(s, lang, render_int(item, NULL, "proposals"));
 		sink_puts(s, " | ");
-		count(s, lang, render_int(item, NULL, "people"));
+		render_count(s, lang, render_int(item, NULL, "people"));
 		sink_puts(s, " | ");
-		count(s, lang, render_int(item, NULL, "texts"));
+		render_count(s, lang, render_int(item, NULL, "texts"));
 		sink_printf(s, " | %s | %s | ", render_str(item, "first"), render_str(item, "last"));
-		count(s, lang, render_int(item, NULL, "peak_per_minute"));
+		render_count(s, lang, render_int(item, NULL, "peak_per_minute"));
 		if (json_is_true(json_object_get(item, "burst")))
 			sink_printf(s, " **%s**", report_text(lang, "burst"));
 		sink_printf(s, " %s |\n", render_str(item, "peak_minute"));
@@ -211,11 +186,11 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	json_array_foreach(json_object_get(doc, "weeks"), i, item) {
 		render_period(item, period, sizeof(period));
 		sink_printf(s, "| %s | %s | ", render_str(item, "week"), period);
-		count(s, lang, render_int(item, NULL, "proposals"));
+		render_count(s, lang, render_int(item, NULL, "proposals"));
 		sink_puts(s, " | ");
-		count(s, lang, render_int(item, NULL, "people"));
+		render_count(s, lang, render_int(item, NULL, "people"));
 		sink_puts(s, " | ");
-		count(s, lang, render_int(item, NULL, "supports"));
+		render_count(s, lang, render_int(item, NULL, "supports"));
 		sink_puts(s, " |\n");
 	}
 
@@ -232,7 +207,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 		json_array_foreach(json_object_get(item, "top"), j, top) {
 			sink_printf(s, "- \\#%lld · %s · %s: ", render_int(top, NULL, "id"),
 				    report_text(lang, render_str(top, "stance")), report_text(lang, "supports"));
-			count(s, lang, render_int(top, NULL, "supports"));
+			render_count(s, lang, render_int(top, NULL, "supports"));
 			sink_printf(s, " · %s", render_str(top, "date"));
 			if (json_is_true(json_object_get(top, "new")))
 				sink_printf(s, " · %s", report_text(lang, "new"));
