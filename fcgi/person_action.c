@@ -116,7 +116,8 @@ void person_form_outcome(struct request *req, const struct person_input *in, jso
 	again(req, o->status, in, proposal, &errs);
 }
 
-void person_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+/* The proposal's page again with errs: its support form, or its "filed in my name" form. */
+static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
 		       struct errors *errs, bool report_form)
 {
 	struct buf html;
@@ -135,4 +136,16 @@ void person_page_again(struct request *req, int status, const struct person_inpu
 	}
 	reply_html(req, status, &html);
 	buf_free(&html);
+}
+
+void person_support_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+			       struct errors *errs)
+{
+	page_again(req, status, in, proposal, errs, false);
+}
+
+void person_report_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+			      struct errors *errs)
+{
+	page_again(req, status, in, proposal, errs, true);
 }

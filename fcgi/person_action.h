@@ -23,9 +23,11 @@ bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_o
 typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
 				  json_t *proposal, struct errors *errs);
 
-/* The proposal's page again with errs: its support form, or its "filed in my name" form. */
-void person_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-		       struct errors *errs, bool report_form);
+/* The proposal's page again with errs: with its support form, or its "filed in my name" form. */
+void person_support_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+			       struct errors *errs);
+void person_report_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
+			      struct errors *errs);
 
 struct person_action {
 	struct write_guard guard;

@@ -29,19 +29,13 @@
  * filed with that identity, so a guessed IIN must not be tried against many proposals. */
 #define REPORTS_PER_HOUR "10"
 
-static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-		       struct errors *errs)
-{
-	person_page_again(req, status, in, proposal, errs, true);
-}
-
 static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		   json_t *proposal, const struct outcome *o)
 {
 	char location[128];
 
 	if (o->status >= 300 && is_form) {
-		person_form_outcome(req, in, proposal, o, page_again);
+		person_form_outcome(req, in, proposal, o, person_report_page_again);
 	} else if (o->status == 403) {
 		reply_error(req, 403, o->code,
 			    "this proposal was not filed with your identity: only the person it was filed in the "
@@ -70,14 +64,14 @@ void report_identity_handle(struct request *req, const struct route_match *m)
 
 	if (!person_action_read_or_reply(req, is_form, true, &in, &errs))
 		goto out;
-	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
+	if (!person_action_prepare(req, id, is_form, &in, &errs, person_report_page_again, &act))
 		goto out;
 	if (!outcome_run(req, "identity_report", 6,
 			       (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
 						 act.guard.hash, REPORTS_PER_HOUR },
 			       "recording an identity report", &o)) {
 		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report", page_again);
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report", person_report_page_again);
 		goto out;
 	}
 	answer(req, is_form, &in, id, act.proposal, &o);

@@ -27,19 +27,13 @@
 #include "util.h"
 #include "write.h"
 
-static void page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-		       struct errors *errs)
-{
-	person_page_again(req, status, in, proposal, errs, false);
-}
-
 static void answer(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		   json_t *proposal, const struct outcome *o)
 {
 	char location[128];
 
 	if (o->status >= 300 && is_form) {
-		person_form_outcome(req, in, proposal, o, page_again);
+		person_form_outcome(req, in, proposal, o, person_support_page_again);
 		return;
 	}
 	if (o->status >= 300) {
@@ -100,13 +94,13 @@ void support_handle(struct request *req, const struct route_match *m)
 
 	if (!person_action_read_or_reply(req, is_form, is_delete, &in, &errs))
 		goto out;
-	if (!person_action_prepare(req, id, is_form, &in, &errs, page_again, &act))
+	if (!person_action_prepare(req, id, is_form, &in, &errs, person_support_page_again, &act))
 		goto out;
 	if ((is_delete || in.withdraw) ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },
 						      "recording a support", &o)
 				       : !support_store(req, id, &act, &o)) {
 		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support", page_again);
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support", person_support_page_again);
 		goto out;
 	}
 	answer(req, is_form, &in, id, act.proposal, &o);
