@@ -1,7 +1,7 @@
 /*
  * fuzz_proposal_form.c - a proposal as the web form posts it: proposal_input_from_form,
  * then proposal_validate against the unit tests' fixture (tests/unit/fixture.h), in the
- * order handle_submit uses them (no validation after a 400).
+ * order submit_handle uses them (no validation after a 400).
  *
  * A proposal that validates must be complete and within the rules of proposal.h.
  */

@@ -1,7 +1,7 @@
 /*
  * fuzz_proposal_json.c - a JSON proposal as the API receives it: proposal_input_from_json,
  * then proposal_validate against the unit tests' fixture (tests/unit/fixture.h), in the
- * order handle_submit uses them (no validation after a 400).
+ * order submit_handle uses them (no validation after a 400).
  *
  * A proposal that validates must be complete and within the rules of proposal.h.
  */
