@@ -87,7 +87,9 @@ for t in proposal proposal_topic support; do
 		"$(sql -c "SELECT count(*) FROM kenes.$t WHERE tableoid <> 'kenes.${t}_p0'::regclass")" 0
 done
 check "the same rows, support counts and ids" eq "$(rows)" "$rows_before"
-check "the same indexes, foreign keys, triggers, grants and views" eq "$(diff <(echo "$shape_before") <(shape))" ""
+# Everything that was there is there (later migrations may add, e.g. suggestion_member's key).
+check "the same indexes, foreign keys, triggers, grants and views" eq \
+	"$(comm -23 <(echo "$shape_before" | sort) <(shape | sort))" ""
 agg refresh >/dev/null 2>&1
 check "a first refresh after the migration" eq "$?" 0
 check "counts the rows stored before it exactly" recount_agrees
