@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The database goes away and comes back: 503 with Retry-After quickly, recovery without a
-# restart. Needs KENES_PG_DIR (the throwaway cluster) besides BASE_URL; run last.
+# The database goes away and comes back: 503 with Retry-After quickly, cached public reads
+# served stale meanwhile, recovery without a restart. Needs KENES_PG_DIR (the throwaway cluster) besides BASE_URL; run last.
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
 . "$(dirname "$0")/../../deploy/lib.sh"
 . "$(dirname "$0")/../lib/iin.sh"
+cache_status() { header X-Cache-Status; }
 
 body='{"target":"general","stance":"support","text":"outage test","lang":"en"}'
 # A proposal and a fresh form token from before the outage, for the browser forms below.
@@ -13,7 +14,22 @@ KENES_OUTAGE_PROPOSAL_FILE=$_tmp/outage-proposal
 json .id >"$KENES_OUTAGE_PROPOSAL_FILE"
 KENES_OUTAGE_TOKEN=$(curl -s "$BASE_URL/proposals/$(cat "$KENES_OUTAGE_PROPOSAL_FILE")?lang=en" |
 	sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' | head -1)
+# Public reads nginx has cached (deploy/nginx/kenes-server.conf): kept serving, stale.
+cached_reads=("/api/v1/proposals/$(cat "$KENES_OUTAGE_PROPOSAL_FILE")" "/proposals?target=general&lang=ru"
+	"/api/v1/proposals?target=general")
+before=()
+for u in "${cached_reads[@]}"; do
+	http GET "$u"
+	before+=("$STATUS $(printf '%s' "$BODY" | md5sum)")
+done
 kenes_pg_stop "$KENES_PG_DIR"
+# Past the entries' second of life: what follows is stale, not fresh.
+sleep 2.1
+for i in "${!cached_reads[@]}"; do
+	http GET "${cached_reads[i]}"
+	check "${cached_reads[i]} while down: the cached answer, STALE" \
+		eq "$STATUS $(printf '%s' "$BODY" | md5sum) $(cache_status)" "${before[i]} STALE"
+done
 start=$(date +%s%N)
 http POST /api/v1/proposals -H 'Content-Type: application/json' --data "$body"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# nginx's microcache in front of the public reads (deploy/nginx/kenes-server.conf): what is
+# cached and what never is, that languages and query strings never mix, and how old a support
+# count a reader may see (docs/OPERATIONS.md "The read cache"). X-Cache-Status is nginx's
+# $upstream_cache_status; it is absent where no cache is configured.
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../lib/iin.sh"
+
+json_post() { # PATH BODY [curl args]
+	local path=$1 body=$2
+	shift 2
+	http POST "$path" -H 'Content-Type: application/json' --data-binary "$body" "$@"
+}
+new_proposal() { # TEXT -> id
+	json_post /api/v1/proposals "$(jq -cn --arg t "$1" '{target: "article:4", stance: "support", text: $t, lang: "ru"}')"
+	json .id
+}
+cache() { header X-Cache-Status; }
+# A query string of its own per check, so no earlier request of this suite (or another
+# suite running at the same time) has filled the entry.
+uniq=$$-$RANDOM
+
+# --- a second anonymous GET within the second is a HIT ------------------------------------
+json_post /api/v1/proposals "$(jq -cn --arg t "Кэш: предложение $uniq" '{target: "article:4", stance: "support", text: $t, lang: "ru"}')"
+check "POST is never cached" eq "$STATUS [$(cache)]" "201 []"
+pid=$(json .id)
+http GET "/api/v1/proposals/$pid"
+first=$BODY
+check "first GET of a proposal: MISS" eq "$STATUS $(cache)" "200 MISS"
+http GET "/api/v1/proposals/$pid"
+check "second GET within the second: HIT" eq "$STATUS $(cache)" "200 HIT"
+check "the HIT is the same body" eq "$BODY" "$first"
+# The security headers stay on cached answers.
+check "a HIT keeps the security headers" eq "$(header X-Content-Type-Options)" nosniff
+http GET "/proposals?target=article:4&sort=newest&u=$uniq&lang=ru"
+http GET "/proposals?target=article:4&sort=newest&u=$uniq&lang=ru"
+check "list page: HIT" eq "$STATUS $(cache)" "200 HIT"
+http GET "/api/v1/proposals?target=article:4&u=$uniq"
+http GET "/api/v1/proposals?target=article:4&u=$uniq"
+check "list JSON: HIT" eq "$STATUS $(cache)" "200 HIT"
+http GET "/api/v1/consultations/constitution-2026?u=$uniq"
+http GET "/api/v1/consultations/constitution-2026?u=$uniq"
+check "consultation structure: HIT" eq "$STATUS $(cache)" "200 HIT"
+
+# A HEAD's answer has no body: it must not become a GET's.
+http HEAD "/api/v1/proposals?target=article:4&u=head-$uniq"
+http GET "/api/v1/proposals?target=article:4&u=head-$uniq"
+check "GET after HEAD: a body, not HEAD's empty one" eq "$STATUS $(cache) $(json '.items | type')" "200 MISS array"
+
+# --- languages and query strings never mix ------------------------------------------------
+list=/proposals?target=article:4\&u=lang-$uniq
+http GET "$list&lang=kk"
+check "?lang=kk: kk page" contains "$BODY" '<html lang="kk">'
+http GET "$list&lang=ru"
+check "?lang=ru after ?lang=kk: MISS, ru page" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
+	'MISS <html lang="ru">'
+http GET "$list&lang=kk"
+check "?lang=kk again: HIT, still kk" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
+	'HIT <html lang="kk">'
+# Without ?lang=, Accept-Language decides, so it is part of the key.
+http GET "$list" -H 'Accept-Language: ru'
+check "no ?lang=, Accept-Language ru: ru page" contains "$BODY" '<html lang="ru">'
+http GET "$list" -H 'Accept-Language: kk'
+check "same URI, Accept-Language kk: MISS, kk page" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
+	'MISS <html lang="kk">'
+http GET "$list" -H 'Accept-Language: en'
+check "same URI, Accept-Language en: en page" contains "$BODY" '<html lang="en">'
+# Query strings the handler reads differently from a plain ?lang= key on the header too.
+for q in "LANG=ru" "lang=r%75" "lang=xx" "lang=ru&lang=kk"; do
+	http GET "$list&$q" -H 'Accept-Language: en'
+	a=$(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')
+	http GET "$list&$q" -H 'Accept-Language: kk'
+	b=$(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')
+	case $q in
+	lang=r%75 | lang=ru*) want_a='<html lang="ru">' want_b='<html lang="ru">' ;;
+	*) want_a='<html lang="en">' want_b='<html lang="kk">' ;;
+	esac
+	check "?$q: each reader gets the handler's language" eq "$a / $b" "$want_a / $want_b"
+done
+http GET "/api/v1/proposals/$pid?x=1"
+check "another query string is another entry" eq "$(cache)" MISS
+
+# --- with a Cookie or Authorization: never a HIT, never stored ----------------------------
+for h in 'Cookie: session=abc' 'Authorization: Bearer not-a-token'; do
+	u="/api/v1/proposals?target=article:4&u=cred-${h%%:*}-$uniq"
+	http GET "$u" -H "$h"
+	http GET "$u" -H "$h"
+	check "${h%%:*}: not from the cache" eq "$(cache)" BYPASS
+	http GET "$u"
+	check "${h%%:*}: its answer was not stored for others" eq "$(cache)" MISS
+	http GET "$u" -H "$h"
+	check "${h%%:*}: not served a stored anonymous answer" eq "$(cache)" BYPASS
+done
+
+# --- never cached: forms, proposal pages, receipts, ?done=, health, metrics, tallies ------
+for p in "/?lang=ru" "/proposals/$pid?lang=ru" "/proposals/$pid/receipt?lang=ru" \
+	"/proposals/$pid?done=created&lang=ru" /healthz /api/v1/tallies "/api/v1/reports/x" \
+	"/api/v1/moderation/queue"; do
+	http GET "$p"
+	http GET "$p"
+	check "$p: no cache in the way" eq "[$(cache)]" "[]"
+done
+# The form page and a proposal's page embed a one-time token (the form's idempotency key).
+token() { printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p' | head -1; }
+http GET "/proposals/$pid?lang=ru"
+t1=$(token)
+http GET "/proposals/$pid?lang=ru"
+check "two readers of a proposal page get two form tokens" test -n "$t1" -a "$t1" != "$(token)"
+http POST /api/v1/proposals -H 'Content-Type: application/json' \
+	--data '{"target":"article:4","stance":"support","text":"second POST","lang":"ru"}'
+check "a second POST reaches the handler" eq "$STATUS [$(cache)]" "201 []"
+
+# --- how old a support count can be -------------------------------------------------------
+# An entry is valid for 1 s as nginx counts (whole seconds: until the end of the next one),
+# so a reader polling a proposal sees a new support at most 2 s late, plus one answer's time.
+spid=$(new_proposal "Кэш: счётчик $uniq")
+http GET "/api/v1/proposals/$spid"
+json_post "/api/v1/proposals/$spid/supports" "{\"iin\":\"$(iin 4401)\"}"
+check "support stored" eq "$STATUS $(json .supports)" "201 1"
+start=$(date +%s%N)
+seen=""
+for _ in $(seq 60); do
+	http GET "/api/v1/proposals/$spid"
+	[ "$(json .supports)" = 1 ] && { seen=$(( ($(date +%s%N) - start) / 1000000 )); break; }
+	sleep 0.05
+done
+echo "a polling reader saw the new support after ${seen:-never} ms"
+check "a polling reader sees a support within 2.2 s (took ${seen:-never} ms)" test -n "$seen" -a "${seen:-9999}" -lt 2200
+# After a quiet spell the first reader gets a fresh answer, not the last one stored
+# (no `fastcgi_cache_use_stale updating`).
+http GET "/api/v1/proposals/$spid"
+json_post "/api/v1/proposals/$spid/supports" "{\"iin\":\"$(iin 4402)\"}"
+sleep 2.1
+http GET "/api/v1/proposals/$spid"
+check "first read after 2 s quiet: fresh, not stale" eq "$(json .supports) $(cache)" "2 EXPIRED"
+
+finish
