@@ -71,7 +71,9 @@ for i in $(seq 12); do
 done
 sleep 0.5
 for i in $(seq 12); do
-	curl -s -o /dev/null -w "%{http_code}\n" -m 30 "$BASE_URL/api/v1/consultations/constitution-2026" \
+	# A query string each: nginx's microcache (kenes-server.conf) would answer the rest from
+	# the first, and this is about which handlers the GETs reach.
+	curl -s -o /dev/null -w "%{http_code}\n" -m 30 "$BASE_URL/api/v1/consultations/constitution-2026?hang=$i" \
 		>"$_tmp/hang-get-$i" &
 	pids+=($!)
 done
