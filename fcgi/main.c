@@ -27,6 +27,7 @@
 #include "config.h"
 #include "identity.h"
 #include "db.h"
+#include "http_cache.h"
 #include "log.h"
 #include "metrics.h"
 #include "reply.h"
@@ -161,6 +162,7 @@ static const char *reason(int status)
 	case 200: return "OK";
 	case 201: return "Created";
 	case 303: return "See Other";
+	case 304: return "Not Modified";
 	case 400: return "Bad Request";
 	case 401: return "Unauthorized";
 	case 403: return "Forbidden";
@@ -176,11 +178,39 @@ static const char *reason(int status)
 	}
 }
 
+/*
+ * The answers anyone may be given from a cache: an anonymous GET's 200 of a list, a
+ * proposal's JSON or a consultation's structure. Not the form page or a proposal's page
+ * (each carries a one-time form token, the form's idempotency key), not a receipt, nothing
+ * asked with a bearer token. nginx's microcache follows what is said here
+ * (deploy/nginx/kenes-server.conf; docs/OPERATIONS.md "The read cache").
+ */
+static bool public_read(const struct request *req)
+{
+	return req->status == 200 && request_is_get(req) && !*req->authorization &&
+	       (req->route == ROUTE_LIST || req->route == ROUTE_PROPOSAL || req->route == ROUTE_CONSULTATION);
+}
+
+/* A public read: cacheable for a second (stale for one more while nginx refreshes it), with
+   an ETag, and 304 without a body when If-None-Match names it. Anything else: no-store. */
 static void write_response(FCGX_Request *fr, struct request *req)
 {
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: no-store\r\n%s\r\n",
-		     req->status, reason(req->status), req->out_type, req->headers.data);
-	if (strcmp(req->method, "HEAD") != 0)
+	char etag[HTTP_CACHE_ETAG_LEN + 1] = "";
+	const char *cache = "private, no-store";
+	bool body = strcmp(req->method, "HEAD") != 0;
+
+	if (public_read(req)) {
+		cache = "public, max-age=1, stale-while-revalidate=1";
+		http_cache_etag(req->out.data, req->out.len, etag);
+		if (http_cache_matches(FCGX_GetParam("HTTP_IF_NONE_MATCH", fr->envp), etag)) {
+			req->status = 304;
+			body = false;
+		}
+	}
+	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: %s\r\n%s%s%s%s\r\n",
+		     req->status, reason(req->status), req->out_type, cache, *etag ? "ETag: " : "", etag,
+		     *etag ? "\r\n" : "", req->headers.data);
+	if (body)
 		FCGX_PutStr(req->out.data, (int)req->out.len, fr->out);
 }
 
