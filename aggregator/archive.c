@@ -35,8 +35,14 @@ struct archive_table {
 	int nparams; /* $1 the consultation id; $2 the time zone of days, where there are days */
 };
 
-#define TABLE(n, about, cols) { n, about, cols, ARRAY_LEN(cols), 1 }
-#define ZONED_TABLE(n, about, cols) { n, about, cols, ARRAY_LEN(cols), 2 }
+#define TABLE(n, about, cols)                                                                                \
+	{                                                                                                    \
+		n, about, cols, ARRAY_LEN(cols), 1                                                           \
+	}
+#define ZONED_TABLE(n, about, cols)                                                                          \
+	{                                                                                                    \
+		n, about, cols, ARRAY_LEN(cols), 2                                                           \
+	}
 
 static const struct column_doc consultation_cols[] = {
 	{ "slug", "the consultation's identifier in URLs and the API" },
@@ -46,7 +52,8 @@ static const struct column_doc consultation_cols[] = {
 	{ "opens_at", "when proposals were first accepted (UTC)" },
 	{ "closes_at", "when the consultation closes or closed (UTC); empty when no end is set" },
 	{ "status", "draft, open or closed" },
-	{ "tallies_as_of", "the last refresh of the tallies: tallies.csv counts what was committed then (UTC)" },
+	{ "tallies_as_of",
+	  "the last refresh of the tallies: tallies.csv counts what was committed then (UTC)" },
 	{ "tallies_time_zone", "the time zone in which days and ISO weeks are counted" },
 };
 static const struct column_doc version_cols[] = {
@@ -108,7 +115,8 @@ static const struct column_doc proposal_cols[] = {
 	{ "channel", "how it came: web (the form), api, or import (paper and e-mail submissions)" },
 	{ "created_at", "when it was stored (UTC)" },
 	{ "supports", "how many people support it now (one per person)" },
-	{ "campaign_id", "the campaign of near-identical proposals it belongs to (campaigns.csv); empty if none" },
+	{ "campaign_id",
+	  "the campaign of near-identical proposals it belongs to (campaigns.csv); empty if none" },
 };
 static const struct column_doc support_cols[] = {
 	{ "proposal_id", "the proposal supported (proposals.csv)" },
@@ -133,8 +141,10 @@ static const struct column_doc campaign_cols[] = {
 	{ "campaign_id", "identifier of the campaign (proposals.campaign_id)" },
 	{ "proposals", "its published proposals" },
 	{ "people", "distinct authors of them (each anonymous one counts as one)" },
-	{ "texts", "distinct texts among its proposals, after normalising case, spacing and look-alike letters" },
-	{ "representative_id", "the proposal whose text is the most frequent, when it is published; empty otherwise" },
+	{ "texts",
+	  "distinct texts among its proposals, after normalising case, spacing and look-alike letters" },
+	{ "representative_id",
+	  "the proposal whose text is the most frequent, when it is published; empty otherwise" },
 	{ "representative", "that proposal's text; empty when it is not published" },
 	{ "first_seen", "its first published proposal (UTC)" },
 	{ "last_seen", "its last (UTC)" },
@@ -148,7 +158,8 @@ static const struct column_doc moderation_cols[] = {
 	{ "at", "when (UTC)" },
 	{ "role", "the role of whoever acted (moderator); never who" },
 	{ "action", "hide, unhide, duplicate, campaign_hide, campaign_unhide or flag_resolve" },
-	{ "proposal_id", "the proposal acted on (a hidden one is not in proposals.csv); empty for campaign actions" },
+	{ "proposal_id",
+	  "the proposal acted on (a hidden one is not in proposals.csv); empty for campaign actions" },
 	{ "campaign_id", "for campaign actions: the campaign" },
 	{ "duplicate_of", "for duplicate: the proposal it duplicates" },
 	{ "decision", "for flag_resolve (a person said a proposal was filed in their name): hide or keep" },
@@ -177,10 +188,13 @@ static const struct archive_table tables[] = {
 	TABLE("topics", "The topics a proposal may be filed under.", topic_cols),
 	TABLE("regions", "The regions an author may give.", region_cols),
 	TABLE("proposals", "One row per published proposal, in id order.", proposal_cols),
-	ZONED_TABLE("support_days", "Supports of published proposals, counted per proposal and day.", support_cols),
-	TABLE("tallies", "The tallies the reports and the API show, one row per cell, as of consultation.tallies_as_of.",
+	ZONED_TABLE("support_days", "Supports of published proposals, counted per proposal and day.",
+		    support_cols),
+	TABLE("tallies",
+	      "The tallies the reports and the API show, one row per cell, as of consultation.tallies_as_of.",
 	      tally_cols),
-	TABLE("campaigns", "Campaigns: groups of near-identical proposals (form letters) with a published member.",
+	TABLE("campaigns",
+	      "Campaigns: groups of near-identical proposals (form letters) with a published member.",
 	      campaign_cols),
 	TABLE("moderation_log", "What moderation did, in order, without personal data.", moderation_cols),
 	TABLE("reports", "The issued reports: a Commission session's or an ISO week's.", report_cols),
@@ -277,7 +291,8 @@ static bool out_close(struct archive *a, struct out_file *o, bool ok)
 		w->name = o->name;
 		o->name = NULL;
 		if (!sha256_file(o->path, w->sha256))
-			ok = agg_fail(a->err, AGG_FAILED, "cannot read back %s: %s", o->path, strerror(errno));
+			ok = agg_fail(a->err, AGG_FAILED, "cannot read back %s: %s", o->path,
+				      strerror(errno));
 	}
 	free(o->name);
 	free(o->path);
@@ -293,10 +308,10 @@ struct table_run {
 	const struct archive_table *t;
 	size_t index;
 	struct out_file csv, jsonl;
-	int ncols;      /* the statement's columns, the report body included */
-	int body_col;   /* reports: the stored JSON, written to its own file; -1 otherwise */
-	int file_col;   /* reports: that file's name */
-	bool checked;   /* columns compared with the documentation */
+	int ncols;    /* the statement's columns, the report body included */
+	int body_col; /* reports: the stored JSON, written to its own file; -1 otherwise */
+	int file_col; /* reports: that file's name */
+	bool checked; /* columns compared with the documentation */
 };
 
 /* The statement's columns must be the documented ones, in order (the body aside). */
@@ -312,8 +327,9 @@ static bool check_columns(struct table_run *r, const PGresult *row)
 			continue;
 		if (doc >= r->t->ncolumns || strcmp(PQfname(row, i), r->t->columns[doc].name) != 0)
 			return agg_fail(r->a->err, AGG_FAILED,
-					"archive_%s.sql returns column %s where the README documents %s", r->t->name,
-					PQfname(row, i), doc < r->t->ncolumns ? r->t->columns[doc].name : "nothing");
+					"archive_%s.sql returns column %s where the README documents %s",
+					r->t->name, PQfname(row, i),
+					doc < r->t->ncolumns ? r->t->columns[doc].name : "nothing");
 		doc++;
 	}
 	if (doc != r->t->ncolumns)
@@ -333,11 +349,15 @@ static json_t *field_json(const PGresult *row, int i)
 	switch (PQftype(row, i)) {
 	case OID_INT2:
 	case OID_INT4:
-	case OID_INT8: return json_integer(strtoll(v, NULL, 10));
-	case OID_BOOL: return json_boolean(v[0] == 't');
+	case OID_INT8:
+		return json_integer(strtoll(v, NULL, 10));
+	case OID_BOOL:
+		return json_boolean(v[0] == 't');
 	case OID_JSON:
-	case OID_JSONB: return json_loads(v, JSON_DECODE_ANY, NULL);
-	default: return json_stringn(v, (size_t)PQgetlength(row, 0, i));
+	case OID_JSONB:
+		return json_loads(v, JSON_DECODE_ANY, NULL);
+	default:
+		return json_stringn(v, (size_t)PQgetlength(row, 0, i));
 	}
 }
 
@@ -394,8 +414,9 @@ static bool each_row(const PGresult *row, void *arg)
 			continue;
 		value = field_json(row, i);
 		if (!value) {
-			ok = agg_fail(r->a->err, AGG_FAILED, "archive_%s.sql: column %s is not valid JSON or UTF-8",
-				      r->t->name, PQfname(row, i));
+			ok = agg_fail(r->a->err, AGG_FAILED,
+				      "archive_%s.sql: column %s is not valid JSON or UTF-8", r->t->name,
+				      PQfname(row, i));
 			break;
 		}
 		field_csv(&r->csv.sink, row, i, value, first);
@@ -446,8 +467,8 @@ static bool write_table(struct conn *c, struct archive *a, size_t index, const c
 
 static void readme_table(struct sink *s, const struct archive_table *t, long long rows)
 {
-	sink_printf(s, "### %s.csv, %s.jsonl (%lld row%s)\n\n%s\n\n| column | meaning |\n|---|---|\n", t->name,
-		    t->name, rows, rows == 1 ? "" : "s", t->about);
+	sink_printf(s, "### %s.csv, %s.jsonl (%lld row%s)\n\n%s\n\n| column | meaning |\n|---|---|\n",
+		    t->name, t->name, rows, rows == 1 ? "" : "s", t->about);
 	for (size_t i = 0; i < t->ncolumns; i++)
 		sink_printf(s, "| %s | %s |\n", t->columns[i].name, t->columns[i].doc);
 	sink_puts(s, "\n");
@@ -463,37 +484,47 @@ static bool write_readme(struct archive *a, const struct consultation *k)
 		return false;
 	s = &o.sink;
 	sink_printf(s, "# Open data: %s (%s)\n\n", k->title[2], k->slug);
-	sink_puts(s,
-		  "The proposals, supports, tallies, campaigns, reports, moderation log and draft structure of one\n"
-		  "public consultation, written by `kenes-aggregator archive`. The same database gives the same\n"
-		  "bytes; `sha256sum -c SHA256SUMS` checks every file.\n\n"
-		  "## Formats\n\n"
-		  "Each table is written twice, with the same rows in the same order:\n\n"
-		  "- `NAME.csv`: CSV as in RFC 4180, UTF-8 without a byte order mark, a header row, CRLF line\n"
-		  "  ends. An empty field is a missing value. A field a spreadsheet would run as a formula\n"
-		  "  (starting with `=`, `+`, `-`, `@`, a tab or CR) has an apostrophe put before it; the JSON\n"
-		  "  Lines file has the value exactly.\n"
-		  "- `NAME.jsonl`: JSON Lines, one object per row and line (LF), keys sorted, UTF-8; a missing\n"
-		  "  value is null, numbers are numbers, true and false are booleans.\n\n"
-		  "Times are UTC in ISO 8601 with microseconds (`2026-02-01T09:30:00.000000Z`). Days are dates in\n"
-		  "the tallies' time zone (consultation.tallies_time_zone). Lists and objects (topics, regions,\n"
-		  "channels) are JSON in both formats.\n\n"
-		  "## What is not here\n\n"
-		  "- Who wrote or supported a proposal: no name, identity number or pseudonym, ever. Supports are\n"
-		  "  counts (proposals.supports, support_days).\n"
-		  "- Hidden proposals: nothing of them, not their text; the moderation log says only that an\n"
-		  "  action was taken on proposal N, and when.\n"
-		  "- Who moderated, and the reasons given (free text that may name people).\n"
-		  "- Positions of organisations: Kenes does not record them yet; an archive made after it does\n"
-		  "  will add them.\n\n"
-		  "## Files\n\n");
+	sink_puts(
+		s,
+		"The proposals, supports, tallies, campaigns, reports, moderation log and draft structure of "
+		"one\n"
+		"public consultation, written by `kenes-aggregator archive`. The same database gives the "
+		"same\n"
+		"bytes; `sha256sum -c SHA256SUMS` checks every file.\n\n"
+		"## Formats\n\n"
+		"Each table is written twice, with the same rows in the same order:\n\n"
+		"- `NAME.csv`: CSV as in RFC 4180, UTF-8 without a byte order mark, a header row, CRLF line\n"
+		"  ends. An empty field is a missing value. A field a spreadsheet would run as a formula\n"
+		"  (starting with `=`, `+`, `-`, `@`, a tab or CR) has an apostrophe put before it; the "
+		"JSON\n"
+		"  Lines file has the value exactly.\n"
+		"- `NAME.jsonl`: JSON Lines, one object per row and line (LF), keys sorted, UTF-8; a "
+		"missing\n"
+		"  value is null, numbers are numbers, true and false are booleans.\n\n"
+		"Times are UTC in ISO 8601 with microseconds (`2026-02-01T09:30:00.000000Z`). Days are dates "
+		"in\n"
+		"the tallies' time zone (consultation.tallies_time_zone). Lists and objects (topics, "
+		"regions,\n"
+		"channels) are JSON in both formats.\n\n"
+		"## What is not here\n\n"
+		"- Who wrote or supported a proposal: no name, identity number or pseudonym, ever. Supports "
+		"are\n"
+		"  counts (proposals.supports, support_days).\n"
+		"- Hidden proposals: nothing of them, not their text; the moderation log says only that an\n"
+		"  action was taken on proposal N, and when.\n"
+		"- Who moderated, and the reasons given (free text that may name people).\n"
+		"- Positions of organisations: Kenes does not record them yet; an archive made after it "
+		"does\n"
+		"  will add them.\n\n"
+		"## Files\n\n");
 	for (size_t i = 0; i < ARRAY_LEN(tables); i++)
 		readme_table(s, &tables[i], a->rows[i]);
-	sink_printf(s, "### reports/report-ID.json (%lld file%s)\n\n"
-		       "The issued reports' JSON renderings, byte for byte as stored and served by the reports\n"
-		       "API; listed in reports.csv with their SHA-256.\n\n"
-		       "### SHA256SUMS\n\n"
-		       "The SHA-256 of every other file, as `sha256sum` writes them.\n",
+	sink_printf(s,
+		    "### reports/report-ID.json (%lld file%s)\n\n"
+		    "The issued reports' JSON renderings, byte for byte as stored and served by the reports\n"
+		    "API; listed in reports.csv with their SHA-256.\n\n"
+		    "### SHA256SUMS\n\n"
+		    "The SHA-256 of every other file, as `sha256sum` writes them.\n",
 		    a->rows[reports], a->rows[reports] == 1 ? "" : "s");
 	return out_close(a, &o, true);
 }
@@ -533,7 +564,8 @@ static bool prepare_dir(struct archive *a)
 		while ((e = readdir(d)) != NULL) {
 			size_t len = strlen(e->d_name);
 
-			if (strncmp(e->d_name, "report-", 7) == 0 && len > 5 && strcmp(e->d_name + len - 5, ".json") == 0) {
+			if (strncmp(e->d_name, "report-", 7) == 0 && len > 5 &&
+			    strcmp(e->d_name + len - 5, ".json") == 0) {
 				char *path = path_of(reports, e->d_name, "");
 
 				unlink(path);

@@ -20,7 +20,7 @@
 #define CAMPAIGN_INSERT_CHUNK 1000
 /* Campaigns recounted per statement. */
 #define CAMPAIGN_STATS_CHUNK 2000
-#define DIGEST_BYTES 16
+#define DIGEST_BYTES         16
 
 /* One distinct normal form in a batch. */
 struct ltext {
@@ -142,9 +142,10 @@ struct batch {
 
 static size_t digest_slot(const struct digest_index *ix, const char *hex)
 {
-	uint64_t h = strtoull((char[17]){ hex[0], hex[1], hex[2], hex[3], hex[4], hex[5], hex[6], hex[7], hex[8],
-					  hex[9], hex[10], hex[11], hex[12], hex[13], hex[14], hex[15], 0 },
-			      NULL, 16);
+	uint64_t h =
+		strtoull((char[17]){ hex[0], hex[1], hex[2], hex[3], hex[4], hex[5], hex[6], hex[7], hex[8],
+				     hex[9], hex[10], hex[11], hex[12], hex[13], hex[14], hex[15], 0 },
+			 NULL, 16);
 
 	return (size_t)(h & (ix->cap - 1));
 }
@@ -224,8 +225,10 @@ static bool read_new(struct batch *b, const PGresult *rows, struct agg_error *er
 			continue;
 		norm = matchtext_normalise(text, (size_t)PQgetlength(rows, r, 1));
 		if (!norm) /* the schema only stores valid UTF-8: a broken invariant */
-			return agg_fail(err, AGG_INTEGRITY, "proposal %s: text is not valid UTF-8", PQgetvalue(rows, r, 0));
-		crypto_generichash(digest, sizeof(digest), (const unsigned char *)norm, strlen(norm), NULL, 0);
+			return agg_fail(err, AGG_INTEGRITY, "proposal %s: text is not valid UTF-8",
+					PQgetvalue(rows, r, 0));
+		crypto_generichash(digest, sizeof(digest), (const unsigned char *)norm, strlen(norm), NULL,
+				   0);
 		hex_encode(digest, sizeof(digest), hex);
 		t = text_index(b, hex, true);
 		if (b->texts[t].props++ == 0)
@@ -274,7 +277,8 @@ static bool add_candidate(const PGresult *row, void *arg)
 	struct minhash m;
 	size_t n = (size_t)b->ncand;
 
-	if (!hex_decode(PQgetvalue(row, 0, 1), packed, sizeof(packed)) || !minhash_unpack(packed, sizeof(packed), &m))
+	if (!hex_decode(PQgetvalue(row, 0, 1), packed, sizeof(packed)) ||
+	    !minhash_unpack(packed, sizeof(packed), &m))
 		return agg_fail(b->err, AGG_INTEGRITY,
 				"campaign text %s has a signature of another method; run refresh --full",
 				PQgetvalue(row, 0, 0));
@@ -317,13 +321,15 @@ static bool add_candidates(struct batch *b, struct agg_error *err)
 		return true;
 	params[1] = b->a1.data;
 	b->err = err;
-	return conn_each_row(b->c, "campaign_candidates", 3, params, add_candidate, b, "finding candidate texts", err);
+	return conn_each_row(b->c, "campaign_candidates", 3, params, add_candidate, b,
+			     "finding candidate texts", err);
 }
 
 static int find_candidate(const struct batch *b, long long text_id)
 {
-	const long long *hit = b->ncand ? bsearch(&text_id, b->cand_ids, (size_t)b->ncand, sizeof(long long), compare_ll)
-					: NULL;
+	const long long *hit =
+		b->ncand ? bsearch(&text_id, b->cand_ids, (size_t)b->ncand, sizeof(long long), compare_ll)
+			 : NULL;
 
 	return hit ? (int)(hit - b->cand_ids) : -1;
 }
@@ -340,7 +346,7 @@ struct group {
 struct plan {
 	struct group *groups; /* the leaders met first, with their numbers as indexes */
 	int ngroups;
-	int *of_text;         /* by text of the batch: its group */
+	int *of_text; /* by text of the batch: its group */
 };
 
 /* The group of each text of the batch, in order: a new text's leader came before it. */
@@ -563,8 +569,8 @@ static bool cluster_batch(struct batch *b, struct agg_error *err)
 	b->st->compared += cluster_compared(b->set);
 	b->st->gave_up += cluster_gave_up(b->set);
 	plan_groups(b, &p, &new_campaigns);
-	ok = create_campaigns(b, &p, new_campaigns, err) && attach_texts(b, &p, err) && insert_texts(b, &p, err) &&
-	     insert_proposals(b, &p, err);
+	ok = create_campaigns(b, &p, new_campaigns, err) && attach_texts(b, &p, err) &&
+	     insert_texts(b, &p, err) && insert_proposals(b, &p, err);
 	free(p.groups);
 	free(p.of_text);
 	return ok;
@@ -601,8 +607,8 @@ static bool run_batch(struct conn *c, const char *consultation, const PGresult *
 	buf_init(&b.a5, 0);
 	buf_init(&b.a6, 0);
 	buf_init(&b.a7, 0);
-	ok = record_status(&b, rows, err) && read_new(&b, rows, err) && (b.ntexts == 0 || find_known(&b, err)) &&
-	     (b.ntexts == 0 || cluster_batch(&b, err));
+	ok = record_status(&b, rows, err) && read_new(&b, rows, err) &&
+	     (b.ntexts == 0 || find_known(&b, err)) && (b.ntexts == 0 || cluster_batch(&b, err));
 	batch_free(&b);
 	/* a campaign per member read would grow with the data; each campaign once does not */
 	ids_unique(touched);
@@ -610,7 +616,8 @@ static bool run_batch(struct conn *c, const char *consultation, const PGresult *
 }
 
 static bool refresh_consultation(struct conn *c, const char *consultation, struct progress *bar,
-				 struct ids *touched, struct campaign_stats *st, bool *changed, struct agg_error *err)
+				 struct ids *touched, struct campaign_stats *st, bool *changed,
+				 struct agg_error *err)
 {
 	char after[24] = "0", limit[16];
 	const char *params[3] = { consultation, after, limit };
@@ -661,7 +668,8 @@ static bool recount(struct conn *c, struct ids *touched, struct agg_error *err)
 
 static bool recount_parts(struct conn *c, const char *consultation, struct agg_error *err)
 {
-	PGresult *res = conn_run(c, "campaign_count_clear", 1, &consultation, "clearing collapsed counts", err);
+	PGresult *res =
+		conn_run(c, "campaign_count_clear", 1, &consultation, "clearing collapsed counts", err);
 
 	if (!res)
 		return false;
@@ -683,8 +691,8 @@ static bool plan_refresh(struct conn *c, bool *full, struct agg_error *err)
 			log_info("the campaigns were never made: building them from scratch");
 		*full = true;
 	} else if (strcmp(PQgetvalue(res, 0, 0), minhash_method()) != 0) {
-		log_info("the campaigns were made with \"%s\", now \"%s\": rebuilding them", PQgetvalue(res, 0, 0),
-			 minhash_method());
+		log_info("the campaigns were made with \"%s\", now \"%s\": rebuilding them",
+			 PQgetvalue(res, 0, 0), minhash_method());
 		*full = true;
 	}
 	PQclear(res);
@@ -731,7 +739,8 @@ bool campaign_refresh(struct conn *c, bool full, bool show_progress, struct camp
 	ok = res != NULL;
 	PQclear(res);
 	if (st->gave_up)
-		log_warn("campaigns: %lld times a new text met a band of %d leaders or more (the first were compared)",
+		log_warn("campaigns: %lld times a new text met a band of %d leaders or more (the first were "
+			 "compared)",
 			 st->gave_up, CLUSTER_MAX_TRIES);
 out:
 	progress_done(&bar);

@@ -19,13 +19,13 @@
 #include "conn.h"
 
 struct campaign_stats {
-	bool full;              /* rebuilt from scratch */
-	long long proposals;    /* proposals read for the first time */
-	long long texts;        /* new distinct normal forms among them */
-	long long status;       /* proposals whose status changed */
-	long long created;      /* campaigns created */
-	long long compared;     /* signature comparisons */
-	long long gave_up;      /* full band buckets met (CLUSTER_MAX_TRIES) */
+	bool full;           /* rebuilt from scratch */
+	long long proposals; /* proposals read for the first time */
+	long long texts;     /* new distinct normal forms among them */
+	long long status;    /* proposals whose status changed */
+	long long created;   /* campaigns created */
+	long long compared;  /* signature comparisons */
+	long long gave_up;   /* full band buckets met (CLUSTER_MAX_TRIES) */
 };
 
 /* Brings the campaigns up to date inside the caller's transaction (which holds the

@@ -9,8 +9,8 @@
 struct text {
 	struct minhash sig;
 	double similarity; /* to `leader` */
-	int leader;   /* CLUSTER_LEADS until one matches */
-	bool met;     /* `leader` is a leader met, not a new text */
+	int leader;        /* CLUSTER_LEADS until one matches */
+	bool met;          /* `leader` is a leader met, not a new text */
 };
 
 /* One band key of a new text; entries are sorted by key, then text. */
@@ -219,7 +219,8 @@ void cluster_run(struct cluster_set *set)
 
 		for (int j = 0; j < nk; j++) {
 			struct bucket *b = mine[j] = find_bucket(set, k[j]);
-			int room = CLUSTER_MAX_TRIES - (b->met < CLUSTER_MAX_TRIES ? b->met : CLUSTER_MAX_TRIES);
+			int room =
+				CLUSTER_MAX_TRIES - (b->met < CLUSTER_MAX_TRIES ? b->met : CLUSTER_MAX_TRIES);
 
 			if (b->met + b->nleads >= CLUSTER_MAX_TRIES)
 				set->gave_up++;

@@ -28,9 +28,9 @@
  * CLUSTER_THRESHOLD and they share at least CLUSTER_MIN_SHARED shingles (about two
  * sentences: more than the boilerplate short proposals share), or when it reaches
  * CLUSTER_COPY (a short text copied with a slip). docs/AGGREGATOR.md gives the figures. */
-#define CLUSTER_THRESHOLD 0.5
+#define CLUSTER_THRESHOLD  0.5
 #define CLUSTER_MIN_SHARED 120
-#define CLUSTER_COPY 0.85
+#define CLUSTER_COPY       0.85
 /* Most leaders of one band bucket a text is compared with: the first ones (beyond that a
  * bucket is full; the count is logged). */
 #define CLUSTER_MAX_TRIES 64

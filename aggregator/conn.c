@@ -42,8 +42,8 @@ void conn_close(struct conn *c)
 	c->db = NULL;
 }
 
-PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *const *params,
-		   const char *what, struct agg_error *err)
+PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *const *params, const char *what,
+		   struct agg_error *err)
 {
 	PGresult *res = db_run(c->db, name, nparams, params);
 
@@ -53,7 +53,8 @@ PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *co
 }
 
 bool conn_each_row(struct conn *c, const char *name, int nparams, const char *const *params,
-		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what, struct agg_error *err)
+		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what,
+		   struct agg_error *err)
 {
 	/* A callback's own failure is recorded first; this one is then dropped. */
 	return db_each_row(c->db, name, nparams, params, each, arg) || agg_fail_db(err, c->db, what);
@@ -85,7 +86,8 @@ bool conn_lock(struct conn *c, bool wait, struct agg_error *err)
 	PQclear(res);
 	if (!got)
 		return agg_fail(err, AGG_BUSY,
-				"another kenes-aggregator is refreshing or issuing a report; try again, or pass --wait");
+				"another kenes-aggregator is refreshing or issuing a report; try again, or "
+				"pass --wait");
 	c->locked = true;
 	return true;
 }

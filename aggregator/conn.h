@@ -37,14 +37,15 @@ void conn_rollback(struct conn *c);
 
 /* Runs a prepared statement of sql/aggregator/; NULL with err set on failure. `what` says
  * what failed, for the message. */
-PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *const *params,
-		   const char *what, struct agg_error *err);
+PGresult *conn_run(struct conn *c, const char *name, int nparams, const char *const *params, const char *what,
+		   struct agg_error *err);
 /* As conn_run for a statement returning one row; false (and err) unless it did. */
 PGresult *conn_run_row(struct conn *c, const char *name, int nparams, const char *const *params,
 		       const char *what, struct agg_error *err);
 /* As conn_run, one row at a time (db_each_row): for results too big to hold whole. `each`
  * records its own failure in err (the first error wins) and returns false to stop. */
 bool conn_each_row(struct conn *c, const char *name, int nparams, const char *const *params,
-		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what, struct agg_error *err);
+		   bool (*each)(const PGresult *row, void *arg), void *arg, const char *what,
+		   struct agg_error *err);
 
 #endif

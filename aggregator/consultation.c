@@ -17,8 +17,8 @@ static bool parse_day(const PGresult *res, int row, int col, long *day)
 	return period_parse_date(PQgetvalue(res, row, col), day);
 }
 
-bool consultation_find(struct conn *c, const char *slug, const char *time_zone,
-		       struct consultation *out, struct agg_error *err)
+bool consultation_find(struct conn *c, const char *slug, const char *time_zone, struct consultation *out,
+		       struct agg_error *err)
 {
 	const char *params[2] = { slug, time_zone };
 	PGresult *res = conn_run(c, "consultation_find", 2, params, "finding the consultation", err);
@@ -32,7 +32,8 @@ bool consultation_find(struct conn *c, const char *slug, const char *time_zone,
 		if (slug)
 			agg_fail(err, AGG_NOT_FOUND, "there is no consultation \"%s\"", slug);
 		else
-			agg_fail(err, AGG_NOT_FOUND, "there is no consultation (load one with sql/migrate --load)");
+			agg_fail(err, AGG_NOT_FOUND,
+				 "there is no consultation (load one with sql/migrate --load)");
 		goto out;
 	}
 	/* Several: the one that is open, when only one is. */
@@ -47,8 +48,10 @@ bool consultation_find(struct conn *c, const char *slug, const char *time_zone,
 		buf_init(&names, 1024);
 		for (int i = 0; i < PQntuples(res); i++)
 			buf_printf(&names, "%s%s", i ? ", " : "", PQgetvalue(res, i, 1));
-		agg_fail(err, AGG_USAGE, "there are several consultations (%s) and not one open among them: pass "
-			 "--consultation SLUG", names.data);
+		agg_fail(err, AGG_USAGE,
+			 "there are several consultations (%s) and not one open among them: pass "
+			 "--consultation SLUG",
+			 names.data);
 		buf_free(&names);
 		goto out;
 	}

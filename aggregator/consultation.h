@@ -11,7 +11,7 @@
 #include "conn.h"
 
 struct consultation {
-	char id[16];   /* as text, for statement parameters */
+	char id[16]; /* as text, for statement parameters */
 	char *slug;
 	char *title[3]; /* kk, ru, en */
 	long opens_on;  /* day numbers (period.h) in the aggregator's time zone */
@@ -21,8 +21,8 @@ struct consultation {
 
 /* slug NULL: the one consultation that is open, or the only one that is not a draft
  * (AGG_USAGE when that leaves several, AGG_NOT_FOUND when there is none). */
-bool consultation_find(struct conn *c, const char *slug, const char *time_zone,
-		       struct consultation *out, struct agg_error *err);
+bool consultation_find(struct conn *c, const char *slug, const char *time_zone, struct consultation *out,
+		       struct agg_error *err);
 void consultation_free(struct consultation *k);
 
 #endif

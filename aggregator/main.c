@@ -72,72 +72,70 @@ struct cli {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"Usage: kenes-aggregator [OPTIONS] COMMAND [ARGUMENTS]\n"
-		"\n"
-		"Keeps the Kenes tallies (proposals, people and supports per part, stance, topic,\n"
-		"region, channel, day and week) and writes the reports the Commission reads.\n"
-		"\n"
-		"Commands:\n"
-		"  refresh [--full]          bring the tallies and the campaigns (near-identical\n"
-		"                            proposals) up to date with what changed since the last\n"
-		"                            refresh (--full: rebuild them from scratch), then issue\n"
-		"                            the reports of ISO weeks that are over\n"
-		"  suggest                   propose anew, per part of the draft, groups of proposals\n"
-		"                            that ask for the same thing in other words (run it after\n"
-		"                            refresh: a campaign counts as one text)\n"
-		"  report --session N | --week YYYY-Www | --from DATE --to DATE\n"
-		"                            write a report (refreshing the tallies first); a session's\n"
-		"                            or week's report made after its period is over is issued:\n"
-		"                            stored, and from then on written exactly as stored\n"
-		"      --format FORMAT       html (default), csv, json or md\n"
-		"      --lang LANG           kk, ru (default) or en: labels and words of the report\n"
-		"      --out FILE            write to FILE instead of standard output\n"
-		"      --bom                 CSV: begin with a UTF-8 byte order mark (for Excel)\n"
-		"      --no-refresh          use the tallies as they are\n"
-		"  session add NUMBER DATE TITLE\n"
-		"                            record a Commission session; its report covers the days\n"
-		"                            from the previous session (or the opening) to DATE - 1\n"
-		"  session list              the sessions, their periods and issued reports\n"
-		"  token create --role ROLE --name NAME\n"
-		"                            create a bearer token for the APIs (ROLE: staff, analyst,\n"
-		"                            moderator) and print it once; only its hash is stored\n"
-		"  token revoke ID           revoke a token\n"
-		"  token list                the tokens (never the tokens themselves)\n"
-		"  archive --out DIR         write the open-data archive of the consultation into DIR:\n"
-		"                            CSV and JSON Lines of everything public, a README of every\n"
-		"                            column, SHA256SUMS; the same database gives the same bytes\n"
-		"  status                    when the tallies were refreshed, what waits in the queue\n"
-		"  check                     check the settings, the database and every statement\n"
-		"\n"
-		"Options:\n"
-		"  -d, --database URL        libpq connection string or URI (overrides database_url,\n"
-		"                            KENES_DATABASE_URL and DATABASE_URL, in that order)\n"
-		"  -c, --config FILE         read settings from FILE (name = value lines)\n"
-		"      --consultation SLUG   the consultation (default: the only one not in draft, or\n"
-		"                            among several the only open one)\n"
-		"      --wait                wait for another running aggregator instead of failing\n"
-		"  -q, --quiet               no progress bar (it is only drawn on a terminal anyway)\n"
-		"  -h, --help                show this help\n"
-		"\n");
+	fprintf(f, "Usage: kenes-aggregator [OPTIONS] COMMAND [ARGUMENTS]\n"
+		   "\n"
+		   "Keeps the Kenes tallies (proposals, people and supports per part, stance, topic,\n"
+		   "region, channel, day and week) and writes the reports the Commission reads.\n"
+		   "\n"
+		   "Commands:\n"
+		   "  refresh [--full]          bring the tallies and the campaigns (near-identical\n"
+		   "                            proposals) up to date with what changed since the last\n"
+		   "                            refresh (--full: rebuild them from scratch), then issue\n"
+		   "                            the reports of ISO weeks that are over\n"
+		   "  suggest                   propose anew, per part of the draft, groups of proposals\n"
+		   "                            that ask for the same thing in other words (run it after\n"
+		   "                            refresh: a campaign counts as one text)\n"
+		   "  report --session N | --week YYYY-Www | --from DATE --to DATE\n"
+		   "                            write a report (refreshing the tallies first); a session's\n"
+		   "                            or week's report made after its period is over is issued:\n"
+		   "                            stored, and from then on written exactly as stored\n"
+		   "      --format FORMAT       html (default), csv, json or md\n"
+		   "      --lang LANG           kk, ru (default) or en: labels and words of the report\n"
+		   "      --out FILE            write to FILE instead of standard output\n"
+		   "      --bom                 CSV: begin with a UTF-8 byte order mark (for Excel)\n"
+		   "      --no-refresh          use the tallies as they are\n"
+		   "  session add NUMBER DATE TITLE\n"
+		   "                            record a Commission session; its report covers the days\n"
+		   "                            from the previous session (or the opening) to DATE - 1\n"
+		   "  session list              the sessions, their periods and issued reports\n"
+		   "  token create --role ROLE --name NAME\n"
+		   "                            create a bearer token for the APIs (ROLE: staff, analyst,\n"
+		   "                            moderator) and print it once; only its hash is stored\n"
+		   "  token revoke ID           revoke a token\n"
+		   "  token list                the tokens (never the tokens themselves)\n"
+		   "  archive --out DIR         write the open-data archive of the consultation into DIR:\n"
+		   "                            CSV and JSON Lines of everything public, a README of every\n"
+		   "                            column, SHA256SUMS; the same database gives the same bytes\n"
+		   "  status                    when the tallies were refreshed, what waits in the queue\n"
+		   "  check                     check the settings, the database and every statement\n"
+		   "\n"
+		   "Options:\n"
+		   "  -d, --database URL        libpq connection string or URI (overrides database_url,\n"
+		   "                            KENES_DATABASE_URL and DATABASE_URL, in that order)\n"
+		   "  -c, --config FILE         read settings from FILE (name = value lines)\n"
+		   "      --consultation SLUG   the consultation (default: the only one not in draft, or\n"
+		   "                            among several the only open one)\n"
+		   "      --wait                wait for another running aggregator instead of failing\n"
+		   "  -q, --quiet               no progress bar (it is only drawn on a terminal anyway)\n"
+		   "  -h, --help                show this help\n"
+		   "\n");
 	config_usage(options, ARRAY_LEN(options));
-	fprintf(f,
-		"\n"
-		"Exit status:\n"
-		"  0  done\n"
-		"  1  a database or file error (the tallies are left as they were)\n"
-		"  2  bad usage or settings\n"
-		"  3  another aggregator is running (try again, or use --wait)\n"
-		"  4  no such consultation, session, report or token\n"
-		"  5  an issued report fails its checksum, or the tallies broke an invariant\n"
-		"\n"
-		"Examples:\n"
-		"  kenes-aggregator refresh\n"
-		"  kenes-aggregator session add 5 2026-02-05 \"Fifth session\"\n"
-		"  kenes-aggregator report --session 5 --lang ru --out session-5.html\n"
-		"  kenes-aggregator report --week 2026-W05 --format csv --bom --out week-05.csv\n"
-		"  kenes-aggregator archive --out /srv/open-data/constitution-2026\n"
-		"See docs/AGGREGATOR.md.\n");
+	fprintf(f, "\n"
+		   "Exit status:\n"
+		   "  0  done\n"
+		   "  1  a database or file error (the tallies are left as they were)\n"
+		   "  2  bad usage or settings\n"
+		   "  3  another aggregator is running (try again, or use --wait)\n"
+		   "  4  no such consultation, session, report or token\n"
+		   "  5  an issued report fails its checksum, or the tallies broke an invariant\n"
+		   "\n"
+		   "Examples:\n"
+		   "  kenes-aggregator refresh\n"
+		   "  kenes-aggregator session add 5 2026-02-05 \"Fifth session\"\n"
+		   "  kenes-aggregator report --session 5 --lang ru --out session-5.html\n"
+		   "  kenes-aggregator report --week 2026-W05 --format csv --bom --out week-05.csv\n"
+		   "  kenes-aggregator archive --out /srv/open-data/constitution-2026\n"
+		   "See docs/AGGREGATOR.md.\n");
 }
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -156,8 +154,22 @@ static int usage_error(const char *fmt, ...)
 
 static int parse_cli(int argc, char **argv, struct cli *cli)
 {
-	enum { O_FULL = 256, O_WAIT, O_NO_REFRESH, O_BOM, O_SESSION, O_WEEK, O_FROM, O_TO, O_FORMAT, O_LANG, O_OUT,
-	       O_CONSULTATION, O_ROLE, O_NAME };
+	enum {
+		O_FULL = 256,
+		O_WAIT,
+		O_NO_REFRESH,
+		O_BOM,
+		O_SESSION,
+		O_WEEK,
+		O_FROM,
+		O_TO,
+		O_FORMAT,
+		O_LANG,
+		O_OUT,
+		O_CONSULTATION,
+		O_ROLE,
+		O_NAME
+	};
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "database", required_argument, NULL, 'd' },
@@ -184,24 +196,60 @@ static int parse_cli(int argc, char **argv, struct cli *cli)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "c:d:qh", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': cli->config_path = optarg; break;
-		case 'd': cli->database = optarg; break;
-		case 'q': cli->quiet = true; break;
-		case 'h': cli->help = true; break;
-		case O_FULL: cli->full = true; break;
-		case O_WAIT: cli->wait = true; break;
-		case O_NO_REFRESH: cli->no_refresh = true; break;
-		case O_BOM: cli->bom = true; break;
-		case O_SESSION: cli->session = optarg; break;
-		case O_WEEK: cli->week = optarg; break;
-		case O_FROM: cli->from = optarg; break;
-		case O_TO: cli->to = optarg; break;
-		case O_FORMAT: cli->format = optarg; break;
-		case O_LANG: cli->lang = optarg; break;
-		case O_OUT: cli->out = optarg; break;
-		case O_CONSULTATION: cli->consultation = optarg; break;
-		case O_ROLE: cli->role = optarg; break;
-		case O_NAME: cli->name = optarg; break;
+		case 'c':
+			cli->config_path = optarg;
+			break;
+		case 'd':
+			cli->database = optarg;
+			break;
+		case 'q':
+			cli->quiet = true;
+			break;
+		case 'h':
+			cli->help = true;
+			break;
+		case O_FULL:
+			cli->full = true;
+			break;
+		case O_WAIT:
+			cli->wait = true;
+			break;
+		case O_NO_REFRESH:
+			cli->no_refresh = true;
+			break;
+		case O_BOM:
+			cli->bom = true;
+			break;
+		case O_SESSION:
+			cli->session = optarg;
+			break;
+		case O_WEEK:
+			cli->week = optarg;
+			break;
+		case O_FROM:
+			cli->from = optarg;
+			break;
+		case O_TO:
+			cli->to = optarg;
+			break;
+		case O_FORMAT:
+			cli->format = optarg;
+			break;
+		case O_LANG:
+			cli->lang = optarg;
+			break;
+		case O_OUT:
+			cli->out = optarg;
+			break;
+		case O_CONSULTATION:
+			cli->consultation = optarg;
+			break;
+		case O_ROLE:
+			cli->role = optarg;
+			break;
+		case O_NAME:
+			cli->name = optarg;
+			break;
 		case ':':
 			return usage_error("option %s needs a value", argv[optind - 1]);
 		default:
@@ -245,8 +293,9 @@ static int check_options(const struct cli *cli, const char *command, const char 
 
 		snprintf(word, sizeof(word), " %s ", opts[i].name);
 		if (given && !strstr(allowed, word)) {
-			fprintf(stderr, "kenes-aggregator: %s does not take --%s\nTry 'kenes-aggregator --help'.\n", command,
-				opts[i].name);
+			fprintf(stderr,
+				"kenes-aggregator: %s does not take --%s\nTry 'kenes-aggregator --help'.\n",
+				command, opts[i].name);
 			return AGG_USAGE;
 		}
 	}
@@ -281,7 +330,8 @@ static bool prepare_report(const struct cli *cli, struct job *job, struct agg_er
 	r->format = FORMAT_HTML;
 	r->lang = LANG_RU;
 	if (periods != 1)
-		return agg_fail(err, AGG_USAGE, "report needs one of --session N, --week YYYY-Www or --from DATE --to DATE");
+		return agg_fail(err, AGG_USAGE,
+				"report needs one of --session N, --week YYYY-Www or --from DATE --to DATE");
 	if (cli->session) {
 		r->kind = REPORT_SESSION;
 		if (!parse_number(cli->session, "--session", &r->session, err))
@@ -289,22 +339,26 @@ static bool prepare_report(const struct cli *cli, struct job *job, struct agg_er
 	} else if (cli->week) {
 		r->kind = REPORT_WEEK;
 		if (!period_parse_week(cli->week, &r->week_monday))
-			return agg_fail(err, AGG_USAGE, "--week must name an ISO week like 2026-W05, not \"%s\"", cli->week);
+			return agg_fail(err, AGG_USAGE,
+					"--week must name an ISO week like 2026-W05, not \"%s\"", cli->week);
 	} else {
 		r->kind = REPORT_RANGE;
 		if (!cli->from || !cli->to)
 			return agg_fail(err, AGG_USAGE, "--from and --to go together");
 		if (!period_parse_date(cli->from, &r->from))
-			return agg_fail(err, AGG_USAGE, "--from must be a date like 2026-02-01, not \"%s\"", cli->from);
+			return agg_fail(err, AGG_USAGE, "--from must be a date like 2026-02-01, not \"%s\"",
+					cli->from);
 		if (!period_parse_date(cli->to, &r->to))
-			return agg_fail(err, AGG_USAGE, "--to must be a date like 2026-02-28, not \"%s\"", cli->to);
+			return agg_fail(err, AGG_USAGE, "--to must be a date like 2026-02-28, not \"%s\"",
+					cli->to);
 		if (r->from > r->to)
 			return agg_fail(err, AGG_USAGE, "--from %s is after --to %s", cli->from, cli->to);
 		if (r->to - r->from > 3660)
 			return agg_fail(err, AGG_USAGE, "a report covers at most ten years");
 	}
 	if (cli->format && !report_format_parse(cli->format, &r->format))
-		return agg_fail(err, AGG_USAGE, "--format must be html, csv, json or md, not \"%s\"", cli->format);
+		return agg_fail(err, AGG_USAGE, "--format must be html, csv, json or md, not \"%s\"",
+				cli->format);
 	if (cli->lang && !report_lang_parse(cli->lang, &r->lang))
 		return agg_fail(err, AGG_USAGE, "--lang must be kk, ru or en, not \"%s\"", cli->lang);
 	if (r->bom && r->format != FORMAT_CSV)
@@ -346,7 +400,8 @@ static bool prepare_token_revoke(const struct cli *cli, struct job *job, struct 
  */
 static bool ensure_partitions(struct conn *c, struct agg_error *err)
 {
-	PGresult *res = conn_run(c, "partitions_ensure", 0, NULL, "creating the coming months' partitions", err);
+	PGresult *res =
+		conn_run(c, "partitions_ensure", 0, NULL, "creating the coming months' partitions", err);
 
 	if (!res)
 		return false;
@@ -362,8 +417,8 @@ static bool ensure_partitions(struct conn *c, struct agg_error *err)
 	return true;
 }
 
-static bool run_refresh(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-			struct agg_error *err)
+static bool run_refresh(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+			const struct job *job, struct agg_error *err)
 {
 	struct tally_stats st;
 	struct timespec t0, t1;
@@ -374,30 +429,33 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!conn_lock(c, cli->wait, err) || !ensure_partitions(c, err) || !conn_begin(c, err) ||
 	    !tally_refresh(c, s, cli->full, !cli->quiet, &st, err) ||
-	    (s->weekly_reports && !report_issue_due_weeks(c, s, !cli->quiet, &issued, err)) || !conn_commit(c, err))
+	    (s->weekly_reports && !report_issue_due_weeks(c, s, !cli->quiet, &issued, err)) ||
+	    !conn_commit(c, err))
 		return false;
 	if (issued)
 		report_restore_point(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (st.full)
-		log_info("rebuilt the tallies from scratch: %lld proposals counted, as of %s (%.1fs)", st.proposals,
-			 st.refreshed_at, seconds);
+		log_info("rebuilt the tallies from scratch: %lld proposals counted, as of %s (%.1fs)",
+			 st.proposals, st.refreshed_at, seconds);
 	else
-		log_info("refreshed the tallies: %lld changes applied (%lld proposals, %lld support days), as of %s (%.1fs)",
+		log_info("refreshed the tallies: %lld changes applied (%lld proposals, %lld support days), "
+			 "as of %s (%.1fs)",
 			 st.changes, st.proposals, st.support_days, st.refreshed_at, seconds);
 	if (s->campaigns)
-		log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld campaigns created, "
+		log_info("campaigns%s: %lld proposals read (%lld new texts), %lld status changes, %lld "
+			 "campaigns created, "
 			 "%lld comparisons",
-			 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts, st.campaigns.status,
-			 st.campaigns.created, st.campaigns.compared);
+			 st.campaigns.full ? " rebuilt" : "", st.campaigns.proposals, st.campaigns.texts,
+			 st.campaigns.status, st.campaigns.created, st.campaigns.compared);
 	if (issued)
 		log_info("issued %d weekly report%s", issued, issued == 1 ? "" : "s");
 	return true;
 }
 
-static bool run_suggest(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-			struct agg_error *err)
+static bool run_suggest(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+			const struct job *job, struct agg_error *err)
 {
 	struct suggest_stats st;
 
@@ -405,13 +463,13 @@ static bool run_suggest(struct conn *c, const struct agg_settings *s, const stru
 	(void)job;
 	if (!suggest_run(c, cli->wait, &st, err))
 		return false;
-	log_info("suggestions: %lld proposals read (%lld texts), %lld suggestions of %lld proposals", st.proposals,
-		 st.texts, st.suggestions, st.members);
+	log_info("suggestions: %lld proposals read (%lld texts), %lld suggestions of %lld proposals",
+		 st.proposals, st.texts, st.suggestions, st.members);
 	return true;
 }
 
-static bool run_report(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-		       struct agg_error *err)
+static bool run_report(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+		       const struct job *job, struct agg_error *err)
 {
 	(void)cli;
 	return report_run(c, s, &job->report, err);
@@ -455,17 +513,18 @@ static bool run_token_list(struct conn *c, const struct agg_settings *s, const s
 	return token_list(c, stdout, err);
 }
 
-static bool run_archive(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-			struct agg_error *err)
+static bool run_archive(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+			const struct job *job, struct agg_error *err)
 {
 	(void)job;
 	return archive_write(c, s, cli->consultation, cli->out, err);
 }
 
-static bool run_status(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-		       struct agg_error *err)
+static bool run_status(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+		       const struct job *job, struct agg_error *err)
 {
-	PGresult *res = conn_run_row(c, "status", 1, (const char *const *)&s->time_zone, "reading the status", err);
+	PGresult *res =
+		conn_run_row(c, "status", 1, (const char *const *)&s->time_zone, "reading the status", err);
 
 	(void)cli;
 	(void)job;
@@ -474,8 +533,10 @@ static bool run_status(struct conn *c, const struct agg_settings *s, const struc
 	if (PQgetisnull(res, 0, 0)) {
 		printf("tallies:          never made (run `kenes-aggregator refresh`)\n");
 	} else {
-		printf("tallies:          as of %s, days in %s\n", PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 0));
-		printf("last rebuild:     %s (%s changes applied since)\n", PQgetvalue(res, 0, 2), PQgetvalue(res, 0, 3));
+		printf("tallies:          as of %s, days in %s\n", PQgetvalue(res, 0, 1),
+		       PQgetvalue(res, 0, 0));
+		printf("last rebuild:     %s (%s changes applied since)\n", PQgetvalue(res, 0, 2),
+		       PQgetvalue(res, 0, 3));
 		printf("proposals:        %s counted\n", PQgetvalue(res, 0, 5));
 	}
 	printf("waiting changes:  %s\n", PQgetvalue(res, 0, 4));
@@ -485,8 +546,8 @@ static bool run_status(struct conn *c, const struct agg_settings *s, const struc
 	return true;
 }
 
-static bool run_check(struct conn *c, const struct agg_settings *s, const struct cli *cli, const struct job *job,
-		      struct agg_error *err)
+static bool run_check(struct conn *c, const struct agg_settings *s, const struct cli *cli,
+		      const struct job *job, struct agg_error *err)
 {
 	(void)c;
 	(void)s;
@@ -538,7 +599,9 @@ static const struct command *find_command(const struct cli *cli, int *rc)
 			continue;
 		given = cli->nargs - 1 - (cmd->sub ? 1 : 0);
 		if (given != cmd->operands) {
-			fprintf(stderr, "kenes-aggregator: %s%s%s takes %d argument%s, not %d\nTry 'kenes-aggregator --help'.\n",
+			fprintf(stderr,
+				"kenes-aggregator: %s%s%s takes %d argument%s, not %d\nTry 'kenes-aggregator "
+				"--help'.\n",
 				cmd->name, cmd->sub ? " " : "", cmd->sub ? cmd->sub : "", cmd->operands,
 				cmd->operands == 1 ? "" : "s", given);
 			return NULL;
@@ -602,7 +665,9 @@ int main(int argc, char **argv)
 	}
 	database_url_override(&s, cli.database);
 	if (!log_parse_level(s.log_level, &level)) {
-		fprintf(stderr, "kenes-aggregator: log_level must be debug, info, warn or error, not \"%s\"\n", s.log_level);
+		fprintf(stderr,
+			"kenes-aggregator: log_level must be debug, info, warn or error, not \"%s\"\n",
+			s.log_level);
 		config_free(options, ARRAY_LEN(options), &s);
 		return AGG_USAGE;
 	}

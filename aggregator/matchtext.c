@@ -21,7 +21,7 @@ static const struct {
 	{ 0x03B1, 'a' }, /* α */ { 0x03B2, 'b' }, /* β */ { 0x03B5, 'e' }, /* ε */
 	{ 0x03B9, 'i' }, /* ι */ { 0x03BA, 'k' }, /* κ */ { 0x03BD, 'v' }, /* ν */
 	{ 0x03BF, 'o' }, /* ο */ { 0x03C1, 'p' }, /* ρ */ { 0x03C4, 't' }, /* τ */
-	{ 0x03C5, 'u' }, /* υ */ { 0x03C7, 'x' }, /* χ */
+	{ 0x03C5, 'u' }, /* υ */ { 0x03C7, 'x' },                          /* χ */
 	{ 0x0430, 'a' }, /* а */ { 0x0432, 'b' }, /* в */ { 0x0435, 'e' }, /* е */
 	{ 0x043A, 'k' }, /* к */ { 0x043C, 'm' }, /* м */ { 0x043D, 'h' }, /* н */
 	{ 0x043E, 'o' }, /* о */ { 0x0440, 'p' }, /* р */ { 0x0441, 'c' }, /* с */
@@ -29,7 +29,7 @@ static const struct {
 	{ 0x0455, 's' }, /* ѕ */ { 0x0456, 'i' }, /* і */ { 0x0458, 'j' }, /* ј */
 	{ 0x04AF, 'y' }, /* ү */ { 0x04BB, 'h' }, /* һ */ { 0x04C0, 'l' }, /* Ӏ */
 	{ 0x04CF, 'l' }, /* ӏ */ { 0x0501, 'd' }, /* ԁ */ { 0x051B, 'q' }, /* ԛ */
-	{ 0x051D, 'w' }, /* ԝ */
+	{ 0x051D, 'w' },                                                   /* ԝ */
 };
 
 static int compare_from(const void *key, const void *entry)
@@ -49,9 +49,14 @@ int32_t matchtext_skeleton(int32_t c)
 static int is_word_char(utf8proc_int32_t c)
 {
 	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
 		return 1;
 	default:
 		return 0;

@@ -134,7 +134,7 @@ double minhash_shared(const struct minhash *a, const struct minhash *b, double j
 const char *minhash_method(void)
 {
 #define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR(x)  STR_(x)
 	return "matchtext-1 chars-" STR(MINHASH_SHINGLE) " minhash-" STR(MINHASH_SIZE) " bands-" STR(
 		MINHASH_BANDS) "x" STR(MINHASH_ROWS);
 #undef STR

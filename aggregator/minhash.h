@@ -21,9 +21,9 @@
 #include <stdint.h>
 
 #define MINHASH_SHINGLE 5 /* characters (code points) */
-#define MINHASH_SIZE 128
-#define MINHASH_ROWS 3
-#define MINHASH_BANDS 24 /* MINHASH_BANDS * MINHASH_ROWS <= MINHASH_SIZE */
+#define MINHASH_SIZE    128
+#define MINHASH_ROWS    3
+#define MINHASH_BANDS   24 /* MINHASH_BANDS * MINHASH_ROWS <= MINHASH_SIZE */
 
 struct minhash {
 	uint32_t v[MINHASH_SIZE];

@@ -56,8 +56,8 @@ bool period_parse_date(const char *s, long *day)
 {
 	long y, m, d;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) ||
-	    !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' || !digits(s, 4, &y) || !digits(s + 5, 2, &m) ||
+	    !digits(s + 8, 2, &d))
 		return false;
 	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
 		return false;

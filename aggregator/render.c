@@ -126,8 +126,8 @@ int render_parts_with_proposals(const json_t *doc)
 	const json_t *part;
 	int n = 0;
 
-	json_array_foreach(json_object_get(doc, "parts"), i, part)
-		n += render_int(part, "all", "proposals") > 0;
+	json_array_foreach(json_object_get(doc, "parts"), i, part) n +=
+		render_int(part, "all", "proposals") > 0;
 	return n;
 }
 
@@ -148,10 +148,18 @@ static void render_json(const json_t *doc, struct sink *out)
 bool render_report(const json_t *doc, enum report_format f, enum report_lang lang, struct sink *out)
 {
 	switch (f) {
-	case FORMAT_HTML: render_html(doc, lang, out); break;
-	case FORMAT_CSV: render_csv(doc, lang, out); break;
-	case FORMAT_JSON: render_json(doc, out); break;
-	case FORMAT_MD: render_md(doc, lang, out); break;
+	case FORMAT_HTML:
+		render_html(doc, lang, out);
+		break;
+	case FORMAT_CSV:
+		render_csv(doc, lang, out);
+		break;
+	case FORMAT_JSON:
+		render_json(doc, out);
+		break;
+	case FORMAT_MD:
+		render_md(doc, lang, out);
+		break;
 	}
 	return sink_ok(out);
 }
@@ -164,7 +172,8 @@ void render_count(struct sink *s, enum report_lang lang, long long n)
 	sink_puts(s, text);
 }
 
-void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level, const char *sep)
+void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level,
+			 const char *sep)
 {
 	sink_puts(s, sep);
 	render_count(s, lang, render_int(item, "all", "proposals"));
@@ -180,7 +189,8 @@ void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *it
 		char share[96];
 		long long yes = render_int(item, "support_level", "support");
 
-		report_share(lang, yes, yes + render_int(item, "support_level", "oppose"), share, sizeof(share));
+		report_share(lang, yes, yes + render_int(item, "support_level", "oppose"), share,
+			     sizeof(share));
 		sink_puts(s, sep);
 		sink_puts(s, share);
 	}

@@ -9,8 +9,8 @@
  * excerpt), texts (the period's proposals with each campaign counted once: proposals holds
  * the distinct texts, key "period"), campaign (one row per campaign, largest first: key
  * its id, label its representative text in full, stance "all" or "burst", proposals, people, and in
- * support_share the distinct texts). stance: all, support, oppose, amend. support_share (in favour / (in favour +
- * against), as a fraction) only on a part's "all" row. Labels in the report's language.
+ * support_share the distinct texts). stance: all, support, oppose, amend. support_share
+ * (in favour / (in favour + against), as a fraction) only on a part's "all" row. Labels in the report's language.
  */
 #include <stdio.h>
 #include <string.h>
@@ -108,7 +108,8 @@ static void campaigns(const json_t *doc, struct sink *s)
 	csv_number(s, render_int(cs, NULL, "texts"));
 	sink_puts(s, ",,,,");
 	csv_end_row(s);
-	json_array_foreach(json_object_get(cs, "items"), i, item) {
+	json_array_foreach(json_object_get(cs, "items"), i, item)
+	{
 		snprintf(key, sizeof(key), "%lld", render_int(item, NULL, "id"));
 		csv_field(s, "campaign", true);
 		csv_field(s, key, false);
@@ -127,52 +128,62 @@ void render_csv(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	const json_t *totals = json_object_get(doc, "totals");
 	const json_t *item, *heat = json_object_get(doc, "heatmap"), *parts = json_object_get(doc, "parts");
-	static const char *const dims[][2] = { { "topics", "topic" }, { "regions", "region" }, { "channels", "channel" } };
+	static const char *const dims[][2] = { { "topics", "topic" },
+					       { "regions", "region" },
+					       { "channels", "channel" } };
 	char key[160], label[600], share[32];
 	size_t i, j;
 
 	header_and_meta(doc, s);
 	stanced(s, "totals", "period", report_text(lang, "period"), json_object_get(totals, "period"), NULL);
 	if (json_is_object(json_object_get(totals, "previous")))
-		stanced(s, "totals", "previous", report_text(lang, "previous"), json_object_get(totals, "previous"), NULL);
+		stanced(s, "totals", "previous", report_text(lang, "previous"),
+			json_object_get(totals, "previous"), NULL);
 	campaigns(doc, s);
 
-	json_array_foreach(parts, i, item) {
+	json_array_foreach(parts, i, item)
+	{
 		const json_t *level = json_object_get(item, "support_level");
 
 		part_key(item, key, sizeof(key));
 		render_part_label(item, lang, label, sizeof(label));
 		share[0] = '\0';
 		if (json_is_real(json_object_get(level, "share")))
-			snprintf(share, sizeof(share), "%.3f", json_real_value(json_object_get(level, "share")));
+			snprintf(share, sizeof(share), "%.3f",
+				 json_real_value(json_object_get(level, "share")));
 		stanced(s, "part", key, label, item, share);
 	}
 	for (size_t d = 0; d < 3; d++)
 		json_array_foreach(json_object_get(doc, dims[d][0]), i, item)
 			stanced(s, dims[d][1], render_str(item, "key"), render_label(item, lang), item, NULL);
-	json_array_foreach(json_object_get(doc, "weeks"), i, item) {
+	json_array_foreach(json_object_get(doc, "weeks"), i, item)
+	{
 		snprintf(label, sizeof(label), "%s/%s", render_str(item, "from"), render_str(item, "to"));
 		numbers(s, "week", render_str(item, "week"), label, "all", item, NULL);
 	}
-	json_array_foreach(json_object_get(heat, "rows"), i, item) {
+	json_array_foreach(json_object_get(heat, "rows"), i, item)
+	{
 		const json_t *topics = json_object_get(doc, "topics"), *count;
 
-		json_array_foreach(json_object_get(item, "counts"), j, count) {
+		json_array_foreach(json_object_get(item, "counts"), j, count)
+		{
 			const json_t *topic = json_array_get(topics, j);
 			const json_t *part = NULL, *p;
 			size_t k;
 
 			if (json_integer_value(count) == 0)
 				continue;
-			json_array_foreach(parts, k, p)
-				if (strcmp(render_str(p, "key"), render_str(item, "key")) == 0 &&
-				    render_int(p, NULL, "version") == render_int(item, NULL, "version"))
-					part = p;
+			json_array_foreach(
+				parts, k, p) if (strcmp(render_str(p, "key"), render_str(item, "key")) == 0 &&
+						 render_int(p, NULL, "version") ==
+							 render_int(item, NULL, "version")) part = p;
 			if (!part || !topic)
 				continue;
 			part_key(part, key, sizeof(key));
-			snprintf(key + strlen(key), sizeof(key) - strlen(key), "/%s", render_str(topic, "key"));
-			snprintf(label, sizeof(label), "%s / %s", render_label(part, lang), render_label(topic, lang));
+			snprintf(key + strlen(key), sizeof(key) - strlen(key), "/%s",
+				 render_str(topic, "key"));
+			snprintf(label, sizeof(label), "%s / %s", render_label(part, lang),
+				 render_label(topic, lang));
 			csv_field(s, "part_topic", true);
 			csv_field(s, key, false);
 			csv_field(s, label, false);
@@ -182,11 +193,13 @@ void render_csv(const json_t *doc, enum report_lang lang, struct sink *s)
 			csv_end_row(s);
 		}
 	}
-	json_array_foreach(parts, i, item) {
+	json_array_foreach(parts, i, item)
+	{
 		const json_t *top;
 
 		part_key(item, key, sizeof(key));
-		json_array_foreach(json_object_get(item, "top"), j, top) {
+		json_array_foreach(json_object_get(item, "top"), j, top)
+		{
 			csv_field(s, "top", true);
 			csv_field(s, key, false);
 			csv_field(s, render_str(top, "excerpt"), false);

@@ -37,7 +37,8 @@ void render_truncate(const char *text, size_t max_chars, char *out, size_t outle
 void render_count(struct sink *s, enum report_lang lang, long long n);
 /* A table row's stance cells, each after `sep`: all, support, oppose, amend, people,
  * supports, and with `level` the support share. */
-void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level, const char *sep);
+void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level,
+			 const char *sep);
 /* Whether any part has proposals in the period. */
 int render_parts_with_proposals(const json_t *doc);
 

@@ -18,16 +18,32 @@ static void md_text(struct sink *s, const char *text)
 {
 	for (const char *p = text; *p; p++) {
 		switch (*p) {
-		case '<': sink_puts(s, "&lt;"); break;
-		case '>': sink_puts(s, "&gt;"); break;
-		case '&': sink_puts(s, "&amp;"); break;
+		case '<':
+			sink_puts(s, "&lt;");
+			break;
+		case '>':
+			sink_puts(s, "&gt;");
+			break;
+		case '&':
+			sink_puts(s, "&amp;");
+			break;
 		case '\n':
-		case '\r': sink_puts(s, " "); break;
-		case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+		case '\r':
+			sink_puts(s, " ");
+			break;
+		case '\\':
+		case '`':
+		case '*':
+		case '_':
+		case '[':
+		case ']':
+		case '|':
+		case '~':
 			sink_write(s, "\\", 1);
 			sink_write(s, p, 1);
 			break;
-		default: sink_write(s, p, 1);
+		default:
+			sink_write(s, p, 1);
 		}
 	}
 }
@@ -44,7 +60,8 @@ static void stance_header(struct sink *s, enum report_lang lang, const char *fir
 	sink_puts(s, level ? "---:|\n" : "\n");
 }
 
-static void stance_row(struct sink *s, enum report_lang lang, const char *label, const json_t *item, bool level)
+static void stance_row(struct sink *s, enum report_lang lang, const char *label, const json_t *item,
+		       bool level)
 {
 	sink_puts(s, "| ");
 	md_text(s, label);
@@ -64,7 +81,8 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 	sink_printf(s, "| | %s (%s) |", report_text(lang, "period"), period);
 	if (json_is_object(before)) {
 		render_period(json_object_get(doc, "previous"), previous, sizeof(previous));
-		sink_printf(s, " %s (%s) | %s |", report_text(lang, "previous"), previous, report_text(lang, "change"));
+		sink_printf(s, " %s (%s) | %s |", report_text(lang, "previous"), previous,
+			    report_text(lang, "change"));
 	}
 	sink_puts(s, json_is_object(before) ? "\n|---|---:|---:|---:|\n" : "\n|---|---:|\n");
 	for (int i = 0; i < 3; i++) {
@@ -108,10 +126,11 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		return;
 	}
 	sink_printf(s, "| %s | %s | %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---|---|---|\n",
-		    report_text(lang, "campaign"), report_text(lang, "proposals"), report_text(lang, "people"),
-		    report_text(lang, "texts"), report_text(lang, "first_seen"), report_text(lang, "last_seen"),
-		    report_text(lang, "peak"));
-	json_array_foreach(json_object_get(cs, "items"), i, item) {
+		    report_text(lang, "campaign"), report_text(lang, "proposals"),
+		    report_text(lang, "people"), report_text(lang, "texts"), report_text(lang, "first_seen"),
+		    report_text(lang, "last_seen"), report_text(lang, "peak"));
+	json_array_foreach(json_object_get(cs, "items"), i, item)
+	{
 		sink_printf(s, "| \\#%lld ", render_int(item, NULL, "id"));
 		md_text(s, render_str(item, "excerpt"));
 		sink_puts(s, " | ");
@@ -127,13 +146,14 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		sink_printf(s, " %s |\n", render_str(item, "peak_minute"));
 	}
 	sink_printf(s, "\n### %s\n\n", report_text(lang, "campaign_texts"));
-	json_array_foreach(json_object_get(cs, "items"), i, item) {
+	json_array_foreach(json_object_get(cs, "items"), i, item)
+	{
 		sink_printf(s, "**\\#%lld** ", render_int(item, NULL, "id"));
 		md_text(s, render_campaign_text(item));
 		sink_puts(s, "\n\n");
 	}
-	sink_printf(s, "%s %s: %lld.\n", report_text(lang, "note_campaigns"), report_text(lang, "burst_threshold"),
-		    render_int(cs, NULL, "burst_per_minute"));
+	sink_printf(s, "%s %s: %lld.\n", report_text(lang, "note_campaigns"),
+		    report_text(lang, "burst_threshold"), render_int(cs, NULL, "burst_per_minute"));
 }
 
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
@@ -142,11 +162,14 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	const char *status = render_str(doc, "status");
 	char text[1200], period[64];
 	size_t i, j;
-	static const char *const dims[][2] = { { "topics", "topic" }, { "regions", "region" }, { "channels", "channel" } };
+	static const char *const dims[][2] = { { "topics", "topic" },
+					       { "regions", "region" },
+					       { "channels", "channel" } };
 
 	sink_printf(s, "# %s\n\n", report_text(lang, "report"));
 	sink_puts(s, "**");
-	md_text(s, render_str(json_object_get(json_object_get(doc, "consultation"), "title"), report_lang_code(lang)));
+	md_text(s, render_str(json_object_get(json_object_get(doc, "consultation"), "title"),
+			      report_lang_code(lang)));
 	sink_puts(s, "**\n\n");
 	render_heading(doc, lang, text, sizeof(text));
 	sink_puts(s, "## ");
@@ -164,11 +187,13 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 
 	sink_printf(s, "\n## %s\n\n", report_text(lang, "parts"));
 	stance_header(s, lang, report_text(lang, "part"), true);
-	json_array_foreach(json_object_get(doc, "parts"), i, item) {
+	json_array_foreach(json_object_get(doc, "parts"), i, item)
+	{
 		render_part_label(item, lang, text, sizeof(text));
 		stance_row(s, lang, text, item, true);
 	}
-	sink_printf(s, "\n%s: %s.\n", report_text(lang, "support_level"), report_text(lang, "support_level_note"));
+	sink_printf(s, "\n%s: %s.\n", report_text(lang, "support_level"),
+		    report_text(lang, "support_level_note"));
 
 	for (size_t d = 0; d < 3; d++) {
 		char key[32];
@@ -182,8 +207,10 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 
 	sink_printf(s, "\n## %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|\n",
 		    report_text(lang, "trend"), report_text(lang, "week"), report_text(lang, "period"),
-		    report_text(lang, "proposals"), report_text(lang, "people"), report_text(lang, "supports"));
-	json_array_foreach(json_object_get(doc, "weeks"), i, item) {
+		    report_text(lang, "proposals"), report_text(lang, "people"),
+		    report_text(lang, "supports"));
+	json_array_foreach(json_object_get(doc, "weeks"), i, item)
+	{
 		render_period(item, period, sizeof(period));
 		sink_printf(s, "| %s | %s | ", render_str(item, "week"), period);
 		render_count(s, lang, render_int(item, NULL, "proposals"));
@@ -197,16 +224,19 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	sink_printf(s, "\n## %s\n\n", report_text(lang, "top"));
 	if (render_parts_with_proposals(doc) == 0)
 		sink_printf(s, "%s\n", report_text(lang, "no_proposals"));
-	json_array_foreach(json_object_get(doc, "parts"), i, item) {
+	json_array_foreach(json_object_get(doc, "parts"), i, item)
+	{
 		if (json_array_size(json_object_get(item, "top")) == 0)
 			continue;
 		render_part_label(item, lang, text, sizeof(text));
 		sink_puts(s, "### ");
 		md_text(s, text);
 		sink_puts(s, "\n\n");
-		json_array_foreach(json_object_get(item, "top"), j, top) {
+		json_array_foreach(json_object_get(item, "top"), j, top)
+		{
 			sink_printf(s, "- \\#%lld · %s · %s: ", render_int(top, NULL, "id"),
-				    report_text(lang, render_str(top, "stance")), report_text(lang, "supports"));
+				    report_text(lang, render_str(top, "stance")),
+				    report_text(lang, "supports"));
 			render_count(s, lang, render_int(top, NULL, "supports"));
 			sink_printf(s, " · %s", render_str(top, "date"));
 			if (json_is_true(json_object_get(top, "new")))

@@ -115,14 +115,16 @@ static bool find_issued(struct conn *c, const struct consultation *k, enum repor
 		return false;
 	if (PQntuples(res) == 1) {
 		snprintf(id, 16, "%s", PQgetvalue(res, 0, 0));
-		log_info("the %s report was issued at %s; writing it as stored", kind_names[kind], PQgetvalue(res, 0, 1));
+		log_info("the %s report was issued at %s; writing it as stored", kind_names[kind],
+			 PQgetvalue(res, 0, 1));
 	}
 	PQclear(res);
 	return true;
 }
 
 /* Writes a stored rendering after checking its checksum. */
-static bool write_stored(struct conn *c, const char *id, const struct report_request *r, struct agg_error *err)
+static bool write_stored(struct conn *c, const char *id, const struct report_request *r,
+			 struct agg_error *err)
 {
 	const char *params[3] = { id, report_format_name(r->format), lang_key(r->format, r->lang) };
 	PGresult *res = conn_run(c, "report_output_get", 3, params, "reading the issued report", err);
@@ -133,7 +135,8 @@ static bool write_stored(struct conn *c, const char *id, const struct report_req
 		return false;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return agg_fail(err, AGG_NOT_FOUND, "the issued report has no %s rendering in %s", params[1], params[2]);
+		return agg_fail(err, AGG_NOT_FOUND, "the issued report has no %s rendering in %s", params[1],
+				params[2]);
 	}
 	if (strcmp(PQgetvalue(res, 0, 2), "t") != 0) {
 		agg_fail(err, AGG_INTEGRITY,
@@ -206,8 +209,9 @@ static bool session_period(struct conn *c, const struct consultation *k, long nu
 	if (!res)
 		return false;
 	if (PQntuples(res) != 1) {
-		agg_fail(err, AGG_NOT_FOUND, "consultation %s has no session %ld (see `kenes-aggregator session list`)",
-			 k->slug, number);
+		agg_fail(err, AGG_NOT_FOUND,
+			 "consultation %s has no session %ld (see `kenes-aggregator session list`)", k->slug,
+			 number);
 		goto out;
 	}
 	if (!day_at(res, 0, -1, &held) || !day_at(res, 3, k->opens_on, &previous) ||
@@ -221,7 +225,8 @@ static bool session_period(struct conn *c, const struct consultation *k, long nu
 	p->to = held - 1;
 	if (p->from > p->to) {
 		period_format_date(previous, from);
-		agg_fail(err, AGG_USAGE, "session %ld on %s leaves no day to report on (its period starts %s)", number,
+		agg_fail(err, AGG_USAGE,
+			 "session %ld on %s leaves no day to report on (its period starts %s)", number,
 			 p->session_date, from);
 		goto out;
 	}
@@ -243,8 +248,8 @@ static bool render_to_buf(const json_t *doc, enum report_format f, enum report_l
 	buf_init(b, RENDERING_LIMIT);
 	sink_to_buf(&sink, b);
 	if (!render_report(doc, f, lang, &sink))
-		return agg_fail(err, AGG_FAILED, "the %s rendering is larger than %zu bytes", report_format_name(f),
-				RENDERING_LIMIT);
+		return agg_fail(err, AGG_FAILED, "the %s rendering is larger than %zu bytes",
+				report_format_name(f), RENDERING_LIMIT);
 	return true;
 }
 
@@ -252,8 +257,9 @@ static bool render_to_buf(const json_t *doc, enum report_format f, enum report_l
  * Stores the report and every rendering of it. When `wanted` is not NULL it receives the
  * rendering in format f and language lang (the caller frees it).
  */
-static bool issue(struct conn *c, const struct consultation *k, const struct report_period *p, const json_t *doc,
-		  enum report_format f, enum report_lang lang, struct buf *wanted, struct agg_error *err)
+static bool issue(struct conn *c, const struct consultation *k, const struct report_period *p,
+		  const json_t *doc, enum report_format f, enum report_lang lang, struct buf *wanted,
+		  struct agg_error *err)
 {
 	char number[24], from[PERIOD_DATE_LEN], to[PERIOD_DATE_LEN], id[16];
 	const char *params[6] = { k->id, kind_names[p->kind], NULL, NULL, from, to };
@@ -273,7 +279,8 @@ static bool issue(struct conn *c, const struct consultation *k, const struct rep
 		return false;
 	if (PQntuples(res) != 1) {
 		PQclear(res);
-		return agg_fail(err, AGG_FAILED, "the report was issued by someone else meanwhile; run again");
+		return agg_fail(err, AGG_FAILED,
+				"the report was issued by someone else meanwhile; run again");
 	}
 	snprintf(id, sizeof(id), "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
@@ -288,7 +295,8 @@ static bool issue(struct conn *c, const struct consultation *k, const struct rep
 				continue; /* one JSON for all languages */
 			if (render_to_buf(doc, rf, rl, &b, err)) {
 				out_params[3] = b.data;
-				res = conn_run(c, "report_output_insert", 4, out_params, "storing a rendering", err);
+				res = conn_run(c, "report_output_insert", 4, out_params,
+					       "storing a rendering", err);
 				PQclear(res);
 				stored += res != NULL;
 			}
@@ -308,7 +316,8 @@ static bool issue(struct conn *c, const struct consultation *k, const struct rep
 static bool cut_off(struct conn *c, const struct agg_settings *s, char out[64], long *local_day,
 		    struct agg_error *err)
 {
-	PGresult *res = conn_run(c, "tally_cut_off", 1, (const char *[]){ s->time_zone }, "reading the cut-off", err);
+	PGresult *res =
+		conn_run(c, "tally_cut_off", 1, (const char *[]){ s->time_zone }, "reading the cut-off", err);
 	bool ok = false;
 
 	if (!res)
@@ -317,7 +326,8 @@ static bool cut_off(struct conn *c, const struct agg_settings *s, char out[64], 
 		agg_fail(err, AGG_USAGE, "the tallies were never made: run `kenes-aggregator refresh` first");
 	else if (strcmp(PQgetvalue(res, 0, 2), s->time_zone) != 0)
 		agg_fail(err, AGG_USAGE,
-			 "the tallies count days in time zone %s, but time_zone is now %s; run `kenes-aggregator "
+			 "the tallies count days in time zone %s, but time_zone is now %s; run "
+			 "`kenes-aggregator "
 			 "refresh --full`",
 			 PQgetvalue(res, 0, 2), s->time_zone);
 	else if (!period_parse_date(PQgetvalue(res, 0, 1), local_day))
@@ -334,9 +344,14 @@ static bool request_period(struct conn *c, const struct consultation *k, const s
 			   struct report_period *p, struct agg_error *err)
 {
 	switch (r->kind) {
-	case REPORT_SESSION: return session_period(c, k, r->session, p, err);
-	case REPORT_WEEK: week_period(r->week_monday, p); return true;
-	case REPORT_RANGE: range_period(r->from, r->to, p); return true;
+	case REPORT_SESSION:
+		return session_period(c, k, r->session, p, err);
+	case REPORT_WEEK:
+		week_period(r->week_monday, p);
+		return true;
+	case REPORT_RANGE:
+		range_period(r->from, r->to, p);
+		return true;
 	}
 	return false;
 }
@@ -359,8 +374,8 @@ static bool write_rendering(const struct report_request *r, const json_t *doc, c
 		render_report(doc, r->format, r->lang, &sink);
 	ok = sink_ok(&sink);
 	if (!ok)
-		agg_fail(err, AGG_FAILED, "cannot write the report to %s: %s", r->out_path ? r->out_path : "standard output",
-			 strerror(errno));
+		agg_fail(err, AGG_FAILED, "cannot write the report to %s: %s",
+			 r->out_path ? r->out_path : "standard output", strerror(errno));
 	return output_close(&out, ok, err);
 }
 
@@ -378,7 +393,8 @@ void report_restore_point(struct conn *c)
 	PQclear(res);
 }
 
-bool report_run(struct conn *c, const struct agg_settings *s, const struct report_request *r, struct agg_error *err)
+bool report_run(struct conn *c, const struct agg_settings *s, const struct report_request *r,
+		struct agg_error *err)
 {
 	struct consultation k;
 	struct report_period p;
@@ -406,7 +422,8 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 		return false;
 	if (r->refresh && !tally_refresh(c, s, false, r->progress, &st, err))
 		return false;
-	if (!cut_off(c, s, cut, &cut_day, err) || !consultation_find(c, r->consultation, s->time_zone, &k, err))
+	if (!cut_off(c, s, cut, &cut_day, err) ||
+	    !consultation_find(c, r->consultation, s->time_zone, &k, err))
 		return false;
 	if (!request_period(c, &k, r, &p, err))
 		goto out;
@@ -428,8 +445,12 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 		char to[PERIOD_DATE_LEN];
 
 		period_format_date(p.to, to);
-		log_info("provisional: the period ends on %s%s; the report is issued the first time it is made after that",
-			 to, k.today > p.to ? " (the tallies were refreshed before that; run without --no-refresh)" : "");
+		log_info("provisional: the period ends on %s%s; the report is issued the first time it is "
+			 "made after that",
+			 to,
+			 k.today > p.to
+				 ? " (the tallies were refreshed before that; run without --no-refresh)"
+				 : "");
 	}
 	doc = report_data_build(c, s, &k, &p, status, cut, err);
 	if (!doc)
@@ -441,7 +462,8 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 			goto out;
 		period_format_date(p.from, from);
 		period_format_date(p.to, to);
-		log_info("issued the %s report (%s to %s, counts as of %s): every format and language is stored and "
+		log_info("issued the %s report (%s to %s, counts as of %s): every format and language is "
+			 "stored and "
 			 "will be written exactly so from now on",
 			 kind_names[p.kind], from, to, cut);
 	}
@@ -461,7 +483,8 @@ out:
 bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool show_progress, int *issued,
 			    struct agg_error *err)
 {
-	PGresult *due = conn_run(c, "report_weeks_due", 1, (const char *const *)&s->time_zone, "finding weeks to report", err);
+	PGresult *due = conn_run(c, "report_weeks_due", 1, (const char *const *)&s->time_zone,
+				 "finding weeks to report", err);
 	struct consultation k = { 0 };
 	struct progress prog;
 	char cut[64];

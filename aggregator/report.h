@@ -26,11 +26,11 @@ struct report_request {
 	long from, to;            /* REPORT_RANGE, local days, both included */
 	enum report_format format;
 	enum report_lang lang;
-	bool bom;                 /* CSV: start with a UTF-8 byte order mark (Excel) */
-	bool refresh;             /* refresh the tallies first */
-	bool wait;                /* wait for another aggregator instead of failing */
+	bool bom;     /* CSV: start with a UTF-8 byte order mark (Excel) */
+	bool refresh; /* refresh the tallies first */
+	bool wait;    /* wait for another aggregator instead of failing */
 	bool progress;
-	const char *out_path;     /* NULL: standard output */
+	const char *out_path; /* NULL: standard output */
 };
 
 bool report_run(struct conn *c, const struct agg_settings *s, const struct report_request *r,

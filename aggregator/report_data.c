@@ -81,7 +81,8 @@ static json_t *stanced_items(const PGresult *res, struct agg_error *err)
 		for (int i = 0; i < 4; i++) {
 			if (strcmp(PQgetvalue(res, row + i, 4), stances[i]) != 0 ||
 			    strcmp(PQgetvalue(res, row + i, 0), PQgetvalue(res, row, 0)) != 0)
-				agg_fail(err, AGG_INTEGRITY, "unexpected cell order for %s", PQgetvalue(res, row, 0));
+				agg_fail(err, AGG_INTEGRITY, "unexpected cell order for %s",
+					 PQgetvalue(res, row, 0));
 			json_object_set_new(item, stances[i], measures_at(res, row + i, 5));
 		}
 		json_array_append_new(items, item);
@@ -89,8 +90,7 @@ static json_t *stanced_items(const PGresult *res, struct agg_error *err)
 	return items;
 }
 
-static json_t *totals(struct conn *c, const struct consultation *k, long from, long to,
-		      struct agg_error *err)
+static json_t *totals(struct conn *c, const struct consultation *k, long from, long to, struct agg_error *err)
 {
 	PGresult *res = run_period(c, "report_totals", k, from, to, "reading the totals", err);
 	json_t *o;
@@ -122,21 +122,24 @@ static json_t *parts(struct conn *c, const struct consultation *k, const struct 
 	if (!res)
 		return NULL;
 	items = stanced_items(res, err);
-	json_array_foreach(items, i, item) {
+	json_array_foreach(items, i, item)
+	{
 		int row = (int)i * 4;
 		json_int_t yes = proposals_of(item, "support"), no = proposals_of(item, "oppose");
 		json_t *level = json_object();
 
 		json_object_set_new(item, "kind", json_string(PQgetvalue(res, row, 8)));
-		json_object_set_new(item, "number", PQgetisnull(res, row, 9) ? json_null()
-						      : json_integer(int_at(res, row, 9)));
+		json_object_set_new(item, "number",
+				    PQgetisnull(res, row, 9) ? json_null()
+							     : json_integer(int_at(res, row, 9)));
 		json_object_set_new(item, "version", json_integer(int_at(res, row, 10)));
-		json_object_set_new(item, "current", json_boolean(strcmp(PQgetvalue(res, row, 11), "t") == 0));
+		json_object_set_new(item, "current",
+				    json_boolean(strcmp(PQgetvalue(res, row, 11), "t") == 0));
 		/* Support level: in favour / (in favour + against), by proposals, with its counts. */
 		json_object_set_new(level, "support", json_integer(yes));
 		json_object_set_new(level, "oppose", json_integer(no));
-		json_object_set_new(level, "share", yes + no ? json_real((double)yes / (double)(yes + no))
-							     : json_null());
+		json_object_set_new(level, "share",
+				    yes + no ? json_real((double)yes / (double)(yes + no)) : json_null());
 		json_object_set_new(item, "support_level", level);
 		json_object_set_new(item, "top", json_array());
 	}
@@ -149,10 +152,10 @@ static json_t *find_part(json_t *parts, const char *key, json_int_t version)
 	size_t i;
 	json_t *item;
 
-	json_array_foreach(parts, i, item)
-		if (strcmp(json_string_value(json_object_get(item, "key")), key) == 0 &&
-		    json_integer_value(json_object_get(item, "version")) == version)
-			return item;
+	json_array_foreach(parts, i,
+			   item) if (strcmp(json_string_value(json_object_get(item, "key")), key) == 0 &&
+				     json_integer_value(json_object_get(item, "version")) ==
+					     version) return item;
 	return NULL;
 }
 
@@ -242,7 +245,8 @@ static json_t *heatmap(struct conn *c, const struct consultation *k, const struc
 	slugs = json_array();
 	rows = json_array();
 	for (size_t t = 0; t < ntopics; t++)
-		json_array_append(slugs, json_object_get(json_array_get(topics, t), "key")); /* borrowed: append increfs */
+		json_array_append(slugs, json_object_get(json_array_get(topics, t),
+							 "key")); /* borrowed: append increfs */
 	for (int r = 0; r < PQntuples(res); r++) {
 		const char *key = PQgetvalue(res, r, 0), *slug = PQgetvalue(res, r, 2);
 		json_int_t version = int_at(res, r, 1);
@@ -347,28 +351,31 @@ json_t *report_data_build(struct conn *c, const struct agg_settings *s, const st
 	json_object_set_new(doc, "format", json_string("kenes-report/1"));
 	o = json_object();
 	json_object_set_new(o, "slug", json_string(k->slug));
-	json_object_set_new(o, "title", json_pack("{s:s, s:s, s:s}", "kk", k->title[0], "ru", k->title[1],
-						  "en", k->title[2]));
+	json_object_set_new(
+		o, "title",
+		json_pack("{s:s, s:s, s:s}", "kk", k->title[0], "ru", k->title[1], "en", k->title[2]));
 	json_object_set_new(doc, "consultation", o);
 	json_object_set_new(doc, "kind", json_string(kinds[p->kind]));
 	if (p->kind == REPORT_SESSION)
-		json_object_set_new(doc, "session", json_pack("{s:I, s:s, s:s}", "number", (json_int_t)p->session,
-							      "date", p->session_date, "title", p->session_title));
+		json_object_set_new(doc, "session",
+				    json_pack("{s:I, s:s, s:s}", "number", (json_int_t)p->session, "date",
+					      p->session_date, "title", p->session_title));
 	else
 		json_object_set_new(doc, "session", json_null());
 	json_object_set_new(doc, "week", p->kind == REPORT_WEEK ? json_string(p->week) : json_null());
 	json_object_set_new(doc, "period", period_json(p->from, p->to));
-	json_object_set_new(doc, "previous", p->has_previous ? period_json(p->previous_from, p->previous_to)
-							     : json_null());
+	json_object_set_new(doc, "previous",
+			    p->has_previous ? period_json(p->previous_from, p->previous_to) : json_null());
 	json_object_set_new(doc, "status", json_string(status));
 	json_object_set_new(doc, "time_zone", json_string(s->time_zone));
 	json_object_set_new(doc, "cut_off", json_string(cut_off));
 
 	o = json_object();
 	json_object_set_new(o, "period", totals(c, k, p->from, p->to, err));
-	json_object_set_new(o, "previous", p->has_previous && err->status == AGG_OK
-						  ? totals(c, k, p->previous_from, p->previous_to, err)
-						  : json_null());
+	json_object_set_new(o, "previous",
+			    p->has_previous && err->status == AGG_OK
+				    ? totals(c, k, p->previous_from, p->previous_to, err)
+				    : json_null());
 	json_object_set_new(doc, "totals", o);
 
 	if (err->status == AGG_OK && (list = parts(c, k, p, err)) != NULL) {
@@ -385,8 +392,8 @@ json_t *report_data_build(struct conn *c, const struct agg_settings *s, const st
 		json_object_set_new(doc, "regions", stanced_items(res, err));
 		PQclear(res);
 	}
-	if (err->status == AGG_OK &&
-	    (res = run_period(c, "report_channels", k, p->from, p->to, "reading the channels", err)) != NULL) {
+	if (err->status == AGG_OK && (res = run_period(c, "report_channels", k, p->from, p->to,
+						       "reading the channels", err)) != NULL) {
 		json_object_set_new(doc, "channels", stanced_items(res, err));
 		PQclear(res);
 	}

@@ -23,16 +23,16 @@ struct report_period {
 	long from, to;
 	bool has_previous;
 	long previous_from, previous_to;
-	long session;                          /* REPORT_SESSION: its number, date, title */
+	long session; /* REPORT_SESSION: its number, date, title */
 	char session_date[PERIOD_DATE_LEN];
 	char session_title[1024];
-	char week[PERIOD_WEEK_LEN];            /* REPORT_WEEK */
+	char week[PERIOD_WEEK_LEN]; /* REPORT_WEEK */
 };
 
 /* The states of a report, as the document names them. */
-#define REPORT_ISSUED "issued"           /* frozen: stored and served as stored */
+#define REPORT_ISSUED      "issued"      /* frozen: stored and served as stored */
 #define REPORT_PROVISIONAL "provisional" /* its period is not over */
-#define REPORT_AD_HOC "range"            /* a chosen range: never stored */
+#define REPORT_AD_HOC      "range"       /* a chosen range: never stored */
 
 /*
  * Reads the tallies (in the caller's transaction) and returns a new document (the caller

@@ -10,7 +10,8 @@
 
 /* The similarity of text i to a group (the chain of members from `first`): the mean, or -1
  * when one member is below the floor. */
-static double linkage(const struct textvec *v, int i, int first, const int *next, double floor_, double *least)
+static double linkage(const struct textvec *v, int i, int first, const int *next, double floor_,
+		      double *least)
 {
 	double sum = 0;
 	int k = 0;
@@ -178,7 +179,8 @@ static struct unit *find_campaign(struct gather *g, long long campaign)
 static bool take_row(const PGresult *row, void *arg)
 {
 	struct gather *g = arg;
-	long long part = strtoll(PQgetvalue(row, 0, 0), NULL, 10), id = strtoll(PQgetvalue(row, 0, 1), NULL, 10);
+	long long part = strtoll(PQgetvalue(row, 0, 0), NULL, 10),
+		  id = strtoll(PQgetvalue(row, 0, 1), NULL, 10);
 	long long campaign = strtoll(PQgetvalue(row, 0, 4), NULL, 10);
 	struct unit *u;
 
@@ -229,8 +231,8 @@ static void reset_out(struct gather *g)
 
 static bool store(struct conn *c, const char *consultation, struct gather *g, struct agg_error *err)
 {
-	const char *params[6] = { consultation, g->parts.data, g->cohesion.data, g->sizes.data, g->member_ord.data,
-				  g->member_id.data };
+	const char *params[6] = { consultation,  g->parts.data,      g->cohesion.data,
+				  g->sizes.data, g->member_ord.data, g->member_id.data };
 	struct buf *b[5] = { &g->parts, &g->cohesion, &g->sizes, &g->member_ord, &g->member_id };
 	PGresult *res;
 
@@ -261,7 +263,8 @@ static bool suggest_consultation(struct conn *c, const char *consultation, struc
 	buf_init(&g.member_id, 0);
 	reset_out(&g);
 	ok = ok && conn_each_row(c, "suggest_texts", 1, &consultation, count_text, &g, "counting terms", err);
-	ok = ok && conn_each_row(c, "suggest_proposals", 1, &consultation, take_row, &g, "reading proposals", err);
+	ok = ok &&
+	     conn_each_row(c, "suggest_proposals", 1, &consultation, take_row, &g, "reading proposals", err);
 	if (ok)
 		flush_part(&g);
 	ok = ok && store(c, consultation, &g, err);

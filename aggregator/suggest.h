@@ -23,7 +23,7 @@
 
 /* The mean cosine similarity a text needs to a group's members, and the least to each. */
 #define SUGGEST_THRESHOLD 0.25
-#define SUGGEST_FLOOR 0.1
+#define SUGGEST_FLOOR     0.1
 
 struct suggest_stats {
 	long long proposals;   /* published proposals read */

@@ -29,9 +29,9 @@ static bool plan(struct conn *c, const struct agg_settings *s, bool *full, long 
 	valid = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
 	PQclear(res);
 	if (!valid)
-		return agg_fail(err, AGG_USAGE,
-				"time_zone \"%s\" is not a time zone name PostgreSQL knows (e.g. Asia/Almaty)",
-				tz);
+		return agg_fail(
+			err, AGG_USAGE,
+			"time_zone \"%s\" is not a time zone name PostgreSQL knows (e.g. Asia/Almaty)", tz);
 	res = conn_run_row(c, "tally_state", 0, NULL, "reading the tally state", err);
 	if (!res)
 		return false;
@@ -63,8 +63,8 @@ static bool ensure_cells(struct conn *c, const struct agg_settings *s, bool full
 	return true;
 }
 
-static bool rebuild(struct conn *c, const struct agg_settings *s, bool show_progress,
-		    struct tally_stats *st, struct agg_error *err)
+static bool rebuild(struct conn *c, const struct agg_settings *s, bool show_progress, struct tally_stats *st,
+		    struct agg_error *err)
 {
 	static const struct {
 		const char *name, *what;
@@ -83,7 +83,8 @@ static bool rebuild(struct conn *c, const struct agg_settings *s, bool show_prog
 		PGresult *res;
 
 		progress_update(&p, (long long)i, (long long)ARRAY_LEN(steps), "steps");
-		res = conn_run_row(c, steps[i].name, steps[i].zone ? 1 : 0, (const char *const *)&s->time_zone, steps[i].what, err);
+		res = conn_run_row(c, steps[i].name, steps[i].zone ? 1 : 0,
+				   (const char *const *)&s->time_zone, steps[i].what, err);
 		if (!res)
 			break;
 		if (i == 0)
@@ -117,8 +118,8 @@ static bool cleanup(struct conn *c, const PGresult *batch, struct agg_error *err
 	return res != NULL;
 }
 
-static bool apply_queue(struct conn *c, const struct agg_settings *s, long long pending,
-			bool show_progress, struct tally_stats *st, struct agg_error *err)
+static bool apply_queue(struct conn *c, const struct agg_settings *s, long long pending, bool show_progress,
+			struct tally_stats *st, struct agg_error *err)
 {
 	char batch[24];
 	const char *params[2] = { batch, s->time_zone };

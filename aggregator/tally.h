@@ -12,11 +12,11 @@
 #include "conn.h"
 
 struct tally_stats {
-	bool full;              /* rebuilt from scratch (asked for, or the first refresh) */
-	long long changes;      /* queue rows applied, or dropped by a rebuild */
-	long long proposals;    /* proposals counted anew */
-	long long support_days; /* (proposal, day) support counts redone */
-	char refreshed_at[64];  /* the new cut-off: everything committed by then is counted */
+	bool full;                       /* rebuilt from scratch (asked for, or the first refresh) */
+	long long changes;               /* queue rows applied, or dropped by a rebuild */
+	long long proposals;             /* proposals counted anew */
+	long long support_days;          /* (proposal, day) support counts redone */
+	char refreshed_at[64];           /* the new cut-off: everything committed by then is counted */
 	struct campaign_stats campaigns; /* the campaigns, refreshed in the same transaction */
 };
 

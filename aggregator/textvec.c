@@ -11,17 +11,18 @@
 /* A stem weighs as much as this many of its word's 4-grams: a word gives one stem and
  * several grams, and the stem is the better evidence where there is one. */
 #define TEXTVEC_STEM_WEIGHT 3.0f
-#define TEXTVEC_GRAM 4
-#define TEXTVEC_MAX_WORD 64 /* code points; longer runs (links, garbage) are cut */
+#define TEXTVEC_GRAM        4
+#define TEXTVEC_MAX_WORD    64 /* code points; longer runs (links, garbage) are cut */
 
 /* Function words that say nothing about what a proposal asks for (sorted, for bsearch). */
 static const char *const stopwords[] = {
-	"about", "also", "and", "are", "because", "but", "can", "for", "from", "has", "have", "into", "its",
-	"not", "our", "that", "the", "their", "there", "these", "this", "was", "were", "which", "will", "with",
-	"would", "you", "бар", "без", "бы", "был", "была", "были", "было", "бұл", "деп", "для", "его", "ее",
-	"емес", "если", "есть", "еще", "және", "жоқ", "или", "как", "ли", "мен", "мы", "на", "над", "не",
-	"нет", "но", "осы", "от", "по", "под", "при", "сол", "так", "также", "то", "только", "уже", "үшін",
-	"что", "чтобы", "эта", "эти", "это", "этот",
+	"about", "also",  "and",  "are",   "because", "but", "can",   "for",   "from",  "has",  "have",
+	"into",  "its",   "not",  "our",   "that",    "the", "their", "there", "these", "this", "was",
+	"were",  "which", "will", "with",  "would",   "you", "бар",   "без",   "бы",    "был",  "была",
+	"были",  "было",  "бұл",  "деп",   "для",     "его", "ее",    "емес",  "если",  "есть", "еще",
+	"және",  "жоқ",   "или",  "как",   "ли",      "мен", "мы",    "на",    "над",   "не",   "нет",
+	"но",    "осы",   "от",   "по",    "под",     "при", "сол",   "так",   "также", "то",   "только",
+	"уже",   "үшін",  "что",  "чтобы", "эта",     "эти", "это",   "этот",
 };
 
 static int compare_str(const void *key, const void *entry)
@@ -117,8 +118,12 @@ static void add_word(struct terms *t, const char *lang, const char *word, size_t
 static bool is_word_char(utf8proc_int32_t c)
 {
 	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_ND:
 		return true;
 	default:
 		return false;
@@ -156,9 +161,10 @@ static void split_words(struct terms *t, const char *lang, const utf8proc_uint8_
 bool textvec_terms(const char *text, const char *lang, struct textvec *out)
 {
 	utf8proc_uint8_t *folded = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)strlen(text), &folded,
-					  UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-						  UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+	utf8proc_ssize_t n =
+		utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)strlen(text), &folded,
+			     UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+				     UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
 	struct terms t = { 0 };
 	int k = 0;
 

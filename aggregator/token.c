@@ -32,11 +32,13 @@ bool token_create(struct conn *c, const char *role, const char *name, FILE *out,
 	size_t chars = 0;
 
 	if (strcmp(role, "staff") != 0 && strcmp(role, "analyst") != 0 && strcmp(role, "moderator") != 0)
-		return agg_fail(err, AGG_USAGE, "--role must be staff, analyst or moderator, not \"%s\"", role);
+		return agg_fail(err, AGG_USAGE, "--role must be staff, analyst or moderator, not \"%s\"",
+				role);
 	for (const char *p = name; *p; p++)
 		chars += ((unsigned char)*p & 0xC0) != 0x80;
 	if (chars == 0 || chars > 100)
-		return agg_fail(err, AGG_USAGE, "--name must have 1 to 100 characters (who or what the token is for)");
+		return agg_fail(err, AGG_USAGE,
+				"--name must have 1 to 100 characters (who or what the token is for)");
 	if (sodium_init() < 0)
 		return agg_fail(err, AGG_FAILED, "libsodium could not be initialised");
 	token_generate(token);
@@ -79,12 +81,13 @@ bool token_list(struct conn *c, FILE *out, struct agg_error *err)
 
 	if (!res)
 		return false;
-	fprintf(out, "%-4s  %-9s  %-9s  %-20s  %-20s  %-14s  %s\n", "id", "role", "starts", "created", "revoked",
-		"created by", "name");
+	fprintf(out, "%-4s  %-9s  %-9s  %-20s  %-20s  %-14s  %s\n", "id", "role", "starts", "created",
+		"revoked", "created by", "name");
 	for (int i = 0; i < PQntuples(res); i++)
-		fprintf(out, "%-4s  %-9s  %-9s  %-20s  %-20s  %-14s  %s\n", PQgetvalue(res, i, 0), PQgetvalue(res, i, 1),
-			PQgetvalue(res, i, 3), PQgetvalue(res, i, 4), PQgetisnull(res, i, 6) ? "-" : PQgetvalue(res, i, 6),
-			PQgetvalue(res, i, 5), PQgetvalue(res, i, 2));
+		fprintf(out, "%-4s  %-9s  %-9s  %-20s  %-20s  %-14s  %s\n", PQgetvalue(res, i, 0),
+			PQgetvalue(res, i, 1), PQgetvalue(res, i, 3), PQgetvalue(res, i, 4),
+			PQgetisnull(res, i, 6) ? "-" : PQgetvalue(res, i, 6), PQgetvalue(res, i, 5),
+			PQgetvalue(res, i, 2));
 	PQclear(res);
 	return true;
 }

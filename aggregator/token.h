@@ -16,7 +16,7 @@
 #include "conn.h"
 
 #define TOKEN_PREFIX "kns_"
-#define TOKEN_LEN 47 /* "kns_" + 43 */
+#define TOKEN_LEN    47 /* "kns_" + 43 */
 
 /* A new random token (NUL-terminated) into out. */
 void token_generate(char out[TOKEN_LEN + 1]);

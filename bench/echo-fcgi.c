@@ -17,7 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MAX_BODY (128 * 1024)
+#define MAX_BODY  (128 * 1024)
 #define MAX_PROCS 256
 
 static int listen_sock;
@@ -36,9 +36,8 @@ static void *serve(void *arg)
 
 		while (len < MAX_BODY && (n = FCGX_GetStr(body + len, MAX_BODY - len, fr.in)) > 0)
 			len += n;
-		FCGX_FPrintF(fr.out,
-			     "Status: 201 Created\r\nContent-Type: application/json\r\n"
-			     "Cache-Control: no-store\r\n\r\n{\"echo\": ");
+		FCGX_FPrintF(fr.out, "Status: 201 Created\r\nContent-Type: application/json\r\n"
+				     "Cache-Control: no-store\r\n\r\n{\"echo\": ");
 		FCGX_PutStr(body, len, fr.out);
 		FCGX_PutS("}\n", fr.out);
 		FCGX_Finish_r(&fr);

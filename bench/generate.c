@@ -27,7 +27,7 @@
 
 #include "fragments.h"
 
-#define MAX_TEXT 5000 /* code points, as the API allows */
+#define MAX_TEXT  5000 /* code points, as the API allows */
 #define MAX_BYTES (MAX_TEXT * 4 + 1)
 
 enum lang { KK, RU, EN };
@@ -128,7 +128,7 @@ static int table_pick(const struct table *t, struct rng *r)
 
 #define N_SECTIONS 11
 #define N_ARTICLES 95
-#define N_PARTS (2 + N_SECTIONS + N_ARTICLES)
+#define N_PARTS    (2 + N_SECTIONS + N_ARTICLES)
 
 struct part {
 	const char *kind;
@@ -169,7 +169,8 @@ static void parts_init(void)
 
 static void part_name(const struct part *p, enum lang lang, char *out, size_t size)
 {
-	static const char *const general[3] = { "жалпы ұсыныстар", "общие предложения", "the draft as a whole" };
+	static const char *const general[3] = { "жалпы ұсыныстар", "общие предложения",
+						"the draft as a whole" };
 	static const char *const preamble[3] = { "преамбула", "преамбула", "the Preamble" };
 
 	if (strcmp(p->kind, "general") == 0)
@@ -177,9 +178,17 @@ static void part_name(const struct part *p, enum lang lang, char *out, size_t si
 	else if (strcmp(p->kind, "preamble") == 0)
 		snprintf(out, size, "%s", preamble[lang]);
 	else if (strcmp(p->kind, "article") == 0)
-		snprintf(out, size, lang == KK ? "%d-бап" : lang == RU ? "статья %d" : "Article %d", p->number);
+		snprintf(out, size,
+			 lang == KK   ? "%d-бап"
+			 : lang == RU ? "статья %d"
+				      : "Article %d",
+			 p->number);
 	else
-		snprintf(out, size, lang == KK ? "%d-бөлім" : lang == RU ? "раздел %d" : "Section %d", p->number);
+		snprintf(out, size,
+			 lang == KK   ? "%d-бөлім"
+			 : lang == RU ? "раздел %d"
+				      : "Section %d",
+			 p->number);
 }
 
 static void part_target(const struct part *p, char *out, size_t size)
@@ -194,8 +203,9 @@ static void part_target(const struct part *p, char *out, size_t size)
 
 #define N_REGIONS 22
 static const char *const region_codes[N_REGIONS] = {
-	"KZ-75", "KZ-71", "KZ-79", "KZ-61", "KZ-19", "KZ-31", "KZ-35", "KZ-15", "KZ-43", "KZ-39", "KZ-11",
-	"KZ-47", "KZ-55", "KZ-63", "KZ-23", "KZ-27", "KZ-33", "KZ-10", "KZ-59", "KZ-62", "abroad", "unspecified",
+	"KZ-75", "KZ-71", "KZ-79", "KZ-61", "KZ-19",  "KZ-31",       "KZ-35", "KZ-15",
+	"KZ-43", "KZ-39", "KZ-11", "KZ-47", "KZ-55",  "KZ-63",       "KZ-23", "KZ-27",
+	"KZ-33", "KZ-10", "KZ-59", "KZ-62", "abroad", "unspecified",
 };
 static const double region_population[N_REGIONS] = {
 	2230, 1420, 1220, 2140, 1530, 1220, 1140, 930, 830, 830, 790,
@@ -220,8 +230,8 @@ static void tables_init(void)
 
 struct text {
 	char bytes[MAX_BYTES];
-	size_t len;   /* bytes */
-	int chars;    /* code points */
+	size_t len; /* bytes */
+	int chars;  /* code points */
 	int sentences;
 };
 
@@ -370,10 +380,18 @@ static void build_campaign(struct rng *r, struct proposal *p, const struct campa
 		const char *sub = NULL;
 		if (s[0] == '{' && s[1] && s[2] == '}') {
 			switch (s[1]) {
-			case 'G': sub = c->greetings[below(r, 3)]; break;
-			case 'P': sub = c->places[place]; break;
-			case 'V': sub = c->variants[below(r, 3)]; break;
-			case 'S': sub = c->signoffs[below(r, 3)]; break;
+			case 'G':
+				sub = c->greetings[below(r, 3)];
+				break;
+			case 'P':
+				sub = c->places[place];
+				break;
+			case 'V':
+				sub = c->variants[below(r, 3)];
+				break;
+			case 'S':
+				sub = c->signoffs[below(r, 3)];
+				break;
 			}
 		}
 		if (sub) {
@@ -410,7 +428,8 @@ static void make_iin(uint64_t row, struct rng *r, char out[13])
 
 		char digits[64];
 
-		snprintf(digits, sizeof(digits), "%02d%02d%02d%d%04u", year % 100, month, day, century + sex, serial);
+		snprintf(digits, sizeof(digits), "%02d%02d%02d%d%04u", year % 100, month, day, century + sex,
+			 serial);
 		memcpy(out, digits, 11);
 		for (int i = 0; i < 11; i++)
 			d[i] = out[i] - '0';
@@ -435,7 +454,7 @@ static void make_iin(uint64_t row, struct rng *r, char out[13])
 static void make_time(struct rng *r, char out[64])
 {
 	static const double hourly[24] = { 1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 2, 3, 4, 5, 5,
-					   6, 6, 5, 5, 5, 6, 7, 8, 8, 7, 5, 3 };
+					   6, 6,   5,   5,   5,   6,   7, 8, 8, 7, 5, 3 };
 	static struct table hours;
 	int day = (int)(30 * pow(uniform(r), 1.8)), hour;
 
@@ -452,7 +471,8 @@ static void make_time(struct rng *r, char out[64])
 		month = 3;
 		dom -= 28;
 	}
-	snprintf(out, 64, "2026-%02d-%02dT%02d:%02d:%02d+05:00", month, dom, hour, below(r, 60), below(r, 60));
+	snprintf(out, 64, "2026-%02d-%02dT%02d:%02d:%02d+05:00", month, dom, hour, below(r, 60),
+		 below(r, 60));
 }
 
 static void make_proposal(uint64_t seed, uint64_t row, int iin_percent, struct proposal *p)
@@ -565,7 +585,9 @@ static void put_copy(FILE *f, const char *s)
 /* The import's source for a row (kenes.import_source), drawn with the channel's odds. */
 static const char *source_of(const struct proposal *p)
 {
-	return strcmp(p->channel, "web") == 0 ? "e-otinish" : strcmp(p->channel, "api") == 0 ? "egov" : "letter";
+	return strcmp(p->channel, "web") == 0   ? "e-otinish"
+	       : strcmp(p->channel, "api") == 0 ? "egov"
+						: "letter";
 }
 
 static void write_json(FILE *f, const struct proposal *p, uint64_t row, bool import)
@@ -687,7 +709,8 @@ static void stats_add(struct stats *s, const struct proposal *p)
 
 static void stats_print(const struct stats *s)
 {
-	static const char *const buckets[6] = { "<100", "100-299", "300-799", "800-1999", "2000-3999", ">=4000" };
+	static const char *const buckets[6] = { "<100",     "100-299",   "300-799",
+						"800-1999", "2000-3999", ">=4000" };
 	char target[32];
 	double n = (double)s->rows;
 
@@ -696,7 +719,8 @@ static void stats_print(const struct stats *s)
 	       100 * s->lang[2] / n);
 	printf("stance: support %.1f%%, oppose %.1f%%, amend %.1f%% (with wording %.1f%%)\n",
 	       100 * s->stance[0] / n, 100 * s->stance[1] / n, 100 * s->stance[2] / n, 100 * s->wording / n);
-	printf("campaign letters %.1f%%, with topics %.1f%%\n", 100 * s->campaign / n, 100 * s->with_topics / n);
+	printf("campaign letters %.1f%%, with topics %.1f%%\n", 100 * s->campaign / n,
+	       100 * s->with_topics / n);
 	printf("text length (characters):");
 	for (int i = 0; i < 6; i++)
 		printf(" %s %.1f%%", buckets[i], 100 * s->len_buckets[i] / n);
@@ -778,11 +802,21 @@ int main(int argc, char **argv)
 			continue;
 		}
 		switch (format) {
-		case F_JSONL: write_json(stdout, &p, row, false); break;
-		case F_IMPORT: write_json(stdout, &p, row, true); break;
-		case F_FORM: write_form(stdout, &p); break;
-		case F_CSV: write_csv(stdout, &p, row); break;
-		case F_COPY: write_copy(stdout, &p, row); break;
+		case F_JSONL:
+			write_json(stdout, &p, row, false);
+			break;
+		case F_IMPORT:
+			write_json(stdout, &p, row, true);
+			break;
+		case F_FORM:
+			write_form(stdout, &p);
+			break;
+		case F_CSV:
+			write_csv(stdout, &p, row);
+			break;
+		case F_COPY:
+			write_copy(stdout, &p, row);
+			break;
 		}
 	}
 	if (stats_only)

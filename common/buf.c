@@ -110,12 +110,23 @@ bool buf_html(struct buf *b, const char *s)
 		const char *ent;
 
 		switch (*s) {
-		case '&': ent = "&amp;"; break;
-		case '<': ent = "&lt;"; break;
-		case '>': ent = "&gt;"; break;
-		case '"': ent = "&quot;"; break;
-		case '\'': ent = "&#39;"; break;
-		default: continue;
+		case '&':
+			ent = "&amp;";
+			break;
+		case '<':
+			ent = "&lt;";
+			break;
+		case '>':
+			ent = "&gt;";
+			break;
+		case '"':
+			ent = "&quot;";
+			break;
+		case '\'':
+			ent = "&#39;";
+			break;
+		default:
+			continue;
 		}
 		ok = ok && buf_append(b, run, (size_t)(s - run)) && buf_puts(b, ent);
 		run = s + 1;

@@ -16,8 +16,8 @@ static const struct config_option *find(const struct config_option *opts, size_t
 	return NULL;
 }
 
-static bool set_value(const struct config_option *o, void *settings, const char *value,
-		      const char *source, char *err, size_t errlen)
+static bool set_value(const struct config_option *o, void *settings, const char *value, const char *source,
+		      char *err, size_t errlen)
 {
 	char *base = settings;
 
@@ -28,8 +28,8 @@ static bool set_value(const struct config_option *o, void *settings, const char 
 		return true;
 	}
 	if (!parse_long(value, o->min, o->max, (long *)(void *)(base + o->offset))) {
-		snprintf(err, errlen, "%s: %s must be an integer between %ld and %ld, not \"%s\"",
-			 source, o->name, o->min, o->max, value);
+		snprintf(err, errlen, "%s: %s must be an integer between %ld and %ld, not \"%s\"", source,
+			 o->name, o->min, o->max, value);
 		return false;
 	}
 	return true;
@@ -47,8 +47,8 @@ static char *trim(char *s)
 	return s;
 }
 
-static bool load_file(const struct config_option *opts, size_t n, void *settings, const char *path,
-		      char *err, size_t errlen)
+static bool load_file(const struct config_option *opts, size_t n, void *settings, const char *path, char *err,
+		      size_t errlen)
 {
 	char line[4096], source[512];
 	FILE *f = fopen(path, "r");
@@ -89,8 +89,8 @@ static bool load_file(const struct config_option *opts, size_t n, void *settings
 	return ok;
 }
 
-bool config_load(const struct config_option *opts, size_t n, void *settings, const char *path,
-		 char *err, size_t errlen)
+bool config_load(const struct config_option *opts, size_t n, void *settings, const char *path, char *err,
+		 size_t errlen)
 {
 	for (size_t i = 0; i < n; i++)
 		if (!set_value(&opts[i], settings, opts[i].default_value, "default", err, errlen))

@@ -24,8 +24,8 @@ struct config_option {
 };
 
 /* Returns false and writes a one-line reason to err when a value is unknown or invalid. */
-bool config_load(const struct config_option *opts, size_t n, void *settings, const char *path,
-		 char *err, size_t errlen);
+bool config_load(const struct config_option *opts, size_t n, void *settings, const char *path, char *err,
+		 size_t errlen);
 void config_free(const struct config_option *opts, size_t n, void *settings);
 /* Prints every option with its default and help, for --help. */
 void config_usage(const struct config_option *opts, size_t n);

@@ -62,8 +62,8 @@ void db_free(struct db *db)
 static bool set_config(struct db *db, const char *name, const char *value)
 {
 	const char *params[2] = { name, value };
-	PGresult *res = PQexecParams(db->conn, "SELECT pg_catalog.set_config($1, $2, false)", 2,
-				     NULL, params, NULL, NULL, 0);
+	PGresult *res = PQexecParams(db->conn, "SELECT pg_catalog.set_config($1, $2, false)", 2, NULL, params,
+				     NULL, NULL, 0);
 	bool ok = PQresultStatus(res) == PGRES_TUPLES_OK;
 
 	if (!ok)
@@ -91,7 +91,8 @@ static bool durable(struct db *db)
 
 			snprintf(message, sizeof(message),
 				 "PostgreSQL runs with %s = off: a crash could lose committed proposals; "
-				 "Kenes refuses to use it", names[i]);
+				 "Kenes refuses to use it",
+				 names[i]);
 			/* 503 for clients: unavailable until an operator turns durability back on. */
 			set_error(db, "55000", message, true);
 			log_error("%s", message);
@@ -144,8 +145,8 @@ static bool prepare_statements(struct db *db)
 			return false;
 	}
 	for (int i = 0; !db->opts.pooled && i < db->opts.statements->count; i++)
-		if (!session_ok(db, PQprepare(db->conn, list[i].name, list[i].sql, 0, NULL), "preparing statement",
-				list[i].name))
+		if (!session_ok(db, PQprepare(db->conn, list[i].name, list[i].sql, 0, NULL),
+				"preparing statement", list[i].name))
 			return false;
 	return true;
 }
@@ -197,7 +198,8 @@ static bool db_connect(struct db *db)
 	if (PQstatus(db->conn) != CONNECTION_OK) {
 		set_error(db, "08006", PQerrorMessage(db->conn), true);
 		/* Once per outage per connection; every retry after that at debug level. */
-		log_msg(db->down ? L_DEBUG : L_ERROR, "cannot connect to the database: %s", db->error.message);
+		log_msg(db->down ? L_DEBUG : L_ERROR, "cannot connect to the database: %s",
+			db->error.message);
 		db->down = true;
 		goto fail;
 	}
@@ -290,7 +292,8 @@ static bool send(struct db *db, const char *name, int nparams, const char *const
 		log_error("no statement named %s", name);
 		return false;
 	}
-	*res = db->opts.pooled ? PQexecParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL, values, NULL, NULL, 0)
+	*res = db->opts.pooled ? PQexecParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL,
+					      values, NULL, NULL, 0)
 			       : PQexecPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
 	return true;
 }
@@ -306,7 +309,8 @@ static bool send_async(struct db *db, const char *name, int nparams, const char 
 		log_error("no statement named %s", name);
 		return false;
 	}
-	sent = db->opts.pooled ? PQsendQueryParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL, values, NULL, NULL, 0)
+	sent = db->opts.pooled ? PQsendQueryParams(db->conn, db->opts.statements->list[i].sql, nparams, NULL,
+						   values, NULL, NULL, 0)
 			       : PQsendQueryPrepared(db->conn, name, nparams, values, NULL, NULL, 0);
 	if (!sent || !PQsetSingleRowMode(db->conn)) {
 		set_error(db, "08006", PQerrorMessage(db->conn), PQstatus(db->conn) != CONNECTION_OK);
@@ -362,8 +366,8 @@ PGresult *db_run(struct db *db, const char *name, int nparams, const char *const
 		PQclear(res);
 		if (attempt == DB_ATTEMPTS || !retryable(db))
 			return NULL;
-		log_warn("%s: %s (%s); running it again (%d of %d)", name, db->error.message, db->error.sqlstate,
-			 attempt + 1, DB_ATTEMPTS);
+		log_warn("%s: %s (%s); running it again (%d of %d)", name, db->error.message,
+			 db->error.sqlstate, attempt + 1, DB_ATTEMPTS);
 		/* A few milliseconds, different per thread, so the two sides do not meet again. */
 		nanosleep(&(struct timespec){ .tv_nsec = (long)(rand() % 10 + 1) * 1000000L }, NULL);
 	}
@@ -438,8 +442,7 @@ bool db_commit(struct db *db)
 
 void db_rollback(struct db *db)
 {
-	if (db->in_transaction && db->conn && PQstatus(db->conn) == CONNECTION_OK &&
-	    !control(db, ROLLBACK))
+	if (db->in_transaction && db->conn && PQstatus(db->conn) == CONNECTION_OK && !control(db, ROLLBACK))
 		log_warn("rollback failed: %s", db->error.message);
 	db->in_transaction = false;
 }

@@ -15,8 +15,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct db_query { const char *name, *sql; };
-struct db_statements { const struct db_query *list; int count; };
+struct db_query {
+	const char *name, *sql;
+};
+struct db_statements {
+	const struct db_query *list;
+	int count;
+};
 
 #define DB_ATTEMPTS 3 /* runs of a statement that meets a deadlock or serialization failure */
 struct db_error {
@@ -29,12 +34,12 @@ struct db_error {
 struct db_options {
 	const char *url, *role, *app_name; /* conninfo or URI; SET ROLE (NULL: the login's) */
 	const struct db_statements *statements;
-	const char *const *setup;  /* statements run on each new session first (NULL-terminated) */
-	const char *search_path;   /* NULL: "" (every name schema-qualified) */
-	long connect_timeout;      /* seconds */
-	long statement_timeout;    /* milliseconds; 0 none, -1 the login's own */
-	bool require_durability;   /* refuse fsync, full_page_writes or synchronous_commit off */
-	bool pooled;               /* transaction-mode pooler: unnamed statements, no SET */
+	const char *const *setup; /* statements run on each new session first (NULL-terminated) */
+	const char *search_path;  /* NULL: "" (every name schema-qualified) */
+	long connect_timeout;     /* seconds */
+	long statement_timeout;   /* milliseconds; 0 none, -1 the login's own */
+	bool require_durability;  /* refuse fsync, full_page_writes or synchronous_commit off */
+	bool pooled;              /* transaction-mode pooler: unnamed statements, no SET */
 	void (*on_error)(void), (*on_reconnect)(void); /* optional, for metrics */
 };
 

@@ -53,7 +53,8 @@ enum iin_status iin_check(const char *iin, time_t today)
 	if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month))
 		return IIN_DATE;
 	gmtime_r(&today, &now);
-	if (year * 10000 + month * 100 + day > (now.tm_year + 1900) * 10000 + (now.tm_mon + 1) * 100 + now.tm_mday)
+	if (year * 10000 + month * 100 + day >
+	    (now.tm_year + 1900) * 10000 + (now.tm_mon + 1) * 100 + now.tm_mday)
 		return IIN_DATE;
 	/* The official rule: weights 1..11; if that gives 10, weights 3..11,1,2; 10 again is no IIN. */
 	check = check_digit(d, first);
@@ -67,11 +68,16 @@ enum iin_status iin_check(const char *iin, time_t today)
 const char *iin_status_message(enum iin_status st)
 {
 	switch (st) {
-	case IIN_OK: return "valid";
-	case IIN_FORMAT: return "an IIN is exactly 12 digits";
-	case IIN_DATE: return "the first six digits of an IIN are a date of birth (YYMMDD)";
-	case IIN_CENTURY: return "the seventh digit of an IIN is 1 to 6";
-	case IIN_CHECKSUM: return "the IIN's check digit does not match";
+	case IIN_OK:
+		return "valid";
+	case IIN_FORMAT:
+		return "an IIN is exactly 12 digits";
+	case IIN_DATE:
+		return "the first six digits of an IIN are a date of birth (YYMMDD)";
+	case IIN_CENTURY:
+		return "the seventh digit of an IIN is 1 to 6";
+	case IIN_CHECKSUM:
+		return "the IIN's check digit does not match";
 	}
 	return "invalid";
 }
@@ -93,8 +99,10 @@ bool identity_key_load(const char *path, char *err, size_t errlen)
 	n = fread(key, 1, sizeof(key), f);
 	fclose(f);
 	if (n < IDENTITY_KEY_MIN) {
-		snprintf(err, errlen, "pseudonym key file %s holds %zu bytes; at least %d are needed "
-			 "(e.g. head -c 32 /dev/urandom > %s)", path, n, IDENTITY_KEY_MIN, path);
+		snprintf(err, errlen,
+			 "pseudonym key file %s holds %zu bytes; at least %d are needed "
+			 "(e.g. head -c 32 /dev/urandom > %s)",
+			 path, n, IDENTITY_KEY_MIN, path);
 		sodium_memzero(key, sizeof(key));
 		return false;
 	}

@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <time.h>
 
-#define PSEUDONYM_BYTES 32
+#define PSEUDONYM_BYTES   32
 #define PSEUDONYM_HEX_LEN (2 * PSEUDONYM_BYTES + 3) /* "\x", 64 digits, NUL */
-#define IDENTITY_KEY_MIN 32
+#define IDENTITY_KEY_MIN  32
 
 enum iin_status {
 	IIN_OK,

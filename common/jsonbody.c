@@ -47,12 +47,13 @@ json_t *jsonbody_parse(const char *body, size_t len, struct errors *errs)
 		return NULL;
 	}
 	if (!doc && json_error_code(&err) == json_error_null_character) {
-		errors_add(errs, ERROR_MALFORMED, "control_character", NULL, "NUL characters are not allowed");
+		errors_add(errs, ERROR_MALFORMED, "control_character", NULL,
+			   "NUL characters are not allowed");
 		return NULL;
 	}
 	if (!doc) {
-		errors_add(errs, ERROR_MALFORMED, "malformed_json", NULL, "malformed JSON at line %d column %d: %s",
-			   err.line, err.column, err.text);
+		errors_add(errs, ERROR_MALFORMED, "malformed_json", NULL,
+			   "malformed JSON at line %d column %d: %s", err.line, err.column, err.text);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {

@@ -19,8 +19,8 @@ void log_set_request_id(const char *id); /* NULL clears it */
 void log_msg(enum log_level level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 #define log_debug(...) log_msg(L_DEBUG, __VA_ARGS__)
-#define log_info(...) log_msg(L_INFO, __VA_ARGS__)
-#define log_warn(...) log_msg(L_WARN, __VA_ARGS__)
+#define log_info(...)  log_msg(L_INFO, __VA_ARGS__)
+#define log_warn(...)  log_msg(L_WARN, __VA_ARGS__)
 #define log_error(...) log_msg(L_ERROR, __VA_ARGS__)
 
 #endif

@@ -27,11 +27,13 @@ static void person_from_json(const char *body, size_t len, struct person_input *
 	doc = jsonbody_parse(body, len, errs);
 	if (!doc)
 		return;
-	json_object_foreach(doc, key, value) {
+	json_object_foreach(doc, key, value)
+	{
 		if (strcmp(key, "iin") != 0)
 			errors_add(errs, ERROR_INVALID, "unknown_field", key, "unknown field \"%.40s\"", key);
 		else if (!json_is_string(value))
-			errors_add(errs, ERROR_INVALID, "invalid_type", key, "iin must be a string of 12 digits");
+			errors_add(errs, ERROR_INVALID, "invalid_type", key,
+				   "iin must be a string of 12 digits");
 		else
 			in->iin = xstrdup(json_string_value(value));
 	}

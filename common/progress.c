@@ -18,8 +18,7 @@ void progress_start(struct progress *p, const char *label, bool enabled)
 	p->last.tv_nsec = 0;
 }
 
-void progress_format(char *out, size_t outlen, int width, long long done, long long total,
-		     const char *unit)
+void progress_format(char *out, size_t outlen, int width, long long done, long long total, const char *unit)
 {
 	char bar[128];
 	int filled, i;

@@ -26,7 +26,6 @@ void progress_update(struct progress *p, long long done, long long total, const 
 void progress_done(struct progress *p);
 
 /* The bar as text, without escapes, for tests: "[####------]  40%  4/10 changes". */
-void progress_format(char *out, size_t outlen, int width, long long done, long long total,
-		     const char *unit);
+void progress_format(char *out, size_t outlen, int width, long long done, long long total, const char *unit);
 
 #endif

@@ -72,7 +72,8 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 	const char *key;
 	int before = errs->count;
 
-	json_object_foreach(doc, key, value) {
+	json_object_foreach(doc, key, value)
+	{
 		size_t *slot_len;
 		char **slot = field_slot(in, key, &slot_len);
 
@@ -89,18 +90,22 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 			if (json_is_integer(value))
 				proposal_input_set(in, key, number, strlen(number));
 			else
-				errors_add(errs, ERROR_INVALID, "invalid_type", key, "version must be a whole number");
+				errors_add(errs, ERROR_INVALID, "invalid_type", key,
+					   "version must be a whole number");
 		} else if (strcmp(key, "topics") == 0) {
 			size_t i;
 			json_t *t;
 
 			if (!json_is_array(value)) {
-				errors_add(errs, ERROR_INVALID, "invalid_type", key, "topics must be an array of strings");
+				errors_add(errs, ERROR_INVALID, "invalid_type", key,
+					   "topics must be an array of strings");
 				continue;
 			}
-			json_array_foreach(value, i, t) {
+			json_array_foreach(value, i, t)
+			{
 				if (!json_is_string(t)) {
-					errors_add(errs, ERROR_INVALID, "invalid_type", key, "topics must be an array of strings");
+					errors_add(errs, ERROR_INVALID, "invalid_type", key,
+						   "topics must be an array of strings");
 					break;
 				}
 				add_topic(in, json_string_value(t), json_string_length(t));
@@ -114,8 +119,7 @@ bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct e
 	return errs->count == before;
 }
 
-bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in,
-			      struct errors *errs)
+bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in, struct errors *errs)
 {
 	json_t *doc = jsonbody_parse(body, len, errs);
 	bool ok;
@@ -127,8 +131,7 @@ bool proposal_input_from_json(const char *body, size_t len, struct proposal_inpu
 	return ok;
 }
 
-bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in,
-			      struct errors *errs)
+bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in, struct errors *errs)
 {
 	struct form form;
 
@@ -197,7 +200,8 @@ static bool line_ok(const char *value, const char *field, bool required, struct 
 	if (st == TEXT_INVALID_UTF8)
 		errors_add(errs, ERROR_MALFORMED, "invalid_utf8", field, "%s is not valid UTF-8", field);
 	else
-		errors_add(errs, ERROR_MALFORMED, "control_character", field, "%s contains control characters", field);
+		errors_add(errs, ERROR_MALFORMED, "control_character", field,
+			   "%s contains control characters", field);
 	return false;
 }
 
@@ -209,8 +213,7 @@ static const char *pick(const char *value, const char *const *options, size_t n)
 	return NULL;
 }
 
-static bool validate_consultation(const struct proposal_input *in, struct proposal *out,
-				  struct errors *errs)
+static bool validate_consultation(const struct proposal_input *in, struct proposal *out, struct errors *errs)
 {
 	const struct consultation *c;
 
@@ -267,20 +270,21 @@ static bool version_ok(const struct proposal_input *in, struct proposal *out, st
 	if (!in->version)
 		return true;
 	if (!parse_long(in->version, 1, 9999, &asked))
-		return errors_add(errs, ERROR_INVALID, "invalid_type", "version", "version must be a whole number from 1");
+		return errors_add(errs, ERROR_INVALID, "invalid_type", "version",
+				  "version must be a whole number from 1");
 	if (asked < current)
-		return errors_add(errs, ERROR_INVALID, "version_not_current", "version",
-				  "version %ld of the draft no longer takes proposals: version %ld is current, "
-				  "and targets are in its numbering",
-				  asked, current);
+		return errors_add(
+			errs, ERROR_INVALID, "version_not_current", "version",
+			"version %ld of the draft no longer takes proposals: version %ld is current, "
+			"and targets are in its numbering",
+			asked, current);
 	if (asked > current)
 		structure_invalidate();
 	out->version = asked;
 	return true;
 }
 
-static void validate_target(const struct proposal_input *in, struct proposal *out,
-			    struct errors *errs)
+static void validate_target(const struct proposal_input *in, struct proposal *out, struct errors *errs)
 {
 	json_t *part;
 
@@ -306,8 +310,7 @@ static void validate_target(const struct proposal_input *in, struct proposal *ou
 			 (long long)json_integer_value(json_object_get(part, "number")));
 }
 
-static void validate_topics(const struct proposal_input *in, struct proposal *out,
-			    struct errors *errs)
+static void validate_topics(const struct proposal_input *in, struct proposal *out, struct errors *errs)
 {
 	if (in->topic_count > PROPOSAL_MAX_TOPICS) {
 		errors_add(errs, ERROR_INVALID, "too_many_topics", "topics", "at most %d topics",
@@ -323,7 +326,8 @@ static void validate_topics(const struct proposal_input *in, struct proposal *ou
 		if (!out->consultation)
 			return;
 		if (!structure_has_topic(out->consultation, t)) {
-			errors_add(errs, ERROR_INVALID, "unknown_topic", "topics", "unknown topic \"%.40s\"", t);
+			errors_add(errs, ERROR_INVALID, "unknown_topic", "topics", "unknown topic \"%.40s\"",
+				   t);
 			return;
 		}
 		for (int j = 0; j < out->topic_count; j++)
@@ -334,8 +338,8 @@ static void validate_topics(const struct proposal_input *in, struct proposal *ou
 }
 
 /* Cleans a free-text field; *out stays NULL when it is absent or only whitespace. */
-static void validate_text(const char *value, size_t len, const char *field, bool required,
-			  char **out, struct errors *errs)
+static void validate_text(const char *value, size_t len, const char *field, bool required, char **out,
+			  struct errors *errs)
 {
 	size_t chars = 0;
 	enum text_status st;
@@ -356,8 +360,8 @@ static void validate_text(const char *value, size_t len, const char *field, bool
 		if (required)
 			errors_add(errs, ERROR_INVALID, "required", field, "%s is empty", field);
 	} else if (chars > PROPOSAL_MAX_CHARS) {
-		errors_add(errs, ERROR_INVALID, "text_too_long", field, "%s has %zu characters; at most %d", field,
-			   chars, PROPOSAL_MAX_CHARS);
+		errors_add(errs, ERROR_INVALID, "text_too_long", field, "%s has %zu characters; at most %d",
+			   field, chars, PROPOSAL_MAX_CHARS);
 	} else {
 		return;
 	}
@@ -395,8 +399,8 @@ bool proposal_validate(const struct proposal_input *in, struct proposal *out, st
 		if (structure_has_region(out->consultation, in->region))
 			out->region = in->region;
 		else
-			errors_add(errs, ERROR_INVALID, "unknown_region", "region", "unknown region \"%.40s\"",
-				   in->region);
+			errors_add(errs, ERROR_INVALID, "unknown_region", "region",
+				   "unknown region \"%.40s\"", in->region);
 	}
 	out->channel = in->channel;
 	return errs->count == before;

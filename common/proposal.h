@@ -15,10 +15,10 @@
 #include "structure.h"
 
 #define PROPOSAL_MAX_TOPICS 5
-#define PROPOSAL_MAX_CHARS 5000
+#define PROPOSAL_MAX_CHARS  5000
 struct proposal_input {
 	char *consultation, *target, *stance, *text, *proposed_wording, *lang, *region;
-	char *version; /* optional: the draft version the target's numbering is from */
+	char *version;                /* optional: the draft version the target's numbering is from */
 	size_t text_len, wording_len; /* bytes; text may hold a NUL the validator refuses */
 	char *topics[PROPOSAL_MAX_TOPICS + 1];
 	int topic_count;  /* capped at PROPOSAL_MAX_TOPICS + 1 */
@@ -40,10 +40,8 @@ struct proposal {
 	int topic_count;
 };
 
-bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in,
-			      struct errors *errs);
-bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in,
-			      struct errors *errs);
+bool proposal_input_from_json(const char *body, size_t len, struct proposal_input *in, struct errors *errs);
+bool proposal_input_from_form(const char *body, size_t len, struct proposal_input *in, struct errors *errs);
 /* The members of a parsed JSON object (borrowed), by the same rules as the JSON body. */
 bool proposal_input_from_object(json_t *doc, struct proposal_input *in, struct errors *errs);
 /*

@@ -200,13 +200,13 @@ const struct consultation *structure_default(void)
 	return open ? open : (s && s->count ? &s->list[0] : NULL);
 }
 
-static json_t *find_in(const struct consultation *c, const char *array, const char *member,
-		       const char *value)
+static json_t *find_in(const struct consultation *c, const char *array, const char *member, const char *value)
 {
 	json_t *list = json_object_get(c->doc, array), *item;
 	size_t i;
 
-	json_array_foreach(list, i, item) {
+	json_array_foreach(list, i, item)
+	{
 		const char *v = json_string_value(json_object_get(item, member));
 		if (v && strcmp(v, value) == 0)
 			return item;

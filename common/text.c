@@ -20,8 +20,7 @@ static bool is_space(utf8proc_int32_t c)
 	if (c == '\t' || c == '\n')
 		return true;
 	cat = utf8proc_category(c);
-	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL ||
-	       cat == UTF8PROC_CATEGORY_ZP;
+	return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
 }
 
 bool text_is_clean_line(const char *s, size_t len)

@@ -13,8 +13,8 @@
 
 enum text_status {
 	TEXT_OK,
-	TEXT_INVALID_UTF8,  /* malformed, overlong, surrogate or out of range */
-	TEXT_CONTROL,       /* NUL, C0 other than tab and newline, DEL, C1 */
+	TEXT_INVALID_UTF8, /* malformed, overlong, surrogate or out of range */
+	TEXT_CONTROL,      /* NUL, C0 other than tab and newline, DEL, C1 */
 };
 
 /* On TEXT_OK, *out is the cleaned NFC string (maybe empty) and *chars its code point count. */

@@ -10,7 +10,7 @@
 #include "reply.h"
 
 #define TOKEN_PREFIX "kns_"
-#define TOKEN_LEN 47 /* the prefix and 43 base64url characters (32 bytes) */
+#define TOKEN_LEN    47 /* the prefix and 43 base64url characters (32 bytes) */
 
 static const struct {
 	const char *name;
@@ -47,7 +47,8 @@ static const char *bearer_token(const char *authorization)
 	for (size_t i = sizeof(TOKEN_PREFIX) - 1; i < n; i++) {
 		char c = p[i];
 
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_'))
 			return NULL;
 	}
 	return p;

@@ -116,7 +116,8 @@ static void run(struct db *db, struct batch_job **jobs, int n)
 			jobs[i]->err = *db_last_error(db);
 	}
 	if (res && PQntuples(res) != n)
-		log_error("a batch of %d %s came back with %d rows", n, kinds[jobs[0]->kind].noun, PQntuples(res));
+		log_error("a batch of %d %s came back with %d rows", n, kinds[jobs[0]->kind].noun,
+			  PQntuples(res));
 	PQclear(res);
 }
 
@@ -216,7 +217,8 @@ static void *writer(void *arg)
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		run(db, jobs, n);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		metrics_commit(jobs[0]->kind, (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		metrics_commit(jobs[0]->kind,
+			       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 		finish(jobs, n);
 		if (index == 0) {
 			expire_keys(db, &last_expire);
@@ -263,8 +265,8 @@ void batch_stop(void)
 	}
 	running = false;
 	for (int k = 0; k < COMMIT_KINDS; k++)
-		log_info("group commit: %ld batches, %ld %s, largest batch %ld", stats[k].batches, stats[k].jobs,
-			 kinds[k].noun, stats[k].largest);
+		log_info("group commit: %ld batches, %ld %s, largest batch %ld", stats[k].batches,
+			 stats[k].jobs, kinds[k].noun, stats[k].largest);
 }
 
 void batch_run(struct batch_job *job)

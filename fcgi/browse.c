@@ -19,8 +19,8 @@
 #include "write.h"
 
 #define PER_PAGE_DEFAULT 20
-#define PER_PAGE_MAX 100
-#define PAGE_MAX 1000
+#define PER_PAGE_MAX     100
+#define PAGE_MAX         1000
 
 /* Reads ?name= as a number in [min, max]; the default when absent; false when bad. */
 static bool query_long(const struct request *req, const char *name, long min, long max, long def, long *out)
@@ -42,7 +42,8 @@ static bool version_param(struct request *req, struct list_query *q, struct erro
 	if (!request_query_param(req, "version", v, sizeof(v)) || !*v)
 		return true;
 	if (!parse_long(v, 1, 9999, &n))
-		return errors_add(errs, ERROR_INVALID, "invalid_version", "version", "version must be a draft version number");
+		return errors_add(errs, ERROR_INVALID, "invalid_version", "version",
+				  "version must be a draft version number");
 	snprintf(q->version, sizeof(q->version), "%ld", n);
 	return true;
 }
@@ -53,7 +54,8 @@ static bool current_part(struct list_query *q, struct errors *errs)
 	json_t *part = structure_part(q->consultation, q->target);
 
 	if (!part)
-		return errors_add(errs, ERROR_INVALID, "unknown_target", "target", "the current draft has no such part");
+		return errors_add(errs, ERROR_INVALID, "unknown_target", "target",
+				  "the current draft has no such part");
 	snprintf(q->kind, sizeof(q->kind), "%s", json_string_value(json_object_get(part, "kind")));
 	if (json_is_integer(json_object_get(part, "number")))
 		snprintf(q->number, sizeof(q->number), "%lld",
@@ -69,7 +71,8 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	request_query_param(req, "consultation", consultation, sizeof(consultation));
 	q->consultation = *consultation ? structure_find(consultation) : structure_default();
 	if (!q->consultation)
-		return errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "no such consultation");
+		return errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation",
+				  "no such consultation");
 	if (!request_query_param(req, "target", q->target, sizeof(q->target)) || !*q->target)
 		return errors_add(errs, ERROR_INVALID, "required", "target",
 				  "target is required (preamble, general, section:N or article:N)");
@@ -85,7 +88,8 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 	if (!query_long(req, "page", 1, PAGE_MAX, 1, &q->page))
 		return errors_add(errs, ERROR_INVALID, "invalid_page", "page", "page is 1 to %d", PAGE_MAX);
 	if (!query_long(req, "per_page", 1, PER_PAGE_MAX, PER_PAGE_DEFAULT, &q->per_page))
-		return errors_add(errs, ERROR_INVALID, "invalid_page", "per_page", "per_page is 1 to %d", PER_PAGE_MAX);
+		return errors_add(errs, ERROR_INVALID, "invalid_page", "per_page", "per_page is 1 to %d",
+				  PER_PAGE_MAX);
 	return true;
 }
 
@@ -110,18 +114,18 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 	}
 	for (int i = 0; i < PQntuples(res); i++) {
 		if (used < sizeof(versions))
-			used += (size_t)snprintf(versions + used, sizeof(versions) - used, "%s%s", i ? ", " : "",
-						 PQgetvalue(res, i, 0));
+			used += (size_t)snprintf(versions + used, sizeof(versions) - used, "%s%s",
+						 i ? ", " : "", PQgetvalue(res, i, 0));
 		if (strcmp(PQgetvalue(res, i, 0), q->version) == 0)
 			row = i;
 	}
 	if (row < 0)
 		errors_add(&errs, ERROR_INVALID, "unknown_version", "version",
-			   "consultation \"%s\" has no draft version %s (its versions: %s)", q->consultation->slug,
-			   q->version, versions);
+			   "consultation \"%s\" has no draft version %s (its versions: %s)",
+			   q->consultation->slug, q->version, versions);
 	else if (PQgetisnull(res, row, 1))
-		errors_add(&errs, ERROR_INVALID, "unknown_target", "target", "version %s of the draft has no part \"%.40s\"",
-			   q->version, q->target);
+		errors_add(&errs, ERROR_INVALID, "unknown_target", "target",
+			   "version %s of the draft has no part \"%.40s\"", q->version, q->target);
 	else {
 		snprintf(q->kind, sizeof(q->kind), "%s", PQgetvalue(res, row, 1));
 		if (!PQgetisnull(res, row, 2))
@@ -138,14 +142,19 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 static json_t *list_fetch(struct request *req, const struct list_query *q)
 {
 	char limit[24], offset[24];
-	const char *params[6] = { q->consultation->slug, q->kind, q->number[0] ? q->number : NULL, limit, offset,
+	const char *params[6] = { q->consultation->slug,
+				  q->kind,
+				  q->number[0] ? q->number : NULL,
+				  limit,
+				  offset,
 				  q->version[0] ? q->version : NULL };
 	PGresult *res;
 	json_t *items;
 
 	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
 	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
-	res = db_run(req->db, strcmp(q->sort, "supported") == 0 ? "proposal_list_supported" : "proposal_list_newest",
+	res = db_run(req->db,
+		     strcmp(q->sort, "supported") == 0 ? "proposal_list_supported" : "proposal_list_newest",
 		     6, params);
 	if (!res)
 		return NULL;
@@ -199,8 +208,9 @@ static void list(struct request *req, bool html)
 	doc = json_pack("{s:s, s:s}", "consultation", q.consultation->slug, "target", q.target);
 	if (q.version[0]) /* echoed only when asked, so answers without it stay as they were */
 		json_object_set_new(doc, "version", json_integer(strtoll(q.version, NULL, 10)));
-	json_object_update_new(doc, json_pack("{s:s, s:i, s:i, s:b, s:o}", "sort", q.sort, "page", (int)q.page,
-					      "per_page", (int)q.per_page, "has_more", more, "items", items));
+	json_object_update_new(doc,
+			       json_pack("{s:s, s:i, s:i, s:b, s:o}", "sort", q.sort, "page", (int)q.page,
+					 "per_page", (int)q.per_page, "has_more", more, "items", items));
 	reply_json(req, 200, doc);
 out:
 	json_decref(q.part);

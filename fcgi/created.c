@@ -20,13 +20,27 @@ void created_json_string(struct buf *b, const char *s)
 		if (*c >= ' ' && *c != '"' && *c != '\\')
 			continue;
 		switch (*c) {
-		case '\b': esc = "\\b"; break;
-		case '\f': esc = "\\f"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
+		case '\b':
+			esc = "\\b";
+			break;
+		case '\f':
+			esc = "\\f";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '"':
+			esc = "\\\"";
+			break;
+		case '\\':
+			esc = "\\\\";
+			break;
 		default:
 			snprintf(hex, sizeof(hex), "\\u%04x", *c);
 			esc = hex;
@@ -45,7 +59,8 @@ static size_t topic_rank(const struct consultation *c, const char *slug)
 	json_t *list = json_object_get(c->doc, "topics"), *t;
 	size_t i;
 
-	json_array_foreach(list, i, t) {
+	json_array_foreach(list, i, t)
+	{
 		const char *s = json_string_value(json_object_get(t, "slug"));
 		if (s && strcmp(s, slug) == 0)
 			return i;

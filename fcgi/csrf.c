@@ -7,9 +7,9 @@
 #include "identity.h"
 
 #define NONCE_BYTES 16
-#define TIME_BYTES 8
-#define MAC_BYTES 16
-#define RAW_BYTES (NONCE_BYTES + TIME_BYTES + MAC_BYTES)
+#define TIME_BYTES  8
+#define MAC_BYTES   16
+#define RAW_BYTES   (NONCE_BYTES + TIME_BYTES + MAC_BYTES)
 
 static void sign(const unsigned char *msg, unsigned char mac[MAC_BYTES])
 {
@@ -41,7 +41,8 @@ enum csrf_status csrf_token_check(const char *token, time_t now)
 		return CSRF_MISSING;
 	if (strlen(token) != CSRF_TOKEN_LEN ||
 	    sodium_base642bin(raw, sizeof(raw), token, CSRF_TOKEN_LEN, NULL, &len, NULL,
-			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || len != RAW_BYTES)
+			      sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    len != RAW_BYTES)
 		return CSRF_INVALID;
 	sign(raw, mac);
 	if (sodium_memcmp(mac, raw + NONCE_BYTES + TIME_BYTES, MAC_BYTES) != 0)

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#define CSRF_TOKEN_LEN 54 /* characters, without the NUL */
+#define CSRF_TOKEN_LEN     54 /* characters, without the NUL */
 #define CSRF_TOKEN_MAX_AGE (24 * 3600)
 
 enum csrf_status { CSRF_OK, CSRF_MISSING, CSRF_INVALID, CSRF_EXPIRED };

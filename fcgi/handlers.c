@@ -138,7 +138,8 @@ void handler_receipt_page(struct request *req, const struct route_match *m)
 	}
 	handler_structure_ready(req);
 	buf_init(&html, 0);
-	page_proposal_receipt(&html, lang, structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
+	page_proposal_receipt(&html, lang,
+			      structure_find(json_string_value(json_object_get(doc, "consultation"))), doc);
 	reply_html(req, 200, &html);
 	buf_free(&html);
 	json_decref(doc);

@@ -159,22 +159,38 @@ static const char *param(FCGX_Request *fr, const char *name)
 static const char *reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 303: return "See Other";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 413: return "Content Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 503: return "Service Unavailable";
-	default: return status < 500 ? "Error" : "Internal Server Error";
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 303:
+		return "See Other";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 409:
+		return "Conflict";
+	case 413:
+		return "Content Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return status < 500 ? "Error" : "Internal Server Error";
 	}
 }
 
@@ -427,7 +443,8 @@ static void stop_workers(pid_t *pids, long n)
 		pid_t pid;
 
 		for (long i = 0; i < n; i++) {
-			if (pids[i] > 0 && kill(pids[i], round < 100 ? SIGTERM : SIGKILL) != 0 && errno == ESRCH) {
+			if (pids[i] > 0 && kill(pids[i], round < 100 ? SIGTERM : SIGKILL) != 0 &&
+			    errno == ESRCH) {
 				pids[i] = 0;
 				alive--;
 			}
@@ -569,14 +586,23 @@ int main(int argc, char **argv)
 	json_set_alloc_funcs(xmalloc, free);
 	while ((c = getopt_long(argc, argv, "c:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': config_path = optarg; break;
-		case 'k': check_only = true; break;
-		case 'h': usage(); return 0;
-		default: fprintf(stderr, "Try 'kenes-fcgi --help'.\n"); return 2;
+		case 'c':
+			config_path = optarg;
+			break;
+		case 'k':
+			check_only = true;
+			break;
+		case 'h':
+			usage();
+			return 0;
+		default:
+			fprintf(stderr, "Try 'kenes-fcgi --help'.\n");
+			return 2;
 		}
 	}
 	if (optind < argc) {
-		fprintf(stderr, "kenes-fcgi: unexpected argument \"%s\"\nTry 'kenes-fcgi --help'.\n", argv[optind]);
+		fprintf(stderr, "kenes-fcgi: unexpected argument \"%s\"\nTry 'kenes-fcgi --help'.\n",
+			argv[optind]);
 		return 2;
 	}
 	if (!config_load(options, ARRAY_LEN(options), &s, config_path, err, sizeof(err))) {
@@ -600,7 +626,8 @@ int main(int argc, char **argv)
 	}
 	/* Client headers arrive as HTTP_*; a subject must come from nginx itself. */
 	if (strncmp(s.trusted_subject_param, "HTTP_", 5) == 0) {
-		fprintf(stderr, "kenes-fcgi: trusted_subject_param must not start with HTTP_ (clients set those)\n");
+		fprintf(stderr,
+			"kenes-fcgi: trusted_subject_param must not start with HTTP_ (clients set those)\n");
 		return 1;
 	}
 	if (!identity_key_load(s.pseudonym_key_file, err, sizeof(err))) {

@@ -5,8 +5,9 @@
 #include <sys/mman.h>
 
 static const char *const route_names[ROUTE_COUNT] = {
-	"other", "form", "submit", "proposal", "list", "proposal_page", "receipt", "support",
-	"consultation", "health", "metrics", "report_identity", "tallies", "reports", "moderation",
+	"other",   "form",    "submit",       "proposal", "list",    "proposal_page",
+	"receipt", "support", "consultation", "health",   "metrics", "report_identity",
+	"tallies", "reports", "moderation",
 };
 
 /* The statuses Kenes answers with; anything else is counted as its class (e.g. 5xx). */
@@ -37,7 +38,8 @@ static struct shared *m;
 
 bool metrics_init(void)
 {
-	void *p = mmap(NULL, sizeof(struct shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	void *p =
+		mmap(NULL, sizeof(struct shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 
 	if (p == MAP_FAILED)
 		return false;
@@ -123,8 +125,10 @@ static void render_commits(struct buf *out, enum commit_kind kind)
 	const char *p = prefix[kind];
 	long cumulative = 0;
 
-	buf_printf(out, "# HELP %s_batch_size %s stored per transaction (group commit).\n"
-			"# TYPE %s_batch_size histogram\n", p, noun[kind], p);
+	buf_printf(out,
+		   "# HELP %s_batch_size %s stored per transaction (group commit).\n"
+		   "# TYPE %s_batch_size histogram\n",
+		   p, noun[kind], p);
 	for (size_t b = 0; b < BATCH_BUCKETS; b++) {
 		cumulative += atomic_load(&m->batch[kind][b]);
 		buf_printf(out, "%s_batch_size_bucket{le=\"%d\"} %ld\n", p, batch_bounds[b], cumulative);
@@ -133,19 +137,23 @@ static void render_commits(struct buf *out, enum commit_kind kind)
 	buf_printf(out, "%s_batch_size_bucket{le=\"+Inf\"} %ld\n", p, cumulative);
 	buf_printf(out, "%s_batch_size_sum %ld\n%s_batch_size_count %ld\n", p,
 		   atomic_load(&m->batch_jobs[kind]), p, cumulative);
-	buf_printf(out, "# HELP %s_duration_seconds %s: one group-commit transaction, its commit included.\n"
-			"# TYPE %s_duration_seconds histogram\n", p, noun[kind], p);
+	buf_printf(out,
+		   "# HELP %s_duration_seconds %s: one group-commit transaction, its commit included.\n"
+		   "# TYPE %s_duration_seconds histogram\n",
+		   p, noun[kind], p);
 	cumulative = 0;
 	for (size_t b = 0; b < LATENCY_BUCKETS; b++) {
 		cumulative += atomic_load(&m->commit_latency[kind][b]);
-		buf_printf(out, "%s_duration_seconds_bucket{le=\"%g\"} %ld\n", p, latency_bounds[b], cumulative);
+		buf_printf(out, "%s_duration_seconds_bucket{le=\"%g\"} %ld\n", p, latency_bounds[b],
+			   cumulative);
 	}
 	cumulative += atomic_load(&m->commit_latency[kind][LATENCY_BUCKETS]);
 	buf_printf(out, "%s_duration_seconds_bucket{le=\"+Inf\"} %ld\n", p, cumulative);
 	buf_printf(out, "%s_duration_seconds_sum %.6f\n%s_duration_seconds_count %ld\n", p,
 		   (double)atomic_load(&m->commit_micros[kind]) / 1e6, p, cumulative);
-	buf_printf(out, "# HELP %s_queue_depth %s waiting for the writer right now.\n"
-			"# TYPE %s_queue_depth gauge\n%s_queue_depth %ld\n",
+	buf_printf(out,
+		   "# HELP %s_queue_depth %s waiting for the writer right now.\n"
+		   "# TYPE %s_queue_depth gauge\n%s_queue_depth %ld\n",
 		   p, noun[kind], p, p, atomic_load(&m->queue[kind]));
 }
 
@@ -164,10 +172,11 @@ void metrics_render(struct buf *out)
 			if (!v)
 				continue;
 			if (s < STATUS_COUNT)
-				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"%d\"} %ld\n", route_names[r],
-					   statuses[s], v);
+				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"%d\"} %ld\n",
+					   route_names[r], statuses[s], v);
 			else
-				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"other\"} %ld\n", route_names[r], v);
+				buf_printf(out, "kenes_requests_total{route=\"%s\",status=\"other\"} %ld\n",
+					   route_names[r], v);
 			count += v;
 		}
 	}
@@ -175,22 +184,27 @@ void metrics_render(struct buf *out)
 		      "# TYPE kenes_request_duration_seconds histogram\n");
 	for (size_t b = 0; b < LATENCY_BUCKETS; b++) {
 		cumulative += atomic_load(&m->latency[b]);
-		buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"%g\"} %ld\n", latency_bounds[b], cumulative);
+		buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"%g\"} %ld\n", latency_bounds[b],
+			   cumulative);
 	}
 	cumulative += atomic_load(&m->latency[LATENCY_BUCKETS]);
 	buf_printf(out, "kenes_request_duration_seconds_bucket{le=\"+Inf\"} %ld\n", cumulative);
-	buf_printf(out, "kenes_request_duration_seconds_sum %.6f\n", (double)atomic_load(&m->latency_micros) / 1e6);
+	buf_printf(out, "kenes_request_duration_seconds_sum %.6f\n",
+		   (double)atomic_load(&m->latency_micros) / 1e6);
 	buf_printf(out, "kenes_request_duration_seconds_count %ld\n", cumulative);
 	for (int k = 0; k < COMMIT_KINDS; k++)
 		render_commits(out, (enum commit_kind)k);
-	buf_printf(out, "# HELP kenes_db_errors_total Failed database calls.\n"
-		      "# TYPE kenes_db_errors_total counter\nkenes_db_errors_total %ld\n",
+	buf_printf(out,
+		   "# HELP kenes_db_errors_total Failed database calls.\n"
+		   "# TYPE kenes_db_errors_total counter\nkenes_db_errors_total %ld\n",
 		   atomic_load(&m->db_errors));
-	buf_printf(out, "# HELP kenes_db_reconnects_total Connections re-established after a loss.\n"
-		      "# TYPE kenes_db_reconnects_total counter\nkenes_db_reconnects_total %ld\n",
+	buf_printf(out,
+		   "# HELP kenes_db_reconnects_total Connections re-established after a loss.\n"
+		   "# TYPE kenes_db_reconnects_total counter\nkenes_db_reconnects_total %ld\n",
 		   atomic_load(&m->db_reconnects));
-	buf_printf(out, "# HELP kenes_worker_restarts_total Worker processes restarted after dying.\n"
-		      "# TYPE kenes_worker_restarts_total counter\nkenes_worker_restarts_total %ld\n",
+	buf_printf(out,
+		   "# HELP kenes_worker_restarts_total Worker processes restarted after dying.\n"
+		   "# TYPE kenes_worker_restarts_total counter\nkenes_worker_restarts_total %ld\n",
 		   atomic_load(&m->restarts));
 	(void)count;
 }

@@ -21,10 +21,10 @@
 #include "text.h"
 #include "util.h"
 
-#define LOG_LIMIT_DEFAULT 1000
-#define LOG_LIMIT_MAX 10000
+#define LOG_LIMIT_DEFAULT   1000
+#define LOG_LIMIT_MAX       10000
 #define FLAGS_LIMIT_DEFAULT 100
-#define FLAGS_LIMIT_MAX 1000
+#define FLAGS_LIMIT_MAX     1000
 
 /* What an action is on: from the row of routes.c that took the request. */
 enum resource { PROPOSAL, CAMPAIGN, FLAG };
@@ -40,21 +40,24 @@ static void parse_reason(json_t *value, struct moderation_body *out, struct erro
 	size_t chars = 0;
 
 	if (!s)
-		return (void)errors_add(errs, ERROR_INVALID, "invalid_type", "reason", "reason must be a string");
+		return (void)errors_add(errs, ERROR_INVALID, "invalid_type", "reason",
+					"reason must be a string");
 	switch (text_clean(s, json_string_length(value), &clean, &chars)) {
 	case TEXT_OK:
 		break;
 	case TEXT_INVALID_UTF8:
-		return (void)errors_add(errs, ERROR_MALFORMED, "invalid_utf8", "reason", "reason is not valid UTF-8");
+		return (void)errors_add(errs, ERROR_MALFORMED, "invalid_utf8", "reason",
+					"reason is not valid UTF-8");
 	case TEXT_CONTROL:
 		return (void)errors_add(errs, ERROR_MALFORMED, "control_character", "reason",
 					"reason holds control characters");
 	}
 	if (chars == 0)
-		errors_add(errs, ERROR_INVALID, "required", "reason", "reason is required: say why, for the audit log");
+		errors_add(errs, ERROR_INVALID, "required", "reason",
+			   "reason is required: say why, for the audit log");
 	else if (chars > MODERATION_REASON_MAX)
-		errors_add(errs, ERROR_INVALID, "reason_too_long", "reason", "reason is at most %d characters",
-			   MODERATION_REASON_MAX);
+		errors_add(errs, ERROR_INVALID, "reason_too_long", "reason",
+			   "reason is at most %d characters", MODERATION_REASON_MAX);
 	else
 		out->reason = clean, clean = NULL;
 	free(clean);
@@ -65,7 +68,8 @@ static void parse_of(json_t *value, struct moderation_body *out, struct errors *
 	json_int_t id = json_integer_value(value);
 
 	if (!json_is_integer(value))
-		errors_add(errs, ERROR_INVALID, "invalid_type", "of", "of must be the original proposal's id (a number)");
+		errors_add(errs, ERROR_INVALID, "invalid_type", "of",
+			   "of must be the original proposal's id (a number)");
 	else if (id < 1 || id > 999999999999999999LL)
 		errors_add(errs, ERROR_INVALID, "unknown_original", "of", "there is no such proposal");
 	else
@@ -79,7 +83,8 @@ static void parse_decision(json_t *value, struct moderation_body *out, struct er
 	if (s && (strcmp(s, "hide") == 0 || strcmp(s, "keep") == 0))
 		snprintf(out->decision, sizeof(out->decision), "%s", s);
 	else
-		errors_add(errs, ERROR_INVALID, "invalid_decision", "decision", "decision must be \"hide\" or \"keep\"");
+		errors_add(errs, ERROR_INVALID, "invalid_decision", "decision",
+			   "decision must be \"hide\" or \"keep\"");
 }
 
 bool moderation_body_parse(const char *body, size_t len, unsigned allowed, struct moderation_body *out,
@@ -93,7 +98,8 @@ bool moderation_body_parse(const char *body, size_t len, unsigned allowed, struc
 	doc = len ? jsonbody_parse(body, len, errs) : json_object();
 	if (!doc)
 		return false;
-	json_object_foreach(doc, key, value) {
+	json_object_foreach(doc, key, value)
+	{
 		if (strcmp(key, "reason") == 0)
 			parse_reason(value, out, errs);
 		else if (strcmp(key, "of") == 0 && (allowed & MODERATION_FIELD_OF))
@@ -104,9 +110,11 @@ bool moderation_body_parse(const char *body, size_t len, unsigned allowed, struc
 			errors_add(errs, ERROR_INVALID, "unknown_field", key, "unknown field \"%.40s\"", key);
 	}
 	if (!json_object_get(doc, "reason"))
-		errors_add(errs, ERROR_INVALID, "required", "reason", "reason is required: say why, for the audit log");
+		errors_add(errs, ERROR_INVALID, "required", "reason",
+			   "reason is required: say why, for the audit log");
 	if ((allowed & MODERATION_FIELD_DECISION) && !json_object_get(doc, "decision"))
-		errors_add(errs, ERROR_INVALID, "required", "decision", "decision is required: \"hide\" or \"keep\"");
+		errors_add(errs, ERROR_INVALID, "required", "decision",
+			   "decision is required: \"hide\" or \"keep\"");
 	json_decref(doc);
 	if (errs->count > before) {
 		moderation_body_free(out);
@@ -138,29 +146,32 @@ static void list_param(const struct form_field *v, bool is_log, struct moderatio
 	long n;
 
 	if (is_log && (strcmp(v->name, "from") == 0 || strcmp(v->name, "to") == 0))
-		copy_checked(strcmp(v->name, "from") == 0 ? q->from : q->to, sizeof(q->from), v, text_is_date_shaped(s), errs,
-			     "invalid_date", "a date like 2026-02-01 (UTC)");
+		copy_checked(strcmp(v->name, "from") == 0 ? q->from : q->to, sizeof(q->from), v,
+			     text_is_date_shaped(s), errs, "invalid_date", "a date like 2026-02-01 (UTC)");
 	else if (is_log && strcmp(v->name, "format") == 0) {
 		q->csv = strcmp(s, "csv") == 0;
 		if (!q->csv && strcmp(s, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
+				   "format must be json or csv");
 	} else if (is_log && strcmp(v->name, "bom") == 0) {
 		q->bom = strcmp(s, "1") == 0;
 		if (!q->bom && strcmp(s, "0") != 0)
 			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");
 	} else if (!is_log && strcmp(v->name, "status") == 0)
 		copy_checked(q->status, sizeof(q->status), v,
-			     strcmp(s, "open") == 0 || strcmp(s, "resolved") == 0 || strcmp(s, "all") == 0, errs,
-			     "invalid_status", "status must be open, resolved or all");
+			     strcmp(s, "open") == 0 || strcmp(s, "resolved") == 0 || strcmp(s, "all") == 0,
+			     errs, "invalid_status", "status must be open, resolved or all");
 	else if (strcmp(v->name, "after") == 0)
 		copy_checked(q->after, sizeof(q->after), v, parse_long(s, 0, 999999999999999999L, &n), errs,
 			     "invalid_after", "after must be an entry id (a number)");
 	else if (strcmp(v->name, "limit") == 0)
 		copy_checked(q->limit, sizeof(q->limit), v,
-			     parse_long(s, 1, is_log ? LOG_LIMIT_MAX : FLAGS_LIMIT_MAX, &n), errs, "invalid_limit",
+			     parse_long(s, 1, is_log ? LOG_LIMIT_MAX : FLAGS_LIMIT_MAX, &n), errs,
+			     "invalid_limit",
 			     is_log ? "limit must be 1 to 10000" : "limit must be 1 to 1000");
 	else
-		errors_add(errs, ERROR_INVALID, "unknown_parameter", v->name, "unknown parameter \"%.40s\"", v->name);
+		errors_add(errs, ERROR_INVALID, "unknown_parameter", v->name, "unknown parameter \"%.40s\"",
+			   v->name);
 }
 
 bool moderation_list_query_parse(const char *query, bool is_log, struct moderation_list_query *q,
@@ -174,11 +185,12 @@ bool moderation_list_query_parse(const char *query, bool is_log, struct moderati
 	snprintf(q->after, sizeof(q->after), "0");
 	snprintf(q->limit, sizeof(q->limit), "%d", is_log ? LOG_LIMIT_DEFAULT : FLAGS_LIMIT_DEFAULT);
 	if (!form_parse(query, strlen(query), &f)) /* frees what it parsed */
-		return errors_add(errs, ERROR_MALFORMED, "bad_request", NULL, "the query string is malformed");
+		return errors_add(errs, ERROR_MALFORMED, "bad_request", NULL,
+				  "the query string is malformed");
 	for (int i = 0; i < f.count; i++) {
 		if (form_get(&f, f.fields[i].name) != &f.fields[i])
-			errors_add(errs, ERROR_INVALID, "repeated_parameter", f.fields[i].name, "%.40s is given twice",
-				   f.fields[i].name);
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", f.fields[i].name,
+				   "%.40s is given twice", f.fields[i].name);
 		else
 			list_param(&f.fields[i], is_log, q, errs);
 	}
@@ -197,8 +209,10 @@ static const char *message_for(const char *code)
 	} messages[] = {
 		{ "self_duplicate", "a proposal cannot be a duplicate of itself" },
 		{ "unknown_original", "there is no such proposal in the same consultation" },
-		{ "original_is_duplicate", "the original is itself marked as a duplicate: name its original" },
-		{ "has_duplicates", "other proposals are marked as duplicates of this one: it cannot become one" },
+		{ "original_is_duplicate",
+		  "the original is itself marked as a duplicate: name its original" },
+		{ "has_duplicates",
+		  "other proposals are marked as duplicates of this one: it cannot become one" },
 		{ "required", "of is required: the id of the proposal this one duplicates" },
 	};
 
@@ -228,7 +242,8 @@ static void reply_moderation_outcome(struct request *req, const struct outcome *
 		reply_error(req, 404, "not_found", not_found);
 		break;
 	case 422:
-		errors_add(&errs, ERROR_INVALID, o->code, o->body ? o->body : NULL, "%s", message_for(o->code));
+		errors_add(&errs, ERROR_INVALID, o->code, o->body ? o->body : NULL, "%s",
+			   message_for(o->code));
 		reply_errors(req, &errs);
 		break;
 	default:
@@ -263,8 +278,8 @@ static void act(struct request *req, const struct target *path, const char *toke
 	struct moderation_body body;
 	struct errors errs = { .count = 0 };
 	unsigned allowed = strcmp(path->action, "duplicate") == 0 ? MODERATION_FIELD_OF
-			   : strcmp(path->action, "resolve") == 0  ? MODERATION_FIELD_DECISION
-								   : 0;
+			   : strcmp(path->action, "resolve") == 0 ? MODERATION_FIELD_DECISION
+								  : 0;
 
 	if (req->body_len > 0 && !request_content_type_is(req, "application/json")) {
 		reply_error(req, 415, "unsupported_media_type", "send application/json");
@@ -275,25 +290,30 @@ static void act(struct request *req, const struct target *path, const char *toke
 		return;
 	}
 	if (allowed == MODERATION_FIELD_OF && !body.of[0]) {
-		errors_add(&errs, ERROR_INVALID, "required", "of", "of is required: the id of the proposal this one duplicates");
+		errors_add(&errs, ERROR_INVALID, "required", "of",
+			   "of is required: the id of the proposal this one duplicates");
 		reply_errors(req, &errs);
 	} else if (path->resource == PROPOSAL) {
 		run_action(req, "moderate_proposal", 5,
-			   (const char *[]){ token_hash, path->action, path->id, body.reason, body.of[0] ? body.of : NULL },
+			   (const char *[]){ token_hash, path->action, path->id, body.reason,
+					     body.of[0] ? body.of : NULL },
 			   "no such proposal");
 	} else if (path->resource == CAMPAIGN) {
-		run_action(req, "moderate_campaign", 4, (const char *[]){ token_hash, path->action, path->id, body.reason },
+		run_action(req, "moderate_campaign", 4,
+			   (const char *[]){ token_hash, path->action, path->id, body.reason },
 			   "no such campaign");
 	} else {
 		run_action(req, "moderation_resolve_flag", 4,
-			   (const char *[]){ token_hash, path->id, body.decision, body.reason }, "no such flag");
+			   (const char *[]){ token_hash, path->id, body.decision, body.reason },
+			   "no such flag");
 	}
 	moderation_body_free(&body);
 }
 
 static json_t *nullable_int(const PGresult *res, int row, int col)
 {
-	return PQgetisnull(res, row, col) ? json_null() : json_integer(strtoll(PQgetvalue(res, row, col), NULL, 10));
+	return PQgetisnull(res, row, col) ? json_null()
+					  : json_integer(strtoll(PQgetvalue(res, row, col), NULL, 10));
 }
 
 static json_t *nullable_str(const PGresult *res, int row, int col)
@@ -302,9 +322,9 @@ static json_t *nullable_str(const PGresult *res, int row, int col)
 }
 
 /* Column order of sql/queries/moderation_log.sql. */
-static const char *const log_columns[] = { "id",	   "at",	   "token_id", "actor", "role",
-					   "action",	   "proposal",	   "campaign", "duplicate_of",
-					   "flag",	   "decision",	   "affected", "reason" };
+static const char *const log_columns[] = { "id",       "at",       "token_id", "actor",        "role",
+					   "action",   "proposal", "campaign", "duplicate_of", "flag",
+					   "decision", "affected", "reason" };
 
 static void log_csv(struct request *req, const PGresult *res, const struct moderation_list_query *q)
 {
@@ -362,8 +382,9 @@ static json_t *next_after(const PGresult *res, const struct moderation_list_quer
 
 static void export_log(struct request *req, const struct moderation_list_query *q)
 {
-	PGresult *res = db_run(req->db, "moderation_log", 4,
-			       (const char *[]){ q->from[0] ? q->from : NULL, q->to[0] ? q->to : NULL, q->after, q->limit });
+	PGresult *res = db_run(
+		req->db, "moderation_log", 4,
+		(const char *[]){ q->from[0] ? q->from : NULL, q->to[0] ? q->to : NULL, q->after, q->limit });
 	json_t *more;
 
 	if (!res) {
@@ -381,15 +402,17 @@ static void export_log(struct request *req, const struct moderation_list_query *
 		log_csv(req, res, q);
 		json_decref(more);
 	} else {
-		reply_json(req, 200, json_pack("{s:s?, s:s?, s:o, s:o}", "from", q->from[0] ? q->from : NULL, "to",
-					       q->to[0] ? q->to : NULL, "items", log_json(res), "next_after", more));
+		reply_json(req, 200,
+			   json_pack("{s:s?, s:s?, s:o, s:o}", "from", q->from[0] ? q->from : NULL, "to",
+				     q->to[0] ? q->to : NULL, "items", log_json(res), "next_after", more));
 	}
 	PQclear(res);
 }
 
 static void list_flags(struct request *req, const struct moderation_list_query *q)
 {
-	PGresult *res = db_run(req->db, "moderation_flags", 3, (const char *[]){ q->status, q->after, q->limit });
+	PGresult *res =
+		db_run(req->db, "moderation_flags", 3, (const char *[]){ q->status, q->after, q->limit });
 	json_t *items;
 
 	if (!res) {
@@ -403,8 +426,9 @@ static void list_flags(struct request *req, const struct moderation_list_query *
 		if (item)
 			json_array_append_new(items, item);
 	}
-	reply_json(req, 200, json_pack("{s:s, s:o, s:o}", "status", q->status, "items", items, "next_after",
-				       next_after(res, q)));
+	reply_json(req, 200,
+		   json_pack("{s:s, s:o, s:o}", "status", q->status, "items", items, "next_after",
+			     next_after(res, q)));
 	PQclear(res);
 }
 
@@ -416,7 +440,8 @@ static void show_one(struct request *req, const struct target *path)
 			       (const char *[]){ path->id });
 
 	if (!res) {
-		reply_db_failure(req, req->db, proposal ? "reading a proposal for moderators" : "reading a campaign");
+		reply_db_failure(req, req->db,
+				 proposal ? "reading a proposal for moderators" : "reading a campaign");
 		return;
 	}
 	if (PQntuples(res) == 1)

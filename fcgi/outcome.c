@@ -38,7 +38,8 @@ void outcome_reply_error(struct request *req, const struct outcome *o)
 		const char *code;
 		const char *message;
 	} messages[] = {
-		{ "request_in_flight", "a request with this Idempotency-Key is still being processed; retry shortly" },
+		{ "request_in_flight",
+		  "a request with this Idempotency-Key is still being processed; retry shortly" },
 		{ "idempotency_key_reused", "this Idempotency-Key was used with a different request" },
 		{ "rate_limited", "too many requests from this person; retry later" },
 		{ "not_found", "no such proposal" },
@@ -59,7 +60,7 @@ void outcome_reply_error(struct request *req, const struct outcome *o)
 }
 
 bool outcome_run(struct request *req, const char *name, int nparams, const char *const *values,
-		       const char *what, struct outcome *o)
+		 const char *what, struct outcome *o)
 {
 	PGresult *res = db_run(req->db, name, nparams, values);
 	bool ok;

@@ -4,8 +4,9 @@
 
 void page_begin(struct buf *b, enum lang lang, const char *title)
 {
-	buf_printf(b, "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	buf_printf(b,
+		   "<!doctype html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 		   lang_code(lang));
 	buf_html(b, title);
 	buf_puts(b, " — Kenes</title>\n<link rel=\"stylesheet\" href=\"/static/kenes.css\">\n"
@@ -35,7 +36,7 @@ void page_end(struct buf *b)
 void page_message(struct buf *b, enum lang lang, const char *title_key, const char *text_key)
 {
 	page_begin(b, lang, tr(lang, title_key));
-	buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/?lang=%s\">Kenes</a></p>\n",
-		   tr(lang, title_key), tr(lang, text_key), lang_code(lang));
+	buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/?lang=%s\">Kenes</a></p>\n", tr(lang, title_key),
+		   tr(lang, text_key), lang_code(lang));
 	page_end(b);
 }

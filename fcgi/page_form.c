@@ -9,8 +9,7 @@
 #include "util.h"
 #include "widget.h"
 
-static void stance_radios(struct buf *b, enum lang lang, const char *selected,
-			  const struct errors *errs)
+static void stance_radios(struct buf *b, enum lang lang, const char *selected, const struct errors *errs)
 {
 	static const char *const stances[] = { "support", "oppose", "amend" };
 
@@ -22,7 +21,9 @@ static void stance_radios(struct buf *b, enum lang lang, const char *selected,
 		char key[32];
 
 		snprintf(key, sizeof(key), "stance.%s", stances[i]);
-		buf_printf(b, "<label class=\"choice\"><input type=\"radio\" name=\"stance\" value=\"%s\"%s%s> %s</label>\n",
+		buf_printf(b,
+			   "<label class=\"choice\"><input type=\"radio\" name=\"stance\" value=\"%s\"%s%s> "
+			   "%s</label>\n",
 			   stances[i], widget_same(stances[i], selected) ? " checked" : "",
 			   i == 0 ? " required" : "", tr(lang, key));
 	}
@@ -39,7 +40,8 @@ static void topic_boxes(struct buf *b, enum lang lang, const struct consultation
 	widget_invalid_attrs(b, errs, "topics");
 	buf_printf(b, ">\n<legend>%s</legend>\n", tr(lang, "field.topics"));
 	widget_field_error(b, lang, errs, "topics");
-	json_array_foreach(json_object_get(c->doc, "topics"), i, t) {
+	json_array_foreach(json_object_get(c->doc, "topics"), i, t)
+	{
 		const char *slug = json_string_value(json_object_get(t, "slug"));
 		bool checked = false;
 
@@ -69,8 +71,8 @@ static void echo_text(struct buf *b, const char *value)
 	free(clean);
 }
 
-static void textarea(struct buf *b, enum lang lang, const char *field, const char *value,
-		     bool required, const struct errors *errs)
+static void textarea(struct buf *b, enum lang lang, const char *field, const char *value, bool required,
+		     const struct errors *errs)
 {
 	char key[64];
 
@@ -103,8 +105,7 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 	buf_puts(b, "</textarea>\n</div>\n");
 }
 
-static void lang_select(struct buf *b, enum lang lang, const char *selected,
-			const struct errors *errs)
+static void lang_select(struct buf *b, enum lang lang, const char *selected, const struct errors *errs)
 {
 	buf_printf(b, "<div class=\"field\">\n<label for=\"f-lang\">%s *</label>\n", tr(lang, "field.lang"));
 	widget_field_error(b, lang, errs, "lang");
@@ -113,30 +114,33 @@ static void lang_select(struct buf *b, enum lang lang, const char *selected,
 	buf_puts(b, ">\n");
 	for (int i = 0; i < LANG_COUNT; i++)
 		widget_option(b, lang_code((enum lang)i), tr((enum lang)i, "lang.name"),
-		       selected ? selected : lang_code(lang));
+			      selected ? selected : lang_code(lang));
 	buf_puts(b, "</select>\n</div>\n");
 }
 
-static void region_select(struct buf *b, enum lang lang, const struct consultation *c,
-			  const char *selected, const struct errors *errs)
+static void region_select(struct buf *b, enum lang lang, const struct consultation *c, const char *selected,
+			  const struct errors *errs)
 {
 	json_t *r;
 	size_t i;
 
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-region\">%s</label>\n", tr(lang, "field.region"));
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-region\">%s</label>\n",
+		   tr(lang, "field.region"));
 	widget_field_error(b, lang, errs, "region");
 	buf_puts(b, "<select id=\"f-region\" name=\"region\"");
 	widget_invalid_attrs(b, errs, "region");
 	buf_puts(b, ">\n");
-	json_array_foreach(json_object_get(c->doc, "regions"), i, r) {
+	json_array_foreach(json_object_get(c->doc, "regions"), i, r)
+	{
 		widget_option(b, json_string_value(json_object_get(r, "code")),
-		       structure_label(r, "name", lang_code(lang)), selected ? selected : "unspecified");
+			      structure_label(r, "name", lang_code(lang)),
+			      selected ? selected : "unspecified");
 	}
 	buf_puts(b, "</select>\n</div>\n");
 }
 
-void page_form(struct buf *b, enum lang lang, const struct consultation *c,
-	       const struct proposal_input *in, const struct errors *errs)
+void page_form(struct buf *b, enum lang lang, const struct consultation *c, const struct proposal_input *in,
+	       const struct errors *errs)
 {
 	const char *code = lang_code(lang);
 
@@ -155,8 +159,9 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 	}
 	buf_printf(b, "<p>%s</p>\n", tr(lang, "form.intro"));
 	widget_error_summary(b, lang, errs);
-	buf_puts(b, "<form method=\"post\" action=\"/api/v1/proposals\" accept-charset=\"utf-8\" novalidate>\n"
-		    "<input type=\"hidden\" name=\"consultation\" value=\"");
+	buf_puts(b,
+		 "<form method=\"post\" action=\"/api/v1/proposals\" accept-charset=\"utf-8\" novalidate>\n"
+		 "<input type=\"hidden\" name=\"consultation\" value=\"");
 	buf_html(b, c->slug);
 	buf_printf(b, "\">\n<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n", code);
 	/* The version whose numbering the picker shows: a post after the draft changed is
@@ -172,9 +177,10 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c,
 	lang_select(b, lang, in ? in->lang : NULL, errs);
 	region_select(b, lang, c, in ? in->region : NULL, errs);
 	if (widget_uses_iin(c))
-		widget_iin_field(b, lang, json_is_true(json_object_get(json_object_get(c->doc, "identity"),
-								"proposals_require_identity")),
-			  errs);
+		widget_iin_field(b, lang,
+				 json_is_true(json_object_get(json_object_get(c->doc, "identity"),
+							      "proposals_require_identity")),
+				 errs);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "form.submit"));
 	page_end(b);
 }

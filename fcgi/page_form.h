@@ -12,7 +12,7 @@
 #include "structure.h"
 
 /* The form; `in` and `errs` (both may be NULL) refill it after a failed submission. */
-void page_form(struct buf *b, enum lang lang, const struct consultation *c,
-	       const struct proposal_input *in, const struct errors *errs);
+void page_form(struct buf *b, enum lang lang, const struct consultation *c, const struct proposal_input *in,
+	       const struct errors *errs);
 
 #endif

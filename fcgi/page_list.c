@@ -31,7 +31,8 @@ static void excerpt(struct buf *b, const char *text)
 	buf_puts(b, text[n] ? "…</p>\n" : "</p>\n");
 }
 
-static void list_link(struct buf *b, enum lang lang, const struct list_query *q, long page, const char *label_key)
+static void list_link(struct buf *b, enum lang lang, const struct list_query *q, long page,
+		      const char *label_key)
 {
 	/* target and sort were checked against the structure, but escape them all the same. */
 	buf_puts(b, "<a href=\"/proposals?target=");
@@ -58,15 +59,20 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 		buf_puts(b, ": ");
 		buf_html(b, structure_label(part, "label", code));
 	}
-	buf_printf(b, "</h1>\n<form method=\"get\" action=\"/proposals\" class=\"filter\">\n"
-		      "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", code);
+	buf_printf(b,
+		   "</h1>\n<form method=\"get\" action=\"/proposals\" class=\"filter\">\n"
+		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
+		   code);
 	/* The select lists the current version's parts: an older version's target may name another. */
 	widget_target_select(b, lang, c, part && !q->version[0] ? q->target : NULL, NULL);
-	buf_printf(b, "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" name=\"sort\">\n",
+	buf_printf(b,
+		   "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" "
+		   "name=\"sort\">\n",
 		   tr(lang, "list.sort"));
 	widget_option(b, "newest", tr(lang, "list.newest"), q->sort);
 	widget_option(b, "supported", tr(lang, "list.supported"), q->sort);
-	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "list.show"));
+	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+		   tr(lang, "list.show"));
 	if (!part) {
 		page_end(b);
 		return;
@@ -74,7 +80,8 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 	if (json_array_size(items) == 0)
 		buf_printf(b, "<p>%s</p>\n", tr(lang, "list.empty"));
 	buf_puts(b, "<ol class=\"proposals\">\n");
-	json_array_foreach(items, i, p) {
+	json_array_foreach(items, i, p)
+	{
 		long long id = json_integer_value(json_object_get(p, "id"));
 		char key[32];
 
@@ -82,8 +89,10 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
 			   tr(lang, "proposal.title"), id, tr(lang, key));
 		excerpt(b, widget_str(p, "text"));
-		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n", tr(lang, "support.count"),
-			   (long long)json_integer_value(json_object_get(p, "supports")), widget_str(p, "created_at"));
+		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n",
+			   tr(lang, "support.count"),
+			   (long long)json_integer_value(json_object_get(p, "supports")),
+			   widget_str(p, "created_at"));
 	}
 	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", tr(lang, "nav.pages"));
 	if (q->page > 1)

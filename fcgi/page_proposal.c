@@ -26,7 +26,8 @@ static void part_now(struct buf *b, enum lang lang, json_t *own)
 	char key[32], number[24];
 	size_t i;
 
-	snprintf(number, sizeof(number), "%lld", (long long)json_integer_value(json_object_get(own, "version")));
+	snprintf(number, sizeof(number), "%lld",
+		 (long long)json_integer_value(json_object_get(own, "version")));
 	row(b, tr(lang, "field.version"), number);
 	if (!action)
 		return;
@@ -34,7 +35,8 @@ static void part_now(struct buf *b, enum lang lang, json_t *own)
 	buf_printf(b, "<dt>%s (%lld)</dt><dd>", tr(lang, "part.now"),
 		   (long long)json_integer_value(json_object_get(now, "version")));
 	buf_html(b, tr(lang, key));
-	json_array_foreach(json_object_get(now, "parts"), i, part) {
+	json_array_foreach(json_object_get(now, "parts"), i, part)
+	{
 		buf_puts(b, i ? ", " : ": ");
 		buf_html(b, structure_label(part, "label", lang_code(lang)));
 	}
@@ -43,7 +45,8 @@ static void part_now(struct buf *b, enum lang lang, json_t *own)
 
 /* What a proposal says, as a definition list: on its author's receipt (`author`, "your
    position") or on its page, to any reader ("position: supports it"). */
-static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p, bool author)
+static void proposal_details(struct buf *b, enum lang lang, const struct consultation *c, json_t *p,
+			     bool author)
 {
 	const char *code = lang_code(lang);
 	json_t *own = json_object_get(p, "part"); /* the part on the proposal's own version */
@@ -58,37 +61,42 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 		 strlen(widget_str(p, "created_at")) > 11 ? widget_str(p, "created_at") + 11 : "");
 	buf_puts(b, "<dl>\n");
 	row(b, tr(lang, "receipt.recorded"), when);
-	row(b, tr(lang, "field.target"), part ? structure_label(part, "label", code) : widget_str(p, "target"));
+	row(b, tr(lang, "field.target"),
+	    part ? structure_label(part, "label", code) : widget_str(p, "target"));
 	if (json_is_false(json_object_get(own, "current")))
 		part_now(b, lang, own);
 	snprintf(key, sizeof(key), author ? "stance.%s" : "view.stance.%s", widget_str(p, "stance"));
 	row(b, tr(lang, author ? "field.stance" : "view.stance"), tr(lang, key));
 	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "view.topics"));
-	json_array_foreach(json_object_get(p, "topics"), i, t) {
+	json_array_foreach(json_object_get(p, "topics"), i, t)
+	{
 		json_t *topic = NULL, *cand;
 		size_t j;
 
-		json_array_foreach(c ? json_object_get(c->doc, "topics") : NULL, j, cand)
-			if (json_equal(json_object_get(cand, "slug"), t))
-				topic = cand;
+		json_array_foreach(c ? json_object_get(c->doc, "topics") : NULL, j,
+				   cand) if (json_equal(json_object_get(cand, "slug"), t)) topic = cand;
 		buf_puts(b, i ? ", " : "");
 		buf_html(b, topic ? structure_label(topic, "label", code) : json_string_value(t));
 	}
 	buf_puts(b, "</dd>\n");
-	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, author ? "field.text" : "view.text"));
+	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">",
+		   tr(lang, author ? "field.text" : "view.text"));
 	buf_html(b, widget_str(p, "text"));
 	buf_puts(b, "</blockquote></dd>\n");
 	if (json_is_string(json_object_get(p, "proposed_wording"))) {
-		buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">", tr(lang, "view.proposed_wording"));
+		buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">",
+			   tr(lang, "view.proposed_wording"));
 		buf_html(b, widget_str(p, "proposed_wording"));
 		buf_puts(b, "</blockquote></dd>\n");
 	}
 	row(b, tr(lang, "field.lang"),
-	    lang_parse(widget_str(p, "lang"), &text_lang) ? tr(text_lang, "lang.name") : widget_str(p, "lang"));
-	json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i, r)
-		if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
-			region = r;
-	row(b, tr(lang, author ? "field.region" : "view.region"), region ? structure_label(region, "name", code) : widget_str(p, "region"));
+	    lang_parse(widget_str(p, "lang"), &text_lang) ? tr(text_lang, "lang.name")
+							  : widget_str(p, "lang"));
+	json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i,
+			   r) if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
+		region = r;
+	row(b, tr(lang, author ? "field.region" : "view.region"),
+	    region ? structure_label(region, "name", code) : widget_str(p, "region"));
 	buf_printf(b, "<dt>%s</dt><dd class=\"supports\">%lld</dd>\n", tr(lang, "support.count"),
 		   (long long)json_integer_value(json_object_get(p, "supports")));
 	buf_puts(b, "</dl>\n");
@@ -110,15 +118,18 @@ static void proposal_links(struct buf *b, enum lang lang, json_t *p, bool own_pa
 		buf_html(b, widget_str(p, "target"));
 		buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, tr(lang, "list.link"));
 	}
-	buf_printf(b, "<li><a href=\"/?lang=%s\">%s</a></li>\n<li><a href=\"/api/v1/proposals/%lld\">%s</a></li>\n</ul>\n",
+	buf_printf(b,
+		   "<li><a href=\"/?lang=%s\">%s</a></li>\n<li><a "
+		   "href=\"/api/v1/proposals/%lld\">%s</a></li>\n</ul>\n",
 		   code, tr(lang, "receipt.another"), id, tr(lang, "receipt.json"));
 }
 
 void page_proposal_receipt(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
 {
 	page_begin(b, lang, tr(lang, "receipt.title"));
-	buf_printf(b, "<h1>%s</h1>\n<div class=\"receipt\">\n<p class=\"number\">%s: <strong>%lld</strong></p>\n"
-		      "<p>%s</p>\n",
+	buf_printf(b,
+		   "<h1>%s</h1>\n<div class=\"receipt\">\n<p class=\"number\">%s: <strong>%lld</strong></p>\n"
+		   "<p>%s</p>\n",
 		   tr(lang, "receipt.title"), tr(lang, "receipt.number"),
 		   (long long)json_integer_value(json_object_get(p, "id")), tr(lang, "receipt.keep"));
 	proposal_details(b, lang, c, p, true);
@@ -131,11 +142,12 @@ void page_proposal_receipt(struct buf *b, enum lang lang, const struct consultat
 static void report_form(struct buf *b, enum lang lang, const struct consultation *c, long long id,
 			const struct errors *errs)
 {
-	buf_printf(b, "<section class=\"report-identity\" aria-labelledby=\"report-title\">\n"
-		      "<h2 id=\"report-title\">%s</h2>\n<p>%s</p>\n"
-		      "<form method=\"post\" action=\"/api/v1/proposals/%lld/report-identity\" "
-		      "accept-charset=\"utf-8\" class=\"report\" novalidate>\n"
-		      "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
+	buf_printf(b,
+		   "<section class=\"report-identity\" aria-labelledby=\"report-title\">\n"
+		   "<h2 id=\"report-title\">%s</h2>\n<p>%s</p>\n"
+		   "<form method=\"post\" action=\"/api/v1/proposals/%lld/report-identity\" "
+		   "accept-charset=\"utf-8\" class=\"report\" novalidate>\n"
+		   "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
 		   tr(lang, "report.title"), tr(lang, "report.intro"), id, lang_code(lang));
 	widget_token_field(b);
 	if (widget_uses_iin(c))
@@ -162,16 +174,20 @@ static void proposal_page(struct buf *b, enum lang lang, const struct consultati
 	proposal_details(b, lang, c, p, false);
 	buf_puts(b, "</div>\n");
 	if (c && c->open) {
-		buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<form method=\"post\" action=\"/api/v1/proposals/%lld/supports\" "
-			      "accept-charset=\"utf-8\" class=\"support\" novalidate>\n"
-			      "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
+		buf_printf(b,
+			   "<h2>%s</h2>\n<p>%s</p>\n<form method=\"post\" "
+			   "action=\"/api/v1/proposals/%lld/supports\" "
+			   "accept-charset=\"utf-8\" class=\"support\" novalidate>\n"
+			   "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
 			   tr(lang, "support.title"), tr(lang, "support.intro"), id, lang_code(lang));
 		widget_token_field(b);
 		if (widget_uses_iin(c))
 			widget_iin_field(b, lang, true, support_errs);
-		buf_printf(b, "<p><button type=\"submit\" name=\"action\" value=\"support\">%s</button> "
-			      "<button type=\"submit\" name=\"action\" value=\"withdraw\" class=\"secondary\">%s</button></p>\n"
-			      "</form>\n",
+		buf_printf(b,
+			   "<p><button type=\"submit\" name=\"action\" value=\"support\">%s</button> "
+			   "<button type=\"submit\" name=\"action\" value=\"withdraw\" "
+			   "class=\"secondary\">%s</button></p>\n"
+			   "</form>\n",
 			   tr(lang, "support.button"), tr(lang, "support.withdraw"));
 	}
 	proposal_links(b, lang, p, true);

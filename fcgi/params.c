@@ -19,9 +19,11 @@ void params_check_names(const struct form *f, const char *const *names, size_t n
 		const char *name = f->fields[i].name;
 
 		if (!params_one_of(name, names, n) || (refused && strcmp(name, refused) == 0))
-			errors_add(errs, ERROR_INVALID, "unknown_parameter", name, "unknown parameter \"%.40s\"", name);
+			errors_add(errs, ERROR_INVALID, "unknown_parameter", name,
+				   "unknown parameter \"%.40s\"", name);
 		else if (form_get(f, name) != &f->fields[i])
-			errors_add(errs, ERROR_INVALID, "repeated_parameter", name, "%s is given twice", name);
+			errors_add(errs, ERROR_INVALID, "repeated_parameter", name, "%s is given twice",
+				   name);
 	}
 }
 
@@ -32,7 +34,8 @@ bool params_slug_valid(const char *slug)
 	if (n == 0 || n > 63)
 		return false;
 	for (size_t i = 0; i < n; i++)
-		if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') || (slug[i] == '-' && i > 0)))
+		if (!((slug[i] >= 'a' && slug[i] <= 'z') || (slug[i] >= '0' && slug[i] <= '9') ||
+		      (slug[i] == '-' && i > 0)))
 			return false;
 	return true;
 }
@@ -44,7 +47,8 @@ const char *params_consultation(const struct form *f, struct errors *errs)
 	if (!v || !*v->value)
 		return NULL;
 	if (!params_slug_valid(v->value))
-		errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation", "there is no such consultation");
+		errors_add(errs, ERROR_INVALID, "unknown_consultation", "consultation",
+			   "there is no such consultation");
 	return v->value;
 }
 

@@ -11,8 +11,8 @@
 #include "reply.h"
 #include "structure.h"
 
-void person_form_refused(struct request *req, const char *id, const struct person_input *in,
-			 json_t *proposal, struct errors *errs, person_form_again again)
+void person_form_refused(struct request *req, const char *id, const struct person_input *in, json_t *proposal,
+			 struct errors *errs, person_form_again again)
 {
 	const struct field_error *first = errors_primary(errs);
 	json_t *p = proposal ? json_incref(proposal) : NULL;
@@ -26,7 +26,8 @@ void person_form_refused(struct request *req, const char *id, const struct perso
 		return;
 	}
 	snprintf(key, sizeof(key), "err.%s", first->code);
-	handler_message_page(req, reply_status_of(first->kind), handler_lang(req, in->ui_lang), "error.title", key);
+	handler_message_page(req, reply_status_of(first->kind), handler_lang(req, in->ui_lang), "error.title",
+			     key);
 }
 
 void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
@@ -35,14 +36,13 @@ void person_form_db_failure(struct request *req, const char *id, const struct pe
 	struct errors errs = { .count = 0 };
 	bool down = db_last_error(req->db)->unavailable;
 
-	errors_add(&errs, down ? ERROR_UNAVAILABLE : ERROR_INTERNAL, down ? unavailable_code : "internal", NULL,
-		   "database failure");
+	errors_add(&errs, down ? ERROR_UNAVAILABLE : ERROR_INTERNAL, down ? unavailable_code : "internal",
+		   NULL, "database failure");
 	person_form_refused(req, id, in, proposal, &errs, again);
 }
 
-bool person_action_prepare(struct request *req, const char *id, bool is_form,
-			   const struct person_input *in, struct errors *errs, person_form_again again,
-			   struct person_action *a)
+bool person_action_prepare(struct request *req, const char *id, bool is_form, const struct person_input *in,
+			   struct errors *errs, person_form_again again, struct person_action *a)
 {
 	const struct consultation *c;
 	bool known;
@@ -98,7 +98,8 @@ bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_o
 		person_input_parse(req->body, req->body_len, is_form, in, errs);
 		return true;
 	}
-	reply_error(req, 415, "unsupported_media_type", "send application/json or application/x-www-form-urlencoded");
+	reply_error(req, 415, "unsupported_media_type",
+		    "send application/json or application/x-www-form-urlencoded");
 	return false;
 }
 
@@ -121,7 +122,8 @@ static void page_again(struct request *req, int status, const struct person_inpu
 		       struct errors *errs, bool report_form)
 {
 	struct buf html;
-	const struct consultation *c = structure_find(json_string_value(json_object_get(proposal, "consultation")));
+	const struct consultation *c =
+		structure_find(json_string_value(json_object_get(proposal, "consultation")));
 	enum lang lang = handler_lang(req, in->ui_lang);
 
 	buf_init(&html, 0);
@@ -138,14 +140,14 @@ static void page_again(struct request *req, int status, const struct person_inpu
 	buf_free(&html);
 }
 
-void person_support_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-			       struct errors *errs)
+void person_support_page_again(struct request *req, int status, const struct person_input *in,
+			       json_t *proposal, struct errors *errs)
 {
 	page_again(req, status, in, proposal, errs, false);
 }
 
-void person_report_page_again(struct request *req, int status, const struct person_input *in, json_t *proposal,
-			      struct errors *errs)
+void person_report_page_again(struct request *req, int status, const struct person_input *in,
+			      json_t *proposal, struct errors *errs)
 {
 	page_again(req, status, in, proposal, errs, true);
 }

@@ -23,8 +23,8 @@ static void job_member(struct buf *b, const char *key, const char *value)
  * opening brace: the writer puts {"ord":N, in front. Written directly rather than through a
  * jansson tree (a sixth of the handler's CPU went to jansson). Bytea literals lose "\\x".
  */
-static char *store_job(const struct proposal *p, const char *submitter, const char *key,
-		       const char *hash, long per_hour, const struct buf *mid, const struct buf *tail)
+static char *store_job(const struct proposal *p, const char *submitter, const char *key, const char *hash,
+		       long per_hour, const struct buf *mid, const struct buf *tail)
 {
 	struct buf b;
 	char *job;

@@ -37,9 +37,10 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	if (o->status >= 300 && is_form) {
 		person_form_outcome(req, in, proposal, o, person_report_page_again);
 	} else if (o->status == 403) {
-		reply_error(req, 403, o->code,
-			    "this proposal was not filed with your identity: only the person it was filed in the "
-			    "name of can report it");
+		reply_error(
+			req, 403, o->code,
+			"this proposal was not filed with your identity: only the person it was filed in the "
+			"name of can report it");
 	} else if (o->status >= 300) {
 		outcome_reply_error(req, o);
 	} else if (!is_form) {
@@ -67,11 +68,12 @@ void report_identity_handle(struct request *req, const struct route_match *m)
 	if (!person_action_prepare(req, id, is_form, &in, &errs, person_report_page_again, &act))
 		goto out;
 	if (!outcome_run(req, "identity_report", 6,
-			       (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
-						 act.guard.hash, REPORTS_PER_HOUR },
-			       "recording an identity report", &o)) {
+			 (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
+					   act.guard.hash, REPORTS_PER_HOUR },
+			 "recording an identity report", &o)) {
 		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report", person_report_page_again);
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report",
+					       person_report_page_again);
 		goto out;
 	}
 	answer(req, is_form, &in, id, act.proposal, &o);

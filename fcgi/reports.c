@@ -47,11 +47,13 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	struct report_query *q = query;
 	const struct form_field *v;
 
-	params_check_names(f, parameters, ARRAY_LEN(parameters), strcmp(q->kind, "week") != 0 ? "week" : NULL, errs);
+	params_check_names(f, parameters, ARRAY_LEN(parameters), strcmp(q->kind, "week") != 0 ? "week" : NULL,
+			   errs);
 	if ((v = form_get(f, "week")) && *v->value) {
 		q->week = v->value;
 		if (!week_shaped(q->week))
-			errors_add(errs, ERROR_INVALID, "invalid_week", "week", "week must be an ISO week like 2026-W05");
+			errors_add(errs, ERROR_INVALID, "invalid_week", "week",
+				   "week must be an ISO week like 2026-W05");
 	}
 	q->consultation = params_consultation(f, errs);
 	if ((v = form_get(f, "format"))) {
@@ -60,7 +62,8 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 			if (strcmp(v->value, formats[k].name) == 0)
 				q->format = (int)k;
 		if (q->format < 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be html, csv, json or md");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
+				   "format must be html, csv, json or md");
 	}
 	q->lang = params_lang(f, "ru", errs);
 	q->bom = params_bom(f, errs);
@@ -74,19 +77,22 @@ static void reply_not_issued(struct request *req, const struct report_query *q)
 
 	if (strcmp(q->kind, "week") == 0) {
 		snprintf(message, sizeof(message),
-			 "no report is issued for %s yet: a week's report is issued by the first refresh after it ends",
+			 "no report is issued for %s yet: a week's report is issued by the first refresh "
+			 "after it ends",
 			 q->week ? q->week : "any week");
 		reply_error(req, 404, "not_issued", message);
 		return;
 	}
-	res = db_run(req->read_db, "report_session_known", 2, (const char *[]){ q->consultation, q->session });
+	res = db_run(req->read_db, "report_session_known", 2,
+		     (const char *[]){ q->consultation, q->session });
 	if (!res) {
 		reply_db_failure(req, req->read_db, "reading a report");
 		return;
 	}
 	if (strcmp(PQgetvalue(res, 0, 0), "t") == 0) {
 		snprintf(message, sizeof(message),
-			 "the report of session %s is not issued yet: it is issued by `kenes-aggregator report --session %s` "
+			 "the report of session %s is not issued yet: it is issued by `kenes-aggregator "
+			 "report --session %s` "
 			 "once the session's date has come",
 			 q->session, q->session);
 		reply_error(req, 404, "not_issued", message);
@@ -141,8 +147,8 @@ void reports_handle(struct request *req, const struct route_match *m)
 	reply_header(req, "X-Kenes-Report-Sha256", PQgetvalue(res, 0, 1));
 	if (formats[q.format].attachment) {
 		snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-%s-%s-%s-%s.%s\"",
-			 PQgetvalue(res, 0, 4), strcmp(q.kind, "week") == 0 ? "week" : "session", PQgetvalue(res, 0, 3),
-			 q.lang, formats[q.format].name);
+			 PQgetvalue(res, 0, 4), strcmp(q.kind, "week") == 0 ? "week" : "session",
+			 PQgetvalue(res, 0, 3), q.lang, formats[q.format].name);
 		reply_header(req, "Content-Disposition", disposition);
 	}
 out:

@@ -15,9 +15,9 @@
 #include "tallies.h"
 #include "util.h"
 
-#define GET METHOD_GET
-#define POST METHOD_POST
-#define DELETE METHOD_DELETE
+#define GET     METHOD_GET
+#define POST    METHOD_POST
+#define DELETE  METHOD_DELETE
 #define READERS (AUTH_MODERATOR | AUTH_STAFF)
 
 /* Every endpoint. Paths are matched whole, segment by segment; the first row that takes
@@ -34,24 +34,31 @@ const struct route routes[] = {
 	{ POST, "/api/v1/proposals", ROUTE_SUBMIT, submit_handle, 0, NULL },
 	{ GET, "/api/v1/proposals/{id}", ROUTE_PROPOSAL, handler_proposal, 0, NULL },
 	{ POST | DELETE, "/api/v1/proposals/{id}/supports", ROUTE_SUPPORT, support_handle, 0, NULL },
-	{ POST, "/api/v1/proposals/{id}/report-identity", ROUTE_REPORT_IDENTITY, report_identity_handle, 0, NULL },
+	{ POST, "/api/v1/proposals/{id}/report-identity", ROUTE_REPORT_IDENTITY, report_identity_handle, 0,
+	  NULL },
 	/* Analysts and staff (bearer tokens) */
 	{ GET, "/api/v1/tallies", ROUTE_TALLIES, tallies_handle, AUTH_ANALYST | AUTH_STAFF, NULL },
 	{ GET, "/api/v1/reports/weekly", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "week" },
 	{ GET, "/api/v1/reports/sessions/{int}", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "session" },
 	/* Moderators (docs/MODERATION.md): staff may read too */
 	{ GET, "/api/v1/moderation/flags", ROUTE_MODERATION, moderation_flags, READERS, NULL },
-	{ POST, "/api/v1/moderation/flags/{id}/resolve", ROUTE_MODERATION, moderation_resolve, AUTH_MODERATOR, NULL },
+	{ POST, "/api/v1/moderation/flags/{id}/resolve", ROUTE_MODERATION, moderation_resolve, AUTH_MODERATOR,
+	  NULL },
 	{ GET, "/api/v1/moderation/log", ROUTE_MODERATION, moderation_log, READERS, NULL },
-	{ GET, "/api/v1/moderation/proposals/{id}", ROUTE_MODERATION, moderation_show_proposal, READERS, NULL },
-	{ POST, "/api/v1/moderation/proposals/{id}/hide", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR, "hide" },
-	{ POST, "/api/v1/moderation/proposals/{id}/unhide", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR, "unhide" },
-	{ POST, "/api/v1/moderation/proposals/{id}/duplicate", ROUTE_MODERATION, moderation_act_proposal, AUTH_MODERATOR,
-	  "duplicate" },
-	{ GET, "/api/v1/moderation/campaigns/{id}", ROUTE_MODERATION, moderation_show_campaign, READERS, NULL },
-	{ POST, "/api/v1/moderation/campaigns/{id}/hide", ROUTE_MODERATION, moderation_act_campaign, AUTH_MODERATOR, "hide" },
-	{ POST, "/api/v1/moderation/campaigns/{id}/unhide", ROUTE_MODERATION, moderation_act_campaign, AUTH_MODERATOR,
-	  "unhide" },
+	{ GET, "/api/v1/moderation/proposals/{id}", ROUTE_MODERATION, moderation_show_proposal, READERS,
+	  NULL },
+	{ POST, "/api/v1/moderation/proposals/{id}/hide", ROUTE_MODERATION, moderation_act_proposal,
+	  AUTH_MODERATOR, "hide" },
+	{ POST, "/api/v1/moderation/proposals/{id}/unhide", ROUTE_MODERATION, moderation_act_proposal,
+	  AUTH_MODERATOR, "unhide" },
+	{ POST, "/api/v1/moderation/proposals/{id}/duplicate", ROUTE_MODERATION, moderation_act_proposal,
+	  AUTH_MODERATOR, "duplicate" },
+	{ GET, "/api/v1/moderation/campaigns/{id}", ROUTE_MODERATION, moderation_show_campaign, READERS,
+	  NULL },
+	{ POST, "/api/v1/moderation/campaigns/{id}/hide", ROUTE_MODERATION, moderation_act_campaign,
+	  AUTH_MODERATOR, "hide" },
+	{ POST, "/api/v1/moderation/campaigns/{id}/unhide", ROUTE_MODERATION, moderation_act_campaign,
+	  AUTH_MODERATOR, "unhide" },
 	/* Operations (nginx serves /metrics to loopback only) */
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },
@@ -139,8 +146,11 @@ const struct route *routes_find(const char *method, const char *path, struct rou
 void routes_allow(unsigned methods, char *out, size_t outlen)
 {
 	snprintf(out, outlen, "%s%s%s%s", methods & METHOD_GET ? "GET, HEAD" : "",
-		 methods & METHOD_GET && methods & ~METHOD_GET ? ", " : "", methods & METHOD_POST ? "POST" : "",
-		 methods & METHOD_POST && methods & METHOD_DELETE ? ", DELETE" : methods & METHOD_DELETE ? "DELETE" : "");
+		 methods & METHOD_GET && methods & ~METHOD_GET ? ", " : "",
+		 methods & METHOD_POST ? "POST" : "",
+		 methods & METHOD_POST && methods & METHOD_DELETE ? ", DELETE"
+		 : methods & METHOD_DELETE                        ? "DELETE"
+								  : "");
 }
 
 void route_request(struct request *req)

@@ -18,21 +18,21 @@ enum route_method { METHOD_GET = 1u << 0 /* and HEAD */, METHOD_POST = 1u << 1, 
 
 /* What a path said: its {id} or {int} (decimal, no leading zero), its {slug}. */
 struct route_match {
-	char id[24];          /* "" when the shape has none */
-	const char *slug;     /* the last segment, borrowed from the path; NULL when none */
-	const char *arg;      /* the row's arg */
-	char token_hash[65];  /* the bearer token's SHA-256 in hex, when the row needs a role */
+	char id[24];         /* "" when the shape has none */
+	const char *slug;    /* the last segment, borrowed from the path; NULL when none */
+	const char *arg;     /* the row's arg */
+	char token_hash[65]; /* the bearer token's SHA-256 in hex, when the row needs a role */
 };
 
 typedef void route_handler(struct request *req, const struct route_match *m);
 
 struct route {
-	unsigned methods;     /* enum route_method */
-	const char *path;     /* segments: literal, {id} (< 10^18), {int} (< 2^31), {slug} (last) */
-	enum route_label label;     /* metrics */
+	unsigned methods;       /* enum route_method */
+	const char *path;       /* segments: literal, {id} (< 10^18), {int} (< 2^31), {slug} (last) */
+	enum route_label label; /* metrics */
 	route_handler *handle;
-	unsigned role;        /* enum auth_role mask the token must have; 0: public */
-	const char *arg;      /* passed on in the match (an action, a report kind) */
+	unsigned role;   /* enum auth_role mask the token must have; 0: public */
+	const char *arg; /* passed on in the match (an action, a report kind) */
 };
 
 extern const struct route routes[];

@@ -9,21 +9,21 @@ struct db_statements;
 extern const struct db_statements fcgi_statements;
 
 struct settings {
-	char *socket;          /* unix socket path nginx connects to */
-	long socket_mode;      /* octal permission bits, e.g. 0660 */
-	long workers;          /* worker processes */
-	long threads;          /* request threads per worker, one database connection each */
-	long batch_max;        /* most proposals stored in one transaction */
-	long writers;          /* writer threads per worker (group commit), one connection each */
-	char *database_url;    /* libpq connection string or URI */
-	char *database_role;   /* SET ROLE after connecting ("" = keep the login role) */
-	char *read_database_url; /* a hot standby for the tallies and reports APIs ("" = database_url) */
-	char *pool_mode;       /* "session" (direct or session pooling) or "transaction" (pgbouncer) */
-	long connect_timeout;  /* seconds */
-	long statement_timeout;/* milliseconds */
-	long max_body;         /* bytes; larger bodies get 413 */
-	long structure_ttl;    /* seconds a worker keeps the consultation structure cached */
-	char *log_level;       /* debug, info, warn, error */
+	char *socket;                /* unix socket path nginx connects to */
+	long socket_mode;            /* octal permission bits, e.g. 0660 */
+	long workers;                /* worker processes */
+	long threads;                /* request threads per worker, one database connection each */
+	long batch_max;              /* most proposals stored in one transaction */
+	long writers;                /* writer threads per worker (group commit), one connection each */
+	char *database_url;          /* libpq connection string or URI */
+	char *database_role;         /* SET ROLE after connecting ("" = keep the login role) */
+	char *read_database_url;     /* a hot standby for the tallies and reports APIs ("" = database_url) */
+	char *pool_mode;             /* "session" (direct or session pooling) or "transaction" (pgbouncer) */
+	long connect_timeout;        /* seconds */
+	long statement_timeout;      /* milliseconds */
+	long max_body;               /* bytes; larger bodies get 413 */
+	long structure_ttl;          /* seconds a worker keeps the consultation structure cached */
+	char *log_level;             /* debug, info, warn, error */
 	char *pseudonym_key_file;    /* secret key for pseudonyms and form tokens */
 	char *trusted_subject_param; /* FastCGI parameter nginx sets to the SSO subject */
 	long proposals_per_hour;     /* per person; 0 = no cap */

@@ -38,8 +38,8 @@ static void refuse(struct request *req, bool is_form, const struct proposal_inpu
 {
 	const struct field_error *first = errors_primary(errs);
 
-	log_info("proposal refused: %d %s%s%s", reply_status_of(first->kind), first->code, first->field[0] ? " on " : "",
-		 first->field);
+	log_info("proposal refused: %d %s%s%s", reply_status_of(first->kind), first->code,
+		 first->field[0] ? " on " : "", first->field);
 	/* A malformed or cross-site form post gets the plain error; anything a person can fix
 	   gets the form back. */
 	if (is_form && first->kind != ERROR_MALFORMED && strcmp(first->code, "cross_site") != 0 &&
@@ -51,7 +51,8 @@ static void refuse(struct request *req, bool is_form, const struct proposal_inpu
 
 static bool proposals_need_identity(const struct consultation *c)
 {
-	return json_is_true(json_object_get(json_object_get(c->doc, "identity"), "proposals_require_identity"));
+	return json_is_true(
+		json_object_get(json_object_get(c->doc, "identity"), "proposals_require_identity"));
 }
 
 /* The database said no (422, 409, 429): the API gets the JSON error, the form its page. */
@@ -70,7 +71,8 @@ static void refuse_outcome(struct request *req, bool is_form, const struct propo
 		snprintf(seconds, sizeof(seconds), "%d", o->retry_after);
 		reply_header(req, "Retry-After", seconds);
 	}
-	errors_add(&errs, reply_class_of(o->status), strcmp(o->code, "unknown_target") == 0 ? "unknown_target" : o->code,
+	errors_add(&errs, reply_class_of(o->status),
+		   strcmp(o->code, "unknown_target") == 0 ? "unknown_target" : o->code,
 		   strcmp(o->code, "unknown_target") == 0 ? "target" : NULL, "%s", o->code);
 	form_again(req, in, &errs);
 }
@@ -158,7 +160,8 @@ void submit_handle(struct request *req, const struct route_match *m)
 
 		structure_invalidate();
 		errors_add(&errs, ERROR_INVALID, "version_not_current", "target",
-			   "the draft changed: version %lld is current now; check the target against it and send again",
+			   "the draft changed: version %lld is current now; check the target against it and "
+			   "send again",
 			   (long long)json_integer_value(json_object_get(now, "version")));
 		json_decref(now);
 		refuse(req, is_form, &in, &errs);

@@ -48,7 +48,9 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 	/* A replayed form (sent twice) tells the same story as the first answer. */
 	snprintf(location, sizeof(location), "/proposals/%s?lang=%s&done=%s", id,
 		 lang_code(handler_lang(req, in->ui_lang)),
-		 strcmp(o->code, "replay") != 0 ? o->code : o->status == 201 ? "created" : "already_supported");
+		 strcmp(o->code, "replay") != 0 ? o->code
+		 : o->status == 201             ? "created"
+						: "already_supported");
 	reply_redirect(req, 303, location);
 }
 
@@ -60,7 +62,9 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 static bool support_store(struct request *req, const char *id, const struct person_action *act,
 			  struct outcome *o)
 {
-	struct batch_job job = { .kind = COMMIT_SUPPORTS, .out = o, .key = act->guard.key, .person = act->who };
+	struct batch_job job = {
+		.kind = COMMIT_SUPPORTS, .out = o, .key = act->guard.key, .person = act->who
+	};
 	struct buf b;
 
 	/* Bytea literals lose their "\\x". */
@@ -96,11 +100,13 @@ void support_handle(struct request *req, const struct route_match *m)
 		goto out;
 	if (!person_action_prepare(req, id, is_form, &in, &errs, person_support_page_again, &act))
 		goto out;
-	if ((is_delete || in.withdraw) ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },
-						      "recording a support", &o)
-				       : !support_store(req, id, &act, &o)) {
+	if ((is_delete || in.withdraw)
+		    ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },
+				   "recording a support", &o)
+		    : !support_store(req, id, &act, &o)) {
 		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support", person_support_page_again);
+			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support",
+					       person_support_page_again);
 		goto out;
 	}
 	answer(req, is_form, &in, id, act.proposal, &o);

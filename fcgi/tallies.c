@@ -35,8 +35,8 @@ static const struct dimension {
 	{ "identity", "tally_identity", NULL, false, true, true },
 };
 
-static const char *const parameters[] = { "consultation", "by", "from", "to", "stance", "format", "lang", "bom",
-					  "version" };
+static const char *const parameters[] = { "consultation", "by",   "from", "to",     "stance",
+					  "format",       "lang", "bom",  "version" };
 static const char *const stances[] = { "all", "support", "oppose", "amend" };
 
 struct query {
@@ -63,7 +63,8 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 				q->dim = &dimensions[i];
 		if (!q->dim)
 			errors_add(errs, ERROR_INVALID, "invalid_by", "by",
-				   "by must be article, part, topic, region, channel, week, article,topic, part,topic "
+				   "by must be article, part, topic, region, channel, week, article,topic, "
+				   "part,topic "
 				   "or identity");
 	}
 	if ((v = form_get(f, "version"))) {
@@ -72,7 +73,8 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 		q->version = v->value;
 		if (strcmp(v->value, "all") != 0 && strcmp(v->value, "current") != 0 &&
 		    (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n)))
-			errors_add(errs, ERROR_INVALID, "invalid_version", "version", "version must be all, current or a version number");
+			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
+				   "version must be all, current or a version number");
 		else if (q->dim && !(q->dim->has_kind && q->dim->has_version))
 			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
 				   "version applies to by=article, part, article,topic and part,topic");
@@ -80,24 +82,29 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	if ((v = form_get(f, "from")) && *v->value) {
 		q->from = v->value;
 		if (!text_is_date_shaped(q->from))
-			errors_add(errs, ERROR_INVALID, "invalid_date", "from", "from must be a date like 2026-02-01");
+			errors_add(errs, ERROR_INVALID, "invalid_date", "from",
+				   "from must be a date like 2026-02-01");
 	}
 	if ((v = form_get(f, "to")) && *v->value) {
 		q->to = v->value;
 		if (!text_is_date_shaped(q->to))
-			errors_add(errs, ERROR_INVALID, "invalid_date", "to", "to must be a date like 2026-02-28");
+			errors_add(errs, ERROR_INVALID, "invalid_date", "to",
+				   "to must be a date like 2026-02-28");
 	}
-	if (q->from && q->to && text_is_date_shaped(q->from) && text_is_date_shaped(q->to) && strcmp(q->from, q->to) > 0)
+	if (q->from && q->to && text_is_date_shaped(q->from) && text_is_date_shaped(q->to) &&
+	    strcmp(q->from, q->to) > 0)
 		errors_add(errs, ERROR_INVALID, "invalid_range", "from", "from is after to");
 	if ((v = form_get(f, "stance")) && strcmp(v->value, "all") != 0) {
 		q->stance = v->value;
 		if (!params_one_of(q->stance, stances + 1, 3))
-			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance", "stance must be support, oppose, amend or all");
+			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance",
+				   "stance must be support, oppose, amend or all");
 	}
 	if ((v = form_get(f, "format"))) {
 		q->csv = strcmp(v->value, "csv") == 0;
 		if (!q->csv && strcmp(v->value, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
+				   "format must be json or csv");
 	}
 	q->lang = params_lang(f, "en", errs);
 	q->bom = params_bom(f, errs);
@@ -105,8 +112,9 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 
 static json_t *measures(const PGresult *res, int row)
 {
-	return json_pack("{s:I, s:I, s:I}", "proposals", (json_int_t)strtoll(PQgetvalue(res, row, 5), NULL, 10),
-			 "people", (json_int_t)strtoll(PQgetvalue(res, row, 6), NULL, 10), "supports",
+	return json_pack("{s:I, s:I, s:I}", "proposals",
+			 (json_int_t)strtoll(PQgetvalue(res, row, 5), NULL, 10), "people",
+			 (json_int_t)strtoll(PQgetvalue(res, row, 6), NULL, 10), "supports",
 			 (json_int_t)strtoll(PQgetvalue(res, row, 7), NULL, 10));
 }
 
@@ -125,13 +133,17 @@ static json_t *rows_json(const PGresult *res, const struct query *q)
 	for (int i = 0; i < PQntuples(res); i++) {
 		const char *stance = PQgetvalue(res, i, 4);
 
-		if (!row || strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) != 0) {
-			row = json_pack("{s:s, s:{s:s, s:s, s:s}}", "key", PQgetvalue(res, i, 0), "label", "kk",
-					PQgetvalue(res, i, 1), "ru", PQgetvalue(res, i, 2), "en", PQgetvalue(res, i, 3));
+		if (!row ||
+		    strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) != 0) {
+			row = json_pack("{s:s, s:{s:s, s:s, s:s}}", "key", PQgetvalue(res, i, 0), "label",
+					"kk", PQgetvalue(res, i, 1), "ru", PQgetvalue(res, i, 2), "en",
+					PQgetvalue(res, i, 3));
 			if (q->dim->has_version)
-				json_object_set_new(row, "version", json_integer(strtoll(PQgetvalue(res, i, 8), NULL, 10)));
+				json_object_set_new(row, "version",
+						    json_integer(strtoll(PQgetvalue(res, i, 8), NULL, 10)));
 			if (q->dim->has_lineage) /* NULL (not JSON) leaves it out */
-				json_object_set_new(row, "lineage", json_loads(PQgetvalue(res, i, 9), 0, NULL));
+				json_object_set_new(row, "lineage",
+						    json_loads(PQgetvalue(res, i, 9), 0, NULL));
 			if (q->stance)
 				json_object_set_new(row, "stance", json_string(q->stance));
 			json_array_append_new(rows, row); /* the array keeps a reference; row stays usable */
@@ -155,13 +167,16 @@ static json_t *rows_json(const PGresult *res, const struct query *q)
 	if (parts && !q->stance) {
 		size_t i;
 
-		json_array_foreach(rows, i, row) {
+		json_array_foreach(rows, i, row)
+		{
 			json_t *by = json_object_get(row, "stances");
 			json_int_t yes = proposals_of(by, "support"), no = proposals_of(by, "oppose");
 
 			json_object_set_new(row, "support_level",
-					    json_pack("{s:I, s:I, s:o}", "support", yes, "oppose", no, "share",
-						      yes + no ? json_real((double)yes / (double)(yes + no)) : json_null()));
+					    json_pack("{s:I, s:I, s:o}", "support", yes, "oppose", no,
+						      "share",
+						      yes + no ? json_real((double)yes / (double)(yes + no))
+							       : json_null()));
 		}
 	}
 	return rows;
@@ -213,19 +228,22 @@ static bool add_texts(struct request *req, json_t *doc, const char *consultation
 	if (!res)
 		return false;
 	json_array_foreach(rows, k, row) /* a part nobody wrote about has no count row */
-		if (parts && PQntuples(res) > 0)
-			json_object_set_new(row, "texts", json_integer(0));
+		if (parts && PQntuples(res) > 0) json_object_set_new(row, "texts", json_integer(0));
 	for (int i = 0; i < PQntuples(res); i++) {
-		json_int_t proposals = strtoll(PQgetvalue(res, i, 2), NULL, 10), texts = strtoll(PQgetvalue(res, i, 3), NULL, 10);
+		json_int_t proposals = strtoll(PQgetvalue(res, i, 2), NULL, 10),
+			   texts = strtoll(PQgetvalue(res, i, 3), NULL, 10);
 
 		if (PQgetisnull(res, i, 0)) {
-			json_object_set_new(doc, "campaigns", json_pack("{s:I, s:I}", "proposals", proposals, "texts", texts));
+			json_object_set_new(doc, "campaigns",
+					    json_pack("{s:I, s:I}", "proposals", proposals, "texts", texts));
 			continue;
 		}
-		json_array_foreach(rows, k, row)
-			if (parts && strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) == 0 &&
-			    json_integer_value(json_object_get(row, "version")) == strtoll(PQgetvalue(res, i, 1), NULL, 10))
-				json_object_set_new(row, "texts", json_integer(texts));
+		json_array_foreach(rows, k, row) if (parts &&
+						     strcmp(json_string_value(json_object_get(row, "key")),
+							    PQgetvalue(res, i, 0)) == 0 &&
+						     json_integer_value(json_object_get(row, "version")) ==
+							     strtoll(PQgetvalue(res, i, 1), NULL, 10))
+			json_object_set_new(row, "texts", json_integer(texts));
 	}
 	PQclear(res);
 	return true;
@@ -277,12 +295,14 @@ void tallies_handle(struct request *req, const struct route_match *m)
 			reply_error(req, 404, "unknown_consultation", "there is no such consultation");
 		else
 			reply_error(req, 422, "consultation_required",
-				    "there is no consultation, or several and not one open: name one with ?consultation=");
+				    "there is no consultation, or several and not one open: name one with "
+				    "?consultation=");
 		goto out;
 	}
 	if (PQgetisnull(meta, 0, 4)) {
 		reply_header(req, "Retry-After", "60");
-		reply_error(req, 503, "not_ready", "the tallies have not been computed yet (kenes-aggregator refresh)");
+		reply_error(req, 503, "not_ready",
+			    "the tallies have not been computed yet (kenes-aggregator refresh)");
 		goto out;
 	}
 	params[0] = PQgetvalue(meta, 0, 0);
@@ -300,9 +320,10 @@ void tallies_handle(struct request *req, const struct route_match *m)
 		reply_csv(req, res, &q);
 		goto out;
 	}
-	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation", PQgetvalue(meta, 0, 1), "by",
-			q.dim->by, "from", q.from, "to", q.to, "stance", q.stance, "time_zone", PQgetvalue(meta, 0, 3),
-			"refreshed_at", PQgetvalue(meta, 0, 4), "rows", rows_json(res, &q));
+	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation", PQgetvalue(meta, 0, 1),
+			"by", q.dim->by, "from", q.from, "to", q.to, "stance", q.stance, "time_zone",
+			PQgetvalue(meta, 0, 3), "refreshed_at", PQgetvalue(meta, 0, 4), "rows",
+			rows_json(res, &q));
 	if (q.version) /* echoed only when asked, so answers without it stay as they were */
 		json_object_set_new(doc, "version", json_string(q.version));
 	if (!add_texts(req, doc, params[0], &q)) {

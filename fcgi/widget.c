@@ -39,8 +39,8 @@ void widget_invalid_attrs(struct buf *b, const struct errors *errs, const char *
 
 static bool has_control(const char *field)
 {
-	static const char *const controls[] = { "target", "stance", "topics", "text", "proposed_wording",
-						 "lang", "region", "iin", "report_iin" };
+	static const char *const controls[] = { "target", "stance", "topics", "text",      "proposed_wording",
+						"lang",   "region", "iin",    "report_iin" };
 
 	for (size_t i = 0; i < sizeof(controls) / sizeof(controls[0]); i++)
 		if (strcmp(field, controls[i]) == 0)
@@ -92,13 +92,14 @@ void widget_option(struct buf *b, const char *value, const char *label, const ch
 }
 
 /* Parts of one kind as options; articles of a section are grouped under it when known. */
-void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t *section,
-			 const char *lang, const char *selected)
+void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t *section, const char *lang,
+			 const char *selected)
 {
 	size_t i;
 	json_t *p;
 
-	json_array_foreach(parts, i, p) {
+	json_array_foreach(parts, i, p)
+	{
 		json_t *sec = json_object_get(p, "section");
 
 		if (strcmp(json_string_value(json_object_get(p, "kind")), kind) != 0)
@@ -106,12 +107,12 @@ void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t 
 		if (section ? !json_equal(sec, section) : !json_is_null(sec) && sec != NULL)
 			continue;
 		widget_option(b, json_string_value(json_object_get(p, "target")),
-		       structure_label(p, "label", lang), selected);
+			      structure_label(p, "label", lang), selected);
 	}
 }
 
-void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c,
-			  const char *selected, const struct errors *errs)
+void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c, const char *selected,
+			  const struct errors *errs)
 {
 	json_t *parts = json_object_get(c->doc, "parts"), *p;
 	const char *code = lang_code(lang);
@@ -131,7 +132,8 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
 	widget_part_options(b, parts, "section", NULL, code, selected);
 	buf_puts(b, "</optgroup>\n");
 	/* Articles whose section the draft states, grouped under that section. */
-	json_array_foreach(parts, i, p) {
+	json_array_foreach(parts, i, p)
+	{
 		if (strcmp(json_string_value(json_object_get(p, "kind")), "section") != 0)
 			continue;
 		struct buf group;
@@ -160,7 +162,8 @@ void widget_token_field(struct buf *b)
 
 bool widget_uses_iin(const struct consultation *c)
 {
-	const char *policy = json_string_value(json_object_get(json_object_get(c->doc, "identity"), "policy"));
+	const char *policy =
+		json_string_value(json_object_get(json_object_get(c->doc, "identity"), "policy"));
 
 	return !policy || strcmp(policy, "iin") == 0;
 }
@@ -169,7 +172,8 @@ bool widget_uses_iin(const struct consultation *c)
  * The IIN is never echoed back: a person retypes it after an error. `field` names the
  * control (f-FIELD, hint h-FIELD) and its errors; the input is always named iin.
  */
-void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct errors *errs, const char *field)
+void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct errors *errs,
+		      const char *field)
 {
 	char hint[32], label[32];
 
@@ -178,10 +182,11 @@ void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct
 	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, tr(lang, label),
 		   required ? " *" : "");
 	widget_field_error(b, lang, errs, field);
-	buf_printf(b, "<p class=\"hint\" id=\"%s\">%s %s</p>\n", hint, required ? "" : tr(lang, "iin.optional"),
-		   tr(lang, "iin.privacy"));
-	buf_printf(b, "<input id=\"f-%s\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
-		      "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",
+	buf_printf(b, "<p class=\"hint\" id=\"%s\">%s %s</p>\n", hint,
+		   required ? "" : tr(lang, "iin.optional"), tr(lang, "iin.privacy"));
+	buf_printf(b,
+		   "<input id=\"f-%s\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
+		   "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",
 		   field, required ? " required" : "");
 	widget_described_attrs(b, errs, field, hint);
 	buf_puts(b, ">\n</div>\n");

@@ -24,16 +24,17 @@ void widget_error_summary(struct buf *b, enum lang lang, const struct errors *er
 bool widget_same(const char *a, const char *b); /* both set and equal */
 void widget_option(struct buf *b, const char *value, const char *label, const char *selected);
 /* The options of the parts of one kind (in `section` when not NULL), labels in `lang`. */
-void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t *section,
-			 const char *lang, const char *selected);
+void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t *section, const char *lang,
+			 const char *selected);
 /* The select of the draft's parts, grouped by section. */
-void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c,
-			  const char *selected, const struct errors *errs);
+void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c, const char *selected,
+			  const struct errors *errs);
 /* The hidden form token (csrf.h). */
 void widget_token_field(struct buf *b);
 /* True when the consultation identifies people by the IIN they type. */
 bool widget_uses_iin(const struct consultation *c);
-void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct errors *errs, const char *field);
+void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct errors *errs,
+		      const char *field);
 void widget_iin_field(struct buf *b, enum lang lang, bool required, const struct errors *errs);
 /* A string member of o, or "" (borrowed). */
 const char *widget_str(json_t *o, const char *member);

@@ -19,15 +19,16 @@ static bool key_ok(const char *key)
 	return true;
 }
 
-bool write_guard_check(const struct request *req, bool is_form, const char *form_token,
-		       struct write_guard *g, struct errors *errs)
+bool write_guard_check(const struct request *req, bool is_form, const char *form_token, struct write_guard *g,
+		       struct errors *errs)
 {
 	unsigned char mac[32];
 	struct buf msg;
 
 	g->key = NULL;
 	if (!csrf_same_origin(req->sec_fetch_site, req->origin, req->host))
-		return errors_add(errs, ERROR_FORBIDDEN, "cross_site", NULL, "cross-site requests are refused");
+		return errors_add(errs, ERROR_FORBIDDEN, "cross_site", NULL,
+				  "cross-site requests are refused");
 	if (is_form && csrf_token_check(form_token, time(NULL)) != CSRF_OK)
 		return errors_add(errs, ERROR_FORBIDDEN, "form_expired", NULL,
 				  "the form is missing its token or is too old; reload it and submit again");
@@ -56,8 +57,8 @@ static const char *policy_of(const struct consultation *c)
 	return p ? p : "iin";
 }
 
-bool write_identity(const struct request *req, const struct consultation *c, const char *iin,
-		    bool required, char hex[PSEUDONYM_HEX_LEN], bool *known, struct errors *errs)
+bool write_identity(const struct request *req, const struct consultation *c, const char *iin, bool required,
+		    char hex[PSEUDONYM_HEX_LEN], bool *known, struct errors *errs)
 {
 	unsigned char p[PSEUDONYM_BYTES];
 
@@ -66,8 +67,9 @@ bool write_identity(const struct request *req, const struct consultation *c, con
 	*known = false;
 	if (!*req->trusted_subject) {
 		if (required)
-			return errors_add(errs, ERROR_UNAUTHENTICATED, "identity_required", NULL,
-					  "sign in first: this consultation identifies people by single sign-on");
+			return errors_add(
+				errs, ERROR_UNAUTHENTICATED, "identity_required", NULL,
+				"sign in first: this consultation identifies people by single sign-on");
 		return true;
 	}
 	identity_pseudonym(c->slug, "sso", req->trusted_subject, p);

@@ -29,7 +29,7 @@
 #include "structure.h"
 #include "util.h"
 
-#define MAX_PARTS 4096
+#define MAX_PARTS  4096
 #define MAX_TOPICS 1024
 
 /* A part of a current draft version, or a topic, with its ids: from import_parts.sql. */
@@ -57,12 +57,12 @@ struct pending {
 
 /* A chunk of rows: one is filled by the reading thread while the other is stored. */
 struct chunk {
-	struct buf copy;      /* the rows as COPY text (without their first column) */
-	struct buf keys;      /* the rows' keys */
+	struct buf copy; /* the rows as COPY text (without their first column) */
+	struct buf keys; /* the rows' keys */
 	struct pending *rows;
 	int row_count;
-	uint64_t *slots;      /* hash table of row index + 1 by key (0: empty) */
-	long long repeats;    /* rows dropped as repeats of one in the same chunk */
+	uint64_t *slots;   /* hash table of row index + 1 by key (0: empty) */
+	long long repeats; /* rows dropped as repeats of one in the same chunk */
 };
 
 struct import_loader {
@@ -70,16 +70,16 @@ struct import_loader {
 	int chunk_rows;
 	import_refused_fn refused;
 	void *ctx;
-	char started_at[64];  /* the database's now() at connection: created_at of undated rows */
-	char versions[256];   /* the current versions the maps were read with */
+	char started_at[64]; /* the database's now() at connection: created_at of undated rows */
+	char versions[256];  /* the current versions the maps were read with */
 	struct part_ids parts[MAX_PARTS];
 	int part_count;
 	struct topic_ids topics[MAX_TOPICS];
 	int topic_count;
 	struct chunk chunks[2];
-	int filling;          /* the chunk the reading thread fills */
+	int filling; /* the chunk the reading thread fills */
 	size_t slot_count;
-	struct buf out;       /* what is sent (storing thread) */
+	struct buf out; /* what is sent (storing thread) */
 	/* The storing thread: it takes `work`, stores it, and sets it back to NULL. */
 	pthread_t thread;
 	bool thread_started, stop, failed;
@@ -198,7 +198,8 @@ struct import_loader *import_loader_open(const char *url, const char *role, int 
 	/* The consultations' structure by the handler's own statement, as the API validates. */
 	if (!db_ready(l->db) || !structure_refresh(l->db, 0)) {
 		snprintf(err, errlen, "cannot read the consultations: %s",
-			 db_last_error(l->db)->message[0] ? db_last_error(l->db)->message : "none is open or closed");
+			 db_last_error(l->db)->message[0] ? db_last_error(l->db)->message
+							  : "none is open or closed");
 		goto failed;
 	}
 	if (!read_maps(l, err, errlen))
@@ -271,7 +272,11 @@ static void copy_text(struct buf *out, const char *s)
 	const char *run_start = s;
 
 	for (; *s; s++) {
-		const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n" : *s == '\r' ? "\\r" : NULL;
+		const char *esc = *s == '\\'   ? "\\\\"
+				  : *s == '\t' ? "\\t"
+				  : *s == '\n' ? "\\n"
+				  : *s == '\r' ? "\\r"
+					       : NULL;
 
 		if (!esc)
 			continue;
@@ -319,7 +324,8 @@ static const struct part_ids *find_part(const struct import_loader *l, const str
 	for (int i = 0; i < l->part_count; i++) {
 		const struct part_ids *x = &l->parts[i];
 
-		if (x->number == number && strcmp(x->kind, p->kind) == 0 && strcmp(x->slug, p->consultation->slug) == 0)
+		if (x->number == number && strcmp(x->kind, p->kind) == 0 &&
+		    strcmp(x->slug, p->consultation->slug) == 0)
 			return x;
 	}
 	return NULL;
@@ -328,7 +334,8 @@ static const struct part_ids *find_part(const struct import_loader *l, const str
 static const char *find_topic(const struct import_loader *l, const char *consultation, const char *slug)
 {
 	for (int i = 0; i < l->topic_count; i++)
-		if (strcmp(l->topics[i].slug, slug) == 0 && strcmp(l->topics[i].consultation, consultation) == 0)
+		if (strcmp(l->topics[i].slug, slug) == 0 &&
+		    strcmp(l->topics[i].consultation, consultation) == 0)
 			return l->topics[i].id;
 	return NULL;
 }
@@ -481,8 +488,9 @@ static bool store_direct(struct import_loader *l, struct chunk *c, long long *st
 	if (!read_versions(l, versions, sizeof(versions), err, errlen))
 		return false;
 	if (strcmp(versions, l->versions) != 0) {
-		snprintf(err, errlen, "the draft's current version changed during the import: run it again "
-				      "(what is stored is skipped)");
+		snprintf(err, errlen,
+			 "the draft's current version changed during the import: run it again "
+			 "(what is stored is skipped)");
 		return false;
 	}
 	for (int i = 0; i < c->row_count; i++)
@@ -563,8 +571,8 @@ static bool store_staged(struct import_loader *l, struct chunk *c, int first, in
 enum path { DIRECT, STAGED };
 
 /* Rows [first, last) of the chunk in one transaction, by either path. */
-static bool store(struct import_loader *l, struct chunk *c, enum path path, int first, int last,
-		  char *err, size_t errlen)
+static bool store(struct import_loader *l, struct chunk *c, enum path path, int first, int last, char *err,
+		  size_t errlen)
 {
 	long long stored = 0, gone = 0;
 	bool ok;
@@ -726,7 +734,8 @@ bool import_loader_add(struct import_loader *l, long line, const struct import_r
 			r->topics[r->topic_count++] = id;
 	}
 	r->text_start = c->copy.len;
-	import_copy_fields(&c->copy, row, part->consultation_id, part->version_id, part->part_id, l->started_at);
+	import_copy_fields(&c->copy, row, part->consultation_id, part->version_id, part->part_id,
+			   l->started_at);
 	r->text_end = c->copy.len;
 	c->row_count++;
 	return c->row_count < l->chunk_rows || hand_over(l, err, errlen);

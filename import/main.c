@@ -87,11 +87,16 @@ static void usage(FILE *f)
 static bool parse_options(int argc, char **argv, struct options *o, int *first_file)
 {
 	static const struct option longs[] = {
-		{ "database", required_argument, NULL, 'd' }, { "role", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },   { "source", required_argument, NULL, 's' },
-		{ "rejects", required_argument, NULL, 'j' },  { "key-file", required_argument, NULL, 'k' },
-		{ "dry-run", no_argument, NULL, 'n' },        { "chunk", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },          { "help", no_argument, NULL, 'h' },
+		{ "database", required_argument, NULL, 'd' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "source", required_argument, NULL, 's' },
+		{ "rejects", required_argument, NULL, 'j' },
+		{ "key-file", required_argument, NULL, 'k' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "chunk", required_argument, NULL, 'c' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -102,22 +107,41 @@ static bool parse_options(int argc, char **argv, struct options *o, int *first_f
 	o->chunk = 10000;
 	while ((c = getopt_long(argc, argv, "d:f:s:nqh", longs, NULL)) != -1) {
 		switch (c) {
-		case 'd': o->database = optarg; break;
-		case 'r': o->role = optarg; break;
-		case 'f': o->format = optarg; break;
-		case 's': o->source = optarg; break;
-		case 'j': o->rejects_path = optarg; break;
-		case 'k': o->key_file = optarg; break;
-		case 'n': o->dry_run = true; break;
-		case 'q': o->quiet = true; break;
+		case 'd':
+			o->database = optarg;
+			break;
+		case 'r':
+			o->role = optarg;
+			break;
+		case 'f':
+			o->format = optarg;
+			break;
+		case 's':
+			o->source = optarg;
+			break;
+		case 'j':
+			o->rejects_path = optarg;
+			break;
+		case 'k':
+			o->key_file = optarg;
+			break;
+		case 'n':
+			o->dry_run = true;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
 		case 'c':
 			if (!parse_long(optarg, 1, 1000000, &o->chunk)) {
 				fprintf(stderr, "kenes-import: --chunk takes 1 to 1000000\n");
 				return false;
 			}
 			break;
-		case 'h': usage(stdout); exit(0);
-		default: return false;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		default:
+			return false;
 		}
 	}
 	*first_file = optind;
@@ -157,7 +181,8 @@ static void reject(struct run *run, long line, const char *source_id, const stru
 		fprintf(stderr, "%s:%ld: rejected:", run->file, line);
 		for (int i = 0; i < errs->count; i++)
 			fprintf(stderr, "%s %s%s%s: %s", i ? ";" : "", errs->list[i].code,
-				errs->list[i].field[0] ? " on " : "", errs->list[i].field, errs->list[i].message);
+				errs->list[i].field[0] ? " on " : "", errs->list[i].field,
+				errs->list[i].message);
 		fputc('\n', stderr);
 		if (++run->shown == MAX_SHOWN)
 			fprintf(stderr, "kenes-import: further rejected rows are not shown here%s\n",
@@ -234,12 +259,15 @@ static int import_file(struct run *run, const char *path)
 		if (import_validate(&rec, &run->rules, &row) && rec.in.iin && *rec.in.iin &&
 		    !run->rules.pseudonyms && !run->opt.dry_run) {
 			/* Stored without it, the person would count as anonymous: stop instead. */
-			fprintf(stderr, "kenes-import: %s:%ld: rows carry IINs: give the pseudonym key "
-					"(--key-file or KENES_PSEUDONYM_KEY_FILE)\n", run->file, rec.line);
+			fprintf(stderr,
+				"kenes-import: %s:%ld: rows carry IINs: give the pseudonym key "
+				"(--key-file or KENES_PSEUDONYM_KEY_FILE)\n",
+				run->file, rec.line);
 			status = EXIT_USAGE;
 		} else if (!rec.errs.count) {
 			run->valid++;
-			if (!run->opt.dry_run && !import_loader_add(run->loader, rec.line, &row, err, sizeof(err))) {
+			if (!run->opt.dry_run &&
+			    !import_loader_add(run->loader, rec.line, &row, err, sizeof(err))) {
 				fprintf(stderr, "kenes-import: %s: %s\n", run->file, err);
 				status = EXIT_DATABASE;
 			}
@@ -290,14 +318,15 @@ static int setup(struct run *run)
 	run->rules.now = time(NULL);
 	if (!load_key(run))
 		return EXIT_USAGE;
-	run->loader = import_loader_open(run->opt.database, run->opt.role, (int)run->opt.chunk, refused,
-					 run, err, sizeof(err));
+	run->loader = import_loader_open(run->opt.database, run->opt.role, (int)run->opt.chunk, refused, run,
+					 err, sizeof(err));
 	if (!run->loader || !import_loader_sources(run->loader, &run->rules, err, sizeof(err))) {
 		fprintf(stderr, "kenes-import: %s\n", err);
 		return EXIT_DATABASE;
 	}
 	if (run->opt.source && !import_validate_source_known(&run->rules, run->opt.source)) {
-		fprintf(stderr, "kenes-import: unknown source \"%s\" (kenes.import_source has:", run->opt.source);
+		fprintf(stderr,
+			"kenes-import: unknown source \"%s\" (kenes.import_source has:", run->opt.source);
 		for (int i = 0; i < run->rules.source_count; i++)
 			fprintf(stderr, " %s", run->rules.sources[i]);
 		fprintf(stderr, ")\n");
@@ -323,7 +352,8 @@ static void summary(const struct run *run, double seconds)
 		printf("dry run: read %lld rows: %lld valid, %lld rejected; nothing stored (%.1f s)\n",
 		       run->read, run->valid, run->rejected, seconds);
 	else
-		printf("read %lld rows: stored %lld, duplicates skipped %lld, rejected %lld (%.1f s, %.0f rows/s)\n",
+		printf("read %lld rows: stored %lld, duplicates skipped %lld, rejected %lld (%.1f s, %.0f "
+		       "rows/s)\n",
 		       run->read, c->stored, c->duplicates, run->rejected, seconds,
 		       seconds > 0 ? (double)run->read / seconds : 0.0);
 }

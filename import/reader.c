@@ -243,7 +243,7 @@ void import_record_free(struct import_record *rec)
 /* An import column's value: an empty cell or string is the same as none. */
 static void set_import_field(struct import_record *rec, const char *name, const char *value, size_t len)
 {
-	char **slot = strcmp(name, "source") == 0	 ? &rec->source
+	char **slot = strcmp(name, "source") == 0      ? &rec->source
 		      : strcmp(name, "source_id") == 0 ? &rec->source_id
 						       : &rec->submitted_at;
 
@@ -268,15 +268,15 @@ static void set_topics(struct import_record *rec, const char *cell, size_t len)
 static void csv_fill(struct import_reader *r, int cells, struct import_record *rec)
 {
 	if (r->record.overflow) {
-		errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL, "the row is longer than %d bytes",
-			   IMPORT_MAX_RECORD);
+		errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL,
+			   "the row is longer than %d bytes", IMPORT_MAX_RECORD);
 		return;
 	}
 	if (rec->errs.count)
 		return;
 	if (cells != r->columns) {
-		errors_add(&rec->errs, ERROR_MALFORMED, "malformed_csv", NULL, "the row has %d cells; the header has %d",
-			   cells, r->columns);
+		errors_add(&rec->errs, ERROR_MALFORMED, "malformed_csv", NULL,
+			   "the row has %d cells; the header has %d", cells, r->columns);
 		return;
 	}
 	for (int i = 0; i < cells; i++) {
@@ -324,8 +324,8 @@ static void take_import_members(json_t *doc, struct import_record *rec)
 		if (json_is_string(v))
 			set_import_field(rec, import_columns[i], json_string_value(v), json_string_length(v));
 		else if (!json_is_null(v))
-			errors_add(&rec->errs, ERROR_INVALID, "invalid_type", import_columns[i], "%s must be a string",
-				   import_columns[i]);
+			errors_add(&rec->errs, ERROR_INVALID, "invalid_type", import_columns[i],
+				   "%s must be a string", import_columns[i]);
 		json_object_del(doc, import_columns[i]);
 	}
 }
@@ -359,8 +359,8 @@ int import_reader_next(struct import_reader *r, struct import_record *rec)
 		if (blank(r->record.data, r->record.len) && !r->record.overflow)
 			continue;
 		if (r->record.overflow) {
-			errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL, "the line is longer than %d bytes",
-				   IMPORT_MAX_RECORD);
+			errors_add(&rec->errs, ERROR_TOO_LARGE, "record_too_long", NULL,
+				   "the line is longer than %d bytes", IMPORT_MAX_RECORD);
 			return 1;
 		}
 		json_t *doc = jsonbody_parse(r->record.data, r->record.len, &rec->errs);

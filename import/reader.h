@@ -20,7 +20,7 @@
 #include "proposal.h"
 
 /* Longest record read: two 5,000-character texts of 4-byte characters, doubled quotes. */
-#define IMPORT_MAX_RECORD (128 * 1024)
+#define IMPORT_MAX_RECORD  (128 * 1024)
 #define IMPORT_MAX_COLUMNS 32
 
 enum import_format { IMPORT_CSV, IMPORT_JSONL };

@@ -89,15 +89,15 @@ static void validate_source(const struct import_record *rec, const struct import
 	const char *code = rec->source ? rec->source : rules->default_source;
 
 	if (!code) {
-		errors_add(errs, ERROR_INVALID, "required", "source", "source is required (a column, or --source)");
+		errors_add(errs, ERROR_INVALID, "required", "source",
+			   "source is required (a column, or --source)");
 		return;
 	}
 	if (!known_source(rules, code, &row->source))
 		errors_add(errs, ERROR_INVALID, "unknown_source", "source", "unknown source \"%.40s\"", code);
 }
 
-static void validate_source_id(const struct import_record *rec, struct import_row *row,
-			       struct errors *errs)
+static void validate_source_id(const struct import_record *rec, struct import_row *row, struct errors *errs)
 {
 	const char *id = rec->source_id;
 
@@ -109,8 +109,8 @@ static void validate_source_id(const struct import_record *rec, struct import_ro
 		errors_add(errs, ERROR_MALFORMED, "invalid_source_id", "source_id",
 			   "source_id is not valid UTF-8 or holds control characters");
 	else if (strlen(id) > IMPORT_SOURCE_ID_MAX)
-		errors_add(errs, ERROR_INVALID, "source_id_too_long", "source_id", "source_id has more than %d bytes",
-			   IMPORT_SOURCE_ID_MAX);
+		errors_add(errs, ERROR_INVALID, "source_id_too_long", "source_id",
+			   "source_id has more than %d bytes", IMPORT_SOURCE_ID_MAX);
 	else
 		row->source_id = id;
 }
@@ -123,10 +123,12 @@ static void validate_submitted_at(const struct import_record *rec, const struct 
 	if (!rec->submitted_at)
 		return;
 	if (!import_timestamp_parse(rec->submitted_at, &t))
-		errors_add(errs, ERROR_INVALID, "invalid_submitted_at", "submitted_at",
-			   "submitted_at must be a date and time with a zone, e.g. 2026-02-08T12:30:09+05:00");
+		errors_add(
+			errs, ERROR_INVALID, "invalid_submitted_at", "submitted_at",
+			"submitted_at must be a date and time with a zone, e.g. 2026-02-08T12:30:09+05:00");
 	else if (t > rules->now + 300)
-		errors_add(errs, ERROR_INVALID, "submitted_in_future", "submitted_at", "submitted_at is in the future");
+		errors_add(errs, ERROR_INVALID, "submitted_in_future", "submitted_at",
+			   "submitted_at is in the future");
 	else
 		row->submitted_at = rec->submitted_at;
 }
@@ -135,9 +137,11 @@ static void validate_submitted_at(const struct import_record *rec, const struct 
 static void validate_iin(const struct import_record *rec, const struct import_rules *rules,
 			 struct import_row *row, struct errors *errs)
 {
-	const char *consultation = rules->pseudonyms && row->p.consultation ? row->p.consultation->slug : NULL;
+	const char *consultation =
+		rules->pseudonyms && row->p.consultation ? row->p.consultation->slug : NULL;
 
-	identity_from_iin(consultation, rec->in.iin, rules->now, false, row->submitter, &row->has_submitter, errs);
+	identity_from_iin(consultation, rec->in.iin, rules->now, false, row->submitter, &row->has_submitter,
+			  errs);
 }
 
 bool import_validate(struct import_record *rec, const struct import_rules *rules, struct import_row *row)

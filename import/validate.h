@@ -3,7 +3,8 @@
  *
  * The proposal itself goes through proposal_validate (common/proposal.c) against the same
  * structure cache the handler uses, and an IIN through identity_from_iin (common/identity.c)
- * as the handler's write_identity does; nothing of those rules is repeated here. What the import adds: a source (from the row or the command line) that
+ * as the handler's write_identity does; nothing of those rules is repeated here. What the
+ * import adds: a source (from the row or the command line) that
  * kenes.import_source knows, the source's own id (1-200 bytes, one clean line) and an
  * optional submitted_at (RFC 3339 with a time zone, not in the future).
  *
@@ -21,7 +22,7 @@
 #include "identity.h"
 
 #define IMPORT_SOURCE_ID_MAX 200
-#define IMPORT_MAX_SOURCES 32
+#define IMPORT_MAX_SOURCES   32
 
 struct import_rules {
 	const char *default_source;              /* --source, or NULL */
@@ -32,8 +33,8 @@ struct import_rules {
 };
 
 struct import_row {
-	struct proposal p;  /* validated, owns its texts */
-	const char *source; /* borrowed from the rules */
+	struct proposal p;                    /* validated, owns its texts */
+	const char *source;                   /* borrowed from the rules */
 	const char *source_id, *submitted_at; /* borrowed from the record */
 	bool has_submitter;
 	char submitter[PSEUDONYM_HEX_LEN]; /* "\x…" when has_submitter */

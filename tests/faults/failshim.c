@@ -160,11 +160,11 @@ static PGresult *injected(PGconn *conn, const char *what, bool *run)
 	return NULL;
 }
 
-PGresult *PQexecPrepared(PGconn *conn, const char *name, int n, const char *const *values,
-			 const int *lengths, const int *formats, int result_format)
+PGresult *PQexecPrepared(PGconn *conn, const char *name, int n, const char *const *values, const int *lengths,
+			 const int *formats, int result_format)
 {
-	static PGresult *(*real)(PGconn *, const char *, int, const char *const *, const int *,
-				 const int *, int);
+	static PGresult *(*real)(PGconn *, const char *, int, const char *const *, const int *, const int *,
+				 int);
 	bool run;
 	PGresult *r = injected(conn, "PQexecPrepared", &run);
 
@@ -176,12 +176,11 @@ PGresult *PQexecPrepared(PGconn *conn, const char *name, int n, const char *cons
 	return real(conn, name, n, values, lengths, formats, result_format);
 }
 
-PGresult *PQexecParams(PGconn *conn, const char *sql, int n, const Oid *types,
-		       const char *const *values, const int *lengths, const int *formats,
-		       int result_format)
+PGresult *PQexecParams(PGconn *conn, const char *sql, int n, const Oid *types, const char *const *values,
+		       const int *lengths, const int *formats, int result_format)
 {
-	static PGresult *(*real)(PGconn *, const char *, int, const Oid *, const char *const *,
-				 const int *, const int *, int);
+	static PGresult *(*real)(PGconn *, const char *, int, const Oid *, const char *const *, const int *,
+				 const int *, int);
 	bool run;
 	PGresult *r = injected(conn, "PQexecParams", &run);
 

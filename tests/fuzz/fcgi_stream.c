@@ -31,8 +31,17 @@
 #include <unistd.h>
 
 enum {
-	BEGIN_REQUEST = 1, ABORT_REQUEST, END_REQUEST, PARAMS, STDIN, STDOUT, STDERR, DATA,
-	GET_VALUES, GET_VALUES_RESULT, UNKNOWN_TYPE,
+	BEGIN_REQUEST = 1,
+	ABORT_REQUEST,
+	END_REQUEST,
+	PARAMS,
+	STDIN,
+	STDOUT,
+	STDERR,
+	DATA,
+	GET_VALUES,
+	GET_VALUES_RESULT,
+	UNKNOWN_TYPE,
 };
 
 struct bytes {
@@ -81,9 +90,10 @@ static void put_byte(struct bytes *b, unsigned c)
 /* A record header as the spec has it, every field given (lies included). */
 static void header(struct bytes *b, unsigned version, unsigned type, unsigned id, unsigned len, unsigned pad)
 {
-	unsigned char h[8] = { (unsigned char)version, (unsigned char)type, (unsigned char)(id >> 8),
-			       (unsigned char)id, (unsigned char)(len >> 8), (unsigned char)len,
-			       (unsigned char)pad, 0 };
+	unsigned char h[8] = { (unsigned char)version,    (unsigned char)type,
+			       (unsigned char)(id >> 8),  (unsigned char)id,
+			       (unsigned char)(len >> 8), (unsigned char)len,
+			       (unsigned char)pad,        0 };
 
 	put(b, h, sizeof(h));
 }
@@ -191,15 +201,22 @@ static const char form_body[] =
 static struct request sample(void)
 {
 	switch (below(6)) {
-	case 0: return (struct request){ "GET", "/healthz" };
-	case 1: return (struct request){ "GET", "/", .query = "lang=ru" };
-	case 2: return (struct request){ "GET", "/api/v1/consultations/constitution-2026" };
-	case 3: return (struct request){ "POST", "/api/v1/proposals", .content_type = "application/json",
+	case 0:
+		return (struct request){ "GET", "/healthz" };
+	case 1:
+		return (struct request){ "GET", "/", .query = "lang=ru" };
+	case 2:
+		return (struct request){ "GET", "/api/v1/consultations/constitution-2026" };
+	case 3:
+		return (struct request){ "POST", "/api/v1/proposals", .content_type = "application/json",
 					 .body = json_body, .body_len = sizeof(json_body) - 1 };
-	case 4: return (struct request){ "POST", "/api/v1/proposals",
+	case 4:
+		return (struct request){ "POST", "/api/v1/proposals",
 					 .content_type = "application/x-www-form-urlencoded",
 					 .body = form_body, .body_len = sizeof(form_body) - 1 };
-	default: return (struct request){ "GET", "/api/v1/proposals", .query = "target=article:4&sort=supported" };
+	default:
+		return (struct request){ "GET", "/api/v1/proposals",
+					 .query = "target=article:4&sort=supported" };
 	}
 }
 
@@ -234,9 +251,9 @@ static void send_all(int fd, const unsigned char *p, size_t len)
 }
 
 struct answer {
-	int status;        /* from "Status: NNN" in STDOUT, 0 if none */
-	bool ended;        /* an END_REQUEST record arrived */
-	bool bad;          /* the bytes back were not well-formed records */
+	int status; /* from "Status: NNN" in STDOUT, 0 if none */
+	bool ended; /* an END_REQUEST record arrived */
+	bool bad;   /* the bytes back were not well-formed records */
 	size_t bytes;
 };
 
@@ -274,7 +291,8 @@ static struct answer drain(int fd, long wait_ms)
 			unsigned char *h = in.p + at;
 			size_t clen = (size_t)h[4] << 8 | h[5], total = 8 + clen + h[6];
 
-			if (h[0] != 1 || h[1] < END_REQUEST || h[1] > UNKNOWN_TYPE || h[1] == PARAMS || h[1] == STDIN) {
+			if (h[0] != 1 || h[1] < END_REQUEST || h[1] > UNKNOWN_TYPE || h[1] == PARAMS ||
+			    h[1] == STDIN) {
 				a.bad = true;
 				goto done;
 			}
@@ -331,11 +349,20 @@ static void mutate(struct bytes *b)
 		size_t at = below(b->len);
 
 		switch (below(6)) {
-		case 0: b->p[at] ^= (unsigned char)(1u << below(8)); break;
-		case 1: b->p[at] = (unsigned char)interesting[below(sizeof(interesting) / sizeof(interesting[0]))]; break;
-		case 2: b->p[at] = (unsigned char)rnd(); break;
-		case 3: b->len = at; break;                                        /* truncate */
-		case 4: { /* duplicate a slice (records repeated, lengths shifted) */
+		case 0:
+			b->p[at] ^= (unsigned char)(1u << below(8));
+			break;
+		case 1:
+			b->p[at] = (unsigned char)
+				interesting[below(sizeof(interesting) / sizeof(interesting[0]))];
+			break;
+		case 2:
+			b->p[at] = (unsigned char)rnd();
+			break;
+		case 3:
+			b->len = at;
+			break; /* truncate */
+		case 4: {      /* duplicate a slice (records repeated, lengths shifted) */
 			size_t n = 1 + below(b->len - at < 64 ? b->len - at : 64);
 			unsigned char tmp[64];
 
@@ -382,7 +409,10 @@ static void bad_headers(struct bytes *b)
 		break;
 	case 4: /* records for another request id */
 		begin(b, 1, false);
-		record(b, PARAMS, 2 + below(65534), "\x01\x01" "ab", 4);
+		record(b, PARAMS, 2 + below(65534),
+		       "\x01\x01"
+		       "ab",
+		       4);
 		request(b, 1, false, &r);
 		break;
 	case 5: /* a BEGIN_REQUEST that is too short, or has an unknown role */
@@ -414,7 +444,8 @@ static void bad_params(struct bytes *b, bool *complete)
 {
 	struct bytes p = { 0 };
 	struct request r = sample();
-	static const uint32_t lies[] = { 0x7fffffff, 0x7ffffffe, 0x7fffff00, 0x40000000, 0x00ffffff, 65536, 1000 };
+	static const uint32_t lies[] = { 0x7fffffff, 0x7ffffffe, 0x7fffff00, 0x40000000,
+					 0x00ffffff, 65536,      1000 };
 	uint32_t name = lies[below(7)], value = lies[below(7)];
 
 	/*
@@ -422,7 +453,8 @@ static void bad_params(struct bytes *b, bool *complete)
 	 * once, and allocations of a gigabyte or more fail often enough on a busy machine (or
 	 * under ASan) to make its assert abort the worker at random: 256 MiB at most here.
 	 */
-	if (!known_defects && name != 0x7fffffff && value != 0x7fffffff && (uint64_t)name + value + 2 > 0x10000000) {
+	if (!known_defects && name != 0x7fffffff && value != 0x7fffffff &&
+	    (uint64_t)name + value + 2 > 0x10000000) {
 		name = name < 0x08000000 ? name : 0x08000000;
 		value = value < 0x07fffffe ? value : 0x07fffffe;
 	}
@@ -467,7 +499,11 @@ static void bad_params(struct bytes *b, bool *complete)
 		params_of(&p, &r);
 		put(&p, "\x00\x05value", 7);
 		put(&p, "\x04\x00\x00\x00\x00\x00", 6);
-		put(&p, "\x03\x02" "A\0B" "\0\0", 7);
+		put(&p,
+		    "\x03\x02"
+		    "A\0B"
+		    "\0\0",
+		    7);
 		*complete = true;
 	}
 	record(b, PARAMS, 1, p.p, p.len);
@@ -481,8 +517,10 @@ static void bad_params(struct bytes *b, bool *complete)
 /* Bodies that disagree with CONTENT_LENGTH. */
 static void bad_body(struct bytes *b)
 {
-	static const char *const lengths[] = { "-1", "abc", "99999999999999999999", "1099511627776",
-					       "1000000", "200", "0", " 5", "5 ", "0x10" };
+	static const char *const lengths[] = {
+		"-1", "abc", "99999999999999999999", "1099511627776", "1000000", "200", "0", " 5",
+		"5 ", "0x10"
+	};
 	struct request r = { "POST", "/api/v1/proposals", .content_type = "application/json",
 			     .body = json_body, .body_len = sizeof(json_body) - 1 };
 
@@ -586,7 +624,7 @@ static void management_repeated(struct bytes *b)
 int main(int argc, char **argv)
 {
 	static const char *const kinds[] = { "valid", "mutated", "random", "headers", "params",
-					     "body", "cut", "multi", "mgmt", "mgmt-repeat" };
+					     "body",  "cut",     "multi",  "mgmt",    "mgmt-repeat" };
 	long counts[10] = { 0 }, deadline, probes = 0, probes_failed = 0, bad_answers = 0;
 	unsigned long long sent = 0, seed;
 	struct answer last = { 0 };
@@ -598,7 +636,8 @@ int main(int argc, char **argv)
 	}
 	socket_path = argv[1];
 	deadline = now_ms() + 1000L * atol(argv[2]);
-	seed = argc == 4 ? strtoull(argv[3], NULL, 0) : (unsigned long long)time(NULL) ^ (unsigned long long)getpid() << 16;
+	seed = argc == 4 ? strtoull(argv[3], NULL, 0)
+			 : (unsigned long long)time(NULL) ^ (unsigned long long)getpid() << 16;
 	rng_state = seed ? seed : 1;
 	known_defects = getenv("FCGI_STREAM_KNOWN") && !strcmp(getenv("FCGI_STREAM_KNOWN"), "1");
 	signal(SIGPIPE, SIG_IGN);
@@ -620,24 +659,49 @@ int main(int argc, char **argv)
 			probes++;
 			if (!a.status) {
 				probes_failed++;
-				fprintf(stderr, "fcgi_stream: probe %ld after connection %ld got no answer\n", probes, conns);
+				fprintf(stderr, "fcgi_stream: probe %ld after connection %ld got no answer\n",
+					probes, conns);
 			}
 		}
 		switch (kind) {
-		case 0: r = sample(); request(&b, 1, false, &r); break;
-		case 1: r = sample(); request(&b, 1, below(2), &r); mutate(&b); break;
-		case 2: for (size_t i = 0, n = 1 + below(4096); i < n; i++) put_byte(&b, (unsigned)rnd()); break;
-		case 3: bad_headers(&b); break;
-		case 4: bad_params(&b, &complete); break;
-		case 5: bad_body(&b); break;
-		case 6: ending = cut_short(&b); break;
-		case 7: many_on_one(&b); break;
-		case 8: management(&b); break;
-		default: management_repeated(&b);
+		case 0:
+			r = sample();
+			request(&b, 1, false, &r);
+			break;
+		case 1:
+			r = sample();
+			request(&b, 1, below(2), &r);
+			mutate(&b);
+			break;
+		case 2:
+			for (size_t i = 0, n = 1 + below(4096); i < n; i++)
+				put_byte(&b, (unsigned)rnd());
+			break;
+		case 3:
+			bad_headers(&b);
+			break;
+		case 4:
+			bad_params(&b, &complete);
+			break;
+		case 5:
+			bad_body(&b);
+			break;
+		case 6:
+			ending = cut_short(&b);
+			break;
+		case 7:
+			many_on_one(&b);
+			break;
+		case 8:
+			management(&b);
+			break;
+		default:
+			management_repeated(&b);
 		}
 		counts[kind]++;
 		if ((fd = connect_socket()) < 0) {
-			fprintf(stderr, "fcgi_stream: cannot connect to %s: %s\n", socket_path, strerror(errno));
+			fprintf(stderr, "fcgi_stream: cannot connect to %s: %s\n", socket_path,
+				strerror(errno));
 			free(b.p);
 			sleep(1);
 			continue;
@@ -651,7 +715,8 @@ int main(int argc, char **argv)
 			if (a.bad)
 				bad_answers++;
 			if (kind == 0 && (!a.status || a.status >= 500)) {
-				fprintf(stderr, "fcgi_stream: a valid request (connection %ld) got %d\n", conns, a.status);
+				fprintf(stderr, "fcgi_stream: a valid request (connection %ld) got %d\n",
+					conns, a.status);
 				probes_failed++;
 			}
 		} else if (ending == CLOSE_UNREAD) {

@@ -30,7 +30,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	identity_key_set(key, sizeof(key));
 	csrf_token_make(NOW, made);
-	if (csrf_token_check(made, NOW) != CSRF_OK || csrf_token_check(made, NOW + CSRF_TOKEN_MAX_AGE + 1) != CSRF_EXPIRED)
+	if (csrf_token_check(made, NOW) != CSRF_OK ||
+	    csrf_token_check(made, NOW + CSRF_TOKEN_MAX_AGE + 1) != CSRF_EXPIRED)
 		abort();
 	return 0;
 }

@@ -13,7 +13,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define TODAY ((time_t)1795737600) /* 2026-11-27 00:00 UTC */
+#define TODAY     ((time_t)1795737600) /* 2026-11-27 00:00 UTC */
 #define TODAY_YMD 20261127
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -52,7 +52,8 @@ static void check_staged(const struct import_record *rec, const struct import_ro
 		abort();
 	/* The IIN itself is never staged (unless a person typed it into a text). */
 	if (rec->in.iin && strlen(rec->in.iin) == 12 && strstr(line.data, rec->in.iin) &&
-	    !strstr(row->p.text, rec->in.iin) && !(row->p.proposed_wording && strstr(row->p.proposed_wording, rec->in.iin)) &&
+	    !strstr(row->p.text, rec->in.iin) &&
+	    !(row->p.proposed_wording && strstr(row->p.proposed_wording, rec->in.iin)) &&
 	    !strstr(row->source_id, rec->in.iin))
 		abort();
 	buf_free(&line);
@@ -60,8 +61,9 @@ static void check_staged(const struct import_record *rec, const struct import_ro
 
 static int fuzz_import(const uint8_t *data, size_t size, enum import_format fmt)
 {
-	struct import_rules rules = { .default_source = "letter", .source_count = 2, .pseudonyms = true,
-				      .now = 1790000000 };
+	struct import_rules rules = {
+		.default_source = "letter", .source_count = 2, .pseudonyms = true, .now = 1790000000
+	};
 	FILE *f = size ? fmemopen((void *)data, size, "r") : NULL;
 	struct import_reader *r;
 	struct import_record rec;

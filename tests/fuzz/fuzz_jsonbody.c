@@ -27,13 +27,9 @@ static int depth(json_t *v, int *nul)
 	if (json_is_string(v) && strlen(json_string_value(v)) != json_string_length(v))
 		*nul = 1;
 	if (json_is_object(v)) {
-		json_object_foreach(v, key, item)
-			if ((d = depth(item, nul)) > deepest)
-				deepest = d;
+		json_object_foreach(v, key, item) if ((d = depth(item, nul)) > deepest) deepest = d;
 	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, item)
-			if ((d = depth(item, nul)) > deepest)
-				deepest = d;
+		json_array_foreach(v, i, item) if ((d = depth(item, nul)) > deepest) deepest = d;
 	} else {
 		return 0;
 	}
@@ -55,8 +51,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	if (accepts("{\"a\":1,\"a\":2}") || accepts("{\"a\":{\"b\":1,\"b\":2}}") ||
-	    !accepts("{\"a\":[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]}") || accepts("{\"a\":[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]}") ||
-	    accepts("[]") || accepts("{\"a\":\"\\u0000\"}"))
+	    !accepts("{\"a\":[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]}") ||
+	    accepts("{\"a\":[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]}") || accepts("[]") ||
+	    accepts("{\"a\":\"\\u0000\"}"))
 		abort();
 	return 0;
 }

@@ -55,7 +55,8 @@ static void check_path(const char *path)
 		if (r->label != ROUTE_MODERATION || !r->role)
 			abort();
 		if (strstr(r->path, "{id}") &&
-		    (m.id[0] < '1' || m.id[0] > '9' || strspn(m.id, "0123456789") != strlen(m.id) || strlen(m.id) > 18))
+		    (m.id[0] < '1' || m.id[0] > '9' || strspn(m.id, "0123456789") != strlen(m.id) ||
+		     strlen(m.id) > 18))
 			abort();
 	}
 }
@@ -75,8 +76,9 @@ static void check_body(const char *body, size_t len, unsigned allowed)
 		abort();
 	if (strspn(b.of, "0123456789") != strlen(b.of) || (!(allowed & MODERATION_FIELD_OF) && b.of[0]))
 		abort();
-	if ((allowed & MODERATION_FIELD_DECISION) ? strcmp(b.decision, "hide") != 0 && strcmp(b.decision, "keep") != 0
-						  : b.decision[0] != '\0')
+	if ((allowed & MODERATION_FIELD_DECISION)
+		    ? strcmp(b.decision, "hide") != 0 && strcmp(b.decision, "keep") != 0
+		    : b.decision[0] != '\0')
 		abort();
 	buf_init(&csv, 0);
 	csv_put(&csv, b.reason, true);
@@ -96,7 +98,8 @@ static void check_query(const char *query, bool is_log)
 			abort();
 		return;
 	}
-	if (!q.after[0] || !q.limit[0] || (q.from[0] && strlen(q.from) != 10) || (!is_log && (q.csv || q.bom)))
+	if (!q.after[0] || !q.limit[0] || (q.from[0] && strlen(q.from) != 10) ||
+	    (!is_log && (q.csv || q.bom)))
 		abort();
 }
 

@@ -34,7 +34,8 @@ static void check_valid(const struct proposal *p)
 		abort();
 	for (const char *s = p->text; *s; s++)
 		chars += ((unsigned char)*s & 0xc0) != 0x80;
-	if (chars == 0 || chars > PROPOSAL_MAX_CHARS || (p->proposed_wording && strcmp(p->stance, "amend") != 0))
+	if (chars == 0 || chars > PROPOSAL_MAX_CHARS ||
+	    (p->proposed_wording && strcmp(p->stance, "amend") != 0))
 		abort();
 }
 
@@ -46,7 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	proposal_input_from_form((const char *)data, size, &in, &errs);
 	in.channel = "web";
-	if (!(errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) && proposal_validate(&in, &p, &errs))
+	if (!(errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) &&
+	    proposal_validate(&in, &p, &errs))
 		check_valid(&p);
 	if (errs.count < 0 || errs.count > ERRORS_MAX || (errs.count && !errors_primary(&errs)))
 		abort();

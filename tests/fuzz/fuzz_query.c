@@ -16,8 +16,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const names[] = { "lang", "target", "sort", "page", "per_page",
-					     "consultation", "done", "" };
+	static const char *const names[] = { "lang",     "target",       "sort", "page",
+					     "per_page", "consultation", "done", "" };
 	static const size_t sizes[] = { 1, 24, 256 };
 	char *copy = malloc(size + 1), *nl, out[256];
 	struct request req;
@@ -36,7 +36,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
 		for (size_t j = 0; j < ARRAY_LEN(sizes); j++) {
 			memset(out, 'X', sizeof(out));
-			if (request_query_param(&req, names[i], out, sizes[j]) && strnlen(out, sizes[j]) >= sizes[j])
+			if (request_query_param(&req, names[i], out, sizes[j]) &&
+			    strnlen(out, sizes[j]) >= sizes[j])
 				abort();
 		}
 		if (request_query_param(&req, names[i], out, 24))

@@ -39,14 +39,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define LINES 10
 
 static struct db *db;
-static struct settings settings = { .max_body = 131072, .structure_ttl = 1L << 30,
-				    .proposals_per_hour = 10, .supports_per_hour = 120 };
+static struct settings settings = {
+	.max_body = 131072, .structure_ttl = 1L << 30, .proposals_per_hour = 10, .supports_per_hour = 120
+};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	static const unsigned char key[32] = "kenes-fuzz-key-0123456789abcdef";
 	const struct db_options dbo = { .url = "host=/nonexistent/kenes-fuzz port=1 dbname=kenes",
-					.app_name = "kenes-fuzz", .statements = &fcgi_statements,
+					.app_name = "kenes-fuzz",
+					.statements = &fcgi_statements,
 					.connect_timeout = 1 };
 
 	(void)argc;
@@ -54,7 +56,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	log_set_level(L_ERROR);
 	identity_key_set(key, sizeof(key));
 	db = db_new(&dbo);
-	if (!metrics_init() || !batch_start(&dbo, 16, 1) || !structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")))
+	if (!metrics_init() || !batch_start(&dbo, 16, 1) ||
+	    !structure_set(FIXTURE_SLUG, FIXTURE_JSON("true")))
 		abort();
 	return 0;
 }

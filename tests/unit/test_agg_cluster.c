@@ -157,8 +157,10 @@ static void test_match(void **state)
 			assert_false(ok);
 		}
 	/* a short text copied with a slip is still a copy */
-	assert_true(match(boilerplate[3], "Давно пора закрепить независимость судей, ведь без этого рефорама останется на бумаге!!",
-			  &s));
+	assert_true(match(
+		boilerplate[3],
+		"Давно пора закрепить независимость судей, ведь без этого рефорама останется на бумаге!!",
+		&s));
 }
 
 static int add(struct cluster_set *set, const char *text)
@@ -218,7 +220,8 @@ static const char *const sentence[] = {
 
 static void window(char *out, size_t size, int from)
 {
-	snprintf(out, size, "%s%s%s%s", sentence[from], sentence[from + 1], sentence[from + 2], sentence[from + 3]);
+	snprintf(out, size, "%s%s%s%s", sentence[from], sentence[from + 1], sentence[from + 2],
+		 sentence[from + 3]);
 }
 
 static void test_no_chaining(void **state)
@@ -239,7 +242,7 @@ static void test_no_chaining(void **state)
 	add(set, c);
 	cluster_run(set);
 	assert_int_equal(leader(set, 0), CLUSTER_LEADS);
-	assert_int_equal(leader(set, 1), 0); /* b follows a */
+	assert_int_equal(leader(set, 1), 0);             /* b follows a */
 	assert_int_equal(leader(set, 2), CLUSTER_LEADS); /* c, close to b only, leads */
 	cluster_free(set);
 }
@@ -247,9 +250,9 @@ static void test_no_chaining(void **state)
 /* The texts of test_met, in the order first seen. */
 static const char *mixed_text(size_t i)
 {
-	const char *const texts[] = { others[0], letter, boilerplate[0], variants[0], boilerplate[1],
-				      others[1], variants[1], boilerplate[2], variants[2], others[2],
-				      variants[3], boilerplate[3] };
+	const char *const texts[] = { others[0],      letter,    boilerplate[0], variants[0],
+				      boilerplate[1], others[1], variants[1],    boilerplate[2],
+				      variants[2],    others[2], variants[3],    boilerplate[3] };
 
 	return texts[i];
 }
@@ -309,10 +312,8 @@ static void test_met(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_signature),
-		cmocka_unit_test(test_match),
-		cmocka_unit_test(test_leaders),
-		cmocka_unit_test(test_no_chaining),
+		cmocka_unit_test(test_signature), cmocka_unit_test(test_match),
+		cmocka_unit_test(test_leaders),   cmocka_unit_test(test_no_chaining),
 		cmocka_unit_test(test_met),
 	};
 

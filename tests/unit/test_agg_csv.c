@@ -49,7 +49,8 @@ static void test_fields(void **state)
 		sink_to_buf(&s, &b);
 		csv_field(&s, cases[i].in, true);
 		assert_string_equal(b.data, cases[i].out);
-		assert_int_equal(csv_is_formula(cases[i].in), cases[i].out[0] == '"' && cases[i].out[1] == '\'');
+		assert_int_equal(csv_is_formula(cases[i].in),
+				 cases[i].out[0] == '"' && cases[i].out[1] == '\'');
 		buf_free(&b);
 	}
 }

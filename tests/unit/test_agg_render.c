@@ -57,9 +57,9 @@ static void test_golden_renderings(void **state)
 		enum report_lang lang;
 		const char *file;
 	} cases[] = {
-		{ FORMAT_JSON, LANG_RU, "session-2.json" },   { FORMAT_HTML, LANG_RU, "session-2.ru.html" },
-		{ FORMAT_MD, LANG_RU, "session-2.ru.md" },    { FORMAT_MD, LANG_KK, "session-2.kk.md" },
-		{ FORMAT_CSV, LANG_RU, "session-2.ru.csv" },  { FORMAT_CSV, LANG_EN, "session-2.en.csv" },
+		{ FORMAT_JSON, LANG_RU, "session-2.json" },  { FORMAT_HTML, LANG_RU, "session-2.ru.html" },
+		{ FORMAT_MD, LANG_RU, "session-2.ru.md" },   { FORMAT_MD, LANG_KK, "session-2.kk.md" },
+		{ FORMAT_CSV, LANG_RU, "session-2.ru.csv" }, { FORMAT_CSV, LANG_EN, "session-2.en.csv" },
 	};
 	json_t *doc = load_document();
 
@@ -76,7 +76,8 @@ static void test_golden_renderings(void **state)
 		sink_to_buf(&s, &got);
 		assert_true(render_report(doc, cases[i].format, cases[i].lang, &s));
 		if (got.len != want_len || memcmp(got.data, want, want_len) != 0)
-			fail_msg("%s differs from its golden file (%zu bytes, want %zu)", cases[i].file, got.len, want_len);
+			fail_msg("%s differs from its golden file (%zu bytes, want %zu)", cases[i].file,
+				 got.len, want_len);
 		buf_free(&got);
 		free(want);
 	}
@@ -117,9 +118,10 @@ static void test_hostile_text(void **state)
 {
 	json_t *doc = load_document();
 	json_t *part = json_array_get(json_object_get(doc, "parts"), 0);
-	json_t *top = json_pack("{s:i, s:s, s:i, s:s, s:s, s:s, s:b, s:s}", "id", 99, "stance", "support",
-				"supports", 5, "date", "2026-02-10", "lang", "en", "region", "KZ-71", "new", 1, "excerpt",
-				"</q><script>x()</script>\"'&|*_[x](javascript:y)=HYPERLINK(\"z\")");
+	json_t *top =
+		json_pack("{s:i, s:s, s:i, s:s, s:s, s:s, s:b, s:s}", "id", 99, "stance", "support",
+			  "supports", 5, "date", "2026-02-10", "lang", "en", "region", "KZ-71", "new", 1,
+			  "excerpt", "</q><script>x()</script>\"'&|*_[x](javascript:y)=HYPERLINK(\"z\")");
 	struct buf b;
 	struct sink s;
 
@@ -138,7 +140,8 @@ static void test_hostile_text(void **state)
 	assert_non_null(strstr(b.data, "\\[x\\](javascript:y)")); /* no link */
 	buf_reset(&b);
 	render_report(doc, FORMAT_CSV, LANG_EN, &s);
-	assert_non_null(strstr(b.data, ",\"</q><script>x()</script>\"\"'&|*_[x](javascript:y)=HYPERLINK(\"\"z\"\")\","));
+	assert_non_null(strstr(
+		b.data, ",\"</q><script>x()</script>\"\"'&|*_[x](javascript:y)=HYPERLINK(\"\"z\"\")\","));
 	buf_free(&b);
 	json_decref(doc);
 }

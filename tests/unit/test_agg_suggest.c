@@ -41,16 +41,21 @@ static double cosine(const char *lang, const char *a, const char *b, const char 
 }
 
 static const char *const ru_corpus[] = {
-	"Нужно построить новую больницу в нашем районе.", "Пенсии надо индексировать каждый квартал.",
-	"Надо защитить степь от распашки.", "Прошу добавить раздел о правах животных.",
+	"Нужно построить новую больницу в нашем районе.",
+	"Пенсии надо индексировать каждый квартал.",
+	"Надо защитить степь от распашки.",
+	"Прошу добавить раздел о правах животных.",
 };
 static const char *const en_corpus[] = {
-	"We need a new hospital in our district.", "Pensions should be indexed every quarter.",
+	"We need a new hospital in our district.",
+	"Pensions should be indexed every quarter.",
 	"The steppe must be protected from ploughing.",
 };
 static const char *const kk_corpus[] = {
-	"Біздің ауданда жаңа аурухана салу керек.", "Зейнетақыны әр тоқсан сайын индекстеу керек.",
-	"Даланы жыртудан қорғау керек.", "Жануарлар құқығы туралы бөлім қосуды сұраймын.",
+	"Біздің ауданда жаңа аурухана салу керек.",
+	"Зейнетақыны әр тоқсан сайын индекстеу керек.",
+	"Даланы жыртудан қорғау керек.",
+	"Жануарлар құқығы туралы бөлім қосуды сұраймын.",
 };
 
 static void test_terms(void **state)
@@ -68,11 +73,14 @@ static void test_terms(void **state)
 	textvec_free(&v);
 	/* Russian forms of a word meet at their stem; the same words in another order are the same */
 	assert_true(cosine("ru", "Запретить смертную казнь", "запрет смертной казни", ru_corpus, 4) > 0.3);
-	assert_true(cosine("ru", "казнь смертную запретить", "Запретить смертную казнь!", ru_corpus, 4) > 0.99);
+	assert_true(cosine("ru", "казнь смертную запретить", "Запретить смертную казнь!", ru_corpus, 4) >
+		    0.99);
 	/* Kazakh suffixes through grams: сайлау, сайлауы, сайласын */
-	assert_true(cosine("kk", "Әкімдерді халық сайласын", "әкімдерді халық тікелей сайлауы тиіс", kk_corpus, 4) > 0.3);
+	assert_true(cosine("kk", "Әкімдерді халық сайласын", "әкімдерді халық тікелей сайлауы тиіс",
+			   kk_corpus, 4) > 0.3);
 	/* other subjects stay apart */
-	assert_true(cosine("ru", "Запретить смертную казнь", "Построить больницу в районе", ru_corpus, 4) < 0.05);
+	assert_true(cosine("ru", "Запретить смертную казнь", "Построить больницу в районе", ru_corpus, 4) <
+		    0.05);
 	assert_true(cosine("en", "ban the death penalty", "banning the death penalties", en_corpus, 3) > 0.5);
 	/* a term every text has weighs nothing */
 	assert_true(cosine("en", "ban the death penalty", "banning the death penalties", NULL, 0) == 0.0);
@@ -99,7 +107,8 @@ static void vec(struct textvec *v, const uint64_t *term, const float *weight, in
 
 static void test_group(void **state)
 {
-	static const uint64_t ta[] = { 2, 4 }, tb[] = { 4, 6 }, tc[] = { 6, 8 }, td[] = { 10 }, te[] = { 2, 4, 6 };
+	static const uint64_t ta[] = { 2, 4 }, tb[] = { 4, 6 }, tc[] = { 6, 8 }, td[] = { 10 },
+			      te[] = { 2, 4, 6 };
 	static const float w2[] = { 1, 1 }, w1[] = { 1 }, w3[] = { 1, 1, 1 };
 	struct textvec v[5];
 	int group[5];

@@ -24,9 +24,12 @@ static void test_counts(void **state)
 		long long n;
 		const char *out;
 	} cases[] = {
-		{ LANG_EN, 0, "0" },		 { LANG_EN, 999, "999" },
-		{ LANG_EN, 1000, "1,000" },	 { LANG_EN, 1234567, "1,234,567" },
-		{ LANG_RU, 12345, "12" NBSP "345" }, { LANG_KK, 100000, "100" NBSP "000" },
+		{ LANG_EN, 0, "0" },
+		{ LANG_EN, 999, "999" },
+		{ LANG_EN, 1000, "1,000" },
+		{ LANG_EN, 1234567, "1,234,567" },
+		{ LANG_RU, 12345, "12" NBSP "345" },
+		{ LANG_KK, 100000, "100" NBSP "000" },
 		{ LANG_RU, -4321, "-4" NBSP "321" },
 	};
 	char out[64];
@@ -46,7 +49,8 @@ static void test_changes_and_shares(void **state)
 	report_change(LANG_EN, 1234, out, sizeof(out));
 	assert_string_equal(out, "+1,234");
 	report_change(LANG_RU, -56, out, sizeof(out));
-	assert_string_equal(out, "\xe2\x88\x92" "56"); /* a minus sign, not a hyphen */
+	assert_string_equal(out, "\xe2\x88\x92"
+				 "56"); /* a minus sign, not a hyphen */
 	report_change(LANG_KK, 0, out, sizeof(out));
 	assert_string_equal(out, "0");
 	/* A share always comes with its counts. */
@@ -65,13 +69,61 @@ static void test_changes_and_shares(void **state)
 static void test_every_key_translated(void **state)
 {
 	static const char *const keys[] = {
-		"report", "session", "week", "range", "period", "previous", "cut_off", "time_zone", "issued",
-		"provisional", "ad_hoc", "totals", "proposals", "people", "supports", "change", "all",
-		"support", "oppose", "amend", "support_level", "support_level_note", "parts", "part",
-		"topics", "topic", "regions", "region", "channels", "channel", "trend", "support_chart",
-		"heatmap", "heatmap_note", "top", "new", "no_proposals", "version", "notes", "note_people",
-		"note_supports", "note_days", "note_top", "generated_by", "campaigns", "campaign", "texts",
-		"first_seen", "last_seen", "peak", "burst", "no_campaigns", "note_campaigns", "burst_threshold", "campaign_texts",
+		"report",
+		"session",
+		"week",
+		"range",
+		"period",
+		"previous",
+		"cut_off",
+		"time_zone",
+		"issued",
+		"provisional",
+		"ad_hoc",
+		"totals",
+		"proposals",
+		"people",
+		"supports",
+		"change",
+		"all",
+		"support",
+		"oppose",
+		"amend",
+		"support_level",
+		"support_level_note",
+		"parts",
+		"part",
+		"topics",
+		"topic",
+		"regions",
+		"region",
+		"channels",
+		"channel",
+		"trend",
+		"support_chart",
+		"heatmap",
+		"heatmap_note",
+		"top",
+		"new",
+		"no_proposals",
+		"version",
+		"notes",
+		"note_people",
+		"note_supports",
+		"note_days",
+		"note_top",
+		"generated_by",
+		"campaigns",
+		"campaign",
+		"texts",
+		"first_seen",
+		"last_seen",
+		"peak",
+		"burst",
+		"no_campaigns",
+		"note_campaigns",
+		"burst_threshold",
+		"campaign_texts",
 	};
 	enum report_lang lang;
 
@@ -121,8 +173,10 @@ static void test_progress_text(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counts),	 cmocka_unit_test(test_changes_and_shares),
-		cmocka_unit_test(test_every_key_translated), cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_changes_and_shares),
+		cmocka_unit_test(test_every_key_translated),
+		cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_progress_text),
 	};
 

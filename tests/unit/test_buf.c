@@ -145,8 +145,7 @@ static const struct {
 	/* UTF-8 passes through untouched: Қазақстан, «ә», an emoji */
 	{ "\xD2\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD2\x9B\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD",
 	  "\xD2\x9A\xD0\xB0\xD0\xB7\xD0\xB0\xD2\x9B\xD1\x81\xD1\x82\xD0\xB0\xD0\xBD" },
-	{ "\xC2\xAB\xD3\x99\xC2\xBB & \xF0\x9F\x98\x80",
-	  "\xC2\xAB\xD3\x99\xC2\xBB &amp; \xF0\x9F\x98\x80" },
+	{ "\xC2\xAB\xD3\x99\xC2\xBB & \xF0\x9F\x98\x80", "\xC2\xAB\xD3\x99\xC2\xBB &amp; \xF0\x9F\x98\x80" },
 	{ "line\nbreak\ttab", "line\nbreak\ttab" },
 };
 
@@ -225,14 +224,10 @@ static void test_steal(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_init_is_empty),
-		cmocka_unit_test(test_append_puts_putc_printf),
-		cmocka_unit_test(test_grows),
-		cmocka_unit_test(test_limit_append),
-		cmocka_unit_test(test_limit_printf),
-		cmocka_unit_test(test_html_escaping),
-		cmocka_unit_test(test_html_limit),
-		cmocka_unit_test(test_steal),
+		cmocka_unit_test(test_init_is_empty), cmocka_unit_test(test_append_puts_putc_printf),
+		cmocka_unit_test(test_grows),         cmocka_unit_test(test_limit_append),
+		cmocka_unit_test(test_limit_printf),  cmocka_unit_test(test_html_escaping),
+		cmocka_unit_test(test_html_limit),    cmocka_unit_test(test_steal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -38,8 +38,13 @@ static char *body_of(const struct proposal *p)
 
 static void test_plain(void **state)
 {
-	struct proposal p = { .kind = "preamble", .version = 1, .stance = "support", .lang = "en",
-			      .region = "unspecified", .channel = "api", .text = (char *)"x" };
+	struct proposal p = { .kind = "preamble",
+			      .version = 1,
+			      .stance = "support",
+			      .lang = "en",
+			      .region = "unspecified",
+			      .channel = "api",
+			      .text = (char *)"x" };
 	char *body;
 
 	(void)state;
@@ -57,23 +62,29 @@ static void test_plain(void **state)
 /* Topics in the consultation's order whatever order they came in; PostgreSQL's escapes. */
 static void test_topics_and_escapes(void **state)
 {
-	struct proposal p = { .kind = "article", .number = "4", .version = 1, .stance = "amend", .lang = "ru",
-			      .region = "KZ-71", .channel = "web",
+	struct proposal p = { .kind = "article",
+			      .number = "4",
+			      .version = 1,
+			      .stance = "amend",
+			      .lang = "ru",
+			      .region = "KZ-71",
+			      .channel = "web",
 			      .text = (char *)"a \"b\" \\ / \xc3\xa9\tx\nz\x01\x1f\x7f",
 			      .proposed_wording = (char *)"</script>",
-			      .topics = { "language", "sovereignty", "courts" }, .topic_count = 3 };
+			      .topics = { "language", "sovereignty", "courts" },
+			      .topic_count = 3 };
 	char *body;
 
 	(void)state;
 	p.consultation = structure_find(FIXTURE_SLUG);
 	body = body_of(&p);
-	assert_string_equal(body,
-			    "{\"id\": 17, \"lang\": \"ru\", "
-			    "\"text\": \"a \\\"b\\\" \\\\ / \xc3\xa9\\tx\\nz\\u0001\\u001f\x7f\", "
-			    "\"region\": \"KZ-71\", \"stance\": \"amend\", \"status\": \"published\", "
-			    "\"target\": \"article:4\", \"topics\": [\"sovereignty\", \"courts\", \"language\"], "
-			    "\"channel\": \"web\", \"version\": 1, \"supports\": 0, \"created_at\": " CREATED
-			    ", \"consultation\": \"constitution-2026\", \"proposed_wording\": \"</script>\"}");
+	assert_string_equal(
+		body, "{\"id\": 17, \"lang\": \"ru\", "
+		      "\"text\": \"a \\\"b\\\" \\\\ / \xc3\xa9\\tx\\nz\\u0001\\u001f\x7f\", "
+		      "\"region\": \"KZ-71\", \"stance\": \"amend\", \"status\": \"published\", "
+		      "\"target\": \"article:4\", \"topics\": [\"sovereignty\", \"courts\", \"language\"], "
+		      "\"channel\": \"web\", \"version\": 1, \"supports\": 0, \"created_at\": " CREATED
+		      ", \"consultation\": \"constitution-2026\", \"proposed_wording\": \"</script>\"}");
 	free(body);
 }
 

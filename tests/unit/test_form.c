@@ -56,9 +56,8 @@ static const struct parse_case accepted[] = {
 };
 
 static const char *const refused[] = {
-	"%",        "a=%",      "a=%4",    "a=%zz",      "a=%4g",    "a=%g4",
-	"a=b%",     "a=b%0",    "a=%%41",  "%zz=a",      "a=1&b=%x", "a=%00",
-	"%00=a",    "a=x%00y",  "a=%0",    "a=1&%=2",
+	"%",      "a=%",   "a=%4",     "a=%zz", "a=%4g", "a=%g4",   "a=b%", "a=b%0",
+	"a=%%41", "%zz=a", "a=1&b=%x", "a=%00", "%00=a", "a=x%00y", "a=%0", "a=1&%=2",
 };
 
 static void check_accepted(const struct parse_case *c)
@@ -196,12 +195,9 @@ static void test_get_first_value(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_parse_accepted),
-		cmocka_unit_test(test_parse_refused),
-		cmocka_unit_test(test_parse_raw_nul),
-		cmocka_unit_test(test_parse_respects_length),
-		cmocka_unit_test(test_parse_field_limit),
-		cmocka_unit_test(test_get_first_value),
+		cmocka_unit_test(test_parse_accepted),    cmocka_unit_test(test_parse_refused),
+		cmocka_unit_test(test_parse_raw_nul),     cmocka_unit_test(test_parse_respects_length),
+		cmocka_unit_test(test_parse_field_limit), cmocka_unit_test(test_get_first_value),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

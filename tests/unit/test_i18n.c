@@ -30,9 +30,9 @@ static void test_lang_parse(void **state)
 		bool ok;
 		enum lang want;
 	} cases[] = {
-		{ "kk", true, LANG_KK }, { "ru", true, LANG_RU }, { "en", true, LANG_EN },
-		{ "KK", false, LANG_KK }, { "kz", false, LANG_KK }, { "k", false, LANG_KK },
-		{ "kkk", false, LANG_KK }, { "", false, LANG_KK }, { " en", false, LANG_KK },
+		{ "kk", true, LANG_KK },     { "ru", true, LANG_RU },  { "en", true, LANG_EN },
+		{ "KK", false, LANG_KK },    { "kz", false, LANG_KK }, { "k", false, LANG_KK },
+		{ "kkk", false, LANG_KK },   { "", false, LANG_KK },   { " en", false, LANG_KK },
 		{ "en-US", false, LANG_KK }, { NULL, false, LANG_KK },
 	};
 
@@ -136,23 +136,68 @@ static void test_tr_falls_back_to_key(void **state)
 
 /* Every key page.c and routes.c ask for. */
 static const char *const page_keys[] = {
-	"lang.name",        "site.tagline",     "form.heading",     "form.intro",
-	"form.closed",      "field.target",     "target.choose",    "group.whole",
-	"group.sections",   "group.articles",   "field.stance",     "stance.support",
-	"stance.oppose",    "stance.amend",     "field.topics",     "field.text",
-	"text.hint",        "count.left.one",   "count.left.few",   "count.left.many",
-	"count.left.other", "count.over.one",   "count.over.few",   "count.over.many",
-	"count.over.other", "list.sort",        "nav.lang",         "nav.pages",
-	"view.stance",      "view.stance.support", "view.stance.oppose", "view.stance.amend",
-	"view.topics",      "view.text",        "view.proposed_wording", "view.region",
-	"support.not_supported", "err.unavailable_support", "err.unavailable_report",
-	"err.unavailable_action", "err.internal", "field.proposed_wording",
-	"field.lang",       "field.region",     "form.submit",      "errors.summary",
-	"receipt.title",    "receipt.number",   "receipt.recorded", "receipt.keep",
-	"receipt.another",  "receipt.json",     "notfound.title",   "notfound.text",
-	"error.title",      "none.consultation",
-	"report.title",     "report.intro",     "report.button",    "report.done",
-	"field.report_iin", "err.not_filed_in_your_name",
+	"lang.name",
+	"site.tagline",
+	"form.heading",
+	"form.intro",
+	"form.closed",
+	"field.target",
+	"target.choose",
+	"group.whole",
+	"group.sections",
+	"group.articles",
+	"field.stance",
+	"stance.support",
+	"stance.oppose",
+	"stance.amend",
+	"field.topics",
+	"field.text",
+	"text.hint",
+	"count.left.one",
+	"count.left.few",
+	"count.left.many",
+	"count.left.other",
+	"count.over.one",
+	"count.over.few",
+	"count.over.many",
+	"count.over.other",
+	"list.sort",
+	"nav.lang",
+	"nav.pages",
+	"view.stance",
+	"view.stance.support",
+	"view.stance.oppose",
+	"view.stance.amend",
+	"view.topics",
+	"view.text",
+	"view.proposed_wording",
+	"view.region",
+	"support.not_supported",
+	"err.unavailable_support",
+	"err.unavailable_report",
+	"err.unavailable_action",
+	"err.internal",
+	"field.proposed_wording",
+	"field.lang",
+	"field.region",
+	"form.submit",
+	"errors.summary",
+	"receipt.title",
+	"receipt.number",
+	"receipt.recorded",
+	"receipt.keep",
+	"receipt.another",
+	"receipt.json",
+	"notfound.title",
+	"notfound.text",
+	"error.title",
+	"none.consultation",
+	"report.title",
+	"report.intro",
+	"report.button",
+	"report.done",
+	"field.report_iin",
+	"err.not_filed_in_your_name",
 };
 
 /*
@@ -160,10 +205,22 @@ static const char *const page_keys[] = {
  * ("err." + code), except the ones listed in test_tr_error_codes_not_shown_in_forms.
  */
 static const char *const form_error_codes[] = {
-	"required",       "invalid_type",        "unknown_target",   "invalid_target",
-	"invalid_stance", "unknown_topic",       "too_many_topics",  "text_too_long",
-	"wording_not_allowed", "invalid_lang",   "unknown_region",   "unknown_consultation",
-	"consultation_closed", "invalid_utf8",   "control_character", "unavailable",
+	"required",
+	"invalid_type",
+	"unknown_target",
+	"invalid_target",
+	"invalid_stance",
+	"unknown_topic",
+	"too_many_topics",
+	"text_too_long",
+	"wording_not_allowed",
+	"invalid_lang",
+	"unknown_region",
+	"unknown_consultation",
+	"consultation_closed",
+	"invalid_utf8",
+	"control_character",
+	"unavailable",
 };
 
 static void assert_complete(const char *key)
@@ -197,8 +254,8 @@ static void test_tr_error_codes_complete(void **state)
 static void test_tr_field_labels_complete(void **state)
 {
 	static const char *const fields[] = {
-		"field.target", "field.stance", "field.topics",      "field.text",
-		"field.proposed_wording", "field.lang", "field.region",
+		"field.target",           "field.stance", "field.topics", "field.text",
+		"field.proposed_wording", "field.lang",   "field.region",
 	};
 
 	(void)state;

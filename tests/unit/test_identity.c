@@ -158,9 +158,9 @@ static void test_tokens(void **state)
 static void test_same_origin(void **state)
 {
 	(void)state;
-	assert_true(csrf_same_origin("", "", "kenes.kz"));                 /* curl */
+	assert_true(csrf_same_origin("", "", "kenes.kz")); /* curl */
 	assert_true(csrf_same_origin("same-origin", "https://kenes.kz", "kenes.kz"));
-	assert_true(csrf_same_origin("none", "", "kenes.kz"));             /* typed URL */
+	assert_true(csrf_same_origin("none", "", "kenes.kz")); /* typed URL */
 	assert_true(csrf_same_origin("", "http://127.0.0.1:8080", "127.0.0.1"));
 	assert_true(csrf_same_origin("", "https://KENES.kz", "kenes.kz"));
 	assert_true(csrf_same_origin("", "http://[::1]:8080", "[::1]"));
@@ -176,10 +176,8 @@ static void test_same_origin(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_iin_table),
-		cmocka_unit_test(test_iin_second_pass),
-		cmocka_unit_test(test_pseudonyms),
-		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_iin_table),   cmocka_unit_test(test_iin_second_pass),
+		cmocka_unit_test(test_pseudonyms),  cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_same_origin),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -54,10 +54,11 @@ static void test_csv_records_and_lines(void **state)
 
 	(void)state;
 	open_text(&file,
-		  HEADER "a-1,article:4,support,sovereignty;courts,\"Quoted, with \"\"quotes\"\"\",,kk,KZ-71\r\n"
-			 "a-2,general,amend,,\"two\r\nlines\",new,ru,\n"
-			 "\r\n"
-			 "a-3,preamble,oppose,,last without a line break,,en,",
+		  HEADER
+		  "a-1,article:4,support,sovereignty;courts,\"Quoted, with \"\"quotes\"\"\",,kk,KZ-71\r\n"
+		  "a-2,general,amend,,\"two\r\nlines\",new,ru,\n"
+		  "\r\n"
+		  "a-3,preamble,oppose,,last without a line break,,en,",
 		  IMPORT_CSV);
 	assert_non_null(file.r);
 	assert_int_equal(import_reader_next(file.r, &rec), 1);
@@ -299,14 +300,19 @@ static void test_validate(void **state)
 	} cases[] = {
 		{ "source_id,target,stance,text,lang", "v,article:4,support,ok,kk", "", "" },
 		{ "source_id,target,stance,text,lang,source", "v,article:4,support,ok,kk,egov", "", "" },
-		{ "source_id,target,stance,text,lang,source", "v,article:4,support,ok,kk,post", "unknown_source", "source" },
+		{ "source_id,target,stance,text,lang,source", "v,article:4,support,ok,kk,post",
+		  "unknown_source", "source" },
 		{ "target,stance,text,lang", "article:4,support,ok,kk", "required", "source_id" },
-		{ "source_id,target,stance,text,lang", "\"a\rb\",article:4,support,ok,kk", "invalid_source_id", "source_id" },
-		{ "source_id,target,stance,text,lang,submitted_at", "v,article:4,support,ok,kk,2030-01-01T00:00:00Z",
-		  "submitted_in_future", "submitted_at" },
-		{ "source_id,target,stance,text,lang,iin", "v,article:4,support,ok,kk,900101300000", "invalid_iin", "iin" },
-		{ "source_id,target,stance,text,lang", "v,article:9,support,ok,kk", "unknown_target", "target" },
-		{ "source_id,target,stance,text,lang,topics", "v,article:4,support,ok,kk,courts;", "required", "topics" },
+		{ "source_id,target,stance,text,lang", "\"a\rb\",article:4,support,ok,kk",
+		  "invalid_source_id", "source_id" },
+		{ "source_id,target,stance,text,lang,submitted_at",
+		  "v,article:4,support,ok,kk,2030-01-01T00:00:00Z", "submitted_in_future", "submitted_at" },
+		{ "source_id,target,stance,text,lang,iin", "v,article:4,support,ok,kk,900101300000",
+		  "invalid_iin", "iin" },
+		{ "source_id,target,stance,text,lang", "v,article:9,support,ok,kk", "unknown_target",
+		  "target" },
+		{ "source_id,target,stance,text,lang,topics", "v,article:4,support,ok,kk,courts;", "required",
+		  "topics" },
 	};
 
 	(void)state;
@@ -322,8 +328,10 @@ static void test_validate(void **state)
 			assert_string_equal(rec.errs.list[0].field, cases[i].field);
 		} else {
 			assert_string_equal(row.p.channel, "import");
-			assert_string_equal(row.source, strstr(cases[i].header, "source,") || strstr(cases[i].header, ",source")
-								 ? "egov" : "letter");
+			assert_string_equal(row.source, strstr(cases[i].header, "source,") ||
+									strstr(cases[i].header, ",source")
+								? "egov"
+								: "letter");
 		}
 		import_row_free(&row);
 		import_record_free(&rec);
@@ -339,7 +347,8 @@ static void test_source_id_length(void **state)
 
 	(void)state;
 	memset(line, 'i', IMPORT_SOURCE_ID_MAX + 1);
-	snprintf(line + IMPORT_SOURCE_ID_MAX + 1, sizeof(line) - IMPORT_SOURCE_ID_MAX - 1, ",general,support,x,en");
+	snprintf(line + IMPORT_SOURCE_ID_MAX + 1, sizeof(line) - IMPORT_SOURCE_ID_MAX - 1,
+		 ",general,support,x,en");
 	assert_false(validate_csv("source_id,target,stance,text,lang", line, &r, &rec, &row));
 	assert_string_equal(rec.errs.list[0].code, "source_id_too_long");
 	import_row_free(&row);
@@ -363,10 +372,11 @@ static void test_pseudonym_and_copy_line(void **state)
 	(void)state;
 	identity_key_set(key, sizeof(key));
 	r.pseudonyms = true;
-	assert_true(validate_csv("source_id,target,stance,topics,text,proposed_wording,lang,iin,submitted_at",
-				 "id\\1,article:4,amend,courts;rights;courts,\" tab\there\r\nnext \",new,ru,900101300007,"
-				 "2026-02-08T12:30:09+05:00",
-				 &r, &rec, &row));
+	assert_true(validate_csv(
+		"source_id,target,stance,topics,text,proposed_wording,lang,iin,submitted_at",
+		"id\\1,article:4,amend,courts;rights;courts,\" tab\there\r\nnext \",new,ru,900101300007,"
+		"2026-02-08T12:30:09+05:00",
+		&r, &rec, &row));
 	identity_pseudonym(FIXTURE_SLUG, "iin", "900101300007", expect);
 	identity_pseudonym_hex(expect, hex);
 	assert_true(row.has_submitter);
@@ -374,9 +384,10 @@ static void test_pseudonym_and_copy_line(void **state)
 	buf_init(&line, 0);
 	import_copy_fields(&line, &row, "1", "2", "3", "2026-11-27 10:00:00+00");
 	/* Tabs, line breaks and backslashes escaped; the text trimmed; the IIN nowhere. */
-	assert_int_equal(strncmp(line.data, "1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x",
-				 strlen("1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x")),
-			 0);
+	assert_int_equal(
+		strncmp(line.data, "1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x",
+			strlen("1\t2\t3\tamend\ttab\\there\\nnext\tnew\tru\tunspecified\timport\t\\\\x")),
+		0);
 	assert_non_null(strstr(line.data, "\t2026-02-08T12:30:09+05:00\tletter\tid\\\\1"));
 	assert_int_equal(line.data[line.len - 1], '1');
 	assert_null(strstr(line.data, "900101300007"));

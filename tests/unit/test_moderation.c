@@ -33,8 +33,10 @@ static void test_bodies(void **state)
 		/* NFC: e + combining acute becomes é */
 		{ "{\"reason\":\"e\\u0301\"}", 0, 0, NULL, NULL, "\xc3\xa9", "", "" },
 		{ "{\"reason\":\"dup\",\"of\":12}", MODERATION_FIELD_OF, 0, NULL, NULL, "dup", "12", "" },
-		{ "{\"decision\":\"keep\",\"reason\":\"ok\"}", MODERATION_FIELD_DECISION, 0, NULL, NULL, "ok", "", "keep" },
-		{ "{\"decision\":\"hide\",\"reason\":\"ok\"}", MODERATION_FIELD_DECISION, 0, NULL, NULL, "ok", "", "hide" },
+		{ "{\"decision\":\"keep\",\"reason\":\"ok\"}", MODERATION_FIELD_DECISION, 0, NULL, NULL, "ok",
+		  "", "keep" },
+		{ "{\"decision\":\"hide\",\"reason\":\"ok\"}", MODERATION_FIELD_DECISION, 0, NULL, NULL, "ok",
+		  "", "hide" },
 		/* refused */
 		{ "", 0, 422, "required", "reason" },
 		{ "{}", 0, 422, "required", "reason" },
@@ -43,14 +45,17 @@ static void test_bodies(void **state)
 		{ "{\"reason\":[\"x\"]}", 0, 422, "invalid_type", "reason" },
 		{ "{\"reason\":\"x\\u0007\"}", 0, 400, "control_character", "reason" },
 		{ "{\"reason\":\"x\",\"of\":12}", 0, 422, "unknown_field", "of" },
-		{ "{\"reason\":\"x\",\"decision\":\"keep\"}", MODERATION_FIELD_OF, 422, "unknown_field", "decision" },
+		{ "{\"reason\":\"x\",\"decision\":\"keep\"}", MODERATION_FIELD_OF, 422, "unknown_field",
+		  "decision" },
 		{ "{\"reason\":\"x\",\"of\":\"12\"}", MODERATION_FIELD_OF, 422, "invalid_type", "of" },
 		{ "{\"reason\":\"x\",\"of\":1.5}", MODERATION_FIELD_OF, 422, "invalid_type", "of" },
 		{ "{\"reason\":\"x\",\"of\":0}", MODERATION_FIELD_OF, 422, "unknown_original", "of" },
 		{ "{\"reason\":\"x\",\"of\":-4}", MODERATION_FIELD_OF, 422, "unknown_original", "of" },
 		{ "{\"reason\":\"x\"}", MODERATION_FIELD_DECISION, 422, "required", "decision" },
-		{ "{\"reason\":\"x\",\"decision\":\"HIDE\"}", MODERATION_FIELD_DECISION, 422, "invalid_decision", "decision" },
-		{ "{\"reason\":\"x\",\"decision\":true}", MODERATION_FIELD_DECISION, 422, "invalid_decision", "decision" },
+		{ "{\"reason\":\"x\",\"decision\":\"HIDE\"}", MODERATION_FIELD_DECISION, 422,
+		  "invalid_decision", "decision" },
+		{ "{\"reason\":\"x\",\"decision\":true}", MODERATION_FIELD_DECISION, 422, "invalid_decision",
+		  "decision" },
 		{ "{\"reason\":\"a\",\"reason\":\"b\"}", 0, 400, "malformed_json", "" },
 		{ "[\"reason\"]", 0, 400, "malformed_json", "" },
 		{ "{\"reason\":", 0, 400, "malformed_json", "" },
@@ -61,7 +66,8 @@ static void test_bodies(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct moderation_body b;
 		struct errors errs = { .count = 0 };
-		bool ok = moderation_body_parse(cases[i].body, strlen(cases[i].body), cases[i].allowed, &b, &errs);
+		bool ok = moderation_body_parse(cases[i].body, strlen(cases[i].body), cases[i].allowed, &b,
+						&errs);
 
 		if (ok != (cases[i].status == 0))
 			fail_msg("%s: expected %s", cases[i].body, ok ? "a refusal" : "it accepted");
@@ -117,12 +123,14 @@ static void test_list_queries(void **state)
 	} cases[] = {
 		{ "", true, NULL, NULL, "", "", "open", "0", "1000", false, false },
 		{ "", false, NULL, NULL, "", "", "open", "0", "100", false, false },
-		{ "from=2026-02-01&to=2026-02-28&format=csv&bom=1&after=7&limit=10000", true, NULL, NULL, "2026-02-01",
-		  "2026-02-28", "open", "7", "10000", true, true },
+		{ "from=2026-02-01&to=2026-02-28&format=csv&bom=1&after=7&limit=10000", true, NULL, NULL,
+		  "2026-02-01", "2026-02-28", "open", "7", "10000", true, true },
 		{ "format=json&bom=0", true, NULL, NULL, "", "", "open", "0", "1000", false, false },
-		{ "status=resolved&limit=1000", false, NULL, NULL, "", "", "resolved", "0", "1000", false, false },
+		{ "status=resolved&limit=1000", false, NULL, NULL, "", "", "resolved", "0", "1000", false,
+		  false },
 		{ "status=all", false, NULL, NULL, "", "", "all", "0", "100", false, false },
-		{ "from=2026-02-01&to=2026-02-01", true, NULL, NULL, "2026-02-01", "2026-02-01", "open", "0", "1000" },
+		{ "from=2026-02-01&to=2026-02-01", true, NULL, NULL, "2026-02-01", "2026-02-01", "open", "0",
+		  "1000" },
 		/* refused */
 		{ "from=2026-2-01", true, "invalid_date", "from" },
 		{ "to=yesterday", true, "invalid_date", "to" },

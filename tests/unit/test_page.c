@@ -21,8 +21,7 @@
 #include "page_proposal.h"
 #include "util.h"
 
-static char *render_form(enum lang lang, const struct proposal_input *in,
-			 const struct errors *errs)
+static char *render_form(enum lang lang, const struct proposal_input *in, const struct errors *errs)
 {
 	struct buf b;
 	char *html;
@@ -128,8 +127,8 @@ static void assert_summary_links_resolve(const char *html)
 static void assert_no_raw_keys(const char *html)
 {
 	static const char *const prefixes[] = {
-		"lang.",  "site.",   "form.", "field.",    "target.", "group.",   "stance.",
-		"text.",  "errors.", "err.",  "receipt.", "notfound.", "error.", "none.",
+		"lang.", "site.",   "form.", "field.",   "target.",   "group.", "stance.",
+		"text.", "errors.", "err.",  "receipt.", "notfound.", "error.", "none.",
 	};
 
 	for (size_t i = 0; i < ARRAY_LEN(prefixes); i++)
@@ -192,8 +191,8 @@ static void test_form_each_language(void **state)
 		assert_contains(html, tr(l, "form.heading"));
 		assert_contains(html, tr(l, "form.submit"));
 		assert_contains(html, "<form method=\"post\" action=\"/api/v1/proposals\"");
-		assert_contains(html, "<input type=\"hidden\" name=\"consultation\" value=\""
-				      FIXTURE_SLUG "\">");
+		assert_contains(html,
+				"<input type=\"hidden\" name=\"consultation\" value=\"" FIXTURE_SLUG "\">");
 		snprintf(want, sizeof(want), "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">",
 			 lang_code(l));
 		assert_contains(html, want);
@@ -272,10 +271,8 @@ static void test_form_again_after_errors(void **state)
 		     "<select id=\"f-target\"");
 	assert_order(html, "<p class=\"field-error\" id=\"e-target\">", tr(LANG_RU, "err.unknown_target"),
 		     "</p>");
-	assert_order(html, "id=\"f-stance\"", "<p class=\"field-error\" id=\"e-stance\">",
-		     "</fieldset>");
-	assert_order(html, "<p class=\"field-error\" id=\"e-stance\">", tr(LANG_RU, "err.required"),
-		     "</p>");
+	assert_order(html, "id=\"f-stance\"", "<p class=\"field-error\" id=\"e-stance\">", "</fieldset>");
+	assert_order(html, "<p class=\"field-error\" id=\"e-stance\">", tr(LANG_RU, "err.required"), "</p>");
 	assert_int_equal(count(html, "class=\"field-error\""), 2);
 	tag = tag_with(html, "<select id=\"f-target\"");
 	assert_contains(tag, " aria-invalid=\"true\" aria-describedby=\"e-target\"");
@@ -357,11 +354,16 @@ static void test_form_escapes_what_was_typed(void **state)
 	for (size_t i = 0; i < ARRAY_LEN(xss); i++) {
 		/* Every field holds the payload; the text and the wording are shown back. */
 		struct proposal_input in = {
-			.consultation = xstrdup(xss[i]), .target = xstrdup(xss[i]),
-			.stance = xstrdup(xss[i]), .text = xstrdup(xss[i]),
-			.proposed_wording = xstrdup(xss[i]), .lang = xstrdup(xss[i]),
-			.region = xstrdup(xss[i]), .ui_lang = xstrdup(xss[i]),
-			.topics = { xstrdup(xss[i]) }, .topic_count = 1,
+			.consultation = xstrdup(xss[i]),
+			.target = xstrdup(xss[i]),
+			.stance = xstrdup(xss[i]),
+			.text = xstrdup(xss[i]),
+			.proposed_wording = xstrdup(xss[i]),
+			.lang = xstrdup(xss[i]),
+			.region = xstrdup(xss[i]),
+			.ui_lang = xstrdup(xss[i]),
+			.topics = { xstrdup(xss[i]) },
+			.topic_count = 1,
 		};
 		struct errors errs = { .count = 0 };
 		struct proposal p;
@@ -477,12 +479,12 @@ static void test_form_consultation_error_summary(void **state)
 }
 
 /* A stored proposal as the API returns it, with payloads in every free-text place. */
-#define RECEIPT_JSON                                                                             \
-	"{\"id\":17,\"consultation\":\"" FIXTURE_SLUG "\",\"version\":1,\"target\":\"article:4\","  \
-	"\"stance\":\"amend\",\"topics\":[\"rights\",\"<b>x</b>\"],"                                \
-	"\"text\":\"<script>alert(1)</script> & \\\"q\\\" 'a'\","                                   \
-	"\"proposed_wording\":\"\\\"><img src=x onerror=alert(1)>\",\"lang\":\"ru\","               \
-	"\"region\":\"KZ-71\",\"channel\":\"web\",\"status\":\"published\","                        \
+#define RECEIPT_JSON                                                                                         \
+	"{\"id\":17,\"consultation\":\"" FIXTURE_SLUG "\",\"version\":1,\"target\":\"article:4\","           \
+	"\"stance\":\"amend\",\"topics\":[\"rights\",\"<b>x</b>\"],"                                         \
+	"\"text\":\"<script>alert(1)</script> & \\\"q\\\" 'a'\","                                            \
+	"\"proposed_wording\":\"\\\"><img src=x onerror=alert(1)>\",\"lang\":\"ru\","                        \
+	"\"region\":\"KZ-71\",\"channel\":\"web\",\"status\":\"published\","                                 \
 	"\"created_at\":\"2026-11-27T18:20:01.123+00:00\"}"
 
 static char *render_receipt(enum lang lang, const struct consultation *c, const char *json)
@@ -571,7 +573,8 @@ static void test_message(void **state)
 	}
 }
 
-static char *render_proposal(enum lang lang, const struct errors *support_errs, const struct errors *report_errs)
+static char *render_proposal(enum lang lang, const struct errors *support_errs,
+			     const struct errors *report_errs)
 {
 	json_t *doc = json_loads(RECEIPT_JSON, 0, NULL);
 	struct buf b;
@@ -642,7 +645,8 @@ static void test_proposal_page_labels_for_a_reader(void **state)
 		char *html = render_proposal(l, NULL, NULL);
 		char want[160];
 
-		static const char *const form_only[] = { "field.stance", "field.region", "field.topics", "field.text",
+		static const char *const form_only[] = { "field.stance",           "field.region",
+							 "field.topics",           "field.text",
 							 "field.proposed_wording", "stance.amend" };
 		for (size_t k = 0; k < ARRAY_LEN(form_only); k++) {
 			snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, form_only[k]));
@@ -650,7 +654,8 @@ static void test_proposal_page_labels_for_a_reader(void **state)
 			snprintf(want, sizeof(want), "<dd>%s</dd>", tr(l, form_only[k]));
 			assert_lacks(html, want);
 		}
-		snprintf(want, sizeof(want), "<dt>%s</dt><dd>%s</dd>", tr(l, "view.stance"), tr(l, "view.stance.amend"));
+		snprintf(want, sizeof(want), "<dt>%s</dt><dd>%s</dd>", tr(l, "view.stance"),
+			 tr(l, "view.stance.amend"));
 		assert_contains(html, want);
 		snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, "view.region"));
 		assert_contains(html, want);
@@ -667,10 +672,16 @@ static void test_proposal_page_labels_for_a_reader(void **state)
 /* The list's sort picker has its own label; its page navigation is named in the page's language. */
 static void test_list_labels(void **state)
 {
-	struct list_query q = { .consultation = structure_find(FIXTURE_SLUG), .target = "article:1",
-				.kind = "article", .number = "1", .sort = "newest", .page = 2, .per_page = 20 };
+	struct list_query q = { .consultation = structure_find(FIXTURE_SLUG),
+				.target = "article:1",
+				.kind = "article",
+				.number = "1",
+				.sort = "newest",
+				.page = 2,
+				.per_page = 20 };
 	json_t *items = json_loads("[{\"id\":3,\"stance\":\"support\",\"text\":\"x\",\"supports\":1,"
-				   "\"created_at\":\"2026-02-01T10:00:00+00:00\"}]", 0, NULL);
+				   "\"created_at\":\"2026-02-01T10:00:00+00:00\"}]",
+				   0, NULL);
 
 	(void)state;
 	for (int i = 0; i < LANG_COUNT; i++) {

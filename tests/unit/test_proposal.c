@@ -26,8 +26,8 @@
 #define CYRILLIC_A "\xD0\xB0"
 
 /* A valid JSON body: the consultation is left out, so the single open one is used. */
-#define JSON_BASE                                                                               \
-	"{\"target\":\"article:4\",\"stance\":\"support\","                                     \
+#define JSON_BASE                                                                                            \
+	"{\"target\":\"article:4\",\"stance\":\"support\","                                                  \
 	"\"text\":\"\xD0\x9C\xD3\x99\xD1\x82\xD1\x96\xD0\xBD\",\"lang\":\"kk\"}"
 
 /* A valid form body; fields put in front of it win, because the first value is used. */
@@ -89,20 +89,19 @@ static void submit(bool json, const char *body, size_t len, struct errors *errs)
 	proposal_input_free(&in);
 }
 
-static void expect_primary(const char *what, const struct errors *errs, int status,
-			   const char *code, const char *field)
+static void expect_primary(const char *what, const struct errors *errs, int status, const char *code,
+			   const char *field)
 {
 	const struct field_error *e = errors_primary(errs);
 
 	if (!e)
 		fail_msg("%s: accepted, want %d %s (%s)", what, status, code, field);
 	if (reply_status_of(e->kind) != status || strcmp(e->code, code) != 0 || strcmp(e->field, field) != 0)
-		fail_msg("%s: got %d %s (%s) \"%s\", want %d %s (%s)", what, reply_status_of(e->kind), e->code,
-			 e->field, e->message, status, code, field);
+		fail_msg("%s: got %d %s (%s) \"%s\", want %d %s (%s)", what, reply_status_of(e->kind),
+			 e->code, e->field, e->message, status, code, field);
 }
 
-static void expect_json_error(const char *body, size_t len, int status, const char *code,
-			      const char *field)
+static void expect_json_error(const char *body, size_t len, int status, const char *code, const char *field)
 {
 	struct errors errs;
 
@@ -119,8 +118,7 @@ static void expect_form_error(const char *body, int status, const char *code, co
 }
 
 /* Reads and validates a body that must be accepted; the caller frees in and p. */
-static void accept_body(bool json, const char *body, struct proposal_input *in,
-			struct proposal *p)
+static void accept_body(bool json, const char *body, struct proposal_input *in, struct proposal *p)
 {
 	struct errors errs = { .count = 0 };
 	bool read;
@@ -201,8 +199,8 @@ static void test_json_other_valid_shapes(void **state)
 		{ "consultation", "null", "article", "4" },
 		{ "topics", "[]", "article", "4" },
 		{ "topics", "null", "article", "4" },
-		{ "topics", "[\"sovereignty\",\"rights\",\"parliament\",\"president\",\"courts\"]",
-		  "article", "4" },
+		{ "topics", "[\"sovereignty\",\"rights\",\"parliament\",\"president\",\"courts\"]", "article",
+		  "4" },
 		/* a wording that is only whitespace is no wording, so stance support is fine */
 		{ "proposed_wording", "\" \\n \"", "article", "4" },
 		{ "proposed_wording", "null", "article", "4" },
@@ -257,8 +255,8 @@ static const struct rule_case {
 	{ "target", "\"Article:4\"", 422, "invalid_target", "target" },
 	{ "stance", "\"maybe\"", 422, "invalid_stance", "stance" },
 	{ "stance", "\"Support\"", 422, "invalid_stance", "stance" },
-	{ "topics", "[\"sovereignty\",\"rights\",\"parliament\",\"president\",\"courts\",\"language\"]",
-	  422, "too_many_topics", "topics" },
+	{ "topics", "[\"sovereignty\",\"rights\",\"parliament\",\"president\",\"courts\",\"language\"]", 422,
+	  "too_many_topics", "topics" },
 	{ "topics", "[\"weather\"]", 422, "unknown_topic", "topics" },
 	{ "topics", "[\"rights\",\"Rights\"]", 422, "unknown_topic", "topics" },
 	{ "proposed_wording", "\"\\u0416\\u0430\\u04a3\\u0430\"", 422, "wording_not_allowed",
@@ -366,7 +364,8 @@ static void test_json_version(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		char *body = cases[i].value ? json_base_with_text("version", cases[i].value) : xstrdup(JSON_BASE);
+		char *body =
+			cases[i].value ? json_base_with_text("version", cases[i].value) : xstrdup(JSON_BASE);
 
 		submit(true, body, strlen(body), &errs);
 		if (cases[i].status)
@@ -384,7 +383,8 @@ static void test_json_version(void **state)
 		free(body);
 		body = json_base_with_text("target", "\"article:96\"");
 		submit(true, body, strlen(body), &errs);
-		assert_non_null(strstr(errors_primary(&errs)->message, "the current draft (version 2) has no part"));
+		assert_non_null(
+			strstr(errors_primary(&errs)->message, "the current draft (version 2) has no part"));
 		free(body);
 	}
 	expect_form_error("version=1&" FORM_BASE, 422, "version_not_current", "version");
@@ -717,7 +717,8 @@ int main(void)
 		cmocka_unit_test(test_json_text_length),
 		cmocka_unit_test(test_json_nesting_limit),
 		cmocka_unit_test(test_json_malformed_bodies),
-		cmocka_unit_test_setup_teardown(test_closed_consultation, fixture_load_closed, fixture_load_open),
+		cmocka_unit_test_setup_teardown(test_closed_consultation, fixture_load_closed,
+						fixture_load_open),
 		cmocka_unit_test_setup_teardown(test_no_open_consultation, fixture_unload, fixture_load_open),
 		cmocka_unit_test(test_form_valid),
 		cmocka_unit_test(test_form_first_value_wins),

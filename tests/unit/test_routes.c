@@ -29,8 +29,10 @@ static void example_path(const char *shape, char *out, size_t outlen)
 	char *o = out;
 
 	for (const char *s = shape; *s && (size_t)(o - out) + 20 < outlen;) {
-		const char *value = strncmp(s, "{id}", 4) == 0 ? "42" : strncmp(s, "{int}", 5) == 0 ? "7"
-							: strncmp(s, "{slug}", 6) == 0 ? "constitution-2026" : NULL;
+		const char *value = strncmp(s, "{id}", 4) == 0     ? "42"
+				    : strncmp(s, "{int}", 5) == 0  ? "7"
+				    : strncmp(s, "{slug}", 6) == 0 ? "constitution-2026"
+								   : NULL;
 		if (value) {
 			o += sprintf(o, "%s", value);
 			s = strchr(s, '}') + 1;
@@ -76,7 +78,9 @@ static void test_every_row_is_reachable(void **state)
 					fail_msg("%s %s: row %zu, not row %zu, takes it", methods[k], path,
 						 got ? (size_t)(got - routes) : (size_t)-1, i);
 				assert_ptr_equal(m.arg, r->arg);
-				assert_string_equal(m.id, strstr(r->path, "{id}") ? "42" : strstr(r->path, "{int}") ? "7" : "");
+				assert_string_equal(m.id, strstr(r->path, "{id}")    ? "42"
+							  : strstr(r->path, "{int}") ? "7"
+										     : "");
 				if (strstr(r->path, "{slug}"))
 					assert_string_equal(m.slug, "constitution-2026");
 			} else if (!(methods_of_shape(r->path) & method_bits[k])) {
@@ -171,8 +175,8 @@ static void test_paths(void **state)
 		{ "GET", "/", handler_form_page, "", NULL },
 		{ "POST", "/api/v1/moderation/proposals/17/hide", moderation_act_proposal, "17", "hide" },
 		{ "POST", "/api/v1/moderation/proposals/17/unhide", moderation_act_proposal, "17", "unhide" },
-		{ "POST", "/api/v1/moderation/proposals/999999999999999999/duplicate", moderation_act_proposal,
-		  "999999999999999999", "duplicate" },
+		{ "POST", "/api/v1/moderation/proposals/999999999999999999/duplicate",
+		  moderation_act_proposal, "999999999999999999", "duplicate" },
 		{ "POST", "/api/v1/moderation/campaigns/3/hide", moderation_act_campaign, "3", "hide" },
 		{ "POST", "/api/v1/moderation/campaigns/3/unhide", moderation_act_campaign, "3", "unhide" },
 		{ "POST", "/api/v1/moderation/flags/9/resolve", moderation_resolve, "9", NULL },

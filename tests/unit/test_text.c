@@ -15,9 +15,9 @@
 
 #include "text.h"
 
-#define KAZAKH_LOWER "\xD3\x99\xD2\x93\xD2\x9B\xD2\xA3\xD3\xA9\xD2\xB1\xD2\xAF\xD2\xBB\xD1\x96"
-#define KAZAKH_UPPER "\xD3\x98\xD2\x92\xD2\x9A\xD2\xA2\xD3\xA8\xD2\xB0\xD2\xAE\xD2\xBA\xD0\x86"
-#define NBSP "\xC2\xA0"
+#define KAZAKH_LOWER    "\xD3\x99\xD2\x93\xD2\x9B\xD2\xA3\xD3\xA9\xD2\xB1\xD2\xAF\xD2\xBB\xD1\x96"
+#define KAZAKH_UPPER    "\xD3\x98\xD2\x92\xD2\x9A\xD2\xA2\xD3\xA8\xD2\xB0\xD2\xAE\xD2\xBA\xD0\x86"
+#define NBSP            "\xC2\xA0"
 #define COMBINING_ACUTE "\xCC\x81"
 
 struct clean_case {
@@ -60,8 +60,12 @@ static const struct clean_case cleaned[] = {
 	{ "\t\n a \n\t", 0, "a", 1 },
 	{ NBSP "a" NBSP, 0, "a", 1 },
 	{ "a" NBSP "b", 0, "a" NBSP "b", 3 },
-	{ "\xE3\x80\x80" "a\xE2\x80\x83", 0, "a", 1 },      /* ideographic space, em space */
-	{ "\xE2\x80\xA8" "a\xE2\x80\xA9", 0, "a", 1 },      /* line and paragraph separators */
+	{ "\xE3\x80\x80"
+	  "a\xE2\x80\x83",
+	  0, "a", 1 }, /* ideographic space, em space */
+	{ "\xE2\x80\xA8"
+	  "a\xE2\x80\xA9",
+	  0, "a", 1 }, /* line and paragraph separators */
 	/* nothing left */
 	{ "", 0, "", 0 },
 	{ "   ", 0, "", 0 },
@@ -85,33 +89,45 @@ static const struct refuse_case refused[] = {
 	{ "\xFF", 0, TEXT_INVALID_UTF8 },
 	{ "a\xFF", 0, TEXT_INVALID_UTF8 },
 	{ "\xFE", 0, TEXT_INVALID_UTF8 },
-	{ "\x80", 0, TEXT_INVALID_UTF8 },            /* lone continuation byte */
-	{ "\xD0", 0, TEXT_INVALID_UTF8 },            /* truncated two-byte sequence */
+	{ "\x80", 0, TEXT_INVALID_UTF8 }, /* lone continuation byte */
+	{ "\xD0", 0, TEXT_INVALID_UTF8 }, /* truncated two-byte sequence */
 	{ "a\xD0", 0, TEXT_INVALID_UTF8 },
-	{ "\xE2\x82", 0, TEXT_INVALID_UTF8 },        /* truncated three-byte sequence */
-	{ "\xD0\xB0", 1, TEXT_INVALID_UTF8 },        /* cut by the length */
-	{ "\xD0" "a", 0, TEXT_INVALID_UTF8 },        /* lead byte without continuation */
-	{ "\xC0\x80", 0, TEXT_INVALID_UTF8 },        /* overlong NUL */
-	{ "\xC1\xBF", 0, TEXT_INVALID_UTF8 },        /* overlong */
-	{ "\xE0\x80\xAF", 0, TEXT_INVALID_UTF8 },    /* overlong '/' */
-	{ "\xED\xA0\x80", 0, TEXT_INVALID_UTF8 },    /* surrogate U+D800 */
-	{ "\xED\xBF\xBF", 0, TEXT_INVALID_UTF8 },    /* surrogate U+DFFF */
+	{ "\xE2\x82", 0, TEXT_INVALID_UTF8 }, /* truncated three-byte sequence */
+	{ "\xD0\xB0", 1, TEXT_INVALID_UTF8 }, /* cut by the length */
+	{ "\xD0"
+	  "a",
+	  0, TEXT_INVALID_UTF8 },                     /* lead byte without continuation */
+	{ "\xC0\x80", 0, TEXT_INVALID_UTF8 },         /* overlong NUL */
+	{ "\xC1\xBF", 0, TEXT_INVALID_UTF8 },         /* overlong */
+	{ "\xE0\x80\xAF", 0, TEXT_INVALID_UTF8 },     /* overlong '/' */
+	{ "\xED\xA0\x80", 0, TEXT_INVALID_UTF8 },     /* surrogate U+D800 */
+	{ "\xED\xBF\xBF", 0, TEXT_INVALID_UTF8 },     /* surrogate U+DFFF */
 	{ "\xF4\x90\x80\x80", 0, TEXT_INVALID_UTF8 }, /* U+110000 */
 	{ "\xF8\x88\x80\x80\x80", 0, TEXT_INVALID_UTF8 },
 	{ "ok \xFF then a bell \x07", 0, TEXT_INVALID_UTF8 }, /* the first problem wins */
 	{ "\0", 1, TEXT_CONTROL },
 	{ "a\0b", 3, TEXT_CONTROL },
 	{ "a\x07", 0, TEXT_CONTROL },
-	{ "\x01" "a", 0, TEXT_CONTROL },
-	{ "a\x0B" "b", 0, TEXT_CONTROL },            /* vertical tab */
-	{ "a\x0C" "b", 0, TEXT_CONTROL },            /* form feed */
-	{ "\x1B[31m", 0, TEXT_CONTROL },             /* escape */
+	{ "\x01"
+	  "a",
+	  0, TEXT_CONTROL },
+	{ "a\x0B"
+	  "b",
+	  0, TEXT_CONTROL }, /* vertical tab */
+	{ "a\x0C"
+	  "b",
+	  0, TEXT_CONTROL },             /* form feed */
+	{ "\x1B[31m", 0, TEXT_CONTROL }, /* escape */
 	{ "a\x1F", 0, TEXT_CONTROL },
-	{ "a\x7F" "b", 0, TEXT_CONTROL },            /* DEL */
-	{ "a\xC2\x80", 0, TEXT_CONTROL },            /* C1 U+0080 */
-	{ "a\xC2\x85" "b", 0, TEXT_CONTROL },        /* C1 NEL U+0085 */
-	{ "a\xC2\x9F", 0, TEXT_CONTROL },            /* C1 U+009F */
-	{ "   \x07   ", 0, TEXT_CONTROL },           /* inside whitespace that would be trimmed */
+	{ "a\x7F"
+	  "b",
+	  0, TEXT_CONTROL },              /* DEL */
+	{ "a\xC2\x80", 0, TEXT_CONTROL }, /* C1 U+0080 */
+	{ "a\xC2\x85"
+	  "b",
+	  0, TEXT_CONTROL },               /* C1 NEL U+0085 */
+	{ "a\xC2\x9F", 0, TEXT_CONTROL },  /* C1 U+009F */
+	{ "   \x07   ", 0, TEXT_CONTROL }, /* inside whitespace that would be trimmed */
 };
 
 static size_t case_len(const char *s, size_t len)
