@@ -145,6 +145,7 @@ lane_units() {
 	run "lint: constant SQL" tests/lint/sql-constant.sh
 	run "lint: it catches string-built SQL" not tests/lint/sql-constant.sh tests/lint/not-constant.c.sample
 	run "lint: the programs share only common/" tests/lint/layers.sh
+	run "lint: make format changes nothing" tests/lint/format.sh
 	run "lint: the Makefile asks pkg-config only when a recipe needs it" tests/lint/makefile-lazy.sh
 	run "lint: the README's shell blocks parse" bash -n <(awk '/^```(sh|bash)/{i=1;next} /^```/{i=0} i' README.md)
 	run "unit" make -s unit
