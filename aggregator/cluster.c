@@ -5,6 +5,17 @@
 
 #include "util.h"
 
+/*
+ * The method. Texts are taken in the order they were first seen. Each is compared with the
+ * leaders before it that share an LSH band with it (minhash.h; the first CLUSTER_MAX_TRIES
+ * leaders of each band) and follows the earliest one it matches (cluster_match); a text that
+ * matches none leads. So two texts are never grouped because a third resembles both (single
+ * linkage strung short proposals together through one shared sentence), campaigns never
+ * merge, and refreshes that add texts in order give what one run over all texts gives. The
+ * earliest leader, not the most similar: when a copy misses its letter's leader (a rare band
+ * miss) it leads, and copies like it that come later still go to the first leader.
+ */
+
 /* A new text of the batch and the best leader it has matched so far. */
 struct text {
 	struct minhash sig;

@@ -1,20 +1,11 @@
 /*
  * cluster.h - puts texts into campaigns through leaders: every member of a campaign is close
- * to its leader, never only to another member.
+ * to its leader, never only to another member (why: cluster.c).
  *
- * Texts are taken in the order they were first seen. Each is compared with the leaders before
- * it that share an LSH band with it (minhash.h; the first CLUSTER_MAX_TRIES leaders of each
- * band) and follows the earliest one it matches (cluster_match); a text that matches none
- * leads. So two texts are never grouped because a third resembles both (single linkage
- * strung short proposals together through one shared sentence), campaigns never merge, and
- * refreshes that add texts in order give what one run over all texts gives. The earliest
- * leader, not the most similar: when a copy misses its letter's leader (a rare band miss) it
- * leads, and copies like it that come later still go to the first leader.
- *
- * One batch: its new texts are added in order (cluster_add); the leaders of earlier runs that
- * share a band with them are met in the order they were first seen (cluster_meet_leader:
- * compared as they are read, and not kept); cluster_run then settles the new texts among
- * themselves. Ownership: the set owns copies of its texts' signatures; cluster_free frees.
+ * One batch: add its new texts in the order first seen (cluster_add); give it the earlier
+ * runs' leaders that share a band with them, in the order they were first seen
+ * (cluster_meet_leader: compared as read, not kept); then cluster_run settles the new texts.
+ * Ownership: the set owns copies of its texts' signatures; cluster_free frees.
  */
 #ifndef KENES_CLUSTER_H
 #define KENES_CLUSTER_H

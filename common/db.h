@@ -1,12 +1,9 @@
 /*
- * db.h - one libpq connection with the caller's statement table prepared on it.
- *
- * Each program names its table (embedded from sql/<program>/ by common/embed-sql.sh) in
- * db_options; statements run only by name, with $n parameters. A lost connection is noticed
- * on the next call and re-made at most once a second, except inside a transaction, whose
- * work it lost: then every call fails until db_rollback. Outside a transaction, a statement
- * that meets a deadlock or serialization failure runs again (DB_ATTEMPTS in all).
- * Results returned are the caller's (PQclear); the struct db owns its connection.
+ * db.h - one libpq connection with the caller's statement table (common/embed-sql.sh)
+ * prepared on it; statements run only by name, with $n parameters. A lost connection is
+ * re-made at most once a second, except inside a transaction, whose work it lost: then every
+ * call fails until db_rollback. Outside one, a deadlock or serialization failure is run again
+ * (DB_ATTEMPTS in all). Results are the caller's (PQclear); the struct db owns its connection.
  */
 #ifndef KENES_DB_H
 #define KENES_DB_H
@@ -25,8 +22,7 @@ struct db_statements {
 
 #define DB_ATTEMPTS 3 /* runs of a statement that meets a deadlock or serialization failure */
 struct db_error {
-	char sqlstate[6];
-	char message[256];
+	char sqlstate[6], message[256];
 	bool unavailable; /* connection-level: the caller may try again later */
 	bool lost;        /* the connection went away inside a transaction: its work is gone */
 };
@@ -54,9 +50,8 @@ bool db_each_row(struct db *db, const char *name, int nparams, const char *const
 		 bool (*each)(const PGresult *row, void *arg), void *arg);
 /* Runs COPY ... FROM STDIN statement `name` with `data` (COPY text); false on failure. */
 bool db_copy(struct db *db, const char *name, const char *data, size_t len);
-/* BEGIN (REPEATABLE READ with `snapshot`), COMMIT (false unless it committed), ROLLBACK. */
-bool db_begin(struct db *db, bool snapshot);
-bool db_commit(struct db *db);
+bool db_begin(struct db *db, bool snapshot); /* REPEATABLE READ with `snapshot` */
+bool db_commit(struct db *db);               /* false unless it committed */
 void db_rollback(struct db *db);
 const struct db_error *db_last_error(const struct db *db);
 void db_set_error(struct db *db, const struct db_error *err); /* from another connection */
