@@ -96,7 +96,7 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	mkdir -p "$dir"
 	port=0
 	for _ in $(seq 50); do
-		p=$((port_base + RANDOM % 2000))
+		p=$((port_base + RANDOM % 1500)) # lanes start 2000 apart: never the same port
 		kenes_port_free "$p" && kenes_port_free "$((p + 1))" && { port=$p; break; }
 	done
 	export BASE_URL=http://127.0.0.1:$port
@@ -234,11 +234,11 @@ lane_e2e() {
 }
 lane_attacks() {
 	wanted_any "e2e sqlmap" "e2e slow" "e2e hostile" "e2e limits" || return 0
-	e2e_stack attacks 21500 sqlmap slow hostile limits
+	e2e_stack attacks 22000 sqlmap slow hostile limits
 }
 
 lane_valgrind() {
-	port_base=23000
+	port_base=24000
 	wanted_any "e2e api (valgrind)" "e2e form (valgrind)" || return 0
 	lane_pg valgrind || return
 	WORKERS=1 start_stack "$tmp/valgrind" bin/kenes-fcgi valgrind -q --leak-check=full \
