@@ -30,7 +30,7 @@ static int check_digit(const int d[12], const int weights[11])
 	return sum % 11;
 }
 
-enum iin_status iin_check(const char *iin, time_t today)
+enum iin_status identity_iin_check(const char *iin, time_t today)
 {
 	static const int first[11] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
 	static const int second[11] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 };
@@ -172,7 +172,7 @@ bool identity_from_iin(const char *consultation, const char *iin, time_t now, bo
 	*known = false;
 	if (!iin || !*iin)
 		return !required || errors_add(errs, ERROR_INVALID, "required", "iin", "iin is required");
-	st = iin_check(iin, now);
+	st = identity_iin_check(iin, now);
 	if (st != IIN_OK)
 		return errors_add(errs, ERROR_INVALID, "invalid_iin", "iin", "%s", iin_status_message(st));
 	if (!consultation)

@@ -26,7 +26,7 @@ enum iin_status {
 };
 
 /* Checks an individual identification number as issued in Kazakhstan; `today` bounds the date. */
-enum iin_status iin_check(const char *iin, time_t today);
+enum iin_status identity_iin_check(const char *iin, time_t today);
 const char *iin_status_message(enum iin_status st);
 
 /*

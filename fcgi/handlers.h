@@ -11,7 +11,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
-#include "i18n.h"
+#include "lang.h"
 #include "routes.h"
 
 /* The interface language: ?lang=, else the form's ui_lang (may be NULL), else Accept-Language. */

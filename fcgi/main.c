@@ -267,7 +267,7 @@ static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const
 	req.path = uri;
 	req.query = param(fr, "QUERY_STRING");
 	if (read_body(fr, &req, &body))
-		route_request(&req);
+		routes_dispatch(&req);
 	write_response(fr, &req);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	elapsed = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

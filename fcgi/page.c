@@ -14,16 +14,16 @@ void page_begin(struct buf *b, enum lang lang, const char *title)
 		    "<header class=\"site\"><p class=\"brand\"><a href=\"/?lang=");
 	buf_puts(b, lang_code(lang));
 	buf_puts(b, "\">Kenes</a> <span>");
-	buf_html(b, tr(lang, "site.tagline"));
-	buf_printf(b, "</span></p>\n<nav aria-label=\"%s\"><ul class=\"langs\">", tr(lang, "nav.lang"));
+	buf_html(b, lang_tr(lang, "site.tagline"));
+	buf_printf(b, "</span></p>\n<nav aria-label=\"%s\"><ul class=\"langs\">", lang_tr(lang, "nav.lang"));
 	for (int i = 0; i < LANG_COUNT; i++) {
 		enum lang l = (enum lang)i;
 
 		if (l == lang)
-			buf_printf(b, "<li><strong>%s</strong></li>", tr(l, "lang.name"));
+			buf_printf(b, "<li><strong>%s</strong></li>", lang_tr(l, "lang.name"));
 		else
 			buf_printf(b, "<li><a href=\"?lang=%s\" hreflang=\"%s\" lang=\"%s\">%s</a></li>",
-				   lang_code(l), lang_code(l), lang_code(l), tr(l, "lang.name"));
+				   lang_code(l), lang_code(l), lang_code(l), lang_tr(l, "lang.name"));
 	}
 	buf_puts(b, "</ul></nav></header>\n<main id=\"main\">\n");
 }
@@ -35,8 +35,8 @@ void page_end(struct buf *b)
 
 void page_message(struct buf *b, enum lang lang, const char *title_key, const char *text_key)
 {
-	page_begin(b, lang, tr(lang, title_key));
-	buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/?lang=%s\">Kenes</a></p>\n", tr(lang, title_key),
-		   tr(lang, text_key), lang_code(lang));
+	page_begin(b, lang, lang_tr(lang, title_key));
+	buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/?lang=%s\">Kenes</a></p>\n",
+		   lang_tr(lang, title_key), lang_tr(lang, text_key), lang_code(lang));
 	page_end(b);
 }

@@ -11,7 +11,7 @@
 #define KENES_PAGE_H
 
 #include "buf.h"
-#include "i18n.h"
+#include "lang.h"
 
 /* Everything up to <main>, with `title` (escaped) in <title>. */
 void page_begin(struct buf *b, enum lang lang, const char *title);

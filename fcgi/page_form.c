@@ -15,7 +15,7 @@ static void stance_radios(struct buf *b, enum lang lang, const char *selected, c
 
 	buf_printf(b, "<fieldset class=\"field\" id=\"f-stance\"");
 	widget_invalid_attrs(b, errs, "stance");
-	buf_printf(b, ">\n<legend>%s *</legend>\n", tr(lang, "field.stance"));
+	buf_printf(b, ">\n<legend>%s *</legend>\n", lang_tr(lang, "field.stance"));
 	widget_field_error(b, lang, errs, "stance");
 	for (int i = 0; i < 3; i++) {
 		char key[32];
@@ -25,7 +25,7 @@ static void stance_radios(struct buf *b, enum lang lang, const char *selected, c
 			   "<label class=\"choice\"><input type=\"radio\" name=\"stance\" value=\"%s\"%s%s> "
 			   "%s</label>\n",
 			   stances[i], widget_same(stances[i], selected) ? " checked" : "",
-			   i == 0 ? " required" : "", tr(lang, key));
+			   i == 0 ? " required" : "", lang_tr(lang, key));
 	}
 	buf_puts(b, "</fieldset>\n");
 }
@@ -38,7 +38,7 @@ static void topic_boxes(struct buf *b, enum lang lang, const struct consultation
 
 	buf_printf(b, "<fieldset class=\"field topics\" id=\"f-topics\"");
 	widget_invalid_attrs(b, errs, "topics");
-	buf_printf(b, ">\n<legend>%s</legend>\n", tr(lang, "field.topics"));
+	buf_printf(b, ">\n<legend>%s</legend>\n", lang_tr(lang, "field.topics"));
 	widget_field_error(b, lang, errs, "topics");
 	json_array_foreach(json_object_get(c->doc, "topics"), i, t)
 	{
@@ -77,7 +77,7 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 	char key[64];
 
 	snprintf(key, sizeof(key), "field.%s", field);
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, tr(lang, key),
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, lang_tr(lang, key),
 		   required ? " *" : "");
 	widget_field_error(b, lang, errs, field);
 	if (required) {
@@ -92,10 +92,10 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 			snprintf(count_key, sizeof(count_key), "count.%s", forms[i]);
 			buf_printf(b, " data-%.*s-%s=\"", (int)strcspn(forms[i], "."), forms[i],
 				   strchr(forms[i], '.') + 1);
-			buf_html(b, tr(lang, count_key));
+			buf_html(b, lang_tr(lang, count_key));
 			buf_putc(b, '"');
 		}
-		buf_printf(b, ">%s</p>\n", tr(lang, "text.hint"));
+		buf_printf(b, ">%s</p>\n", lang_tr(lang, "text.hint"));
 	}
 	buf_printf(b, "<textarea id=\"f-%s\" name=\"%s\" rows=\"%d\" maxlength=\"5000\"%s", field, field,
 		   required ? 10 : 5, required ? " required" : "");
@@ -107,13 +107,14 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 
 static void lang_select(struct buf *b, enum lang lang, const char *selected, const struct errors *errs)
 {
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-lang\">%s *</label>\n", tr(lang, "field.lang"));
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-lang\">%s *</label>\n",
+		   lang_tr(lang, "field.lang"));
 	widget_field_error(b, lang, errs, "lang");
 	buf_puts(b, "<select id=\"f-lang\" name=\"lang\"");
 	widget_invalid_attrs(b, errs, "lang");
 	buf_puts(b, ">\n");
 	for (int i = 0; i < LANG_COUNT; i++)
-		widget_option(b, lang_code((enum lang)i), tr((enum lang)i, "lang.name"),
+		widget_option(b, lang_code((enum lang)i), lang_tr((enum lang)i, "lang.name"),
 			      selected ? selected : lang_code(lang));
 	buf_puts(b, "</select>\n</div>\n");
 }
@@ -125,7 +126,7 @@ static void region_select(struct buf *b, enum lang lang, const struct consultati
 	size_t i;
 
 	buf_printf(b, "<div class=\"field\">\n<label for=\"f-region\">%s</label>\n",
-		   tr(lang, "field.region"));
+		   lang_tr(lang, "field.region"));
 	widget_field_error(b, lang, errs, "region");
 	buf_puts(b, "<select id=\"f-region\" name=\"region\"");
 	widget_invalid_attrs(b, errs, "region");
@@ -151,13 +152,13 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c, cons
 	page_begin(b, lang, structure_label(c->doc, "title", code));
 	buf_puts(b, "<h1>");
 	buf_html(b, structure_label(c->doc, "title", code));
-	buf_printf(b, "</h1>\n<h2>%s</h2>\n", tr(lang, "form.heading"));
+	buf_printf(b, "</h1>\n<h2>%s</h2>\n", lang_tr(lang, "form.heading"));
 	if (!c->open) {
-		buf_printf(b, "<p class=\"notice\">%s</p>\n", tr(lang, "form.closed"));
+		buf_printf(b, "<p class=\"notice\">%s</p>\n", lang_tr(lang, "form.closed"));
 		page_end(b);
 		return;
 	}
-	buf_printf(b, "<p>%s</p>\n", tr(lang, "form.intro"));
+	buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "form.intro"));
 	widget_error_summary(b, lang, errs);
 	buf_puts(b,
 		 "<form method=\"post\" action=\"/api/v1/proposals\" accept-charset=\"utf-8\" novalidate>\n"
@@ -181,6 +182,6 @@ void page_form(struct buf *b, enum lang lang, const struct consultation *c, cons
 				 json_is_true(json_object_get(json_object_get(c->doc, "identity"),
 							      "proposals_require_identity")),
 				 errs);
-	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", tr(lang, "form.submit"));
+	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", lang_tr(lang, "form.submit"));
 	page_end(b);
 }

@@ -7,7 +7,7 @@
 
 #include "buf.h"
 #include "errors.h"
-#include "i18n.h"
+#include "lang.h"
 #include "proposal.h"
 #include "structure.h"
 

@@ -41,7 +41,7 @@ static void list_link(struct buf *b, enum lang lang, const struct list_query *q,
 	buf_html(b, q->sort);
 	if (q->version[0])
 		buf_printf(b, "&amp;version=%s", q->version); /* digits only (browse.c) */
-	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), tr(lang, label_key));
+	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), lang_tr(lang, label_key));
 }
 
 void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more)
@@ -53,8 +53,8 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 	json_t *p;
 	size_t i;
 
-	page_begin(b, lang, tr(lang, "list.title"));
-	buf_printf(b, "<h1>%s", tr(lang, "list.title"));
+	page_begin(b, lang, lang_tr(lang, "list.title"));
+	buf_printf(b, "<h1>%s", lang_tr(lang, "list.title"));
 	if (part) {
 		buf_puts(b, ": ");
 		buf_html(b, structure_label(part, "label", code));
@@ -68,17 +68,17 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 	buf_printf(b,
 		   "<div class=\"field\"><label for=\"f-sort\">%s</label>\n<select id=\"f-sort\" "
 		   "name=\"sort\">\n",
-		   tr(lang, "list.sort"));
-	widget_option(b, "newest", tr(lang, "list.newest"), q->sort);
-	widget_option(b, "supported", tr(lang, "list.supported"), q->sort);
+		   lang_tr(lang, "list.sort"));
+	widget_option(b, "newest", lang_tr(lang, "list.newest"), q->sort);
+	widget_option(b, "supported", lang_tr(lang, "list.supported"), q->sort);
 	buf_printf(b, "</select></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
-		   tr(lang, "list.show"));
+		   lang_tr(lang, "list.show"));
 	if (!part) {
 		page_end(b);
 		return;
 	}
 	if (json_array_size(items) == 0)
-		buf_printf(b, "<p>%s</p>\n", tr(lang, "list.empty"));
+		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "list.empty"));
 	buf_puts(b, "<ol class=\"proposals\">\n");
 	json_array_foreach(items, i, p)
 	{
@@ -87,17 +87,17 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 
 		snprintf(key, sizeof(key), "view.stance.%s", widget_str(p, "stance"));
 		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
-			   tr(lang, "proposal.title"), id, tr(lang, key));
+			   lang_tr(lang, "proposal.title"), id, lang_tr(lang, key));
 		excerpt(b, widget_str(p, "text"));
 		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n",
-			   tr(lang, "support.count"),
+			   lang_tr(lang, "support.count"),
 			   (long long)json_integer_value(json_object_get(p, "supports")),
 			   widget_str(p, "created_at"));
 	}
-	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", tr(lang, "nav.pages"));
+	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", lang_tr(lang, "nav.pages"));
 	if (q->page > 1)
 		list_link(b, lang, q, q->page - 1, "list.prev");
-	buf_printf(b, " <span>%s %ld</span> ", tr(lang, "list.page"), q->page);
+	buf_printf(b, " <span>%s %ld</span> ", lang_tr(lang, "list.page"), q->page);
 	if (more)
 		list_link(b, lang, q, q->page + 1, "list.next");
 	buf_puts(b, "</nav>\n");

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 
 #include "buf.h"
-#include "i18n.h"
+#include "lang.h"
 #include "structure.h"
 
 /* What a list of proposals shows (filled by browse.c). */

@@ -28,13 +28,13 @@ static void part_now(struct buf *b, enum lang lang, json_t *own)
 
 	snprintf(number, sizeof(number), "%lld",
 		 (long long)json_integer_value(json_object_get(own, "version")));
-	row(b, tr(lang, "field.version"), number);
+	row(b, lang_tr(lang, "field.version"), number);
 	if (!action)
 		return;
 	snprintf(key, sizeof(key), "part.%s", action);
-	buf_printf(b, "<dt>%s (%lld)</dt><dd>", tr(lang, "part.now"),
+	buf_printf(b, "<dt>%s (%lld)</dt><dd>", lang_tr(lang, "part.now"),
 		   (long long)json_integer_value(json_object_get(now, "version")));
-	buf_html(b, tr(lang, key));
+	buf_html(b, lang_tr(lang, key));
 	json_array_foreach(json_object_get(now, "parts"), i, part)
 	{
 		buf_puts(b, i ? ", " : ": ");
@@ -60,14 +60,14 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 	snprintf(when, sizeof(when), "%.10s %.8s", widget_str(p, "created_at"),
 		 strlen(widget_str(p, "created_at")) > 11 ? widget_str(p, "created_at") + 11 : "");
 	buf_puts(b, "<dl>\n");
-	row(b, tr(lang, "receipt.recorded"), when);
-	row(b, tr(lang, "field.target"),
+	row(b, lang_tr(lang, "receipt.recorded"), when);
+	row(b, lang_tr(lang, "field.target"),
 	    part ? structure_label(part, "label", code) : widget_str(p, "target"));
 	if (json_is_false(json_object_get(own, "current")))
 		part_now(b, lang, own);
 	snprintf(key, sizeof(key), author ? "stance.%s" : "view.stance.%s", widget_str(p, "stance"));
-	row(b, tr(lang, author ? "field.stance" : "view.stance"), tr(lang, key));
-	buf_printf(b, "<dt>%s</dt><dd>", tr(lang, "view.topics"));
+	row(b, lang_tr(lang, author ? "field.stance" : "view.stance"), lang_tr(lang, key));
+	buf_printf(b, "<dt>%s</dt><dd>", lang_tr(lang, "view.topics"));
 	json_array_foreach(json_object_get(p, "topics"), i, t)
 	{
 		json_t *topic = NULL, *cand;
@@ -80,24 +80,24 @@ static void proposal_details(struct buf *b, enum lang lang, const struct consult
 	}
 	buf_puts(b, "</dd>\n");
 	buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">",
-		   tr(lang, author ? "field.text" : "view.text"));
+		   lang_tr(lang, author ? "field.text" : "view.text"));
 	buf_html(b, widget_str(p, "text"));
 	buf_puts(b, "</blockquote></dd>\n");
 	if (json_is_string(json_object_get(p, "proposed_wording"))) {
 		buf_printf(b, "<dt>%s</dt><dd><blockquote class=\"text\">",
-			   tr(lang, "view.proposed_wording"));
+			   lang_tr(lang, "view.proposed_wording"));
 		buf_html(b, widget_str(p, "proposed_wording"));
 		buf_puts(b, "</blockquote></dd>\n");
 	}
-	row(b, tr(lang, "field.lang"),
-	    lang_parse(widget_str(p, "lang"), &text_lang) ? tr(text_lang, "lang.name")
+	row(b, lang_tr(lang, "field.lang"),
+	    lang_parse(widget_str(p, "lang"), &text_lang) ? lang_tr(text_lang, "lang.name")
 							  : widget_str(p, "lang"));
 	json_array_foreach(c ? json_object_get(c->doc, "regions") : NULL, i,
 			   r) if (json_equal(json_object_get(r, "code"), json_object_get(p, "region")))
 		region = r;
-	row(b, tr(lang, author ? "field.region" : "view.region"),
+	row(b, lang_tr(lang, author ? "field.region" : "view.region"),
 	    region ? structure_label(region, "name", code) : widget_str(p, "region"));
-	buf_printf(b, "<dt>%s</dt><dd class=\"supports\">%lld</dd>\n", tr(lang, "support.count"),
+	buf_printf(b, "<dt>%s</dt><dd class=\"supports\">%lld</dd>\n", lang_tr(lang, "support.count"),
 		   (long long)json_integer_value(json_object_get(p, "supports")));
 	buf_puts(b, "</dl>\n");
 }
@@ -111,27 +111,27 @@ static void proposal_links(struct buf *b, enum lang lang, json_t *p, bool own_pa
 	buf_puts(b, "<ul class=\"links\">\n");
 	if (!own_page)
 		buf_printf(b, "<li><a href=\"/proposals/%lld?lang=%s\">%s</a></li>\n", id, code,
-			   tr(lang, "proposal.view"));
+			   lang_tr(lang, "proposal.view"));
 	/* The list is of the current version's parts: its "article:N" may be another article. */
 	if (!json_is_false(json_object_get(json_object_get(p, "part"), "current"))) {
 		buf_puts(b, "<li><a href=\"/proposals?target=");
 		buf_html(b, widget_str(p, "target"));
-		buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, tr(lang, "list.link"));
+		buf_printf(b, "&amp;lang=%s\">%s</a></li>\n", code, lang_tr(lang, "list.link"));
 	}
 	buf_printf(b,
 		   "<li><a href=\"/?lang=%s\">%s</a></li>\n<li><a "
 		   "href=\"/api/v1/proposals/%lld\">%s</a></li>\n</ul>\n",
-		   code, tr(lang, "receipt.another"), id, tr(lang, "receipt.json"));
+		   code, lang_tr(lang, "receipt.another"), id, lang_tr(lang, "receipt.json"));
 }
 
 void page_proposal_receipt(struct buf *b, enum lang lang, const struct consultation *c, json_t *p)
 {
-	page_begin(b, lang, tr(lang, "receipt.title"));
+	page_begin(b, lang, lang_tr(lang, "receipt.title"));
 	buf_printf(b,
 		   "<h1>%s</h1>\n<div class=\"receipt\">\n<p class=\"number\">%s: <strong>%lld</strong></p>\n"
 		   "<p>%s</p>\n",
-		   tr(lang, "receipt.title"), tr(lang, "receipt.number"),
-		   (long long)json_integer_value(json_object_get(p, "id")), tr(lang, "receipt.keep"));
+		   lang_tr(lang, "receipt.title"), lang_tr(lang, "receipt.number"),
+		   (long long)json_integer_value(json_object_get(p, "id")), lang_tr(lang, "receipt.keep"));
 	proposal_details(b, lang, c, p, true);
 	buf_puts(b, "</div>\n");
 	proposal_links(b, lang, p, false);
@@ -148,12 +148,12 @@ static void report_form(struct buf *b, enum lang lang, const struct consultation
 		   "<form method=\"post\" action=\"/api/v1/proposals/%lld/report-identity\" "
 		   "accept-charset=\"utf-8\" class=\"report\" novalidate>\n"
 		   "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
-		   tr(lang, "report.title"), tr(lang, "report.intro"), id, lang_code(lang));
+		   lang_tr(lang, "report.title"), lang_tr(lang, "report.intro"), id, lang_code(lang));
 	widget_token_field(b);
 	if (widget_uses_iin(c))
 		widget_iin_input(b, lang, true, errs, "report_iin");
 	buf_printf(b, "<p><button type=\"submit\" class=\"secondary\">%s</button></p>\n</form>\n</section>\n",
-		   tr(lang, "report.button"));
+		   lang_tr(lang, "report.button"));
 }
 
 /* The proposal page; support_errs go with the support form, report_errs with the report form. */
@@ -164,11 +164,11 @@ static void proposal_page(struct buf *b, enum lang lang, const struct consultati
 	long long id = json_integer_value(json_object_get(p, "id"));
 	char title[64];
 
-	snprintf(title, sizeof(title), "%s %lld", tr(lang, "proposal.title"), id);
+	snprintf(title, sizeof(title), "%s %lld", lang_tr(lang, "proposal.title"), id);
 	page_begin(b, lang, title);
 	buf_printf(b, "<h1>%s</h1>\n", title);
 	if (notice_key)
-		buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n", tr(lang, notice_key));
+		buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n", lang_tr(lang, notice_key));
 	widget_error_summary(b, lang, support_errs ? support_errs : report_errs);
 	buf_puts(b, "<div class=\"receipt\">\n");
 	proposal_details(b, lang, c, p, false);
@@ -179,7 +179,8 @@ static void proposal_page(struct buf *b, enum lang lang, const struct consultati
 			   "action=\"/api/v1/proposals/%lld/supports\" "
 			   "accept-charset=\"utf-8\" class=\"support\" novalidate>\n"
 			   "<input type=\"hidden\" name=\"ui_lang\" value=\"%s\">\n",
-			   tr(lang, "support.title"), tr(lang, "support.intro"), id, lang_code(lang));
+			   lang_tr(lang, "support.title"), lang_tr(lang, "support.intro"), id,
+			   lang_code(lang));
 		widget_token_field(b);
 		if (widget_uses_iin(c))
 			widget_iin_field(b, lang, true, support_errs);
@@ -188,7 +189,7 @@ static void proposal_page(struct buf *b, enum lang lang, const struct consultati
 			   "<button type=\"submit\" name=\"action\" value=\"withdraw\" "
 			   "class=\"secondary\">%s</button></p>\n"
 			   "</form>\n",
-			   tr(lang, "support.button"), tr(lang, "support.withdraw"));
+			   lang_tr(lang, "support.button"), lang_tr(lang, "support.withdraw"));
 	}
 	proposal_links(b, lang, p, true);
 	if (c)

@@ -10,7 +10,7 @@
 
 #include "buf.h"
 #include "errors.h"
-#include "i18n.h"
+#include "lang.h"
 #include "structure.h"
 
 /* One proposal with its support form; errs and notice_key (an i18n key) may be NULL. */

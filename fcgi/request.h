@@ -38,7 +38,7 @@ struct request {
 	struct db *db, *read_db; /* read_db: a standby for routes that may lag, or db itself */
 	const struct settings *settings;
 	/* out */
-	enum route_label route; /* for metrics; set by route_request (routes.h) */
+	enum route_label route; /* for metrics; set by routes_dispatch (routes.h) */
 	int status;
 	struct buf headers, out; /* extra "Name: value\r\n" lines; the body */
 	const char *out_type;

@@ -63,7 +63,7 @@ const struct route routes[] = {
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },
 };
-const size_t route_count = ARRAY_LEN(routes);
+const size_t routes_count = ARRAY_LEN(routes);
 
 /* A decimal id of n bytes, 1 to max, without a leading zero, into out. */
 static bool id_segment(const char *s, size_t n, long max, char out[24])
@@ -128,7 +128,7 @@ const struct route *routes_find(const char *method, const char *path, struct rou
 
 	*allow = 0;
 	*first = NULL;
-	for (size_t i = 0; i < route_count; i++) {
+	for (size_t i = 0; i < routes_count; i++) {
 		if (!path_matches(routes[i].path, path, m))
 			continue;
 		if (routes[i].methods & want) {
@@ -153,7 +153,7 @@ void routes_allow(unsigned methods, char *out, size_t outlen)
 								  : "");
 }
 
-void route_request(struct request *req)
+void routes_dispatch(struct request *req)
 {
 	struct route_match m;
 	const struct route *r, *first;

@@ -3,7 +3,7 @@
  * its metrics label, its handler and the role it needs. The page a newcomer opens to find
  * an endpoint; tests/unit/test_routes.c walks it.
  *
- * route_request answers what no row takes (404, or 405 with Allow), sets the metrics label
+ * routes_dispatch answers what no row takes (404, or 405 with Allow), sets the metrics label
  * and checks the bearer token's role before a handler runs; a handler answers exactly once
  * through the reply_* helpers of request.h. Matches borrow from the request's path.
  */
@@ -36,7 +36,7 @@ struct route {
 };
 
 extern const struct route routes[];
-extern const size_t route_count;
+extern const size_t routes_count;
 
 /*
  * The row taking `method` on `path` (*m filled), or NULL. When rows match the path but not
@@ -47,6 +47,6 @@ const struct route *routes_find(const char *method, const char *path, struct rou
 /* "GET, HEAD, POST": the Allow header of a method set. */
 void routes_allow(unsigned methods, char *out, size_t outlen);
 /* Routes and answers one request. */
-void route_request(struct request *req);
+void routes_dispatch(struct request *req);
 
 #endif

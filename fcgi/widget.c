@@ -16,7 +16,7 @@ void widget_field_error(struct buf *b, enum lang lang, const struct errors *errs
 		return;
 	snprintf(key, sizeof(key), "err.%s", e->code);
 	buf_printf(b, "<p class=\"field-error\" id=\"e-%s\">", field);
-	buf_html(b, tr(lang, key));
+	buf_html(b, lang_tr(lang, key));
 	buf_puts(b, "</p>\n");
 }
 
@@ -53,7 +53,7 @@ void widget_error_summary(struct buf *b, enum lang lang, const struct errors *er
 	if (!errs || errs->count == 0)
 		return;
 	buf_puts(b, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\" id=\"errors\">\n<h2>");
-	buf_html(b, tr(lang, "errors.summary"));
+	buf_html(b, lang_tr(lang, "errors.summary"));
 	buf_puts(b, "</h2>\n<ul>\n");
 	for (int i = 0; i < errs->count; i++) {
 		const struct field_error *e = &errs->list[i];
@@ -68,10 +68,10 @@ void widget_error_summary(struct buf *b, enum lang lang, const struct errors *er
 			char label[64];
 
 			snprintf(label, sizeof(label), "field.%s", e->field);
-			buf_html(b, tr(lang, label));
+			buf_html(b, lang_tr(lang, label));
 			buf_puts(b, ": ");
 		}
-		buf_html(b, tr(lang, key));
+		buf_html(b, lang_tr(lang, key));
 		buf_puts(b, "</a></li>\n");
 	}
 	buf_puts(b, "</ul>\n</div>\n");
@@ -119,16 +119,16 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
 	size_t i;
 
 	buf_printf(b, "<div class=\"field\">\n<label for=\"f-target\">%s *</label>\n",
-		   tr(lang, "field.target"));
+		   lang_tr(lang, "field.target"));
 	widget_field_error(b, lang, errs, "target");
 	buf_puts(b, "<select id=\"f-target\" name=\"target\" required");
 	widget_invalid_attrs(b, errs, "target");
 	buf_puts(b, ">\n");
-	widget_option(b, "", tr(lang, "target.choose"), selected ? selected : "");
-	buf_printf(b, "<optgroup label=\"%s\">\n", tr(lang, "group.whole"));
+	widget_option(b, "", lang_tr(lang, "target.choose"), selected ? selected : "");
+	buf_printf(b, "<optgroup label=\"%s\">\n", lang_tr(lang, "group.whole"));
 	widget_part_options(b, parts, "general", NULL, code, selected);
 	widget_part_options(b, parts, "preamble", NULL, code, selected);
-	buf_printf(b, "</optgroup>\n<optgroup label=\"%s\">\n", tr(lang, "group.sections"));
+	buf_printf(b, "</optgroup>\n<optgroup label=\"%s\">\n", lang_tr(lang, "group.sections"));
 	widget_part_options(b, parts, "section", NULL, code, selected);
 	buf_puts(b, "</optgroup>\n");
 	/* Articles whose section the draft states, grouped under that section. */
@@ -146,7 +146,7 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
 		}
 		buf_free(&group);
 	}
-	buf_printf(b, "<optgroup label=\"%s\">\n", tr(lang, "group.articles"));
+	buf_printf(b, "<optgroup label=\"%s\">\n", lang_tr(lang, "group.articles"));
 	widget_part_options(b, parts, "article", NULL, code, selected);
 	buf_puts(b, "</optgroup>\n</select>\n</div>\n");
 }
@@ -179,11 +179,11 @@ void widget_iin_input(struct buf *b, enum lang lang, bool required, const struct
 
 	snprintf(hint, sizeof(hint), "h-%s", field);
 	snprintf(label, sizeof(label), "field.%s", field);
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field, tr(lang, label),
-		   required ? " *" : "");
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field,
+		   lang_tr(lang, label), required ? " *" : "");
 	widget_field_error(b, lang, errs, field);
 	buf_printf(b, "<p class=\"hint\" id=\"%s\">%s %s</p>\n", hint,
-		   required ? "" : tr(lang, "iin.optional"), tr(lang, "iin.privacy"));
+		   required ? "" : lang_tr(lang, "iin.optional"), lang_tr(lang, "iin.privacy"));
 	buf_printf(b,
 		   "<input id=\"f-%s\" name=\"iin\" inputmode=\"numeric\" autocomplete=\"off\" "
 		   "pattern=\"[0-9]{12}\" maxlength=\"12\" size=\"14\"%s",

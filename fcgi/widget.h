@@ -11,7 +11,7 @@
 
 #include "buf.h"
 #include "errors.h"
-#include "i18n.h"
+#include "lang.h"
 #include "structure.h"
 
 /* The message of the first error on `field`, if any. */

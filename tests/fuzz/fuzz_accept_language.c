@@ -1,5 +1,5 @@
 /*
- * fuzz_accept_language.c - lang_from_accept (fcgi/i18n.c): the Accept-Language header.
+ * fuzz_accept_language.c - lang_from_accept (fcgi/lang.c): the Accept-Language header.
  * Input is the header as a C string (FastCGI parameters are); the answer is one of the
  * three interface languages, whatever the header holds.
  */
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "lang.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,5 +1,5 @@
 /*
- * fuzz_iin.c - iin_check (fcgi/identity.c): the 12-digit IIN people type.
+ * fuzz_iin.c - identity_iin_check (fcgi/identity.c): the 12-digit IIN people type.
  *
  * Input is taken as a C string, as the handlers pass it (an embedded NUL ends it). An IIN
  * that passes must be 12 digits, with a century digit 1-6, a birth date no later than
@@ -26,9 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data, size);
 	s[size] = '\0';
-	st = iin_check(s, TODAY);
+	st = identity_iin_check(s, TODAY);
 	/* Only the date check depends on the day. */
-	if (!iin_status_message(st) || (iin_check(s, time(NULL)) == IIN_FORMAT) != (st == IIN_FORMAT))
+	if (!iin_status_message(st) ||
+	    (identity_iin_check(s, time(NULL)) == IIN_FORMAT) != (st == IIN_FORMAT))
 		abort();
 	if (st != IIN_OK)
 		return 0;
@@ -44,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		memcpy(other, s, 13);
 		other[11] = c;
-		if (c != s[11] && iin_check(other, TODAY) != IIN_CHECKSUM)
+		if (c != s[11] && identity_iin_check(other, TODAY) != IIN_CHECKSUM)
 			abort();
 	}
 	return 0;

@@ -1,5 +1,5 @@
 /*
- * fuzz_route.c - one whole request through route_request (fcgi/routes.c): path routing,
+ * fuzz_route.c - one whole request through routes_dispatch (fcgi/routes.c): path routing,
  * query strings, headers and bodies into every handler, and the pages and errors they build.
  *
  * Input: ten lines, then the body (raw bytes, up to the end):
@@ -9,7 +9,7 @@
  * values are C strings, as libfcgi hands them over (a NUL ends one). In the body,
  * "form_token=@" becomes a fresh valid form token, so form posts reach validation.
  *
- * The database is a real struct db whose server does not exist (route_request with a NULL
+ * The database is a real struct db whose server does not exist (routes_dispatch with a NULL
  * db would crash: db_run dereferences it), and so is the group-commit writer's, so every
  * handler takes its "database down" path after all input checks. The structure is the unit
  * tests' fixture, cached for good; each request takes and releases it as serve_one does.
@@ -149,7 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	req.body_len = body_len;
 	req.db = db;
 	req.settings = &settings;
-	route_request(&req);
+	routes_dispatch(&req);
 	structure_release();
 
 	if (req.status < 200 || req.status > 599 || req.status == 500 || !headers_ok(req.headers.data))

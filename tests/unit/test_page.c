@@ -188,8 +188,8 @@ static void test_form_each_language(void **state)
 		assert_contains(html, want);
 		snprintf(want, sizeof(want), "<h1>%s</h1>", cases[i].title);
 		assert_contains(html, want);
-		assert_contains(html, tr(l, "form.heading"));
-		assert_contains(html, tr(l, "form.submit"));
+		assert_contains(html, lang_tr(l, "form.heading"));
+		assert_contains(html, lang_tr(l, "form.submit"));
 		assert_contains(html, "<form method=\"post\" action=\"/api/v1/proposals\"");
 		assert_contains(html,
 				"<input type=\"hidden\" name=\"consultation\" value=\"" FIXTURE_SLUG "\">");
@@ -260,7 +260,7 @@ static void test_form_again_after_errors(void **state)
 	html = render_form(LANG_RU, &in, &errs);
 
 	/* the summary first, with a link to each field */
-	assert_order(html, "<div class=\"error-summary\" role=\"alert\"", tr(LANG_RU, "errors.summary"),
+	assert_order(html, "<div class=\"error-summary\" role=\"alert\"", lang_tr(LANG_RU, "errors.summary"),
 		     "<form");
 	assert_contains(html, "<li><a href=\"#f-target\">");
 	assert_contains(html, "<li><a href=\"#f-stance\">");
@@ -269,10 +269,11 @@ static void test_form_again_after_errors(void **state)
 	/* each message beside its field, between the label and the control */
 	assert_order(html, "<label for=\"f-target\">", "<p class=\"field-error\" id=\"e-target\">",
 		     "<select id=\"f-target\"");
-	assert_order(html, "<p class=\"field-error\" id=\"e-target\">", tr(LANG_RU, "err.unknown_target"),
-		     "</p>");
+	assert_order(html, "<p class=\"field-error\" id=\"e-target\">",
+		     lang_tr(LANG_RU, "err.unknown_target"), "</p>");
 	assert_order(html, "id=\"f-stance\"", "<p class=\"field-error\" id=\"e-stance\">", "</fieldset>");
-	assert_order(html, "<p class=\"field-error\" id=\"e-stance\">", tr(LANG_RU, "err.required"), "</p>");
+	assert_order(html, "<p class=\"field-error\" id=\"e-stance\">", lang_tr(LANG_RU, "err.required"),
+		     "</p>");
 	assert_int_equal(count(html, "class=\"field-error\""), 2);
 	tag = tag_with(html, "<select id=\"f-target\"");
 	assert_contains(tag, " aria-invalid=\"true\" aria-describedby=\"e-target\"");
@@ -397,7 +398,7 @@ static void test_form_does_not_echo_bad_bytes(void **state)
 	html = render_form(LANG_KK, &in, &errs);
 	assert_lacks(html, "secret");
 	assert_contains(html, "id=\"e-text\">");
-	assert_contains(html, tr(LANG_KK, "err.control_character"));
+	assert_contains(html, lang_tr(LANG_KK, "err.control_character"));
 	free(html);
 	proposal_input_free(&in);
 }
@@ -408,7 +409,7 @@ static void test_form_closed(void **state)
 
 	(void)state;
 	assert_contains(html, "<p class=\"notice\">");
-	assert_contains(html, tr(LANG_RU, "form.closed"));
+	assert_contains(html, lang_tr(LANG_RU, "form.closed"));
 	assert_contains(html, "<h1>\xD0\x9F\xD1\x80\xD0\xBE\xD0\xB5\xD0\xBA\xD1\x82 "); /* Проект */
 	assert_lacks(html, "<form");
 	assert_lacks(html, "<select");
@@ -423,7 +424,7 @@ static void test_form_without_consultation(void **state)
 	buf_init(&b, 0);
 	page_form(&b, LANG_EN, NULL, NULL, NULL);
 	assert_contains(b.data, "<h1>Submit a proposal</h1>");
-	assert_contains(b.data, tr(LANG_EN, "none.consultation"));
+	assert_contains(b.data, lang_tr(LANG_EN, "none.consultation"));
 	assert_lacks(b.data, "<form");
 	buf_free(&b);
 }
@@ -460,7 +461,7 @@ static void test_form_text_error_described_once(void **state)
  * which routes.c form_again shows again with the default consultation) is listed in the
  * summary as "field.consultation: There is no such consultation." with a link to
  * #f-consultation, an id the page does not have. fcgi/page.c error_summary looks up
- * "field." + field and fcgi/i18n.c has no "field.consultation". Expected: a translated
+ * "field." + field and fcgi/lang.c has no "field.consultation". Expected: a translated
  * label and a link that leads somewhere (or no link).
  */
 static void test_form_consultation_error_summary(void **state)
@@ -562,10 +563,10 @@ static void test_message(void **state)
 
 		buf_init(&b, 0);
 		page_message(&b, l, "notfound.title", "notfound.text");
-		snprintf(want, sizeof(want), "<h1>%s</h1>\n<p>%s</p>", tr(l, "notfound.title"),
-			 tr(l, "notfound.text"));
+		snprintf(want, sizeof(want), "<h1>%s</h1>\n<p>%s</p>", lang_tr(l, "notfound.title"),
+			 lang_tr(l, "notfound.text"));
 		assert_contains(b.data, want);
-		snprintf(want, sizeof(want), "<title>%s — Kenes</title>", tr(l, "notfound.title"));
+		snprintf(want, sizeof(want), "<title>%s — Kenes</title>", lang_tr(l, "notfound.title"));
 		assert_contains(b.data, want);
 		assert_no_raw_keys(b.data);
 		assert_no_inline_code(b.data);
@@ -609,7 +610,7 @@ static void test_proposal_page_report_form(void **state)
 		assert_int_equal(count(html, "id=\"f-iin\""), 1);
 		assert_int_equal(count(html, "id=\"f-report_iin\""), 1);
 		assert_contains(html, "<label for=\"f-report_iin\">");
-		assert_contains(html, tr((enum lang)i, "report.title"));
+		assert_contains(html, lang_tr((enum lang)i, "report.title"));
 		assert_no_raw_keys(html);
 		assert_no_inline_code(html);
 		assert_lacks(html, "<script>");
@@ -631,7 +632,7 @@ static void test_proposal_page_report_form(void **state)
 	errs.count = 0;
 	errors_add(&errs, ERROR_FORBIDDEN, "not_filed_in_your_name", NULL, "x");
 	html = render_proposal(LANG_KK, NULL, &errs);
-	assert_contains(html, tr(LANG_KK, "err.not_filed_in_your_name"));
+	assert_contains(html, lang_tr(LANG_KK, "err.not_filed_in_your_name"));
 	free(html);
 }
 
@@ -649,24 +650,24 @@ static void test_proposal_page_labels_for_a_reader(void **state)
 							 "field.topics",           "field.text",
 							 "field.proposed_wording", "stance.amend" };
 		for (size_t k = 0; k < ARRAY_LEN(form_only); k++) {
-			snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, form_only[k]));
+			snprintf(want, sizeof(want), "<dt>%s</dt>", lang_tr(l, form_only[k]));
 			assert_lacks(html, want);
-			snprintf(want, sizeof(want), "<dd>%s</dd>", tr(l, form_only[k]));
+			snprintf(want, sizeof(want), "<dd>%s</dd>", lang_tr(l, form_only[k]));
 			assert_lacks(html, want);
 		}
-		snprintf(want, sizeof(want), "<dt>%s</dt><dd>%s</dd>", tr(l, "view.stance"),
-			 tr(l, "view.stance.amend"));
+		snprintf(want, sizeof(want), "<dt>%s</dt><dd>%s</dd>", lang_tr(l, "view.stance"),
+			 lang_tr(l, "view.stance.amend"));
 		assert_contains(html, want);
-		snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, "view.region"));
+		snprintf(want, sizeof(want), "<dt>%s</dt>", lang_tr(l, "view.region"));
 		assert_contains(html, want);
-		snprintf(want, sizeof(want), "<dt>%s</dt>", tr(l, "view.topics"));
+		snprintf(want, sizeof(want), "<dt>%s</dt>", lang_tr(l, "view.topics"));
 		assert_contains(html, want);
-		snprintf(want, sizeof(want), "<nav aria-label=\"%s\">", tr(l, "nav.lang"));
+		snprintf(want, sizeof(want), "<nav aria-label=\"%s\">", lang_tr(l, "nav.lang"));
 		assert_contains(html, want);
 		free(html);
 	}
-	assert_string_equal(tr(LANG_RU, "view.region"), "Регион");
-	assert_string_equal(tr(LANG_KK, "nav.lang"), "Тіл");
+	assert_string_equal(lang_tr(LANG_RU, "view.region"), "Регион");
+	assert_string_equal(lang_tr(LANG_KK, "nav.lang"), "Тіл");
 }
 
 /* The list's sort picker has its own label; its page navigation is named in the page's language. */
@@ -691,13 +692,14 @@ static void test_list_labels(void **state)
 
 		buf_init(&b, 0);
 		page_list(&b, l, &q, items, true);
-		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", tr(l, "list.sort"));
+		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.sort"));
 		assert_contains(b.data, want);
-		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", tr(l, "list.title"));
+		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.title"));
 		assert_lacks(b.data, want);
-		snprintf(want, sizeof(want), "<nav class=\"pages\" aria-label=\"%s\">", tr(l, "nav.pages"));
+		snprintf(want, sizeof(want), "<nav class=\"pages\" aria-label=\"%s\">",
+			 lang_tr(l, "nav.pages"));
 		assert_contains(b.data, want);
-		assert_contains(b.data, tr(l, "view.stance.support"));
+		assert_contains(b.data, lang_tr(l, "view.stance.support"));
 		assert_lacks(b.data, "aria-label=\"pages\"");
 		assert_no_raw_keys(b.data);
 		buf_free(&b);

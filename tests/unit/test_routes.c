@@ -48,7 +48,7 @@ static unsigned methods_of_shape(const char *shape)
 {
 	unsigned m = 0;
 
-	for (size_t i = 0; i < route_count; i++)
+	for (size_t i = 0; i < routes_count; i++)
 		if (strcmp(routes[i].path, shape) == 0)
 			m |= routes[i].methods;
 	return m;
@@ -57,8 +57,8 @@ static unsigned methods_of_shape(const char *shape)
 static void test_every_row_is_reachable(void **state)
 {
 	(void)state;
-	assert_true(route_count >= 20);
-	for (size_t i = 0; i < route_count; i++) {
+	assert_true(routes_count >= 20);
+	for (size_t i = 0; i < routes_count; i++) {
 		const struct route *r = &routes[i];
 		char path[200], allow[32];
 
@@ -103,13 +103,13 @@ static void route(struct request *req, const char *method, const char *path)
 	req->path = path;
 	req->accept_language = "en";
 	req->settings = &settings;
-	route_request(req);
+	routes_dispatch(req);
 }
 
 static void test_405_with_allow(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < route_count; i++) {
+	for (size_t i = 0; i < routes_count; i++) {
 		char path[200], allow[32], header[48];
 		struct request req;
 
@@ -131,7 +131,7 @@ static void test_roles_need_a_token(void **state)
 	int with_role = 0;
 
 	(void)state;
-	for (size_t i = 0; i < route_count; i++) {
+	for (size_t i = 0; i < routes_count; i++) {
 		char path[200];
 		struct request req;
 

@@ -1,4 +1,4 @@
-#include "i18n.h"
+#include "lang.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -348,14 +348,14 @@ static const struct entry *find(const char *key)
 	return NULL;
 }
 
-const char *tr(enum lang l, const char *key)
+const char *lang_tr(enum lang l, const char *key)
 {
 	const struct entry *e = find(key);
 
 	return e && e->text[l] ? e->text[l] : key;
 }
 
-bool tr_complete(const char *key)
+bool lang_tr_complete(const char *key)
 {
 	const struct entry *e = find(key);
 

@@ -1,5 +1,5 @@
 /*
- * test_i18n.c - interface languages: parsing, Accept-Language, and that every string the
+ * test_lang.c - interface languages: parsing, Accept-Language, and that every string the
  * form and its error messages use exists in Kazakh, Russian and English.
  */
 #include <setjmp.h>
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "lang.h"
 #include "util.h"
 
 static void test_lang_code(void **state)
@@ -95,7 +95,7 @@ static void test_lang_from_accept(void **state)
 }
 
 /*
- * Regression (was a bug): fcgi/i18n.c lang_from_accept reads past the end of the header when it ends in "q="
+ * Regression (was a bug): fcgi/lang.c lang_from_accept reads past the end of the header when it ends in "q="
  * (e.g. "en;q="): qp[2] is the terminating NUL, which is not '1', so qp[3] (one byte past
  * the string) is read. AddressSanitizer reports a heap-buffer-overflow (READ of size 1).
  * Expected: no out-of-bounds read and the weight treated as 0 or malformed.
@@ -110,7 +110,7 @@ static void test_lang_from_accept_truncated_q(void **state)
 }
 
 /*
- * Regression (was a bug): fcgi/i18n.c lang_from_accept picks a language whose weight is q=0, which RFC 9110
+ * Regression (was a bug): fcgi/lang.c lang_from_accept picks a language whose weight is q=0, which RFC 9110
  * section 12.4.2 defines as "not acceptable". Input "en;q=0": expected LANG_KK (the default,
  * nothing acceptable), actual LANG_EN. Likewise "kk;q=0.5,en;q=0" is right only by accident.
  */
@@ -125,13 +125,13 @@ static void test_tr_falls_back_to_key(void **state)
 {
 	(void)state;
 	for (int i = 0; i < LANG_COUNT; i++) {
-		assert_string_equal(tr((enum lang)i, "no.such.key"), "no.such.key");
-		assert_string_equal(tr((enum lang)i, ""), "");
+		assert_string_equal(lang_tr((enum lang)i, "no.such.key"), "no.such.key");
+		assert_string_equal(lang_tr((enum lang)i, ""), "");
 	}
-	assert_false(tr_complete("no.such.key"));
-	assert_string_equal(tr(LANG_EN, "form.submit"), "Submit the proposal");
-	assert_string_equal(tr(LANG_KK, "lang.name"), "Қазақша");
-	assert_string_equal(tr(LANG_RU, "lang.name"), "Русский");
+	assert_false(lang_tr_complete("no.such.key"));
+	assert_string_equal(lang_tr(LANG_EN, "form.submit"), "Submit the proposal");
+	assert_string_equal(lang_tr(LANG_KK, "lang.name"), "Қазақша");
+	assert_string_equal(lang_tr(LANG_RU, "lang.name"), "Русский");
 }
 
 /* Every key page.c and routes.c ask for. */
@@ -225,10 +225,10 @@ static const char *const form_error_codes[] = {
 
 static void assert_complete(const char *key)
 {
-	if (!tr_complete(key))
+	if (!lang_tr_complete(key))
 		fail_msg("\"%s\" is missing in at least one language", key);
 	for (int i = 0; i < LANG_COUNT; i++)
-		if (strcmp(tr((enum lang)i, key), key) == 0 || tr((enum lang)i, key)[0] == '\0')
+		if (strcmp(lang_tr((enum lang)i, key), key) == 0 || lang_tr((enum lang)i, key)[0] == '\0')
 			fail_msg("\"%s\" has no %s text", key, lang_code((enum lang)i));
 }
 
@@ -264,7 +264,7 @@ static void test_tr_field_labels_complete(void **state)
 }
 
 /*
- * Regression (was a bug): fcgi/i18n.c has no "field.consultation" string, but fcgi/proposal.c
+ * Regression (was a bug): fcgi/lang.c has no "field.consultation" string, but fcgi/proposal.c
  * validate_consultation adds errors with field "consultation" (unknown_consultation,
  * required, consultation_closed). A form posted with an unknown consultation slug is shown
  * again (routes.c form_again) and page.c error_summary prints the raw key
@@ -278,10 +278,10 @@ static void test_tr_consultation_label(void **state)
 
 /*
  * Regression (was a bug): fcgi/proposal.c proposal_input_from_json adds code "unknown_field" with a field name,
- * but fcgi/i18n.c has no "err.unknown_field" string (nor "err.malformed_json" and
+ * but fcgi/lang.c has no "err.unknown_field" string (nor "err.malformed_json" and
  * "err.malformed_form", which have no field). Today these reach only JSON replies (400s and
  * unknown JSON members never render the form), so page_form would show the raw key if it
- * were ever given one. Expected: tr_complete("err.unknown_field") is true.
+ * were ever given one. Expected: lang_tr_complete("err.unknown_field") is true.
  */
 static void test_tr_unknown_field_message(void **state)
 {

@@ -1,9 +1,9 @@
 /*
- * i18n.h - the interface languages (Kazakh, Russian, English) and their strings.
+ * lang.h - the interface languages (Kazakh, Russian, English) and their strings.
  * All strings are static; nothing here allocates.
  */
-#ifndef KENES_I18N_H
-#define KENES_I18N_H
+#ifndef KENES_LANG_H
+#define KENES_LANG_H
 
 #include <stdbool.h>
 
@@ -17,8 +17,8 @@ bool lang_parse(const char *s, enum lang *out);
 /* The best interface language for an Accept-Language header; Kazakh when nothing matches. */
 enum lang lang_from_accept(const char *header);
 /* The string for key in language l; the key itself when missing (and a test catches that). */
-const char *tr(enum lang l, const char *key);
+const char *lang_tr(enum lang l, const char *key);
 /* Whether key exists in every language (for tests). */
-bool tr_complete(const char *key);
+bool lang_tr_complete(const char *key);
 
 #endif
