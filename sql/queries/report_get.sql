@@ -4,16 +4,9 @@
 -- $6 lang ('mul' for JSON).
 -- Columns: body, SHA-256 as recorded, whether the body still matches it, the session
 -- number or week, the consultation slug.
-WITH candidates AS (
-    SELECT c.id, c.slug, c.status FROM kenes.consultation c
-    WHERE CASE WHEN $1::text IS NULL THEN c.status <> 'draft' ELSE c.slug = $1::text END),
-chosen AS (
-    SELECT * FROM candidates
-    WHERE $1::text IS NOT NULL OR (SELECT count(*) FROM candidates) = 1
-       OR (status = 'open' AND (SELECT count(*) FROM candidates WHERE status = 'open') = 1))
 SELECT o.body, o.sha256, encode(sha256(convert_to(o.body, 'UTF8')), 'hex') = o.sha256,
        coalesce(r.session_number::text, r.week), c.slug
-FROM chosen c
+FROM kenes.consultation_chosen($1::text) c
 JOIN kenes.report r ON r.consultation_id = c.id AND r.kind = $2::text
 JOIN kenes.report_output o ON o.report_id = r.id AND o.format = $5::text AND o.lang = $6::text
 WHERE ($3::integer IS NULL OR r.session_number = $3::integer)

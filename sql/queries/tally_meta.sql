@@ -4,16 +4,9 @@
 -- SQLSTATE 22008 before any work).
 -- Columns: consultation id, slug, how many matched (the caller wants exactly 1), time zone
 -- and refresh time (ISO 8601 UTC) of the tallies (NULL when never refreshed).
-WITH candidates AS (
-    SELECT c.id, c.slug, c.status FROM kenes.consultation c
-    WHERE CASE WHEN $1::text IS NULL THEN c.status <> 'draft' ELSE c.slug = $1::text END),
-chosen AS (
-    SELECT * FROM candidates
-    WHERE $1::text IS NOT NULL OR (SELECT count(*) FROM candidates) = 1
-       OR (status = 'open' AND (SELECT count(*) FROM candidates WHERE status = 'open') = 1))
 SELECT min(ch.id), min(ch.slug), count(*),
        (SELECT s.time_zone FROM kenes.tally_state s),
        (SELECT to_char(s.refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
         FROM kenes.tally_state s),
        $2::date, $3::date
-FROM chosen ch
+FROM kenes.consultation_chosen($1::text) ch
