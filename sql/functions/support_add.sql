@@ -5,7 +5,6 @@ RETURNS kenes.outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     result kenes.outcome;
-    open boolean;
     wait integer;
     inserted boolean;
     scope text := 'support:' || p_proposal;
@@ -14,15 +13,9 @@ BEGIN
     IF result.status IS NOT NULL THEN  -- (a composite IS NOT NULL only when every field is)
         RETURN result;
     END IF;
-    SELECT c.status = 'open' AND c.opens_at <= now() AND (c.closes_at IS NULL OR c.closes_at > now())
-    INTO open
-    FROM kenes.proposal p JOIN kenes.consultation c ON c.id = p.consultation_id
-    WHERE p.id = p_proposal AND p.status = 'published';
-    IF NOT FOUND THEN
-        RETURN ROW(404, 'not_found', NULL, NULL)::kenes.outcome;
-    END IF;
-    IF NOT open THEN
-        RETURN ROW(409, 'consultation_closed', NULL, NULL)::kenes.outcome;
+    result := kenes.support_refusal(p_proposal);
+    IF result.status IS NOT NULL THEN
+        RETURN result;
     END IF;
     wait := kenes.retry_after(ARRAY(
         SELECT created_at FROM kenes.support

@@ -3,18 +3,12 @@ CREATE OR REPLACE FUNCTION kenes.support_withdraw(p_proposal bigint, p_supporter
 RETURNS kenes.outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    open boolean;
+    refusal kenes.outcome;
     removed boolean;
 BEGIN
-    SELECT c.status = 'open' AND c.opens_at <= now() AND (c.closes_at IS NULL OR c.closes_at > now())
-    INTO open
-    FROM kenes.proposal p JOIN kenes.consultation c ON c.id = p.consultation_id
-    WHERE p.id = p_proposal AND p.status = 'published';
-    IF NOT FOUND THEN
-        RETURN ROW(404, 'not_found', NULL, NULL)::kenes.outcome;
-    END IF;
-    IF NOT open THEN
-        RETURN ROW(409, 'consultation_closed', NULL, NULL)::kenes.outcome;
+    refusal := kenes.support_refusal(p_proposal);
+    IF refusal.status IS NOT NULL THEN
+        RETURN refusal;
     END IF;
     DELETE FROM kenes.support WHERE proposal_id = p_proposal AND supporter = p_supporter;
     removed := FOUND;
