@@ -1,9 +1,7 @@
 -- Group commit, set-based: the handler's writer stores the proposals that arrive together
 -- with one call (sql/queries/proposal_store_batch.sql), so one transaction and one commit.
--- kenes.proposal_store_set stores the whole batch with a few statements; if that fails (a
--- constraint, the draft changed under the cache, a bug), the batch is stored again row by
--- row, each in its own subtransaction, so a bad row fails alone (status 500) and its
--- neighbours are stored.
+-- kenes.proposal_store_set stores the whole batch with a few statements; if that fails, the
+-- batch is stored again row by row (kenes.batch_store), so a bad row fails alone (500).
 --
 -- One job, as the handler sends it (a JSON object per proposal, fcgi/proposal.c):
 --   ord, consultation (slug), kind, number, stance, text, proposed_wording, lang, region,
@@ -17,27 +15,7 @@
 CREATE OR REPLACE FUNCTION kenes.proposal_store_batch(jobs jsonb)
 RETURNS SETOF kenes.batch_outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    done kenes.batch_outcome[];
-    one kenes.batch_outcome[];
-    job jsonb;
 BEGIN
-    BEGIN
-        done := ARRAY(SELECT r FROM kenes.proposal_store_set(jobs) r);
-        RETURN QUERY SELECT * FROM unnest(done);
-        RETURN;
-    EXCEPTION WHEN OTHERS THEN
-        RAISE WARNING 'a batch of % proposals failed (% %); storing them one by one',
-            jsonb_array_length(jobs), SQLSTATE, SQLERRM;
-    END;
-    FOR job IN SELECT value FROM jsonb_array_elements(jobs) LOOP
-        BEGIN
-            one := ARRAY(SELECT r FROM kenes.proposal_store_set(jsonb_build_array(job)) r);
-        EXCEPTION WHEN OTHERS THEN
-            RAISE WARNING 'proposal % of a batch failed: % %', job->>'ord', SQLSTATE, SQLERRM;
-            one := ARRAY[ROW((job->>'ord')::integer, 500, 'internal', NULL, NULL, NULL, NULL)::kenes.batch_outcome];
-        END;
-        RETURN QUERY SELECT * FROM unnest(one);
-    END LOOP;
+    RETURN QUERY SELECT * FROM kenes.batch_store('proposal', jobs);
 END
 $$;
