@@ -11,8 +11,10 @@
 #include "reply.h"
 #include "structure.h"
 
-void person_form_refused(struct request *req, const char *id, const struct person_input *in, json_t *proposal,
-			 struct errors *errs, person_form_again again)
+/* A form that cannot be taken gets a page, never JSON: the proposal's page again with errs
+ * (proposal borrowed, or read when NULL), or a page with the first error's message. */
+static void person_form_refused(struct request *req, const char *id, const struct person_input *in,
+				json_t *proposal, struct errors *errs, person_form_again again)
 {
 	const struct field_error *first = errors_primary(errs);
 	json_t *p = proposal ? json_incref(proposal) : NULL;
@@ -30,8 +32,9 @@ void person_form_refused(struct request *req, const char *id, const struct perso
 			     key);
 }
 
-void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
-			    json_t *proposal, const char *unavailable_code, person_form_again again)
+/* The same after a failed database call: 503 `unavailable_code` when it is down, else 500. */
+static void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
+				   json_t *proposal, const char *unavailable_code, person_form_again again)
 {
 	struct errors errs = { .count = 0 };
 	bool down = db_last_error(req->db)->unavailable;
@@ -41,8 +44,11 @@ void person_form_db_failure(struct request *req, const char *id, const struct pe
 	person_form_refused(req, id, in, proposal, &errs, again);
 }
 
-bool person_action_prepare(struct request *req, const char *id, bool is_form, const struct person_input *in,
-			   struct errors *errs, person_form_again again, struct person_action *a)
+/* The write guard, the structure, the proposal, its consultation and the person: answers
+ * and returns false when a step fails; a form's 422 shows the page again. */
+static bool person_action_prepare(struct request *req, const char *id, bool is_form,
+				  const struct person_input *in, struct errors *errs, person_form_again again,
+				  struct person_action *a)
 {
 	const struct consultation *c;
 	bool known;
@@ -91,8 +97,9 @@ bool person_action_prepare(struct request *req, const char *id, bool is_form, co
 	return false;
 }
 
-bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_ok, struct person_input *in,
-				 struct errors *errs)
+/* Reads a person's body: a form, JSON, or nothing when empty_ok; else 415, answered. */
+static bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_ok,
+					struct person_input *in, struct errors *errs)
 {
 	if (is_form || request_content_type_is(req, "application/json") || (empty_ok && req->body_len == 0)) {
 		person_input_parse(req->body, req->body_len, is_form, in, errs);
@@ -150,4 +157,30 @@ void person_report_page_again(struct request *req, int status, const struct pers
 			      json_t *proposal, struct errors *errs)
 {
 	page_again(req, status, in, proposal, errs, true);
+}
+
+void person_action_handle(struct request *req, const char *id, bool empty_ok,
+			  const struct person_action_kind *kind)
+{
+	struct person_input in = { 0 };
+	struct errors errs = { .count = 0 };
+	struct person_action act = { .proposal = NULL };
+	struct outcome o = { 0 };
+	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+
+	if (!person_action_read_or_reply(req, is_form, empty_ok, &in, &errs))
+		goto out;
+	if (!person_action_prepare(req, id, is_form, &in, &errs, kind->again, &act))
+		goto out;
+	if (!kind->run(req, id, is_form, &in, &act, &o)) {
+		if (is_form)
+			person_form_db_failure(req, id, &in, act.proposal, kind->unavailable_code,
+					       kind->again);
+		goto out;
+	}
+	kind->answer(req, is_form, &in, id, act.proposal, &o);
+out:
+	json_decref(act.proposal);
+	outcome_free(&o);
+	person_input_free(&in);
 }

@@ -15,10 +15,6 @@
 
 struct outcome;
 
-/* Reads a person's body: a form, JSON, or nothing when empty_ok; else 415, answered. */
-bool person_action_read_or_reply(struct request *req, bool is_form, bool empty_ok, struct person_input *in,
-				 struct errors *errs);
-
 /* Shows the proposal's page again with the errors of a form (status 422 or the outcome's). */
 typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
 				  json_t *proposal, struct errors *errs);
@@ -36,19 +32,24 @@ struct person_action {
 	char who[PSEUDONYM_HEX_LEN]; /* the person's pseudonym */
 };
 
-/* Answers and returns false when a step fails; a form's 422 shows the page again. */
-bool person_action_prepare(struct request *req, const char *id, bool is_form, const struct person_input *in,
-			   struct errors *errs, person_form_again again, struct person_action *a);
-
 /* A form's action the database refused (409, 422, 429...): its page again, with Retry-After. */
 void person_form_outcome(struct request *req, const struct person_input *in, json_t *proposal,
 			 const struct outcome *o, person_form_again again);
-/* A form that cannot be taken gets a page, never JSON: the proposal's page again with errs
- * (proposal borrowed, or read when NULL), or a page with the first error's message. */
-void person_form_refused(struct request *req, const char *id, const struct person_input *in, json_t *proposal,
-			 struct errors *errs, person_form_again again);
-/* The same after a failed database call: 503 `unavailable_code` when it is down, else 500. */
-void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
-			    json_t *proposal, const char *unavailable_code, person_form_again again);
+/* One kind of action: what it runs after the shared steps and how it answers. */
+struct person_action_kind {
+	const char *unavailable_code; /* a form's code when the database is down */
+	person_form_again again;
+	/* The action's statement, into o; false when the database could not be asked (a JSON
+	 * request is answered; a form gets its page from person_action_handle). */
+	bool (*run)(struct request *req, const char *id, bool is_form, const struct person_input *in,
+		    const struct person_action *a, struct outcome *o);
+	void (*answer)(struct request *req, bool is_form, const struct person_input *in, const char *id,
+		       json_t *proposal, const struct outcome *o);
+};
+
+/* The whole request for proposal id: reads the body (none is fine when empty_ok), the shared
+ * steps (each failure answered), then kind's statement and answer. */
+void person_action_handle(struct request *req, const char *id, bool empty_ok,
+			  const struct person_action_kind *kind);
 
 #endif

@@ -54,31 +54,24 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 		log_info("identity report on proposal %s: %s", id, o->code);
 }
 
+static bool run(struct request *req, const char *id, bool is_form, const struct person_input *in,
+		const struct person_action *act, struct outcome *o)
+{
+	(void)in;
+	return outcome_run(req, "identity_report", 6,
+			   (const char *[]){ id, act->who, is_form ? "web" : "api", act->guard.key,
+					     act->guard.hash, REPORTS_PER_HOUR },
+			   "recording an identity report", o);
+}
+
+static const struct person_action_kind report_identity = {
+	.unavailable_code = "unavailable_report",
+	.again = person_report_page_again,
+	.run = run,
+	.answer = answer,
+};
+
 void report_identity_handle(struct request *req, const struct route_match *m)
 {
-	const char *id = m->id;
-	struct person_input in = { 0 };
-	struct errors errs = { .count = 0 };
-	struct person_action act = { .proposal = NULL };
-	struct outcome o = { 0 };
-	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
-
-	if (!person_action_read_or_reply(req, is_form, true, &in, &errs))
-		goto out;
-	if (!person_action_prepare(req, id, is_form, &in, &errs, person_report_page_again, &act))
-		goto out;
-	if (!outcome_run(req, "identity_report", 6,
-			 (const char *[]){ id, act.who, is_form ? "web" : "api", act.guard.key,
-					   act.guard.hash, REPORTS_PER_HOUR },
-			 "recording an identity report", &o)) {
-		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_report",
-					       person_report_page_again);
-		goto out;
-	}
-	answer(req, is_form, &in, id, act.proposal, &o);
-out:
-	json_decref(act.proposal);
-	outcome_free(&o);
-	person_input_free(&in);
+	person_action_handle(req, m->id, true, &report_identity);
 }

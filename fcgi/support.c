@@ -86,32 +86,25 @@ static bool support_store(struct request *req, const char *id, const struct pers
 	return job.stored_ok;
 }
 
+static bool run(struct request *req, const char *id, bool is_form, const struct person_input *in,
+		const struct person_action *act, struct outcome *o)
+{
+	(void)is_form;
+	if (strcmp(req->method, "DELETE") == 0 || in->withdraw)
+		return outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act->who },
+				   "recording a support", o);
+	return support_store(req, id, act, o);
+}
+
+static const struct person_action_kind support = {
+	.unavailable_code = "unavailable_support",
+	.again = person_support_page_again,
+	.run = run,
+	.answer = answer,
+};
+
 void support_handle(struct request *req, const struct route_match *m)
 {
-	const char *id = m->id;
-	struct person_input in = { 0 };
-	struct errors errs = { .count = 0 };
-	struct person_action act = { .proposal = NULL };
-	struct outcome o = { 0 };
-	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
-	bool is_delete = strcmp(req->method, "DELETE") == 0;
-
-	if (!person_action_read_or_reply(req, is_form, is_delete, &in, &errs))
-		goto out;
-	if (!person_action_prepare(req, id, is_form, &in, &errs, person_support_page_again, &act))
-		goto out;
-	if ((is_delete || in.withdraw)
-		    ? !outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act.who },
-				   "recording a support", &o)
-		    : !support_store(req, id, &act, &o)) {
-		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, "unavailable_support",
-					       person_support_page_again);
-		goto out;
-	}
-	answer(req, is_form, &in, id, act.proposal, &o);
-out:
-	json_decref(act.proposal);
-	outcome_free(&o);
-	person_input_free(&in);
+	/* A DELETE may come with no body (and no content type) at all. */
+	person_action_handle(req, m->id, strcmp(req->method, "DELETE") == 0, &support);
 }
