@@ -5,6 +5,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 /*
@@ -46,21 +47,12 @@ int32_t matchtext_skeleton(int32_t c)
 	return hit ? hit[1] : c;
 }
 
-static int is_word_char(utf8proc_int32_t c)
+/* A word's characters are letters and numbers of every kind (Roman numerals, superscripts). */
+static bool is_word_char(utf8proc_int32_t c)
 {
-	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_ND:
-	case UTF8PROC_CATEGORY_NL:
-	case UTF8PROC_CATEGORY_NO:
-		return 1;
-	default:
-		return 0;
-	}
+	utf8proc_category_t cat = utf8proc_category(c);
+
+	return text_is_letter_or_digit(c) || cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
 }
 
 char *matchtext_normalise(const char *text, size_t len)

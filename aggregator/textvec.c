@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 /* A stem weighs as much as this many of its word's 4-grams: a word gives one stem and
@@ -115,21 +116,6 @@ static void add_word(struct terms *t, const char *lang, const char *word, size_t
 		push(t, term_hash(padded + off[i], off[i + TEXTVEC_GRAM] - off[i], false));
 }
 
-static bool is_word_char(utf8proc_int32_t c)
-{
-	switch (utf8proc_category(c)) {
-	case UTF8PROC_CATEGORY_LU:
-	case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT:
-	case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO:
-	case UTF8PROC_CATEGORY_ND:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* Splits the folded text into words, each given to add_word. */
 static void split_words(struct terms *t, const char *lang, const utf8proc_uint8_t *s, utf8proc_ssize_t n)
 {
@@ -141,7 +127,7 @@ static void split_words(struct terms *t, const char *lang, const utf8proc_uint8_
 		utf8proc_int32_t c = 0;
 		utf8proc_ssize_t k = i < n ? utf8proc_iterate(s + i, n - i, &c) : 0;
 
-		if (k > 0 && is_word_char(c)) {
+		if (k > 0 && text_is_letter_or_digit(c)) {
 			if (chars < TEXTVEC_MAX_WORD) {
 				start[chars++] = len;
 				memcpy(word + len, s + i, (size_t)k);

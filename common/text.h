@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum text_status {
 	TEXT_OK,
@@ -22,6 +23,8 @@ enum text_status text_clean(const char *s, size_t len, char **out, size_t *chars
 
 /* True when s (len bytes) is valid UTF-8 with no control characters at all (for one-line fields). */
 bool text_is_clean_line(const char *s, size_t len);
+/* True when code point c is a letter (Unicode L*) or a decimal digit (Nd): a word's. */
+bool text_is_letter_or_digit(int32_t c);
 /* True when s has the shape YYYY-MM-DD (whether the day exists is the database's to say). */
 bool text_is_date_shaped(const char *s);
 
