@@ -107,12 +107,7 @@ static void textarea(struct buf *b, enum lang lang, const char *field, const cha
 
 static void lang_select(struct buf *b, enum lang lang, const char *selected, const struct errors *errs)
 {
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-lang\">%s *</label>\n",
-		   lang_tr(lang, "field.lang"));
-	widget_field_error(b, lang, errs, "lang");
-	buf_puts(b, "<select id=\"f-lang\" name=\"lang\"");
-	widget_invalid_attrs(b, errs, "lang");
-	buf_puts(b, ">\n");
+	widget_select_open(b, lang, errs, "lang", "field.lang", true);
 	for (int i = 0; i < LANG_COUNT; i++)
 		widget_option(b, lang_code((enum lang)i), lang_tr((enum lang)i, "lang.name"),
 			      selected ? selected : lang_code(lang));
@@ -125,12 +120,7 @@ static void region_select(struct buf *b, enum lang lang, const struct consultati
 	json_t *r;
 	size_t i;
 
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-region\">%s</label>\n",
-		   lang_tr(lang, "field.region"));
-	widget_field_error(b, lang, errs, "region");
-	buf_puts(b, "<select id=\"f-region\" name=\"region\"");
-	widget_invalid_attrs(b, errs, "region");
-	buf_puts(b, ">\n");
+	widget_select_open(b, lang, errs, "region", "field.region", false);
 	json_array_foreach(json_object_get(c->doc, "regions"), i, r)
 	{
 		widget_option(b, json_string_value(json_object_get(r, "code")),

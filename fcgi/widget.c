@@ -111,6 +111,17 @@ void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t 
 	}
 }
 
+void widget_select_open(struct buf *b, enum lang lang, const struct errors *errs, const char *field,
+			const char *label_key, bool required)
+{
+	buf_printf(b, "<div class=\"field\">\n<label for=\"f-%s\">%s%s</label>\n", field,
+		   lang_tr(lang, label_key), required ? " *" : "");
+	widget_field_error(b, lang, errs, field);
+	buf_printf(b, "<select id=\"f-%s\" name=\"%s\"%s", field, field, required ? " required" : "");
+	widget_invalid_attrs(b, errs, field);
+	buf_puts(b, ">\n");
+}
+
 void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c, const char *selected,
 			  const struct errors *errs)
 {
@@ -118,12 +129,7 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
 	const char *code = lang_code(lang);
 	size_t i;
 
-	buf_printf(b, "<div class=\"field\">\n<label for=\"f-target\">%s *</label>\n",
-		   lang_tr(lang, "field.target"));
-	widget_field_error(b, lang, errs, "target");
-	buf_puts(b, "<select id=\"f-target\" name=\"target\" required");
-	widget_invalid_attrs(b, errs, "target");
-	buf_puts(b, ">\n");
+	widget_select_open(b, lang, errs, "target", "field.target", true);
 	widget_option(b, "", lang_tr(lang, "target.choose"), selected ? selected : "");
 	buf_printf(b, "<optgroup label=\"%s\">\n", lang_tr(lang, "group.whole"));
 	widget_part_options(b, parts, "general", NULL, code, selected);

@@ -23,6 +23,10 @@ void widget_invalid_attrs(struct buf *b, const struct errors *errs, const char *
 void widget_error_summary(struct buf *b, enum lang lang, const struct errors *errs);
 bool widget_same(const char *a, const char *b); /* both set and equal */
 void widget_option(struct buf *b, const char *value, const char *label, const char *selected);
+/* Opens a select named `field` in its field div: its label (lang_tr of label_key, " *" when
+ * required), its error, and the tag; the caller writes the options and "</select>\n</div>\n". */
+void widget_select_open(struct buf *b, enum lang lang, const struct errors *errs, const char *field,
+			const char *label_key, bool required);
 /* The options of the parts of one kind (in `section` when not NULL), labels in `lang`. */
 void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t *section, const char *lang,
 			 const char *selected);
