@@ -48,6 +48,17 @@ bool metrics_init(void)
 	return true;
 }
 
+/* Counts one latency in its histogram (buckets: LATENCY_BUCKETS + 1) and adds it to the sum. */
+static void observe_latency(atomic_long *buckets, atomic_long *micros, double seconds)
+{
+	size_t b = 0;
+
+	while (b < LATENCY_BUCKETS && seconds > latency_bounds[b])
+		b++;
+	atomic_fetch_add(&buckets[b], 1);
+	atomic_fetch_add(micros, (long)(seconds * 1e6));
+}
+
 static int status_slot(int status)
 {
 	for (size_t i = 0; i < STATUS_COUNT; i++)
@@ -58,15 +69,10 @@ static int status_slot(int status)
 
 void metrics_request(enum route_label route, int status, double seconds)
 {
-	size_t b = 0;
-
 	if (!m)
 		return;
 	atomic_fetch_add(&m->requests[route][status_slot(status)], 1);
-	while (b < LATENCY_BUCKETS && seconds > latency_bounds[b])
-		b++;
-	atomic_fetch_add(&m->latency[b], 1);
-	atomic_fetch_add(&m->latency_micros, (long)(seconds * 1e6));
+	observe_latency(m->latency, &m->latency_micros, seconds);
 }
 
 void metrics_batch(enum commit_kind kind, int size)
@@ -83,14 +89,9 @@ void metrics_batch(enum commit_kind kind, int size)
 
 void metrics_commit(enum commit_kind kind, double seconds)
 {
-	size_t b = 0;
-
 	if (!m)
 		return;
-	while (b < LATENCY_BUCKETS && seconds > latency_bounds[b])
-		b++;
-	atomic_fetch_add(&m->commit_latency[kind][b], 1);
-	atomic_fetch_add(&m->commit_micros[kind], (long)(seconds * 1e6));
+	observe_latency(m->commit_latency[kind], &m->commit_micros[kind], seconds);
 }
 
 void metrics_queue(enum commit_kind kind, int delta)
