@@ -95,9 +95,9 @@ static void topics_json(struct buf *b, const struct proposal *p)
 	buf_putc(b, ']');
 }
 
-static void member(struct buf *b, const char *key, const char *value)
+void created_json_member(struct buf *b, const char *key, const char *value, bool spaced)
 {
-	buf_printf(b, ", \"%s\": ", key);
+	buf_printf(b, spaced ? ", \"%s\": " : ",\"%s\":", key);
 	if (value)
 		created_json_string(b, value);
 	else
@@ -111,20 +111,20 @@ void created_body_parts(const struct proposal *p, struct buf *mid, struct buf *t
 	snprintf(target, sizeof(target), "%s%s%s", p->kind, p->number[0] ? ":" : "", p->number);
 	/* jsonb orders keys by length, then bytes: lang text region stance status target topics
 	   channel version supports created_at consultation proposed_wording. */
-	member(mid, "lang", p->lang);
-	member(mid, "text", p->text);
-	member(mid, "region", p->region);
-	member(mid, "stance", p->stance);
-	member(mid, "status", "published");
-	member(mid, "target", target);
+	created_json_member(mid, "lang", p->lang, true);
+	created_json_member(mid, "text", p->text, true);
+	created_json_member(mid, "region", p->region, true);
+	created_json_member(mid, "stance", p->stance, true);
+	created_json_member(mid, "status", "published", true);
+	created_json_member(mid, "target", target, true);
 	buf_puts(mid, ", \"topics\": ");
 	topics_json(mid, p);
-	member(mid, "channel", p->channel);
+	created_json_member(mid, "channel", p->channel, true);
 	/* The version validated against, which the database checked was current. */
 	buf_printf(mid, ", \"version\": %ld", p->version);
 	buf_puts(mid, ", \"supports\": 0, \"created_at\": ");
-	member(tail, "consultation", p->consultation->slug);
-	member(tail, "proposed_wording", p->proposed_wording);
+	created_json_member(tail, "consultation", p->consultation->slug, true);
+	created_json_member(tail, "proposed_wording", p->proposed_wording, true);
 	buf_putc(tail, '}');
 }
 

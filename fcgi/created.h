@@ -17,6 +17,8 @@
 #ifndef KENES_CREATED_H
 #define KENES_CREATED_H
 
+#include <stdbool.h>
+
 #include "buf.h"
 #include "proposal.h"
 
@@ -26,5 +28,8 @@ void created_body_parts(const struct proposal *p, struct buf *mid, struct buf *t
 char *created_body(long long id, const char *mid, const char *created_at_json, const char *tail);
 /* Appends s as a JSON string the way PostgreSQL's escape_json does (quotes included). */
 void created_json_string(struct buf *b, const char *s);
+/* Appends a member, after a comma, whose value is the string value or null: spaced as
+ * PostgreSQL writes jsonb (", " and ": "), or compact (the jobs sent to the database). */
+void created_json_member(struct buf *b, const char *key, const char *value, bool spaced);
 
 #endif

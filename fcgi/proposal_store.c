@@ -9,15 +9,6 @@
 #include "db.h"
 #include "outcome.h"
 
-static void job_member(struct buf *b, const char *key, const char *value)
-{
-	buf_printf(b, ",\"%s\":", key);
-	if (value)
-		created_json_string(b, value);
-	else
-		buf_puts(b, "null");
-}
-
 /*
  * One job of kenes.proposal_store_batch (sql/migrations/007) as JSON text without its
  * opening brace: the writer puts {"ord":N, in front. Written directly rather than through a
@@ -32,14 +23,14 @@ static char *store_job(const struct proposal *p, const char *submitter, const ch
 	buf_init(&b, 0);
 	buf_puts(&b, "\"consultation\":");
 	created_json_string(&b, p->consultation->slug);
-	job_member(&b, "kind", p->kind);
-	job_member(&b, "number", p->number[0] ? p->number : NULL);
-	job_member(&b, "stance", p->stance);
-	job_member(&b, "text", p->text);
-	job_member(&b, "proposed_wording", p->proposed_wording);
-	job_member(&b, "lang", p->lang);
-	job_member(&b, "region", p->region);
-	job_member(&b, "channel", p->channel);
+	created_json_member(&b, "kind", p->kind, false);
+	created_json_member(&b, "number", p->number[0] ? p->number : NULL, false);
+	created_json_member(&b, "stance", p->stance, false);
+	created_json_member(&b, "text", p->text, false);
+	created_json_member(&b, "proposed_wording", p->proposed_wording, false);
+	created_json_member(&b, "lang", p->lang, false);
+	created_json_member(&b, "region", p->region, false);
+	created_json_member(&b, "channel", p->channel, false);
 	buf_puts(&b, ",\"topics\":[");
 	for (int i = 0; i < p->topic_count; i++) {
 		if (i)
@@ -49,15 +40,15 @@ static char *store_job(const struct proposal *p, const char *submitter, const ch
 	/* The version validated against: refused if another became current meanwhile. */
 	buf_printf(&b, "],\"version\":%ld", p->version);
 	if (submitter) {
-		job_member(&b, "submitter", submitter + 2);
+		created_json_member(&b, "submitter", submitter + 2, false);
 		buf_printf(&b, ",\"per_hour\":%ld", per_hour);
 	}
 	if (key) {
 		/* The stored answer for replays: the same pieces as the 201 sent now. */
-		job_member(&b, "key", key);
-		job_member(&b, "hash", hash + 2);
-		job_member(&b, "body_mid", mid->data);
-		job_member(&b, "body_tail", tail->data);
+		created_json_member(&b, "key", key, false);
+		created_json_member(&b, "hash", hash + 2, false);
+		created_json_member(&b, "body_mid", mid->data, false);
+		created_json_member(&b, "body_tail", tail->data, false);
 	}
 	buf_putc(&b, '}');
 	job = buf_steal(&b);
