@@ -14,8 +14,6 @@
 -- kenes.proposal_json_by_id.
 CREATE OR REPLACE FUNCTION kenes.proposal_store_batch(jobs jsonb)
 RETURNS SETOF kenes.batch_outcome
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    RETURN QUERY SELECT * FROM kenes.batch_store('proposal', jobs);
-END
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT * FROM kenes.batch_store('proposal', jobs)
 $$;

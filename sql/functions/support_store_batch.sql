@@ -8,8 +8,6 @@
 -- created_at NULL.
 CREATE OR REPLACE FUNCTION kenes.support_store_batch(jobs jsonb)
 RETURNS SETOF kenes.batch_outcome
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    RETURN QUERY SELECT * FROM kenes.batch_store('support', jobs);
-END
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT * FROM kenes.batch_store('support', jobs)
 $$;

@@ -91,7 +91,7 @@ check "after the migrations" eq "$(echo "$out" | grep '^applying ' | head -n "$n
 check "a rerun applies nothing" eq "$(migrate)" ""
 
 # A changed file is applied again, alone; what the migrations granted stays.
-sed -i 's/^BEGIN$/&  -- changed/' "$_tmp/sql/functions/proposal_store_batch.sql"
+sed -i "s/^    SELECT \* FROM kenes.batch_store('proposal', jobs)$/&  -- changed/" "$_tmp/sql/functions/proposal_store_batch.sql"
 out=$(migrate)
 check "a changed file is applied again" eq "$out" "applying functions/proposal_store_batch.sql"
 check "its new body runs" contains "$(body "$store")" "-- changed"
