@@ -634,12 +634,18 @@ static void write_form(FILE *f, const struct proposal *p)
 	putc('\n', f);
 }
 
+/* The proposal's topic slugs, separated by sep. */
+static void put_topics(FILE *f, const struct proposal *p, const char *sep)
+{
+	for (int i = 0; i < p->n_topics; i++)
+		fprintf(f, "%s%s", i ? sep : "", p->topics[i]);
+}
+
 static void write_csv(FILE *f, const struct proposal *p, uint64_t row)
 {
 	fprintf(f, "bench-%llu,constitution-2026,%s,%s,", (unsigned long long)row, p->target,
 		stance_names[p->stance]);
-	for (int i = 0; i < p->n_topics; i++)
-		fprintf(f, "%s%s", i ? ";" : "", p->topics[i]);
+	put_topics(f, p, ";");
 	putc(',', f);
 	put_csv(f, p->text.bytes);
 	putc(',', f);
@@ -661,8 +667,7 @@ static void write_copy(FILE *f, const struct proposal *p, uint64_t row)
 	else
 		fputs("\\N", f);
 	fprintf(f, "\t%s\t{", stance_names[p->stance]);
-	for (int i = 0; i < p->n_topics; i++)
-		fprintf(f, "%s%s", i ? "," : "", p->topics[i]);
+	put_topics(f, p, ",");
 	fputs("}\t", f);
 	put_copy(f, p->text.bytes);
 	putc('\t', f);
