@@ -484,11 +484,12 @@ void moderation_show_campaign(struct request *req, const struct route_match *m)
 	show(req, &(struct target){ CAMPAIGN, m->id, "" });
 }
 
-/* GET flags and GET log: a page of a list, by the query string. */
-static void list(struct request *req, bool is_log)
+/* GET flags and GET log (the row's arg "log"): a page of a list, by the query string. */
+void moderation_list(struct request *req, const struct route_match *m)
 {
 	struct moderation_list_query q;
 	struct errors errs = { .count = 0 };
+	bool is_log = strcmp(m->arg, "log") == 0;
 
 	if (!moderation_list_query_parse(req->query, is_log, &q, &errs))
 		reply_errors(req, &errs);
@@ -496,16 +497,4 @@ static void list(struct request *req, bool is_log)
 		export_log(req, &q);
 	else
 		list_flags(req, &q);
-}
-
-void moderation_flags(struct request *req, const struct route_match *m)
-{
-	(void)m;
-	list(req, false);
-}
-
-void moderation_log(struct request *req, const struct route_match *m)
-{
-	(void)m;
-	list(req, true);
 }

@@ -49,8 +49,8 @@ struct moderation_list_query {
 bool moderation_list_query_parse(const char *query, bool is_log, struct moderation_list_query *q,
 				 struct errors *errs);
 
-/* The rows of routes.c under /api/v1/moderation/ (the match's arg is the action). */
+/* The rows of routes.c under /api/v1/moderation/ (the match's arg is the action, or the list). */
 route_handler moderation_act_proposal, moderation_act_campaign, moderation_resolve;
-route_handler moderation_show_proposal, moderation_show_campaign, moderation_flags, moderation_log;
+route_handler moderation_show_proposal, moderation_show_campaign, moderation_list;
 
 #endif

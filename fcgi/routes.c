@@ -41,10 +41,10 @@ const struct route routes[] = {
 	{ GET, "/api/v1/reports/weekly", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "week" },
 	{ GET, "/api/v1/reports/sessions/{int}", ROUTE_REPORTS, reports_handle, AUTH_STAFF, "session" },
 	/* Moderators (docs/MODERATION.md): staff may read too */
-	{ GET, "/api/v1/moderation/flags", ROUTE_MODERATION, moderation_flags, READERS, NULL },
+	{ GET, "/api/v1/moderation/flags", ROUTE_MODERATION, moderation_list, READERS, "flags" },
 	{ POST, "/api/v1/moderation/flags/{id}/resolve", ROUTE_MODERATION, moderation_resolve, AUTH_MODERATOR,
 	  NULL },
-	{ GET, "/api/v1/moderation/log", ROUTE_MODERATION, moderation_log, READERS, NULL },
+	{ GET, "/api/v1/moderation/log", ROUTE_MODERATION, moderation_list, READERS, "log" },
 	{ GET, "/api/v1/moderation/proposals/{id}", ROUTE_MODERATION, moderation_show_proposal, READERS,
 	  NULL },
 	{ POST, "/api/v1/moderation/proposals/{id}/hide", ROUTE_MODERATION, moderation_act_proposal,
