@@ -329,15 +329,21 @@ static void on_wake(int sig)
 	(void)sig;
 }
 
+/* Statements run first on each request thread's own connection (not the writers'). */
+static const char *const request_session_setup[] = { "session_generic_plans", NULL };
+
 static void *request_thread_main(void *arg)
 {
 	struct request_thread *t = arg;
-	struct db_options dbo = db_options(t->settings);
-	struct db *db = db_new(&dbo);
 	struct db *read_db = read_db_new(t->settings);
+	struct db_options dbo = db_options(t->settings);
+	struct db *db;
 	FCGX_Request fr;
 	sigset_t wake;
 
+	if (!dbo.pooled)
+		dbo.setup = request_session_setup;
+	db = db_new(&dbo);
 	sigemptyset(&wake);
 	sigaddset(&wake, SIGUSR1);
 	pthread_sigmask(SIG_UNBLOCK, &wake, NULL);
