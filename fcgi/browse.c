@@ -1,6 +1,6 @@
 /*
  * browse.c - finding proposals to support: a list per part of the draft (newest or most
- * supported, paginated), as JSON (/api/v1/proposals) or HTML (/proposals), and one
+ * supported, a page at a time by cursor), as JSON (/api/v1/proposals) or HTML (/proposals), and one
  * proposal's page with its support form (/proposals/{id}).
  */
 #include "browse.h"
@@ -18,7 +18,7 @@
 #include "util.h"
 #include "write.h"
 
-#define PER_PAGE_DEFAULT 20
+#define PER_PAGE_DEFAULT LIST_PER_PAGE_DEFAULT
 #define PER_PAGE_MAX     100
 #define PAGE_MAX         1000
 
@@ -45,6 +45,28 @@ static bool version_param(struct request *req, struct list_query *q, struct erro
 		return errors_add(errs, ERROR_INVALID, "invalid_version", "version",
 				  "version must be a draft version number");
 	snprintf(q->version, sizeof(q->version), "%ld", n);
+	return true;
+}
+
+/*
+ * ?after=: the cursor a page handed out for the next one, "n" (newest) or "s" (supported),
+ * its sort key, ".", the proposal id. Clients keep it as an opaque string; one from the other
+ * sort, or not of this shape, is refused.
+ */
+static bool after_param(struct request *req, struct list_query *q, struct errors *errs)
+{
+	char v[64], *dot;
+	long long key, id;
+
+	if (!request_query_param(req, "after", v, sizeof(v)) || !*v)
+		return true;
+	dot = strchr(v, '.');
+	if (v[0] != q->sort[0] || !dot || sscanf(v + 1, "%lld", &key) != 1 || key < 0 ||
+	    sscanf(dot + 1, "%lld", &id) != 1 || id < 1 || strspn(v + 1, "0123456789.") != strlen(v + 1))
+		return errors_add(errs, ERROR_INVALID, "invalid_after", "after",
+				  "after is the next_after of the previous page, with the same sort");
+	snprintf(q->after_key, sizeof(q->after_key), "%lld", key);
+	snprintf(q->after_id, sizeof(q->after_id), "%lld", id);
 	return true;
 }
 
@@ -85,8 +107,13 @@ static bool list_params(struct request *req, struct list_query *q, struct errors
 		snprintf(q->sort, sizeof(q->sort), "newest");
 	if (strcmp(q->sort, "newest") != 0 && strcmp(q->sort, "supported") != 0)
 		return errors_add(errs, ERROR_INVALID, "invalid_sort", "sort", "sort is newest or supported");
+	if (!after_param(req, q, errs))
+		return false;
+	/* page= (an offset) stays for old links; a cursor starts its own count at 1. */
 	if (!query_long(req, "page", 1, PAGE_MAX, 1, &q->page))
 		return errors_add(errs, ERROR_INVALID, "invalid_page", "page", "page is 1 to %d", PAGE_MAX);
+	if (q->after_key[0])
+		q->page = 1;
 	if (!query_long(req, "per_page", 1, PER_PAGE_MAX, PER_PAGE_DEFAULT, &q->per_page))
 		return errors_add(errs, ERROR_INVALID, "invalid_page", "per_page", "per_page is 1 to %d",
 				  PER_PAGE_MAX);
@@ -138,31 +165,41 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 	return errs.count == 0;
 }
 
-/* The page's proposals (one more than asked, to know whether there is a next page). */
-static json_t *list_fetch(struct request *req, const struct list_query *q)
+/* The page's proposals (one more than asked, to know whether there is a next page), and the
+   cursor of its last one in q->next when there is. */
+static json_t *list_fetch(struct request *req, struct list_query *q)
 {
 	char limit[24], offset[24];
-	const char *params[6] = { q->consultation->slug,
+	const char *params[9] = { q->consultation->slug,
 				  q->kind,
 				  q->number[0] ? q->number : NULL,
+				  q->sort,
 				  limit,
-				  offset,
-				  q->version[0] ? q->version : NULL };
+				  q->version[0] ? q->version : NULL,
+				  q->after_key[0] ? q->after_key : NULL,
+				  q->after_id[0] ? q->after_id : NULL,
+				  offset };
 	PGresult *res;
 	json_t *items;
+	int rows;
 
 	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
 	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
-	res = db_run(req->db,
-		     strcmp(q->sort, "supported") == 0 ? "proposal_list_supported" : "proposal_list_newest",
-		     6, params);
+	res = db_run(req->db, "proposal_list", 9, params);
 	if (!res)
 		return NULL;
 	items = json_array();
-	for (int i = 0; i < PQntuples(res); i++) {
+	rows = PQntuples(res);
+	for (int i = 0; i < rows && i < q->per_page; i++) {
 		json_t *item = json_loads(PQgetvalue(res, i, 0), 0, NULL);
 		if (item)
 			json_array_append_new(items, item);
+	}
+	if (rows > q->per_page) {
+		int last = (int)q->per_page - 1;
+
+		snprintf(q->next, sizeof(q->next), "%c%s.%lld", q->sort[0], PQgetvalue(res, last, 1),
+			 (long long)json_integer_value(json_object_get(json_array_get(items, (size_t)last), "id")));
 	}
 	PQclear(res);
 	return items;
@@ -173,7 +210,6 @@ static void list(struct request *req, bool html)
 	struct list_query q;
 	struct errors errs = { .count = 0 };
 	json_t *items, *doc;
-	bool more;
 
 	if (!handler_structure_ready(req)) {
 		reply_unavailable(req);
@@ -192,14 +228,11 @@ static void list(struct request *req, bool html)
 		reply_db_failure(req, req->db, "listing proposals");
 		goto out;
 	}
-	more = json_array_size(items) > (size_t)q.per_page;
-	if (more)
-		json_array_remove(items, json_array_size(items) - 1);
 	if (html) {
 		struct buf b;
 
 		buf_init(&b, 0);
-		page_list(&b, handler_lang(req, NULL), &q, items, more);
+		page_list(&b, handler_lang(req, NULL), &q, items);
 		reply_html(req, 200, &b);
 		buf_free(&b);
 		json_decref(items);
@@ -209,8 +242,9 @@ static void list(struct request *req, bool html)
 	if (q.version[0]) /* echoed only when asked, so answers without it stay as they were */
 		json_object_set_new(doc, "version", json_integer(strtoll(q.version, NULL, 10)));
 	json_object_update_new(doc,
-			       json_pack("{s:s, s:i, s:i, s:b, s:o}", "sort", q.sort, "page", (int)q.page,
-					 "per_page", (int)q.per_page, "has_more", more, "items", items));
+			       json_pack("{s:s, s:i, s:i, s:b, s:o, s:o}", "sort", q.sort, "page", (int)q.page,
+					 "per_page", (int)q.per_page, "has_more", q.next[0] != '\0', "next_after",
+					 q.next[0] ? json_string(q.next) : json_null(), "items", items));
 	reply_json(req, 200, doc);
 out:
 	json_decref(q.part);

@@ -140,6 +140,7 @@ static const struct entry strings[] = {
 	{ "list.empty", { "Әзірге ұсыныс жоқ.", "Предложений пока нет.", "No proposals yet." } },
 	{ "list.prev", { "← Алдыңғы", "← Предыдущие", "← Previous" } },
 	{ "list.next", { "Келесі →", "Следующие →", "Next →" } },
+	{ "list.first", { "← Бірінші бет", "← Первая страница", "← First page" } },
 	{ "list.page", { "Бет", "Страница", "Page" } },
 	{ "list.read", { "Толығырақ және қолдау", "Подробнее и поддержать", "Read and support" } },
 	{ "form.submit", { "Ұсынысты жіберу", "Отправить предложение", "Submit the proposal" } },

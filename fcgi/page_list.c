@@ -31,7 +31,8 @@ static void excerpt(struct buf *b, const char *text)
 	buf_puts(b, text[n] ? "…</p>\n" : "</p>\n");
 }
 
-static void list_link(struct buf *b, enum lang lang, const struct list_query *q, long page,
+/* A link to another page of the same list: by cursor (`after`), else by page number. */
+static void list_link(struct buf *b, enum lang lang, const struct list_query *q, const char *after, long page,
 		      const char *label_key)
 {
 	/* target and sort were checked against the structure, but escape them all the same. */
@@ -41,10 +42,17 @@ static void list_link(struct buf *b, enum lang lang, const struct list_query *q,
 	buf_html(b, q->sort);
 	if (q->version[0])
 		buf_printf(b, "&amp;version=%s", q->version); /* digits only (browse.c) */
-	buf_printf(b, "&amp;page=%ld&amp;lang=%s\">%s</a>", page, lang_code(lang), lang_tr(lang, label_key));
+	if (q->per_page != LIST_PER_PAGE_DEFAULT)
+		buf_printf(b, "&amp;per_page=%ld", q->per_page);
+	if (after) {
+		buf_puts(b, "&amp;after=");
+		buf_html(b, after);
+	} else if (page > 1)
+		buf_printf(b, "&amp;page=%ld", page);
+	buf_printf(b, "&amp;lang=%s\">%s</a>", lang_code(lang), lang_tr(lang, label_key));
 }
 
-void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more)
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items)
 {
 	const struct consultation *c = q->consultation;
 	/* With ?version= the part (and its label) is that version's, which the cache lacks. */
@@ -95,11 +103,15 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 			   widget_str(p, "created_at"));
 	}
 	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", lang_tr(lang, "nav.pages"));
-	if (q->page > 1)
-		list_link(b, lang, q, q->page - 1, "list.prev");
-	buf_printf(b, " <span>%s %ld</span> ", lang_tr(lang, "list.page"), q->page);
-	if (more)
-		list_link(b, lang, q, q->page + 1, "list.next");
+	/* A cursor only walks forward: from a cursor's page, back means the first page. */
+	if (q->after_key[0])
+		list_link(b, lang, q, NULL, 1, "list.first");
+	else if (q->page > 1)
+		list_link(b, lang, q, NULL, q->page - 1, "list.prev");
+	if (!q->after_key[0])
+		buf_printf(b, " <span>%s %ld</span> ", lang_tr(lang, "list.page"), q->page);
+	if (q->next[0])
+		list_link(b, lang, q, q->next, 0, "list.next");
 	buf_puts(b, "</nav>\n");
 	page_end(b);
 }

@@ -11,6 +11,8 @@
 #include "lang.h"
 #include "structure.h"
 
+#define LIST_PER_PAGE_DEFAULT 20
+
 /* What a list of proposals shows (filled by browse.c). */
 struct list_query {
 	const struct consultation *consultation;
@@ -18,9 +20,13 @@ struct list_query {
 	char version[16]; /* ?version=, a draft version number; empty: the current version */
 	json_t *part;     /* with a version: its part, {"label": {…}} (owned; NULL without) */
 	long page, per_page;
+	/* ?after=, the opaque cursor of the previous page's last proposal ("n<key>.<id>" newest,
+	   "s<key>.<id>" supported; browse.c): its key and id as digits, empty on a first page. */
+	char after_key[24], after_id[24];
+	char next[64]; /* the cursor of this page's last proposal when a next page exists, or "" */
 };
 
-/* The list of proposals on one part; `more` when a next page exists. */
-void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items, bool more);
+/* The list of proposals on one part; a next-page link when q->next is set. */
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items);
 
 #endif

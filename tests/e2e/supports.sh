@@ -290,6 +290,38 @@ check "list by support: the most supported first" eq "$STATUS $(json '.items[0].
 check "list pages" eq "$(json .has_more) $(json '.items | length')" "true 2"
 http GET "/api/v1/proposals?target=article:4&sort=newest&page=2&per_page=1"
 check "page 2" eq "$STATUS $(json .page) $(json '.items | length')" "200 2 1"
+page2_id=$(json '.items[0].id')
+# Cursors: walking the whole list by next_after, each sort, gives every published proposal on
+# the part once, in the order SQL gives, the same page as page= and no cursor on the last page.
+for sort in newest supported; do
+	case $sort in
+	newest) order="p.created_at DESC, p.id DESC" ;;
+	supported) order="p.support_count DESC, p.id DESC" ;;
+	esac
+	want=$(echo "SELECT string_agg(p.id::text, ' ' ORDER BY $order) FROM kenes.proposal p
+		JOIN kenes.part pt ON pt.id = p.part_id JOIN kenes.draft_version v ON v.id = pt.version_id
+		WHERE v.is_current AND pt.kind = 'article' AND pt.number = 4 AND p.status = 'published'" | sql)
+	got="" after="" pages=0
+	while :; do
+		http GET "/api/v1/proposals?target=article:4&sort=$sort&per_page=2${after:+&after=$after}"
+		[ "$STATUS" = 200 ] || break
+		got="$got $(json '[.items[].id] | map(tostring) | join(" ")')"
+		pages=$((pages + 1))
+		after=$(json '.next_after // empty')
+		[ -n "$after" ] && [ "$pages" -lt 200 ] || break
+	done
+	check "cursor walk ($sort): every proposal once, in order" eq "$(echo $got)" "$want"
+	check "cursor walk ($sort): the last page has has_more false" eq "$(json .has_more)" false
+done
+http GET "/api/v1/proposals?target=article:4&sort=newest&per_page=1"
+http GET "/api/v1/proposals?target=article:4&sort=newest&per_page=1&after=$(json .next_after)"
+check "after= the first page's cursor is page 2" eq "$(json '.items[0].id')" "$page2_id"
+http GET "/api/v1/proposals?target=article:4&sort=supported&per_page=1&after=$(printf n1.1)"
+check "a newest cursor with sort=supported: 422" eq "$STATUS $(json .error.field)" "422 after"
+http GET "/api/v1/proposals?target=article:4&sort=newest&after=n1.x"
+check "a malformed cursor: 422" eq "$STATUS $(json .error.field)" "422 after"
+http GET "/proposals?target=article:4&sort=newest&per_page=1&lang=en"
+check "HTML list: the next link carries the cursor" contains "$BODY" "&amp;after=n"
 http GET "/api/v1/proposals?target=article:99"
 check "list of an unknown part: 422" eq "$STATUS $(json .error.field)" "422 target"
 http GET "/api/v1/proposals?target=article:4&sort=random"

@@ -1,0 +1,60 @@
+-- Published proposals on one part of a consultation's draft (the current version, or $6), a
+-- page at a time: newest first or most supported first. One statement for both orders: each
+-- branch is a keyset scan of its own partial index (sql/migrations/030_list_indexes.sql) that
+-- runs only when $4 names it (a one-time filter), so a page after a cursor costs what the first
+-- page costs. Counts are the stored kenes.proposal.support_count; no function is called per row
+-- except part_target, which PostgreSQL inlines.
+--   $1 consultation slug  $2 part kind  $3 part number or NULL  $4 'newest' or 'supported'
+--   $5 limit  $6 draft version number, or NULL for the current one
+--   $7 cursor key or NULL for the first page: created_at in microseconds since the epoch
+--      (newest), or support_count (supported)  $8 cursor id or NULL
+--   $9 offset (the older ?page=; 0 with a cursor)
+-- Columns: the proposal as JSON (the shape of kenes.proposal_json_by_id), its cursor key.
+WITH part AS (
+    SELECT pt.id
+    FROM kenes.consultation c
+    JOIN kenes.draft_version v ON v.consultation_id = c.id
+                             AND CASE WHEN $6::integer IS NULL THEN v.is_current ELSE v.number = $6::integer END
+    JOIN kenes.part pt ON pt.version_id = v.id AND pt.kind = $2::text
+                      AND pt.number IS NOT DISTINCT FROM $3::integer
+    WHERE c.slug = $1::text),
+page AS (
+    (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key
+     FROM part JOIN kenes.proposal p ON p.part_id = part.id
+     WHERE $4::text = 'newest' AND p.status = 'published'
+       AND (p.created_at, p.id) < (coalesce('epoch'::timestamptz + $7::bigint * interval '1 microsecond',
+                                            'infinity'),
+                                   coalesce($8::bigint, 9223372036854775807))
+     ORDER BY p.created_at DESC, p.id DESC
+     LIMIT $5::integer OFFSET $9::integer)
+    UNION ALL
+    (SELECT p.id, p.support_count
+     FROM part JOIN kenes.proposal p ON p.part_id = part.id
+     WHERE $4::text = 'supported' AND p.status = 'published'
+       AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
+     ORDER BY p.support_count DESC, p.id DESC
+     LIMIT $5::integer OFFSET $9::integer))
+SELECT jsonb_build_object(
+        'id', p.id,
+        'consultation', c.slug,
+        'version', v.number,
+        'target', kenes.part_target(pa),
+        'stance', p.stance,
+        'topics', (SELECT coalesce(jsonb_agg(t.slug ORDER BY t.ordinal), '[]')
+                   FROM kenes.proposal_topic pt JOIN kenes.topic t ON t.id = pt.topic_id
+                   WHERE pt.proposal_id = p.id),
+        'text', p.text,
+        'proposed_wording', p.proposed_wording,
+        'lang', p.lang,
+        'region', p.region,
+        'channel', p.channel,
+        'status', p.status,
+        'created_at', p.created_at,
+        'supports', p.support_count)::text,
+       page.key
+FROM page
+JOIN kenes.proposal p ON p.id = page.id
+JOIN kenes.consultation c ON c.id = p.consultation_id
+JOIN kenes.draft_version v ON v.id = p.version_id
+JOIN kenes.part pa ON pa.id = p.part_id
+ORDER BY page.key DESC, p.id DESC
