@@ -20,8 +20,8 @@ WITH part AS (
     WHERE c.slug = $1::text),
 page AS (
     (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key
-     FROM part JOIN kenes.proposal p ON p.part_id = part.id
-     WHERE $4::text = 'newest' AND p.status = 'published'
+     FROM kenes.proposal p
+     WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'newest' AND p.status = 'published'
        AND (p.created_at, p.id) < (coalesce('epoch'::timestamptz + $7::bigint * interval '1 microsecond',
                                             'infinity'),
                                    coalesce($8::bigint, 9223372036854775807))
@@ -29,8 +29,8 @@ page AS (
      LIMIT $5::integer OFFSET $9::integer)
     UNION ALL
     (SELECT p.id, p.support_count
-     FROM part JOIN kenes.proposal p ON p.part_id = part.id
-     WHERE $4::text = 'supported' AND p.status = 'published'
+     FROM kenes.proposal p
+     WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'supported' AND p.status = 'published'
        AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
      ORDER BY p.support_count DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer))
