@@ -300,6 +300,7 @@ for sort in newest supported; do
 	esac
 	want=$(echo "SELECT string_agg(p.id::text, ' ' ORDER BY $order) FROM kenes.proposal p
 		JOIN kenes.part pt ON pt.id = p.part_id JOIN kenes.draft_version v ON v.id = pt.version_id
+		JOIN kenes.consultation c ON c.id = v.consultation_id AND c.slug = 'constitution-2026'
 		WHERE v.is_current AND pt.kind = 'article' AND pt.number = 4 AND p.status = 'published'" | sql)
 	got="" after="" pages=0
 	while :; do
