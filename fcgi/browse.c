@@ -199,7 +199,8 @@ static json_t *list_fetch(struct request *req, struct list_query *q)
 		int last = (int)q->per_page - 1;
 
 		snprintf(q->next, sizeof(q->next), "%c%s.%lld", q->sort[0], PQgetvalue(res, last, 1),
-			 (long long)json_integer_value(json_object_get(json_array_get(items, (size_t)last), "id")));
+			 (long long)json_integer_value(
+				 json_object_get(json_array_get(items, (size_t)last), "id")));
 	}
 	PQclear(res);
 	return items;
@@ -241,10 +242,10 @@ static void list(struct request *req, bool html)
 	doc = json_pack("{s:s, s:s}", "consultation", q.consultation->slug, "target", q.target);
 	if (q.version[0]) /* echoed only when asked, so answers without it stay as they were */
 		json_object_set_new(doc, "version", json_integer(strtoll(q.version, NULL, 10)));
-	json_object_update_new(doc,
-			       json_pack("{s:s, s:i, s:i, s:b, s:o, s:o}", "sort", q.sort, "page", (int)q.page,
-					 "per_page", (int)q.per_page, "has_more", q.next[0] != '\0', "next_after",
-					 q.next[0] ? json_string(q.next) : json_null(), "items", items));
+	json_object_update_new(doc, json_pack("{s:s, s:i, s:i, s:b, s:o, s:o}", "sort", q.sort, "page",
+					      (int)q.page, "per_page", (int)q.per_page, "has_more",
+					      q.next[0] != '\0', "next_after",
+					      q.next[0] ? json_string(q.next) : json_null(), "items", items));
 	reply_json(req, 200, doc);
 out:
 	json_decref(q.part);
