@@ -145,21 +145,6 @@ void handler_receipt_page(struct request *req, const struct route_match *m)
 	json_decref(doc);
 }
 
-void handler_consultation(struct request *req, const struct route_match *m)
-{
-	const struct consultation *c;
-
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
-		return;
-	}
-	c = structure_find(m->slug);
-	if (c)
-		reply_json_text(req, 200, c->json);
-	else
-		reply_error(req, 404, "not_found", "no such consultation");
-}
-
 void handler_health(struct request *req, const struct route_match *m)
 {
 	PGresult *res = db_run(req->db, "health", 0, NULL);

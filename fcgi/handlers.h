@@ -32,7 +32,6 @@ void handler_not_found_page(struct request *req);
 
 route_handler handler_form_page;    /* GET / */
 route_handler handler_receipt_page; /* GET /proposals/{id}/receipt */
-route_handler handler_consultation; /* GET /api/v1/consultations/{slug} */
 route_handler handler_proposal;     /* GET /api/v1/proposals/{id} */
 route_handler handler_health;       /* GET /healthz */
 route_handler handler_metrics;      /* GET /metrics (Prometheus text) */

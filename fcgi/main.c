@@ -204,7 +204,8 @@ static const char *reason(int status)
 static bool public_read(const struct request *req)
 {
 	return req->status == 200 && request_is_get(req) && !*req->authorization &&
-	       (req->route == ROUTE_LIST || req->route == ROUTE_PROPOSAL || req->route == ROUTE_CONSULTATION);
+	       (req->route == ROUTE_LIST || req->route == ROUTE_PROPOSAL ||
+		req->route == ROUTE_CONSULTATION || req->route == ROUTE_OVERVIEW);
 }
 
 /* A public read: cacheable for a second (stale for one more while nginx refreshes it), with

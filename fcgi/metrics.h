@@ -28,6 +28,7 @@ enum route_label {
 	ROUTE_TALLIES,
 	ROUTE_REPORTS,
 	ROUTE_MODERATION,
+	ROUTE_OVERVIEW, /* issue 15: the public overview of a draft */
 	ROUTE_COUNT
 };
 

@@ -7,6 +7,7 @@
 #include "browse.h"
 #include "handlers.h"
 #include "moderation.h"
+#include "overview.h"
 #include "reply.h"
 #include "report_identity.h"
 #include "reports.h"
@@ -28,8 +29,10 @@ const struct route routes[] = {
 	{ GET, "/proposals", ROUTE_LIST, browse_list_html, 0, NULL },
 	{ GET, "/proposals/{id}", ROUTE_PROPOSAL_PAGE, browse_proposal_page, 0, NULL },
 	{ GET, "/proposals/{id}/receipt", ROUTE_RECEIPT, handler_receipt_page, 0, NULL },
+	/* The public overview of a draft (issue 15) */
+	{ GET, "/consultations/{slug}", ROUTE_OVERVIEW, overview_page, 0, NULL },
 	/* The public API (docs/API.md) */
-	{ GET, "/api/v1/consultations/{slug}", ROUTE_CONSULTATION, handler_consultation, 0, NULL },
+	{ GET, "/api/v1/consultations/{slug}", ROUTE_CONSULTATION, overview_consultation, 0, NULL },
 	{ GET, "/api/v1/proposals", ROUTE_LIST, browse_list_json, 0, NULL },
 	{ POST, "/api/v1/proposals", ROUTE_SUBMIT, submit_handle, 0, NULL },
 	{ GET, "/api/v1/proposals/{id}", ROUTE_PROPOSAL, handler_proposal, 0, NULL },

@@ -1,6 +1,6 @@
 -- Published proposals on one part of a consultation's draft (the current version, or $6), a
 -- page at a time: newest first or most supported first. One statement for both orders: each
--- branch is a keyset scan of its own partial index (sql/migrations/030_list_indexes.sql) that
+-- branch is a keyset scan of its own partial index (sql/migrations/030_public_reads.sql) that
 -- runs only when $4 names it (a one-time filter), so a page after a cursor costs what the first
 -- page costs. Counts are the stored kenes.proposal.support_count; no function is called per row
 -- except part_target, which PostgreSQL inlines.

@@ -15,6 +15,7 @@
 
 #include "handlers.h"
 #include "moderation.h"
+#include "overview.h"
 #include "reports.h"
 #include "routes.h"
 #include "settings.h"
@@ -186,7 +187,8 @@ static void test_paths(void **state)
 		{ "GET", "/api/v1/moderation/log", moderation_list, "", "log" },
 		{ "GET", "/api/v1/reports/weekly", reports_handle, "", "week" },
 		{ "GET", "/api/v1/reports/sessions/2147483647", reports_handle, "2147483647", "session" },
-		{ "GET", "/api/v1/consultations/a", handler_consultation, "", NULL },
+		{ "GET", "/api/v1/consultations/a", overview_consultation, "", NULL },
+		{ "GET", "/consultations/constitution-2026", overview_page, "", NULL },
 		/* refused */
 		{ "POST", "/api/v1/moderation/proposals/17/resolve", NULL, NULL, NULL },
 		{ "POST", "/api/v1/moderation/campaigns/3/duplicate", NULL, NULL, NULL },
