@@ -412,6 +412,22 @@ test('Kenes form in Chromium', { timeout: TOTAL_MS }, async (t) => {
 				await context.close();
 			}
 		});
+
+		await t.test('g. The overview of the draft in kk, ru and en: a captioned table with column and row headers, each part linked to its list', { timeout: SCENARIO_MS }, () =>
+			withPage(browser, 'g-overview', { javaScriptEnabled: false }, async ({ page }) => {
+				for (const lang of ['kk', 'ru', 'en']) {
+					await page.goto(`${BASE_URL}/consultations/constitution-2026?lang=${lang}`);
+					assert.equal(await page.locator('html').getAttribute('lang'), lang);
+					assert.equal(await page.locator('table.overview caption').count(), 1, `no caption (${lang})`);
+					assert.equal(await page.locator('table.overview thead th[scope="col"]').count(), 7, `column headers (${lang})`);
+					const rows = await page.locator('table.overview tbody th[scope="row"] a').count();
+					assert.ok(rows > 100, `only ${rows} parts linked (${lang})`);
+					assert.deepEqual(await cspViolations(page), [], `CSP violations on the overview (${lang})`);
+				}
+				await page.locator('table.overview tbody a[href^="/proposals?target=article:4&"]').click();
+				await page.waitForURL(/\/proposals\?target=article:4&lang=en$/);
+				assert.equal(await page.locator('h1').count(), 1);
+			}));
 	} finally {
 		await browser.close();
 	}
