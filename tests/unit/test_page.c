@@ -679,7 +679,8 @@ static void test_list_labels(void **state)
 				.number = "1",
 				.sort = "newest",
 				.page = 2,
-				.per_page = 20 };
+				.per_page = 20,
+				.next = "n1769940000000000.3" };
 	json_t *items = json_loads("[{\"id\":3,\"stance\":\"support\",\"text\":\"x\",\"supports\":1,"
 				   "\"created_at\":\"2026-02-01T10:00:00+00:00\"}]",
 				   0, NULL);
@@ -691,7 +692,7 @@ static void test_list_labels(void **state)
 		char want[160];
 
 		buf_init(&b, 0);
-		page_list(&b, l, &q, items, true);
+		page_list(&b, l, &q, items);
 		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.sort"));
 		assert_contains(b.data, want);
 		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.title"));
@@ -701,6 +702,10 @@ static void test_list_labels(void **state)
 		assert_contains(b.data, want);
 		assert_contains(b.data, lang_tr(l, "view.stance.support"));
 		assert_lacks(b.data, "aria-label=\"pages\"");
+		/* The next page by its cursor; the previous by page number (no cursor here). */
+		assert_contains(b.data, "&amp;after=n1769940000000000.3&amp;lang=");
+		assert_contains(b.data, lang_tr(l, "list.prev"));
+		assert_lacks(b.data, lang_tr(l, "list.first"));
 		assert_no_raw_keys(b.data);
 		buf_free(&b);
 	}
