@@ -16,6 +16,7 @@ enum auth_role {
 	AUTH_STAFF = 1u << 0,
 	AUTH_ANALYST = 1u << 1,
 	AUTH_MODERATOR = 1u << 2,
+	AUTH_ANY = AUTH_STAFF | AUTH_ANALYST | AUTH_MODERATOR,
 };
 
 /*

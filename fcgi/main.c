@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auth.h"
 #include "batch.h"
 #include "config.h"
 #include "identity.h"
@@ -34,6 +35,7 @@
 #include "request.h"
 #include "routes.h"
 #include "settings.h"
+#include "staff_session.h"
 #include "structure.h"
 #include "util.h"
 
@@ -81,6 +83,17 @@ static const struct config_option options[] = {
 	  "proposals one person may submit per hour (0: no cap)" },
 	{ "supports_per_hour", CONFIG_INT, "120", 0, 100000, offsetof(struct settings, supports_per_hour),
 	  "supports one person may give per hour (0: no cap)" },
+	/* The staff workspace (docs/STAFF.md) */
+	{ "trusted_role_param", CONFIG_STRING, "KENES_TRUSTED_ROLE", 0, 0,
+	  offsetof(struct settings, trusted_role_param),
+	  "FastCGI parameter nginx sets to the single sign-on's staff role (staff, analyst, moderator)" },
+	{ "staff_idle_timeout", CONFIG_INT, "1800", 60, 86400, offsetof(struct settings, staff_idle_timeout),
+	  "seconds a staff session may go unused before it ends" },
+	{ "staff_session_lifetime", CONFIG_INT, "43200", 300, 604800,
+	  offsetof(struct settings, staff_session_lifetime), "seconds a staff session lives at most" },
+	{ "staff_sign_in_failures", CONFIG_INT, "5", 1, 1000,
+	  offsetof(struct settings, staff_sign_in_failures),
+	  "failed staff sign-ins one address may make per minute before it is answered 429" },
 };
 
 /* Set by a signal handler, read by every thread: a lock-free atomic is safe for both. */
@@ -113,10 +126,36 @@ static void usage(void)
 	       "\n"
 	       "  -c, --config FILE  read settings from FILE (name = value lines)\n"
 	       "      --check        check the settings and the database connection, then exit\n"
+	       "      --routes       print the route table (methods, path, who may use it), then exit\n"
 	       "  -h, --help         show this help\n"
 	       "\n");
 	config_usage(options, ARRAY_LEN(options));
 	printf("\nExit status: 0 after a clean shutdown, 1 on a startup error, 2 on bad usage.\n");
+}
+
+/*
+ * One line per row of the route table: its methods, its path shape and who may use it
+ * ("public", or "token:" or "session:" and the roles). tests/e2e/staff-auth.sh builds its
+ * authorization matrix from this, so a new /staff/ row is tested as soon as it exists.
+ */
+static void print_routes(void)
+{
+	for (size_t i = 0; i < routes_count; i++) {
+		const struct route *r = &routes[i];
+		unsigned roles = r->role & ~STAFF_SESSION;
+
+		printf("%s%s%s %s %s%s%s%s\n", r->methods & METHOD_GET ? "GET" : "",
+		       r->methods & METHOD_GET && r->methods & ~METHOD_GET ? "," : "",
+		       r->methods & METHOD_POST     ? (r->methods & METHOD_DELETE ? "POST,DELETE" : "POST")
+		       : r->methods & METHOD_DELETE ? "DELETE"
+						    : "",
+		       r->path,
+		       !r->role                  ? "public"
+		       : r->role & STAFF_SESSION ? "session:"
+						 : "token:",
+		       roles & AUTH_STAFF ? "staff," : "", roles & AUTH_ANALYST ? "analyst," : "",
+		       roles & AUTH_MODERATOR ? "moderator," : "");
+	}
 }
 
 /* Reads the body, refusing more than max_body bytes; false means the reply is made. */
@@ -256,6 +295,10 @@ static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const
 	req.idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
 	req.trusted_subject = param(fr, s->trusted_subject_param);
 	req.authorization = param(fr, "HTTP_AUTHORIZATION");
+	req.trusted_role = param(fr, s->trusted_role_param);
+	req.cookie = param(fr, "HTTP_COOKIE");
+	req.remote_addr = param(fr, "REMOTE_ADDR");
+	req.https = strcmp(param(fr, "HTTPS"), "on") == 0;
 	log_set_request_id(req.request_id);
 	/* DOCUMENT_URI is nginx's normalised path; REQUEST_URI is the raw one. */
 	uri = param(fr, "DOCUMENT_URI");
@@ -575,6 +618,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "check", no_argument, NULL, 'k' },
+		{ "routes", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -599,6 +643,9 @@ int main(int argc, char **argv)
 		case 'k':
 			check_only = true;
 			break;
+		case 'r':
+			print_routes();
+			return 0;
 		case 'h':
 			usage();
 			return 0;
@@ -632,9 +679,11 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* Client headers arrive as HTTP_*; a subject must come from nginx itself. */
-	if (strncmp(s.trusted_subject_param, "HTTP_", 5) == 0) {
+	if (strncmp(s.trusted_subject_param, "HTTP_", 5) == 0 ||
+	    strncmp(s.trusted_role_param, "HTTP_", 5) == 0) {
 		fprintf(stderr,
-			"kenes-fcgi: trusted_subject_param must not start with HTTP_ (clients set those)\n");
+			"kenes-fcgi: trusted_subject_param and trusted_role_param must not start with HTTP_ "
+			"(clients set those)\n");
 		return 1;
 	}
 	if (!identity_key_load(s.pseudonym_key_file, err, sizeof(err))) {

@@ -29,6 +29,7 @@ enum route_label {
 	ROUTE_REPORTS,
 	ROUTE_MODERATION,
 	ROUTE_OVERVIEW, /* issue 15: the public overview of a draft */
+	ROUTE_STAFF,
 	ROUTE_COUNT
 };
 

@@ -13,7 +13,7 @@ void request_init(struct request *req)
 	memset(req, 0, sizeof(*req));
 	req->method = req->path = req->query = "";
 	req->host = req->origin = req->sec_fetch_site = req->idempotency_key = req->trusted_subject = "";
-	req->authorization = "";
+	req->authorization = req->trusted_role = req->cookie = req->remote_addr = "";
 	req->status = 500;
 	buf_init(&req->headers, 0);
 	buf_init(&req->out, 0);

@@ -33,6 +33,10 @@ struct request {
 	const char *idempotency_key; /* Idempotency-Key header, "" when absent */
 	const char *trusted_subject; /* set by nginx from the SSO (see trusted_subject_param) */
 	const char *authorization;   /* Authorization header, "" when absent */
+	const char *trusted_role;    /* set by nginx from the SSO for staff (trusted_role_param) */
+	const char *cookie;          /* Cookie header, "" when absent */
+	const char *remote_addr;     /* the client's address as nginx saw it */
+	bool https;                  /* served over TLS (nginx's HTTPS parameter is "on") */
 	const char *body;
 	size_t body_len;
 	struct db *db, *read_db; /* read_db: a standby for routes that may lag, or db itself */

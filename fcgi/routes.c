@@ -11,6 +11,8 @@
 #include "reply.h"
 #include "report_identity.h"
 #include "reports.h"
+#include "staff_pages.h"
+#include "staff_session.h"
 #include "submit.h"
 #include "support.h"
 #include "tallies.h"
@@ -62,6 +64,10 @@ const struct route routes[] = {
 	  AUTH_MODERATOR, "hide" },
 	{ POST, "/api/v1/moderation/campaigns/{id}/unhide", ROUTE_MODERATION, moderation_act_campaign,
 	  AUTH_MODERATOR, "unhide" },
+	/* The staff workspace (docs/STAFF.md): a staff session's roles, a form token on every POST */
+	{ GET | POST, "/staff/sign-in", ROUTE_STAFF, staff_sign_in, 0, NULL },
+	{ POST, "/staff/sign-out", ROUTE_STAFF, staff_sign_out, STAFF_SESSION | AUTH_ANY, NULL },
+	{ GET, "/staff/", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
 	/* Operations (nginx serves /metrics to loopback only) */
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },
@@ -178,7 +184,10 @@ void routes_dispatch(struct request *req)
 		return;
 	}
 	req->route = r->label;
-	if (r->role && !auth_require_token_or_reply(req, req->authorization, r->role, m.token_hash))
+	if (r->role & STAFF_SESSION) {
+		if (!staff_session_require_or_reply(req, r->role & ~STAFF_SESSION, &m))
+			return;
+	} else if (r->role && !auth_require_token_or_reply(req, req->authorization, r->role, m.token_hash))
 		return;
 	r->handle(req, &m);
 }

@@ -21,7 +21,9 @@ struct route_match {
 	char id[24];         /* "" when the shape has none */
 	const char *slug;    /* the last segment, borrowed from the path; NULL when none */
 	const char *arg;     /* the row's arg */
-	char token_hash[65]; /* the bearer token's SHA-256 in hex, when the row needs a role */
+	char token_hash[65]; /* the bearer token's SHA-256 in hex, when the row needs a role;
+				for a staff session's row, the session's binding (staff_session.h) */
+	unsigned role;       /* a staff session's role (enum auth_role); 0 elsewhere */
 };
 
 typedef void route_handler(struct request *req, const struct route_match *m);
@@ -31,7 +33,8 @@ struct route {
 	const char *path;       /* segments: literal, {id} (< 10^18), {int} (< 2^31), {slug} (last) */
 	enum route_label label; /* metrics */
 	route_handler *handle;
-	unsigned role;   /* enum auth_role mask the token must have; 0: public */
+	unsigned role;   /* enum auth_role mask the token must have, or with STAFF_SESSION
+			    (staff_session.h) the staff session must have; 0: public */
 	const char *arg; /* passed on in the match (an action, a report kind) */
 };
 

@@ -28,6 +28,11 @@ struct settings {
 	char *trusted_subject_param; /* FastCGI parameter nginx sets to the SSO subject */
 	long proposals_per_hour;     /* per person; 0 = no cap */
 	long supports_per_hour;      /* per person; 0 = no cap */
+	/* The staff workspace (docs/STAFF.md) */
+	char *trusted_role_param;    /* FastCGI parameter nginx sets to the SSO's staff role */
+	long staff_idle_timeout;     /* seconds a staff session lives unused */
+	long staff_session_lifetime; /* seconds a staff session lives at most */
+	long staff_sign_in_failures; /* failed sign-ins per address per minute before 429 */
 };
 
 #endif

@@ -1,0 +1,21 @@
+/*
+ * staff_pages.h - the staff workspace's sign-in, sign-out and home pages (docs/STAFF.md).
+ * Who may reach them is the route table's to say (routes.c, staff_session.h); each handler
+ * answers once, in HTML, in the language of ?lang= or Accept-Language.
+ */
+#ifndef KENES_STAFF_PAGES_H
+#define KENES_STAFF_PAGES_H
+
+#include "request.h"
+#include "routes.h"
+
+/* GET: the token form. POST: signs in with the token (303 to /staff/ and a session cookie),
+ * 401 with the form again for a token that is unknown or revoked, 403 without the form's
+ * token or from another site, 429 when this address failed too often in the last minute. */
+void staff_sign_in(struct request *req, const struct route_match *m);
+/* Ends the session (and clears its cookie); 303 to the sign-in page. */
+void staff_sign_out(struct request *req, const struct route_match *m);
+/* The workspace's first page: who is signed in, with what role, and the sign-out form. */
+void staff_home(struct request *req, const struct route_match *m);
+
+#endif
