@@ -70,10 +70,20 @@ if ! kenes_wait_http "http://127.0.0.1:$port/healthz" 15; then
 	echo "error: Kenes did not come up; see $var/log/kenes-fcgi.log and $var/nginx/error.log" >&2
 	exit 1
 fi
+# A staff sign-in token for this instance, printed once (only its hash is stored): paste it at
+# /staff/sign-in. Each run makes a new one; `kenes-aggregator token list` and `token revoke`
+# manage them (docs/STAFF.md).
+admin_url=${DATABASE_URL:-$(kenes_pg_url "$pg" postgres)}
+staff_token=$(KENES_DATABASE_ROLE=kenes_aggregator "$KENES_ROOT/bin/kenes-aggregator" -q -d "$admin_url" \
+	token create --role staff --name "make run $(date -u +%Y-%m-%dT%H:%M:%SZ)" 2>/dev/null ||
+	KENES_DATABASE_ROLE= "$KENES_ROOT/bin/kenes-aggregator" -q -d "$admin_url" \
+		token create --role staff --name "make run $(date -u +%Y-%m-%dT%H:%M:%SZ)" 2>/dev/null || true)
 cat <<MSG
 
   Kenes is running: http://127.0.0.1:$port/
   API:              http://127.0.0.1:$port/api/v1/consultations/constitution-2026
+  Staff workspace:  http://127.0.0.1:$port/staff/sign-in
+  Staff token:      ${staff_token:-(could not be made; see docs/STAFF.md)} (shown once)
   Logs:             var/log/kenes-fcgi.log, var/nginx/access.log, var/nginx/error.log
 
   Press Ctrl-C to stop.

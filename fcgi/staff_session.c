@@ -215,6 +215,8 @@ bool staff_session_require_or_reply(struct request *req, unsigned allowed, struc
 	if (found < 0)
 		return false;
 	if (found == 0) {
+		log_debug("no staff session on %s %s (single sign-on subject %s, role \"%.16s\")",
+			  req->method, req->path, *req->trusted_subject ? "set" : "unset", req->trusted_role);
 		memset(m->token_hash, 0, sizeof(m->token_hash));
 		m->role = 0;
 		if (request_is_get(req)) {

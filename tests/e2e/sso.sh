@@ -72,4 +72,22 @@ check "the person it was filed with: 201, a flag" eq "$STATUS $(json .reported)"
 http GET "/proposals/$pid?lang=en" -b 'sso=ok-aigerim'
 check "the page has the report form" contains "$BODY" "action=\"/api/v1/proposals/$pid/report-identity\""
 check "which asks for no IIN" lacks "$BODY" 'f-report_iin'
+
+# The staff workspace under single sign-on (docs/STAFF.md): the provider's subject and role.
+http GET '/staff/?lang=en' -b 'sso=ok-aigerim'
+check "staff: a signed-in citizen without a staff role is sent to the sign-in page" eq "$STATUS" 303
+http GET '/staff/?lang=en' -b 'sso=ok-aigerim' -H 'Kenes-Trusted-Role: staff' -H 'X-Verified-Role: staff'
+check "staff: a role the client sends itself is not honoured" eq "$STATUS" 303
+http GET '/staff/?lang=en' -b 'sso=ok-aigerim; sso_role=root'
+check "staff: a role Kenes does not know is no role" eq "$STATUS" 303
+http GET '/staff/?lang=en' -b 'sso=ok-aigerim; sso_role=analyst'
+check "staff: the provider's analyst is signed in" eq "$STATUS" 200
+check "... as an analyst" contains "$BODY" "analyst"
+sso_csrf=$(printf '%s' "$BODY" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+http POST /staff/sign-out -b 'sso=ok-bolat; sso_role=analyst' --data-urlencode "csrf=$sso_csrf"
+check "staff: another person's form token is refused" eq "$STATUS" 403
+http POST /staff/sign-out -b 'sso=ok-aigerim; sso_role=moderator' --data-urlencode "csrf=$sso_csrf"
+check "staff: the same person with another role is another binding" eq "$STATUS" 403
+http POST /staff/sign-out -b 'sso=ok-aigerim; sso_role=analyst' --data-urlencode "csrf=$sso_csrf"
+check "staff: her own form token goes through" eq "$STATUS" 303
 finish

@@ -19,6 +19,7 @@
 #include "reports.h"
 #include "routes.h"
 #include "settings.h"
+#include "staff_session.h"
 #include "util.h"
 
 static const char *const methods[] = { "GET", "HEAD", "POST", "DELETE", "PUT", "PATCH", "OPTIONS" };
@@ -141,6 +142,19 @@ static void test_roles_need_a_token(void **state)
 		with_role++;
 		example_path(routes[i].path, path, sizeof(path));
 		route(&req, routes[i].methods & METHOD_GET ? "GET" : "POST", path);
+		if (routes[i].role & STAFF_SESSION) {
+			/* A staff page without a session: a GET goes to the sign-in page, a POST 401. */
+			int want = routes[i].methods & METHOD_GET ? 303 : 401;
+
+			if (req.status != want)
+				fail_msg("%s without a staff session: %d", path, req.status);
+			if (want == 303)
+				assert_non_null(strstr(req.headers.data, "Location: /staff/sign-in?lang="));
+			assert_null(strstr(req.headers.data, "WWW-Authenticate"));
+			assert_int_equal(req.route, routes[i].label);
+			request_free(&req);
+			continue;
+		}
 		if (req.status != 401)
 			fail_msg("%s without a token: %d", path, req.status);
 		assert_non_null(strstr(req.headers.data, "WWW-Authenticate: Bearer"));
