@@ -11,6 +11,7 @@
 #include "reply.h"
 #include "report_identity.h"
 #include "reports.h"
+#include "staff_dashboard.h"
 #include "staff_pages.h"
 #include "staff_session.h"
 #include "submit.h"
@@ -67,7 +68,8 @@ const struct route routes[] = {
 	/* The staff workspace (docs/STAFF.md): a staff session's roles, a form token on every POST */
 	{ GET | POST, "/staff/sign-in", ROUTE_STAFF, staff_sign_in, 0, NULL },
 	{ POST, "/staff/sign-out", ROUTE_STAFF, staff_sign_out, STAFF_SESSION | AUTH_ANY, NULL },
-	{ GET, "/staff/", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
+	{ GET, "/staff/", ROUTE_STAFF, staff_dashboard, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
+	{ GET, "/staff/account", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
 	/* Operations (nginx serves /metrics to loopback only) */
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },

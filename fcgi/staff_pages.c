@@ -116,11 +116,13 @@ static void sign_in_post(struct request *req, enum lang lang)
 		log_info("a staff sign-in from %s failed", req->remote_addr);
 		sign_in_page(req, 401, lang, "staff.signin.invalid");
 	} else {
-		char location[32];
+		char location[40];
 
 		log_info("a %s signed in to the staff workspace from %s", outcome, req->remote_addr);
 		staff_session_set_cookie(req, id);
-		snprintf(location, sizeof(location), "/staff/?lang=%s", lang_code(lang));
+		/* Moderators have no dashboard: their first page is their account's. */
+		snprintf(location, sizeof(location), "/staff/%s?lang=%s",
+			 strcmp(outcome, "moderator") == 0 ? "account" : "", lang_code(lang));
 		reply_redirect(req, 303, location);
 	}
 out:
@@ -154,6 +156,22 @@ void staff_sign_out(struct request *req, const struct route_match *m)
 	staff_session_set_cookie(req, "");
 	snprintf(location, sizeof(location), "/staff/sign-in?lang=%s", lang_code(lang));
 	reply_redirect(req, 303, location);
+}
+
+void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
+{
+	const char *code = lang_code(lang);
+
+	buf_printf(b, "<nav class=\"staff\" aria-label=\"%s\"><ul>", lang_tr(lang, "staff.nav"));
+	if (m->role & (AUTH_ANALYST | AUTH_STAFF))
+		buf_printf(b, "<li><a href=\"/staff/?lang=%s\">%s</a></li>", code,
+			   lang_tr(lang, "staff.dash.title"));
+	buf_printf(b, "<li><a href=\"/staff/account?lang=%s\">%s</a></li>", code,
+		   lang_tr(lang, "staff.home.title"));
+	buf_printf(b, "<li><form method=\"post\" action=\"/staff/sign-out?lang=%s\">", code);
+	staff_csrf_field(b, m);
+	buf_printf(b, "<button type=\"submit\">%s</button></form></li></ul></nav>\n",
+		   lang_tr(lang, "staff.signout.button"));
 }
 
 void staff_home(struct request *req, const struct route_match *m)

@@ -6,6 +6,8 @@
 #ifndef KENES_STAFF_PAGES_H
 #define KENES_STAFF_PAGES_H
 
+#include "buf.h"
+#include "lang.h"
 #include "request.h"
 #include "routes.h"
 
@@ -15,7 +17,10 @@
 void staff_sign_in(struct request *req, const struct route_match *m);
 /* Ends the session (and clears its cookie); 303 to the sign-in page. */
 void staff_sign_out(struct request *req, const struct route_match *m);
-/* The workspace's first page: who is signed in, with what role, and the sign-out form. */
+/* /staff/account: who is signed in, with what role, and the sign-out form (every role). */
 void staff_home(struct request *req, const struct route_match *m);
+
+/* The workspace's navigation and sign-out form, for the signed-in person of m. */
+void staff_nav(struct buf *b, enum lang lang, const struct route_match *m);
 
 #endif

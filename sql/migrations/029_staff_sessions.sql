@@ -97,14 +97,21 @@ BEGIN
 END
 $$;
 
+-- How many changes wait in the tallies' queue for the next `kenes-aggregator refresh`: the
+-- dashboard's "queued changes". SECURITY DEFINER: the handler's role cannot read the queue.
+CREATE OR REPLACE FUNCTION kenes.staff_tally_queued() RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    SELECT count(*) FROM kenes.tally_change
+$$;
+
 REVOKE ALL ON kenes.staff_session, kenes.staff_audit FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION kenes.staff_session_open, kenes.staff_session_check,
-    kenes.staff_session_close FROM PUBLIC;
+    kenes.staff_session_close, kenes.staff_tally_queued FROM PUBLIC;
 DO $$
 BEGIN
     IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_handler') THEN
         GRANT EXECUTE ON FUNCTION kenes.staff_session_open, kenes.staff_session_check,
-              kenes.staff_session_close TO kenes_handler;
+              kenes.staff_session_close, kenes.staff_tally_queued TO kenes_handler;
     END IF;
     IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_aggregator') THEN
         GRANT SELECT ON kenes.staff_audit TO kenes_aggregator;

@@ -80,7 +80,7 @@ http GET '/staff/?lang=en' -b 'sso=ok-aigerim' -H 'Kenes-Trusted-Role: staff' -H
 check "staff: a role the client sends itself is not honoured" eq "$STATUS" 303
 http GET '/staff/?lang=en' -b 'sso=ok-aigerim; sso_role=root'
 check "staff: a role Kenes does not know is no role" eq "$STATUS" 303
-http GET '/staff/?lang=en' -b 'sso=ok-aigerim; sso_role=analyst'
+http GET '/staff/account?lang=en' -b 'sso=ok-aigerim; sso_role=analyst'
 check "staff: the provider's analyst is signed in" eq "$STATUS" 200
 check "... as an analyst" contains "$BODY" "analyst"
 sso_csrf=$(printf '%s' "$BODY" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)

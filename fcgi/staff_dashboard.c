@@ -1,0 +1,472 @@
+#include "staff_dashboard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "page.h"
+#include "params.h"
+#include "reply.h"
+#include "staff_pages.h"
+#include "staff_session.h"
+#include "text.h"
+#include "util.h"
+
+static const char *const stances[] = { "support", "oppose", "amend" };
+static const char *const names[] = { "consultation", "from",  "to",     "stance",
+				     "version",      "topic", "format", "lang" };
+
+struct dash_query {
+	const char *consultation, *from, *to, *stance, *version, *topic, *format;
+};
+
+static bool slug_shaped(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > 63)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+		      s[i] == '_'))
+			return false;
+	return true;
+}
+
+/* An empty field is no filter (the form sends every field). */
+static const char *value_of(const struct form *f, const char *name)
+{
+	const struct form_field *v = form_get(f, name);
+
+	return v && *v->value ? v->value : NULL;
+}
+
+/* The filters, checked; false for any that is malformed. */
+static bool parse_query(const struct form *f, struct dash_query *q)
+{
+	struct errors errs = { .count = 0 };
+	long n;
+	bool ok;
+
+	params_check_names(f, names, sizeof(names) / sizeof(names[0]), NULL, &errs);
+	ok = errs.count == 0;
+	q->consultation = value_of(f, "consultation");
+	q->from = value_of(f, "from");
+	q->to = value_of(f, "to");
+	q->stance = value_of(f, "stance");
+	q->version = value_of(f, "version");
+	q->topic = value_of(f, "topic");
+	q->format = value_of(f, "format");
+	if (q->stance && strcmp(q->stance, "all") == 0)
+		q->stance = NULL;
+	return ok && (!q->consultation || params_slug_valid(q->consultation)) &&
+	       (!q->from || text_is_date_shaped(q->from)) && (!q->to || text_is_date_shaped(q->to)) &&
+	       (!q->from || !q->to || strcmp(q->from, q->to) <= 0) &&
+	       (!q->stance || params_one_of(q->stance, stances, 3)) &&
+	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
+		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n))) &&
+	       (!q->topic || slug_shaped(q->topic)) &&
+	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0);
+}
+
+static json_int_t number(const PGresult *res, int row, int col)
+{
+	return PQgetisnull(res, row, col) ? 0 : (json_int_t)strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+static json_t *measures(const PGresult *res, int row, int col)
+{
+	return json_pack("{s:I, s:I, s:I}", "proposals", number(res, row, col), "people",
+			 number(res, row, col + 1), "supports", number(res, row, col + 2));
+}
+
+/* The rows of tally_part or tally_part_topic (of one topic), one object per part and version:
+   the 'all' (or the one stance) measures at the top, the stances under "stances". */
+static json_t *part_rows(const PGresult *res, const struct dash_query *q, int label_col)
+{
+	json_t *rows = json_array(), *row = NULL;
+	size_t suffix = q->topic ? strlen(q->topic) + 1 : 0;
+
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *key = PQgetvalue(res, i, 0), *stance = PQgetvalue(res, i, 4);
+		size_t n = strlen(key);
+		char part[128];
+		json_int_t version = number(res, i, 8);
+
+		if (suffix &&
+		    (n <= suffix || key[n - suffix] != '/' || strcmp(key + n - suffix + 1, q->topic) != 0))
+			continue;
+		snprintf(part, sizeof(part), "%.*s", (int)(n - suffix), key);
+		if (!row || strcmp(json_string_value(json_object_get(row, "key")), part) != 0 ||
+		    json_integer_value(json_object_get(row, "version")) != version) {
+			row = json_pack("{s:s, s:s, s:I, s:{}}", "key", part, "label",
+					PQgetvalue(res, i, label_col), "version", version, "stances");
+			json_array_append_new(rows, row); /* the array holds it; row stays usable */
+		}
+		if (strcmp(stance, "all") == 0 || q->stance) {
+			json_t *m = measures(res, i, 5);
+
+			json_object_update(row, m); /* copies; m is ours */
+			json_decref(m);
+		}
+		if (strcmp(stance, "all") != 0)
+			json_object_set_new(json_object_get(row, "stances"), stance, measures(res, i, 5));
+	}
+	return rows;
+}
+
+/* Distinct texts (campaigns counted once) per part, as the API adds them: all-time only. */
+static bool add_texts(struct request *req, json_t *doc, const char *cid, const struct dash_query *q)
+{
+	const char *params[2] = { cid, q->stance };
+	json_t *rows = json_object_get(doc, "rows"), *row;
+	PGresult *res;
+	size_t k;
+
+	if (q->from || q->to || q->topic)
+		return true;
+	if (!(res = db_run(req->read_db, "tally_texts", 2, params)))
+		return false;
+	for (int i = 0; i < PQntuples(res); i++) {
+		if (PQgetisnull(res, i, 0)) {
+			json_object_set_new(doc, "texts", json_integer(number(res, i, 3)));
+			continue;
+		}
+		json_array_foreach(rows, k, row)
+		{
+			if (strcmp(json_string_value(json_object_get(row, "key")), PQgetvalue(res, i, 0)) ==
+				    0 &&
+			    json_integer_value(json_object_get(row, "version")) == number(res, i, 1))
+				json_object_set_new(row, "texts", json_integer(number(res, i, 3)));
+		}
+	}
+	PQclear(res);
+	return true;
+}
+
+/* Totals of the period, the week's change and the queue; false when a statement failed. */
+static bool add_totals(struct request *req, json_t *doc, const char *cid, const struct dash_query *q)
+{
+	const char *params[3] = { cid, q->from, q->to };
+	PGresult *res = db_run(req->read_db, "staff_totals", 3, params);
+	json_t *totals = json_object();
+
+	json_object_set_new(doc, "totals", totals);
+	if (!res)
+		return false;
+	for (int i = 0; i < PQntuples(res); i++)
+		json_object_set_new(totals, PQgetvalue(res, i, 0), measures(res, i, 1));
+	PQclear(res);
+	if (!(res = db_run(req->read_db, "staff_week_change", 1, params)))
+		return false;
+	if (PQntuples(res) == 1)
+		json_object_set_new(doc, "week",
+				    json_pack("{s:s, s:s, s:o, s:o}", "from", PQgetvalue(res, 0, 6), "to",
+					      PQgetvalue(res, 0, 7), "this", measures(res, 0, 0), "previous",
+					      measures(res, 0, 3)));
+	PQclear(res);
+	if (!(res = db_run(req->db, "staff_tally_queued", 0, NULL)))
+		return false;
+	json_object_set_new(doc, "queued_changes", json_integer(number(res, 0, 0)));
+	PQclear(res);
+	return true;
+}
+
+static json_int_t member(json_t *o, const char *name)
+{
+	return json_integer_value(json_object_get(o, name));
+}
+
+/* One query-string pair of the current filters, for links. */
+static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang)
+{
+	const char *names_[] = { "consultation", "from", "to", "stance", "version", "topic" };
+	const char *values[] = { q->consultation, q->from, q->to, q->stance, q->version, q->topic };
+
+	buf_printf(b, "lang=%s", lang_code(lang));
+	for (size_t i = 0; i < 6; i++)
+		if (values[i]) {
+			buf_printf(b, "&amp;%s=", names_[i]);
+			buf_html(b, values[i]); /* checked shapes: no character needs encoding */
+		}
+}
+
+/* The stance split as a bar of three rectangles, with its numbers as the image's name. */
+static void stance_bar(struct buf *b, enum lang lang, json_t *by)
+{
+	static const char *const fills[] = { "#00703c", "#b00020", "#00689d" };
+	json_int_t n[3], total = 0;
+	double x = 0;
+
+	for (int i = 0; i < 3; i++)
+		total += n[i] = member(json_object_get(by, stances[i]), "proposals");
+	buf_printf(b, "<svg class=\"split\" width=\"120\" height=\"14\" viewBox=\"0 0 120 14\" role=\"img\" "
+		      "aria-label=\"");
+	for (int i = 0; i < 3; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "stance.%s", stances[i]);
+		buf_printf(b, "%s%s: %lld", i ? ", " : "", lang_tr(lang, key), (long long)n[i]);
+	}
+	buf_puts(b, "\">");
+	for (int i = 0; i < 3 && total > 0; i++) {
+		double w = 120.0 * (double)n[i] / (double)total;
+
+		buf_printf(b, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"14\" fill=\"%s\"/>", x, w,
+			   fills[i]);
+		x += w;
+	}
+	if (total == 0)
+		buf_puts(b, "<rect x=\"0\" y=\"0\" width=\"120\" height=\"14\" fill=\"#c9ced8\"/>");
+	buf_puts(b, "</svg>");
+}
+
+static void filter_form(struct buf *b, enum lang lang, const struct dash_query *q)
+{
+	buf_printf(b,
+		   "<form method=\"get\" action=\"/staff/\" class=\"filter\">\n"
+		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
+		   lang_code(lang));
+	buf_printf(b,
+		   "<div class=\"field\"><label for=\"f-from\">%s</label><input id=\"f-from\" name=\"from\" "
+		   "type=\"date\" value=\"",
+		   lang_tr(lang, "staff.dash.from"));
+	buf_html(b, q->from ? q->from : "");
+	buf_printf(b,
+		   "\"></div>\n<div class=\"field\"><label for=\"f-to\">%s</label><input id=\"f-to\" "
+		   "name=\"to\" "
+		   "type=\"date\" value=\"",
+		   lang_tr(lang, "staff.dash.to"));
+	buf_html(b, q->to ? q->to : "");
+	buf_printf(
+		b,
+		"\"></div>\n<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" "
+		"name=\"stance\"><option value=\"all\">%s</option>",
+		lang_tr(lang, "staff.dash.stance"), lang_tr(lang, "staff.dash.all"));
+	for (int i = 0; i < 3; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "stance.%s", stances[i]);
+		buf_printf(b, "<option value=\"%s\"%s>%s</option>", stances[i],
+			   q->stance && strcmp(q->stance, stances[i]) == 0 ? " selected" : "",
+			   lang_tr(lang, key));
+	}
+	buf_printf(b,
+		   "</select></div>\n<div class=\"field\"><label for=\"f-topic\">%s</label><input "
+		   "id=\"f-topic\" "
+		   "name=\"topic\" value=\"",
+		   lang_tr(lang, "staff.dash.topic"));
+	buf_html(b, q->topic ? q->topic : "");
+	buf_printf(
+		b,
+		"\"></div>\n<div class=\"field\"><label for=\"f-version\">%s</label><input id=\"f-version\" "
+		"name=\"version\" value=\"",
+		lang_tr(lang, "staff.dash.version"));
+	buf_html(b, q->version ? q->version : "");
+	buf_printf(b, "\"></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+		   lang_tr(lang, "list.show"));
+}
+
+static void change_cell(struct buf *b, json_t *week, const char *measure)
+{
+	json_int_t now = member(json_object_get(week, "this"), measure),
+		   before = member(json_object_get(week, "previous"), measure);
+
+	buf_printf(b, "<td>%lld (%+lld)</td>", (long long)now, (long long)(now - before));
+}
+
+static void totals_table(struct buf *b, enum lang lang, json_t *doc)
+{
+	json_t *all = json_object_get(json_object_get(doc, "totals"), "all"),
+	       *week = json_object_get(doc, "week");
+
+	buf_printf(b,
+		   "<table class=\"staff\"><caption>%s</caption>\n<tr><th scope=\"col\"></th><th "
+		   "scope=\"col\">%s</th>"
+		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
+		   lang_tr(lang, "staff.dash.totals"), lang_tr(lang, "staff.dash.proposals"),
+		   lang_tr(lang, "staff.dash.people"), lang_tr(lang, "staff.dash.supports"));
+	buf_printf(b, "<tr><th scope=\"row\">%s</th><td>%lld</td><td>%lld</td><td>%lld</td></tr>\n",
+		   lang_tr(lang, "staff.dash.period"), (long long)member(all, "proposals"),
+		   (long long)member(all, "people"), (long long)member(all, "supports"));
+	if (week) {
+		buf_printf(b, "<tr><th scope=\"row\">%s %s – %s</th>", lang_tr(lang, "staff.dash.week"),
+			   json_string_value(json_object_get(week, "from")),
+			   json_string_value(json_object_get(week, "to")));
+		change_cell(b, week, "proposals");
+		change_cell(b, week, "people");
+		change_cell(b, week, "supports");
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</table>\n");
+}
+
+static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct dash_query *q)
+{
+	json_t *row;
+	size_t i;
+
+	buf_printf(b,
+		   "<table class=\"staff\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th><th "
+		   "scope=\"col\">%s</th>"
+		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+		   "scope=\"col\">%s</th></tr>\n",
+		   lang_tr(lang, "staff.dash.parts"), lang_tr(lang, "field.target"),
+		   lang_tr(lang, "staff.dash.proposals"), lang_tr(lang, "staff.dash.texts"),
+		   lang_tr(lang, "staff.dash.people"), lang_tr(lang, "staff.dash.supports"),
+		   lang_tr(lang, "staff.dash.split"));
+	json_array_foreach(json_object_get(doc, "rows"), i, row)
+	{
+		json_t *texts = json_object_get(row, "texts");
+
+		buf_puts(b, "<tr><th scope=\"row\">");
+		buf_html(b, json_string_value(json_object_get(row, "label")));
+		/* The proposals behind the number: the public list of that part and version. */
+		buf_puts(b, "</th><td><a href=\"/proposals?target=");
+		buf_html(b, json_string_value(json_object_get(row, "key")));
+		buf_printf(b, "&amp;version=%lld&amp;lang=%s\">%lld</a></td><td>",
+			   (long long)member(row, "version"), lang_code(lang),
+			   (long long)member(row, "proposals"));
+		if (texts)
+			buf_printf(b, "%lld", (long long)json_integer_value(texts));
+		else
+			buf_puts(b, "—");
+		buf_printf(b, "</td><td>%lld</td><td>%lld</td><td>", (long long)member(row, "people"),
+			   (long long)member(row, "supports"));
+		if (!q->stance)
+			stance_bar(b, lang, json_object_get(row, "stances"));
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, "</table>\n");
+}
+
+static void render_html(struct request *req, enum lang lang, const struct route_match *m, json_t *doc,
+			const struct dash_query *q)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	page_begin(&b, lang, lang_tr(lang, "staff.dash.title"));
+	buf_printf(&b, "<h1>%s</h1>\n<p>%s: <strong>%s</strong> · %s: <strong>%lld</strong></p>\n",
+		   lang_tr(lang, "staff.dash.title"), lang_tr(lang, "staff.dash.as_of"),
+		   json_string_value(json_object_get(doc, "refreshed_at")),
+		   lang_tr(lang, "staff.dash.queued"), (long long)member(doc, "queued_changes"));
+	staff_nav(&b, lang, m);
+	filter_form(&b, lang, q);
+	buf_printf(&b, "<p class=\"downloads\">%s: <a href=\"/staff/?", lang_tr(lang, "staff.dash.download"));
+	filter_args(&b, q, lang);
+	buf_puts(&b, "&amp;format=csv\" download>CSV</a> · <a href=\"/staff/?");
+	filter_args(&b, q, lang);
+	buf_puts(&b, "&amp;format=json\" download>JSON</a></p>\n");
+	totals_table(&b, lang, doc);
+	parts_table(&b, lang, doc, q);
+	buf_printf(&b, "<p class=\"hint\">%s</p>\n", lang_tr(lang, "staff.dash.people_note"));
+	page_end(&b);
+	reply_html(req, 200, &b);
+	buf_free(&b);
+}
+
+static void render_csv(struct request *req, json_t *doc)
+{
+	json_t *row;
+	size_t i;
+
+	req->status = 200;
+	req->out_type = "text/csv; charset=utf-8";
+	buf_reset(&req->out);
+	buf_puts(&req->out, "key,label,version,proposals,texts,people,supports,support,oppose,amend\r\n");
+	json_array_foreach(json_object_get(doc, "rows"), i, row)
+	{
+		json_t *by = json_object_get(row, "stances"), *texts = json_object_get(row, "texts");
+		char n[24];
+
+		csv_put(&req->out, json_string_value(json_object_get(row, "key")), true);
+		csv_put(&req->out, json_string_value(json_object_get(row, "label")), false);
+		snprintf(n, sizeof(n), "%lld", (long long)member(row, "version"));
+		csv_put(&req->out, n, false);
+		snprintf(n, sizeof(n), "%lld", (long long)member(row, "proposals"));
+		csv_put(&req->out, n, false);
+		snprintf(n, sizeof(n), "%lld", texts ? (long long)json_integer_value(texts) : 0);
+		csv_put(&req->out, texts ? n : "", false);
+		snprintf(n, sizeof(n), "%lld", (long long)member(row, "people"));
+		csv_put(&req->out, n, false);
+		snprintf(n, sizeof(n), "%lld", (long long)member(row, "supports"));
+		csv_put(&req->out, n, false);
+		for (int k = 0; k < 3; k++) {
+			json_t *s = json_object_get(by, stances[k]);
+
+			snprintf(n, sizeof(n), "%lld", (long long)member(s, "proposals"));
+			csv_put(&req->out, s ? n : "", false);
+		}
+		buf_puts(&req->out, "\r\n");
+	}
+	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-dashboard.csv\"");
+}
+
+/* The rows of the parts (of one topic when asked), from the API's own statements. */
+static PGresult *part_result(struct request *req, const char *cid, const struct dash_query *q)
+{
+	const char *params[6] = { cid, q->from, q->to, q->stance, NULL, q->version };
+
+	return db_run(req->read_db, q->topic ? "tally_part_topic" : "tally_part", 6, params);
+}
+
+void staff_dashboard(struct request *req, const struct route_match *m)
+{
+	enum lang lang = handler_lang(req, NULL);
+	struct form f = { .count = 0 };
+	struct dash_query q = { 0 };
+	PGresult *meta = NULL, *res = NULL;
+	json_t *doc = NULL;
+	const char *params[3], *cid;
+
+	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q)) {
+		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.bad_filter");
+		goto out;
+	}
+	params[0] = q.consultation;
+	params[1] = q.from;
+	params[2] = q.to;
+	if (!(meta = db_run(req->read_db, "tally_meta", 3, params))) {
+		reply_db_failure(req, req->read_db, "reading the tallies' state");
+		goto out;
+	}
+	if (strcmp(PQgetvalue(meta, 0, 2), "1") != 0 || PQgetisnull(meta, 0, 4)) {
+		handler_message_page(req, strcmp(PQgetvalue(meta, 0, 2), "1") != 0 ? 404 : 503, lang,
+				     "staff.dash.title",
+				     strcmp(PQgetvalue(meta, 0, 2), "1") != 0 ? "none.consultation"
+									      : "staff.dash.not_ready");
+		goto out;
+	}
+	cid = PQgetvalue(meta, 0, 0);
+	if (!(res = part_result(req, cid, &q))) {
+		reply_db_failure(req, req->read_db, "the dashboard's parts");
+		goto out;
+	}
+	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
+			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.from, "to",
+			q.to, "stance", q.stance, "topic", q.topic, "version", q.version, "rows",
+			part_rows(res, &q,
+				  lang == LANG_KK   ? 1
+				  : lang == LANG_RU ? 2
+						    : 3));
+	if (!add_texts(req, doc, cid, &q) || !add_totals(req, doc, cid, &q)) {
+		reply_db_failure(req, req->read_db, "the dashboard's totals");
+		goto out;
+	}
+	if (q.format && strcmp(q.format, "csv") == 0)
+		render_csv(req, doc);
+	else if (q.format)
+		reply_json(req, 200, json_incref(doc));
+	else
+		render_html(req, lang, m, doc, &q);
+out:
+	json_decref(doc);
+	PQclear(res);
+	PQclear(meta);
+	form_free(&f);
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The staff dashboard (/staff/, docs/STAFF.md) shows the tallies API's numbers, number for
+# number: per part (proposals, people, supports, distinct texts) with and without filters
+# (period, stance, topic, version), its totals against the published proposals recounted in
+# SQL, and its CSV and JSON downloads hold exactly the table on screen.
+# Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
+set -uo pipefail
+. "$(dirname "$0")/../lib/assert.sh"
+root=$(cd "$(dirname "$0")/../.." && pwd)
+agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
+run=$$-$RANDOM
+staff=$(agg token create --role staff --name "e2e staff-dashboard $run")
+# A few proposals of our own, so that the tables are not empty whatever ran before.
+for stance in support oppose amend support; do
+	http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary \
+		"{\"consultation\":\"constitution-2026\",\"target\":\"article:7\",\"stance\":\"$stance\",\"topics\":[\"land\"],\"text\":\"dashboard $run $stance\",\"lang\":\"en\"}"
+done
+agg refresh >/dev/null 2>&1
+check "refresh" eq "$?" 0
+
+jar=$_tmp/jar
+http GET '/staff/sign-in?lang=en'
+ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
+http POST '/staff/sign-in?lang=en' -c "$jar" --data-urlencode "form_token=$ft" --data-urlencode "token=$staff"
+check "signed in" eq "$STATUS" 303
+
+# The rows both answer, normalised: key, version, proposals, people, supports, texts.
+api_rows() { # QUERY
+	http GET "/api/v1/tallies?$1" -H "Authorization: Bearer $staff"
+	[ "$STATUS" = 200 ] || { echo "api $STATUS"; return; }
+	json '[.rows[] | {key, version, proposals, people, supports, texts}] | sort_by(.key, .version)'
+}
+dash_rows() { # QUERY
+	http GET "/staff/?format=json&$1" -b "$jar"
+	[ "$STATUS" = 200 ] || { echo "dashboard $STATUS"; return; }
+	json '[.rows[] | {key, version, proposals, people, supports, texts}] | sort_by(.key, .version)'
+}
+a=$(api_rows by=part)
+check "all-time: the API has rows" test "$(echo "$a" | jq length)" -gt 0
+check "all-time: the dashboard's rows are the API's, number for number" eq "$(dash_rows '')" "$a"
+check "a period and a stance: the same" eq "$(dash_rows 'from=2020-01-01&to=2099-12-31&stance=support')" \
+	"$(api_rows 'by=part&from=2020-01-01&to=2099-12-31&stance=support')"
+check "a draft version: the same" eq "$(dash_rows 'version=all')" "$(api_rows 'by=part&version=all')"
+topic=$(api_rows 'by=part,topic' | jq -c '[.[] | select(.key | endswith("/land")) | .key |= sub("/land$"; "")]')
+check "a topic: the API's part,topic rows of that topic" eq "$(dash_rows topic=land | jq -c .)" "$topic"
+
+http GET '/staff/?format=json' -b "$jar"
+doc=$BODY
+total=$(printf '%s' "$doc" | jq .totals.all.proposals)
+sum=$(printf '%s' "$doc" | jq '[.rows[].proposals] | add')
+check "the total is the sum of the parts (each proposal is about one part)" eq "$total" "$sum"
+recount=$(echo "SELECT count(*) FROM kenes.proposal p JOIN kenes.consultation c ON c.id = p.consultation_id
+	WHERE c.slug = 'constitution-2026' AND p.status = 'published'" | sql)
+check "the total equals an SQL recount of the published proposals" eq "$total" "$recount"
+people=$(echo "SELECT count(DISTINCT p.submitter) FROM kenes.proposal p JOIN kenes.consultation c ON c.id = p.consultation_id
+	WHERE c.slug = 'constitution-2026' AND p.status = 'published'" | sql)
+check "people: distinct identified submitters (anonymous proposals are no person)" \
+	eq "$(printf '%s' "$doc" | jq .totals.all.people)" "$people"
+check "the as-of time and the queue are stated" test "$(printf '%s' "$doc" | jq -r '(.refreshed_at | length > 0) and (.queued_changes >= 0)')" = true
+
+http GET '/staff/?format=csv' -b "$jar"
+check "CSV: a download" contains "$(header Content-Disposition)" 'attachment; filename="kenes-dashboard.csv"'
+check "CSV: its header" eq "$(printf '%s' "$BODY" | head -n 1 | tr -d '\r')" "key,label,version,proposals,texts,people,supports,support,oppose,amend"
+check "CSV: one line per row on screen" eq "$(($(printf '%s\n' "$BODY" | wc -l) - 1))" "$(printf '%s' "$doc" | jq '.rows | length')"
+
+for l in kk ru en; do
+	http GET "/staff/?lang=$l" -b "$jar"
+	check "HTML in $l" contains "$STATUS $BODY" "200 <!doctype html>"
+	check "... with lang=$l" contains "$BODY" "<html lang=\"$l\">"
+done
+check "each count links to the proposals behind it" contains "$BODY" 'href="/proposals?target=article:7&amp;version='
+check "the stance split is drawn" contains "$BODY" '<svg class="split"'
+check "the downloads keep the filters" contains "$BODY" '/staff/?lang=en&amp;format=csv'
+http GET '/staff/?from=2026-13-45' -b "$jar"
+check "a malformed filter: 422" eq "$STATUS" 422
+http GET '/staff/?bogus=1' -b "$jar"
+check "an unknown parameter: 422" eq "$STATUS" 422
+finish
