@@ -13,6 +13,7 @@
 #include "reports.h"
 #include "staff_dashboard.h"
 #include "staff_pages.h"
+#include "staff_proposals.h"
 #include "staff_session.h"
 #include "submit.h"
 #include "support.h"
@@ -70,6 +71,7 @@ const struct route routes[] = {
 	{ POST, "/staff/sign-out", ROUTE_STAFF, staff_sign_out, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/", ROUTE_STAFF, staff_dashboard, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
 	{ GET, "/staff/account", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
+	{ GET, "/staff/proposals", ROUTE_STAFF, staff_proposals, STAFF_SESSION | AUTH_ANY, NULL },
 	/* Operations (nginx serves /metrics to loopback only) */
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },

@@ -131,6 +131,9 @@ static bool add_texts(struct request *req, json_t *doc, const char *cid, const s
 		return true;
 	if (!(res = db_run(req->read_db, "tally_texts", 2, params)))
 		return false;
+	/* As the API: once the campaigns were counted, a part nobody wrote about has 0 texts. */
+	json_array_foreach(rows, k, row) if (PQntuples(res) > 0)
+		json_object_set_new(row, "texts", json_integer(0));
 	for (int i = 0; i < PQntuples(res); i++) {
 		if (PQgetisnull(res, i, 0)) {
 			json_object_set_new(doc, "texts", json_integer(number(res, i, 3)));

@@ -118,3 +118,13 @@ BEGIN
     END IF;
 END
 $$;
+
+-- The staff proposal search (/staff/proposals, sql/queries/staff_proposal_search.sql):
+-- full-text search with each language's configuration. PostgreSQL has no Kazakh stemmer:
+-- Kazakh texts get the `simple` configuration (whole words) and trigram similarity
+-- (pg_trgm, trusted, so the database owner may create it) for inflected forms.
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+CREATE INDEX proposal_fts_ru ON kenes.proposal USING gin (to_tsvector('russian'::regconfig, text)) WHERE lang = 'ru';
+CREATE INDEX proposal_fts_en ON kenes.proposal USING gin (to_tsvector('english'::regconfig, text)) WHERE lang = 'en';
+CREATE INDEX proposal_fts_kk ON kenes.proposal USING gin (to_tsvector('simple'::regconfig, text)) WHERE lang = 'kk';
+CREATE INDEX proposal_trgm_kk ON kenes.proposal USING gin (text public.gin_trgm_ops) WHERE lang = 'kk';

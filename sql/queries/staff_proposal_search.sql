@@ -1,0 +1,31 @@
+-- The staff proposal search, newest first, a page at a time (keyset on id). Each language's
+-- texts are searched with its own configuration (russian, english; Kazakh: simple, or
+-- for a single word, trigram word similarity, pg_trgm %>), each branch served by its partial index (sql/migrations/029).
+--   $1 consultation id  $2 search words or NULL  $3 part key (article:4) or NULL
+--   $4 stance or NULL  $5 status ('published', 'hidden') or NULL for both  $6 channel or NULL
+--   $7 first day or NULL  $8 last day or NULL (UTC days)  $9 topic slug or NULL
+--   $10 region code or NULL  $11 only ids below this  $12 at most this many rows
+-- Columns: id, created_at (UTC), part key, part label en/ru/kk, stance, lang, status,
+-- channel, region, text.
+SELECT p.id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), kenes.part_target(pt),
+       kenes.part_label_versioned(pt, 'en'), kenes.part_label_versioned(pt, 'ru'),
+       kenes.part_label_versioned(pt, 'kk'), p.stance, p.lang, p.status, p.channel, p.region, p.text
+FROM kenes.proposal p
+JOIN kenes.part pt ON pt.id = p.part_id
+WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
+  AND ($2::text IS NULL
+       OR (p.lang = 'ru' AND to_tsvector('russian'::regconfig, p.text) @@ plainto_tsquery('russian'::regconfig, $2::text))
+       OR (p.lang = 'en' AND to_tsvector('english'::regconfig, p.text) @@ plainto_tsquery('english'::regconfig, $2::text))
+       OR (p.lang = 'kk' AND (to_tsvector('simple'::regconfig, p.text) @@ plainto_tsquery('simple'::regconfig, $2::text)
+                              OR (strpos($2::text, ' ') = 0 AND p.text OPERATOR(public.%>) $2::text))))
+  AND ($3::text IS NULL OR kenes.part_target(pt) = $3::text)
+  AND ($4::text IS NULL OR p.stance = $4::text)
+  AND ($5::text IS NULL OR p.status = $5::text)
+  AND ($6::text IS NULL OR p.channel = $6::text)
+  AND ($7::date IS NULL OR p.created_at >= $7::date::timestamp AT TIME ZONE 'UTC')
+  AND ($8::date IS NULL OR p.created_at < ($8::date + 1)::timestamp AT TIME ZONE 'UTC')
+  AND ($9::text IS NULL OR EXISTS (SELECT FROM kenes.proposal_topic x JOIN kenes.topic t ON t.id = x.topic_id
+                                   WHERE x.proposal_id = p.id AND t.slug = $9::text))
+  AND ($10::text IS NULL OR p.region = $10::text)
+ORDER BY p.id DESC
+LIMIT $12::integer
