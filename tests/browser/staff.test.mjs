@@ -3,7 +3,9 @@
 // filters the dashboard, follows a number to the proposals behind it and downloads the CSV,
 // staff search proposals (hostile text shows as text), a moderator reaches the account page,
 // everyone signs out. axe-core (@axe-core/playwright) finds no serious or critical violation
-// on any page in kk, ru and en. With JavaScript on it takes the screenshots in docs/staff/.
+// on any page in kk, ru and en. With JavaScript on it takes screenshots: into $KENES_SCREENSHOTS
+// when set (KENES_SCREENSHOTS=docs/staff/ refreshes the ones in docs/), else a temp folder, so
+// `make check` leaves the tree as it found it.
 //
 //   BASE_URL=http://127.0.0.1:8181 KENES_ADMIN_URL='host=... user=postgres dbname=kenes' \
 //   node --test staff.test.mjs                (tests/browser/run.sh runs it after form.test.mjs)
@@ -11,7 +13,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -19,7 +23,9 @@ const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AGGREGATOR = new URL('../../bin/kenes-aggregator', import.meta.url).pathname;
-const SHOTS = new URL('../../docs/staff/', import.meta.url).pathname;
+const SHOTS = process.env.KENES_SCREENSHOTS
+	? resolve(new URL('../../', import.meta.url).pathname, process.env.KENES_SCREENSHOTS) + '/'
+	: mkdtempSync(join(tmpdir(), 'kenes-shots-')) + '/';
 const STEP_MS = 20_000;
 const run = `${Date.now()}${process.pid}`;
 const tag = `st${run}`;
