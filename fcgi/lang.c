@@ -370,6 +370,24 @@ static const struct entry strings[] = {
 	  { "Есептеулер әлі жасалмаған (kenes-aggregator refresh).",
 	    "Подсчёты ещё не выполнены (kenes-aggregator refresh).",
 	    "The tallies have not been computed yet (kenes-aggregator refresh)." } },
+	/* The comparative table (comparative.c) */
+	{ "table.title", { "Салыстырмалы кесте", "Сравнительная таблица", "Comparative table" } },
+	{ "table.version", { "Жоба нұсқасы", "Версия проекта", "Draft version" } },
+	{ "table.position", { "Ұстаным", "Позиция", "Position" } },
+	{ "table.decision", { "Шешім", "Решение", "Decision" } },
+	{ "table.new_part", { "Жаңа нұсқадағы бөлігі", "Часть новой версии", "Part of the new version" } },
+	{ "table.counts", { "Саны", "Количество", "Counts" } },
+	{ "table.proposals", { "Ұсыныстар", "Предложения", "Proposals" } },
+	{ "table.texts", { "Әртүрлі мәтіндер", "Различные тексты", "Distinct texts" } },
+	{ "table.people", { "Адамдар", "Люди", "People" } },
+	{ "table.supports", { "Қолдаулар", "Поддержки", "Supports" } },
+	{ "table.unplaced", { "Әлі ешбір ұстанымға енгізілмеген ұсыныстар", "Предложения, ещё не отнесённые ни к одной позиции",
+			      "Proposals not yet in any position" } },
+	{ "decision.accepted", { "Қабылданды", "Принято", "Accepted" } },
+	{ "decision.partly", { "Ішінара қабылданды", "Принято частично", "Partly accepted" } },
+	{ "decision.not_accepted", { "Қабылданбады", "Не принято", "Not accepted" } },
+	{ "decision.outside_scope", { "Жобаның аясынан тыс", "Вне предмета проекта", "Outside the draft's scope" } },
+	{ "decision.none", { "Шешім әлі жоқ", "Решение ещё не принято", "Not decided yet" } },
 };
 
 const char *lang_code(enum lang l)

@@ -235,7 +235,7 @@ static const char *reason(int status)
 
 /*
  * The answers anyone may be given from a cache: an anonymous GET's 200 of a list, a
- * proposal's JSON or a consultation's structure. Not the form page or a proposal's page
+ * proposal's JSON, a consultation's structure or the comparative table. Not the form page or a proposal's page
  * (each carries a one-time form token, the form's idempotency key), not a receipt, nothing
  * asked with a bearer token. nginx's microcache follows what is said here
  * (deploy/nginx/kenes-server.conf; docs/OPERATIONS.md "The read cache").
@@ -244,7 +244,8 @@ static bool public_read(const struct request *req)
 {
 	return req->status == 200 && request_is_get(req) && !*req->authorization &&
 	       (req->route == ROUTE_LIST || req->route == ROUTE_PROPOSAL ||
-		req->route == ROUTE_CONSULTATION || req->route == ROUTE_OVERVIEW);
+		req->route == ROUTE_CONSULTATION || req->route == ROUTE_OVERVIEW ||
+		req->route == ROUTE_COMPARATIVE);
 }
 
 /* A public read: cacheable for a second (stale for one more while nginx refreshes it), with

@@ -30,6 +30,8 @@ enum route_label {
 	ROUTE_MODERATION,
 	ROUTE_OVERVIEW, /* issue 15: the public overview of a draft */
 	ROUTE_STAFF,
+	ROUTE_POSITIONS,   /* the staff's positions API */
+	ROUTE_COMPARATIVE, /* the comparative table, API and page */
 	ROUTE_COUNT
 };
 

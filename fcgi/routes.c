@@ -8,6 +8,8 @@
 #include "handlers.h"
 #include "moderation.h"
 #include "overview.h"
+#include "positions.h"
+#include "comparative.h"
 #include "reply.h"
 #include "report_identity.h"
 #include "reports.h"
@@ -72,6 +74,26 @@ const struct route routes[] = {
 	{ GET, "/staff/", ROUTE_STAFF, staff_dashboard, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
 	{ GET, "/staff/account", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/proposals", ROUTE_STAFF, staff_proposals, STAFF_SESSION | AUTH_ANY, NULL },
+	/* The comparative table (docs/POSITIONS.md): public; its positions, staff */
+	{ GET, "/consultations/{slug}/comparative-table", ROUTE_COMPARATIVE, comparative_page, 0, NULL },
+	{ GET, "/api/v1/comparative-table", ROUTE_COMPARATIVE, comparative_api, 0, NULL },
+	{ GET, "/api/v1/positions", ROUTE_POSITIONS, positions_list, AUTH_STAFF, NULL },
+	{ POST, "/api/v1/positions", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "create" },
+	{ GET, "/api/v1/positions/suggestions", ROUTE_POSITIONS, positions_suggestions, AUTH_STAFF, NULL },
+	{ POST, "/api/v1/positions/suggestions/{id}/accept", ROUTE_POSITIONS, positions_act, AUTH_STAFF,
+	  "suggestion_accept" },
+	{ POST, "/api/v1/positions/suggestions/{id}/edit", ROUTE_POSITIONS, positions_act, AUTH_STAFF,
+	  "suggestion_edit" },
+	{ POST, "/api/v1/positions/suggestions/{id}/reject", ROUTE_POSITIONS, positions_act, AUTH_STAFF,
+	  "suggestion_reject" },
+	{ GET, "/api/v1/positions/{id}", ROUTE_POSITIONS, positions_show, AUTH_STAFF, NULL },
+	{ POST, "/api/v1/positions/{id}/edit", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "edit" },
+	{ POST, "/api/v1/positions/{id}/merge", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "merge" },
+	{ POST, "/api/v1/positions/{id}/split", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "split" },
+	{ POST, "/api/v1/positions/{id}/assign", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "assign" },
+	{ POST, "/api/v1/positions/{id}/unassign", ROUTE_POSITIONS, positions_act, AUTH_STAFF, "unassign" },
+	{ POST, "/api/v1/positions/{id}/disposition", ROUTE_POSITIONS, positions_act, AUTH_STAFF,
+	  "disposition" },
 	/* Operations (nginx serves /metrics to loopback only) */
 	{ GET, "/healthz", ROUTE_HEALTH, handler_health, 0, NULL },
 	{ GET, "/metrics", ROUTE_METRICS, handler_metrics, 0, NULL },
@@ -99,8 +121,17 @@ static bool segment_matches(const char *shape, size_t shape_len, const char *s, 
 	if (shape_len == 5 && strncmp(shape, "{int}", 5) == 0)
 		return id_segment(s, n, 2147483647L, m->id);
 	if (shape_len == 6 && strncmp(shape, "{slug}", 6) == 0) {
-		m->slug = s;
-		return n > 0 && last;
+		if (last) {
+			m->slug = s;
+			return n > 0;
+		}
+		/* Mid-path the segment ends at a '/': copied, so the slug is a string of its own. */
+		if (n == 0 || n >= sizeof(m->slug_copy))
+			return false;
+		memcpy(m->slug_copy, s, n);
+		m->slug_copy[n] = '\0';
+		m->slug = m->slug_copy;
+		return true;
 	}
 	return shape_len == n && strncmp(shape, s, n) == 0;
 }

@@ -19,7 +19,9 @@ enum route_method { METHOD_GET = 1u << 0 /* and HEAD */, METHOD_POST = 1u << 1, 
 /* What a path said: its {id} or {int} (decimal, no leading zero), its {slug}. */
 struct route_match {
 	char id[24];         /* "" when the shape has none */
-	const char *slug;    /* the last segment, borrowed from the path; NULL when none */
+	const char *slug;    /* NULL when none; as the last segment borrowed from the path, else
+				slug_copy (a slug mid-path is at most 63 bytes) */
+	char slug_copy[64];
 	const char *arg;     /* the row's arg */
 	char token_hash[65]; /* the bearer token's SHA-256 in hex, when the row needs a role;
 				for a staff session's row, the session's binding (staff_session.h) */
@@ -30,7 +32,7 @@ typedef void route_handler(struct request *req, const struct route_match *m);
 
 struct route {
 	unsigned methods;       /* enum route_method */
-	const char *path;       /* segments: literal, {id} (< 10^18), {int} (< 2^31), {slug} (last) */
+	const char *path;       /* segments: literal, {id} (< 10^18), {int} (< 2^31), {slug} */
 	enum route_label label; /* metrics */
 	route_handler *handle;
 	unsigned role;   /* enum auth_role mask the token must have, or with STAFF_SESSION

@@ -15,7 +15,12 @@
 
 #include "handlers.h"
 #include "moderation.h"
+<<<<<<< HEAD
 #include "overview.h"
+=======
+#include "positions.h"
+#include "comparative.h"
+>>>>>>> 1ee8a2f (Positions API (/api/v1/positions..., staff) and the comparative table (/api/v1/comparative-table JSON/CSV, /consultations/{slug}/comparative-table HTML, microcached); routes take {slug} mid-path)
 #include "reports.h"
 #include "routes.h"
 #include "settings.h"
@@ -201,9 +206,29 @@ static void test_paths(void **state)
 		{ "GET", "/api/v1/moderation/log", moderation_list, "", "log" },
 		{ "GET", "/api/v1/reports/weekly", reports_handle, "", "week" },
 		{ "GET", "/api/v1/reports/sessions/2147483647", reports_handle, "2147483647", "session" },
+<<<<<<< HEAD
 		{ "GET", "/api/v1/consultations/a", overview_consultation, "", NULL },
 		{ "GET", "/consultations/constitution-2026", overview_page, "", NULL },
+=======
+		{ "GET", "/api/v1/consultations/a", handler_consultation, "", NULL },
+		{ "GET", "/consultations/constitution-2026/comparative-table", comparative_page, "", NULL },
+		{ "GET", "/api/v1/comparative-table", comparative_api, "", NULL },
+		{ "POST", "/api/v1/positions", positions_act, "", "create" },
+		{ "GET", "/api/v1/positions/5", positions_show, "5", NULL },
+		{ "POST", "/api/v1/positions/5/merge", positions_act, "5", "merge" },
+		{ "POST", "/api/v1/positions/5/disposition", positions_act, "5", "disposition" },
+		{ "GET", "/api/v1/positions/suggestions", positions_suggestions, "", NULL },
+		{ "POST", "/api/v1/positions/suggestions/8/edit", positions_act, "8", "suggestion_edit" },
+>>>>>>> 1ee8a2f (Positions API (/api/v1/positions..., staff) and the comparative table (/api/v1/comparative-table JSON/CSV, /consultations/{slug}/comparative-table HTML, microcached); routes take {slug} mid-path)
 		/* refused */
+		{ "GET", "/consultations//comparative-table", NULL, NULL, NULL },
+		{ "GET", "/consultations/constitution-2026/comparative-table/", NULL, NULL, NULL },
+		{ "GET", "/consultations/constitution-2026/comparative", NULL, NULL, NULL },
+		{ "GET", "/consultations/"
+			 "a234567890123456789012345678901234567890123456789012345678901234/comparative-table",
+		  NULL, NULL, NULL },
+		{ "POST", "/api/v1/positions/suggestions/8/merge", NULL, NULL, NULL },
+		{ "POST", "/api/v1/positions/5/accept", NULL, NULL, NULL },
 		{ "POST", "/api/v1/moderation/proposals/17/resolve", NULL, NULL, NULL },
 		{ "POST", "/api/v1/moderation/campaigns/3/duplicate", NULL, NULL, NULL },
 		{ "POST", "/api/v1/moderation/flags/9/hide", NULL, NULL, NULL },
@@ -232,7 +257,15 @@ static void test_paths(void **state)
 		{ "GET", "", NULL, NULL, NULL },
 	};
 
+	struct route_match slug_match;
+	const struct route *slug_first;
+	unsigned slug_allow;
+
 	(void)state;
+	/* A {slug} mid-path is the segment alone, a string of its own. */
+	assert_non_null(routes_find("GET", "/consultations/a-63-chars/comparative-table", &slug_match, &slug_allow,
+				    &slug_first));
+	assert_string_equal(slug_match.slug, "a-63-chars");
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct route_match m;
 		const struct route *first;
