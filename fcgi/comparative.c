@@ -51,7 +51,7 @@ static void csv_quote_id(struct buf *b, const json_t *position, const char *whic
 {
 	const json_t *q = json_object_get(json_object_get(position, "quotes"), which);
 
-	if (q)
+	if (json_is_object(q))
 		csv_int(b, json_integer_value(json_object_get(q, "id")));
 	else
 		csv_put(b, "", false);
@@ -74,6 +74,7 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 		{
 			const json_t *counts = json_object_get(position, "counts");
 			const json_t *target = json_object_get(position, "target");
+			bool has_target = json_is_object(target);
 			const char *decision = json_string_value(json_object_get(position, "decision"));
 
 			csv_put(b, key, true);
@@ -83,8 +84,8 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 			csv_put(b, text_in(json_object_get(position, "summary"), lang), false);
 			csv_put(b, decision ? decision : "", false);
 			csv_put(b, text_in(json_object_get(position, "decision_reason"), lang), false);
-			csv_put(b, target ? json_string_value(json_object_get(target, "part")) : "", false);
-			csv_put(b, target ? text_in(json_object_get(target, "label"), lang) : "", false);
+			csv_put(b, has_target ? json_string_value(json_object_get(target, "part")) : "", false);
+			csv_put(b, has_target ? text_in(json_object_get(target, "label"), lang) : "", false);
 			csv_int(b, count_of(counts, NULL, "proposals"));
 			csv_int(b, count_of(counts, NULL, "texts"));
 			csv_int(b, count_of(counts, NULL, "people"));
@@ -109,11 +110,13 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 static void html_quote(struct buf *b, const json_t *position, const char *which, enum lang lang)
 {
 	const json_t *q = json_object_get(json_object_get(position, "quotes"), which);
+	const char *text_lang = json_string_value(json_object_get(q, "lang"));
 
-	if (!q)
+	if (!json_is_object(q))
 		return;
-	buf_printf(b, "<blockquote lang=\"%s\"><p>", json_string_value(json_object_get(q, "lang")));
-	buf_html(b, json_string_value(json_object_get(q, "text")));
+	/* lang is kk, ru or en (the proposal table's CHECK) */
+	buf_printf(b, "<blockquote lang=\"%s\"><p>", text_lang ? text_lang : "");
+	buf_html(b, quote_text(position, which));
 	buf_printf(b, "</p><footer><a href=\"/proposals/%lld?lang=%s\">#%lld</a> · %s %lld</footer></blockquote>\n",
 		   (long long)json_integer_value(json_object_get(q, "id")), lang_code(lang),
 		   (long long)json_integer_value(json_object_get(q, "id")), lang_tr(lang, "table.supports"),
@@ -159,7 +162,7 @@ static void html_position(struct buf *b, const json_t *position, enum lang lang)
 	buf_printf(b, "</td><td><strong>%s</strong><p>", lang_tr(lang, key));
 	buf_html(b, text_in(json_object_get(position, "decision_reason"), lang));
 	buf_puts(b, "</p></td><td>");
-	if (target)
+	if (json_is_object(target))
 		buf_html(b, text_in(json_object_get(target, "label"), lang));
 	buf_puts(b, "</td>");
 	html_counts(b, json_object_get(position, "counts"), lang);

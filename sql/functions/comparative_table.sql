@@ -12,7 +12,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
         SELECT po.id AS position_id, x.id, x.stance, x.text, x.lang, x.submitter, x.support_count,
                cm.campaign_id
         FROM kenes.position po
-        JOIN kenes.position_placement pl ON pl.position_id = po.id
+        JOIN kenes.position_placement pl ON pl.part_id = po.part_id AND pl.position_id = po.id
         JOIN kenes.proposal x ON x.id = pl.proposal_id AND x.status = 'published'
         LEFT JOIN kenes.campaign_member cm ON cm.proposal_id = x.id
         WHERE po.version_id = p_version AND po.merged_into IS NULL),

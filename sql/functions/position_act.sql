@@ -127,7 +127,7 @@ BEGIN
         ELSIF other.part_id <> p.part_id OR other.merged_into IS NOT NULL THEN
             RETURN ROW(422, 'not_mergeable', 'into', NULL)::kenes.outcome;
         END IF;
-        SELECT count(*) INTO n FROM kenes.position_placement WHERE position_id = p.id;
+        SELECT count(*) INTO n FROM kenes.position_placement WHERE part_id = p.part_id AND position_id = p.id;
         UPDATE kenes.position_member SET position_id = other.id WHERE position_id = p.id;
         UPDATE kenes.position_campaign SET position_id = other.id WHERE position_id = p.id;
         UPDATE kenes.position SET merged_into = other.id, updated_at = now() WHERE id = p.id;

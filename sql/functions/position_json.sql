@@ -15,10 +15,13 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
                    FROM kenes.part tp JOIN kenes.draft_version tv ON tv.id = tp.version_id
                    WHERE tp.id = p.target_part_id),
         'merged_into', p.merged_into,
-        'members', (SELECT count(*) FROM kenes.position_placement pl WHERE pl.position_id = p.id),
+        -- part_id first: the view's DISTINCT ON takes it, so only the part is read
+        'members', (SELECT count(*) FROM kenes.position_placement pl
+                    WHERE pl.part_id = p.part_id AND pl.position_id = p.id),
         'proposals', coalesce((SELECT jsonb_agg(x.proposal_id ORDER BY x.proposal_id)
                                FROM (SELECT pl.proposal_id FROM kenes.position_placement pl
-                                     WHERE pl.position_id = p.id ORDER BY pl.proposal_id LIMIT 1000) x),
+                                     WHERE pl.part_id = p.part_id AND pl.position_id = p.id
+                                     ORDER BY pl.proposal_id LIMIT 1000) x),
                               '[]'),
         'campaigns', coalesce((SELECT jsonb_agg(jsonb_build_object('anchor', pc.anchor_id,
                                                                    'campaign', cm.campaign_id)

@@ -6,7 +6,8 @@ SELECT CASE WHEN v.id IS NOT NULL THEN coalesce((
                'id', po.id, 'part', kenes.part_target(pt),
                'label', jsonb_build_object('kk', po.label_kk, 'ru', po.label_ru, 'en', po.label_en),
                'decision', po.decision,
-               'members', (SELECT count(*) FROM kenes.position_placement pl WHERE pl.position_id = po.id),
+               'members', (SELECT count(*) FROM kenes.position_placement pl
+                           WHERE pl.part_id = po.part_id AND pl.position_id = po.id),
                'updated_at', po.updated_at) ORDER BY pt.ordinal, po.id)
     FROM kenes.position po JOIN kenes.part pt ON pt.id = po.part_id
     WHERE po.version_id = v.id AND po.merged_into IS NULL
