@@ -1,7 +1,11 @@
 -- A position for staff: its texts, decision, members (ids of the first 1000, and how many),
 -- the campaigns placed with it and its last 50 log entries. NULL for an unknown id.
 CREATE OR REPLACE FUNCTION kenes.position_json(p_id bigint) RETURNS jsonb
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+-- plpgsql, not sql: its plans are kept per session (a SQL function that cannot be
+-- inlined is planned at every call, and over the partitioned proposals that is the cost).
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    RETURN (
     SELECT jsonb_build_object(
         'id', p.id,
         'consultation', c.slug,
@@ -41,5 +45,6 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
     JOIN kenes.consultation c ON c.id = p.consultation_id
     JOIN kenes.draft_version v ON v.id = p.version_id
     JOIN kenes.part pt ON pt.id = p.part_id
-    WHERE p.id = p_id
+    WHERE p.id = p_id);
+END
 $$;

@@ -3,7 +3,12 @@
 -- Returns how many changed place.
 CREATE OR REPLACE FUNCTION kenes.position_place(p_part integer, p_position bigint, p_ids bigint[])
 RETURNS integer
-LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+-- plpgsql, not sql: its plans are kept per session (a SQL function that cannot be
+-- inlined is planned at every call, and over the partitioned proposals that is the cost).
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    changed integer;
+BEGIN
     WITH before AS (
         SELECT i AS proposal_id, pl.position_id
         FROM (SELECT DISTINCT unnest(p_ids) AS i) u(i)
@@ -13,6 +18,8 @@ LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
         SELECT p_part, b.proposal_id, p_position FROM before b
         ON CONFLICT (part_id, proposal_id) DO UPDATE SET position_id = excluded.position_id
         RETURNING 1)
-    SELECT count(*)::integer FROM before b
-    WHERE b.position_id IS DISTINCT FROM p_position  -- (upsert runs whether read or not)
+    SELECT count(*)::integer INTO changed FROM before b
+    WHERE b.position_id IS DISTINCT FROM p_position;  -- (upsert runs whether read or not)
+    RETURN changed;
+END
 $$;
