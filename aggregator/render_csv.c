@@ -9,7 +9,9 @@
  * excerpt), texts (the period's proposals with each campaign counted once: proposals holds
  * the distinct texts, key "period"), campaign (one row per campaign, largest first: key
  * its id, label its representative text in full, stance "all" or "burst", proposals, people, and in
- * support_share the distinct texts). stance: all, support, oppose, amend. support_share
+ * support_share the distinct texts), position (one row per position of a part the report covers:
+ * key <part>/<id>, label its label, stance its decision (empty: none yet), proposals, people,
+ * supports, in support_share the distinct texts and in proposal_id the new version's part). stance: all, support, oppose, amend. support_share
  * (in favour / (in favour + against), as a fraction) only on a part's "all" row. Labels in the report's language.
  */
 #include <stdio.h>
@@ -17,6 +19,7 @@
 
 #include "csv.h"
 #include "render_csv.h"
+#include "render_positions.h"
 
 #include "render_internal.h"
 
@@ -140,6 +143,7 @@ void render_csv(const json_t *doc, enum report_lang lang, struct sink *s)
 		stanced(s, "totals", "previous", report_text(lang, "previous"),
 			json_object_get(totals, "previous"), NULL);
 	campaigns(doc, s);
+	render_positions_csv(doc, lang, s);
 
 	json_array_foreach(parts, i, item)
 	{

@@ -9,6 +9,7 @@
 #include "chart.h"
 #include "buf.h"
 #include "render_html.h"
+#include "render_positions.h"
 
 #include "render_internal.h"
 
@@ -335,6 +336,81 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		    render_int(cs, NULL, "burst_per_minute"));
 }
 
+/* The positions section's markup (render_positions.h). */
+static void html_heading(struct sink *s, int level, const char *text)
+{
+	sink_printf(s, "<h%d>", level);
+	sink_html(s, text);
+	sink_printf(s, "</h%d>\n", level);
+}
+
+static void html_quote(struct sink *s, const char *text)
+{
+	sink_puts(s, "<blockquote>");
+	html_lines(s, text);
+	sink_puts(s, "</blockquote>\n");
+}
+
+static void html_table_begin(struct sink *s, const char *const *headers, int n)
+{
+	sink_puts(s, "<table>\n<thead><tr>");
+	for (int i = 0; i < n; i++) {
+		sink_puts(s, i < 3 ? "<th>" : "<th class=\"n\">");
+		sink_html(s, headers[i]);
+		sink_puts(s, "</th>");
+	}
+	sink_puts(s, "</tr></thead>\n<tbody>\n");
+}
+
+static void html_cell(struct sink *s, int column)
+{
+	sink_puts(s, column == 0 ? "<tr><td>" : column < 3 ? "</td><td>" : "</td><td class=\"n\">");
+}
+
+static void html_put(struct sink *s, const char *text)
+{
+	sink_html(s, text);
+}
+
+static void html_literal(struct sink *s, const char *text)
+{
+	sink_puts(s, text);
+}
+
+static void html_row_end(struct sink *s)
+{
+	html_literal(s, "</td></tr>\n");
+}
+
+static void html_table_end(struct sink *s)
+{
+	html_literal(s, "</tbody></table>\n");
+}
+
+static void html_paragraph_begin(struct sink *s)
+{
+	html_literal(s, "<p>");
+}
+
+static void html_paragraph_end(struct sink *s)
+{
+	html_literal(s, "</p>\n");
+}
+
+static const struct render_markup html_markup = {
+	html_heading, html_put,	    html_quote,		  html_table_begin,   html_cell,
+	html_row_end, html_table_end, html_paragraph_begin, html_paragraph_end,
+};
+
+static void positions(const json_t *doc, enum report_lang lang, struct sink *s)
+{
+	if (json_array_size(json_object_get(doc, "positions")) == 0)
+		return;
+	sink_puts(s, "<section id=\"positions\">\n");
+	render_positions(doc, lang, s, &html_markup);
+	sink_puts(s, "</section>\n");
+}
+
 void render_html(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	header(doc, lang, s);
@@ -342,6 +418,7 @@ void render_html(const json_t *doc, enum report_lang lang, struct sink *s)
 	totals(doc, lang, s);
 	campaigns(doc, lang, s);
 	parts(doc, lang, s);
+	positions(doc, lang, s);
 	dimension(doc, lang, s, "topics", "topic");
 	if (json_array_size(json_object_get(json_object_get(doc, "heatmap"), "rows")) > 0) {
 		sink_printf(s, "<section id=\"heatmap\">\n<h2>%s</h2>\n<p class=\"note\">%s</p>\n",

@@ -10,6 +10,7 @@
 #include "render_md.h"
 
 #include "render_internal.h"
+#include "render_positions.h"
 
 /* Escapes what Markdown would act on inside a line (emphasis, code, links, table cells,
  * strikethrough) and HTML; newlines become spaces (a table row is one line). Without [ ]
@@ -156,6 +157,76 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 		    report_text(lang, "burst_threshold"), render_int(cs, NULL, "burst_per_minute"));
 }
 
+/* The positions section's markup (render_positions.h). */
+static void md_heading(struct sink *s, int level, const char *text)
+{
+	/* The section opens after a line of text; everything else ends with a blank line. */
+	sink_printf(s, "%s%.*s ", level == 2 ? "\n" : "", level, "####");
+	md_text(s, text);
+	sink_puts(s, "\n\n");
+}
+
+static void md_quote(struct sink *s, const char *text)
+{
+	sink_puts(s, "> ");
+	for (const char *p = text; *p; p++) {
+		char one[2] = { *p, '\0' };
+
+		if (*p == '\n')
+			sink_puts(s, "\n> ");
+		else if (*p != '\r')
+			md_text(s, one);
+	}
+	sink_puts(s, "\n\n");
+}
+
+static void md_table_begin(struct sink *s, const char *const *headers, int n)
+{
+	for (int i = 0; i < n; i++) {
+		sink_puts(s, "| ");
+		md_text(s, headers[i]);
+		sink_puts(s, " ");
+	}
+	sink_puts(s, "|\n");
+	for (int i = 0; i < n; i++)
+		sink_puts(s, i < 3 ? "|---" : "|---:");
+	sink_puts(s, "|\n");
+}
+
+static void md_cell(struct sink *s, int column)
+{
+	sink_puts(s, column == 0 ? "| " : " | ");
+}
+
+static void md_literal(struct sink *s, const char *text)
+{
+	sink_puts(s, text);
+}
+
+static void md_row_end(struct sink *s)
+{
+	md_literal(s, " |\n");
+}
+
+static void md_table_end(struct sink *s)
+{
+	md_literal(s, "\n");
+}
+
+static void md_paragraph_end(struct sink *s)
+{
+	md_literal(s, "\n\n");
+}
+
+static void md_nothing(struct sink *s)
+{
+	(void)s;
+}
+
+static const struct render_markup md_markup = {
+	md_heading, md_text, md_quote, md_table_begin, md_cell, md_row_end, md_table_end, md_nothing, md_paragraph_end,
+};
+
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 {
 	const json_t *item, *top;
@@ -194,6 +265,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	}
 	sink_printf(s, "\n%s: %s.\n", report_text(lang, "support_level"),
 		    report_text(lang, "support_level_note"));
+	render_positions(doc, lang, s, &md_markup);
 
 	for (size_t d = 0; d < 3; d++) {
 		char key[32];

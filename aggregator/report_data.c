@@ -330,6 +330,46 @@ static json_t *campaigns(struct conn *c, const struct agg_settings *s, const str
 	return o;
 }
 
+/* [{"key", "version", "label", "positions", "unplaced"}]: the positions of the parts the
+ * report covers (its "parts"), with the comparative table's counts and decisions as they
+ * stand now; a part without positions is left out. */
+static json_t *positions(struct conn *c, const struct consultation *k, const json_t *parts, struct agg_error *err)
+{
+	PGresult *res = conn_run(c, "report_positions", 1, (const char *[]){ k->id }, "reading the positions", err);
+	json_t *out, *part;
+	size_t i;
+
+	if (!res)
+		return NULL;
+	out = json_array();
+	for (int row = 0; row < PQntuples(res); row++) {
+		json_t *table = json_loads(PQgetvalue(res, row, 0), 0, NULL), *tp;
+		json_int_t version = json_integer_value(json_object_get(table, "version"));
+		size_t j;
+
+		json_array_foreach(parts, i, part)
+		{
+			if (json_integer_value(json_object_get(part, "version")) != version)
+				continue;
+			json_array_foreach(json_object_get(table, "parts"), j, tp) if (
+				strcmp(json_string_value(json_object_get(tp, "part")), json_string_value(json_object_get(part, "key"))) == 0 &&
+				json_array_size(json_object_get(tp, "positions")) > 0)
+			{
+				/* json_pack's "O" takes a new reference: table is dropped below */
+				json_array_append_new(out, json_pack("{s:s, s:I, s:O, s:O, s:O, s:O}", "key", json_string_value(json_object_get(part, "key")),
+								     "version", version, "current",
+								     json_object_get(part, "current"), "label",
+								     json_object_get(part, "label"), "positions",
+								     json_object_get(tp, "positions"), "unplaced",
+								     json_object_get(tp, "unplaced")));
+			}
+		}
+		json_decref(table);
+	}
+	PQclear(res);
+	return out;
+}
+
 static json_t *period_json(long from, long to)
 {
 	json_t *o = json_object();
@@ -403,6 +443,8 @@ json_t *report_data_build(struct conn *c, const struct agg_settings *s, const st
 		json_object_set_new(doc, "heatmap", o);
 	if (err->status == AGG_OK && (o = campaigns(c, s, k, p, err)) != NULL)
 		json_object_set_new(doc, "campaigns", o);
+	if (err->status == AGG_OK && (list = positions(c, k, json_object_get(doc, "parts"), err)) != NULL)
+		json_object_set_new(doc, "positions", list);
 	if (err->status != AGG_OK) {
 		json_decref(doc);
 		return NULL;

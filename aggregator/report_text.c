@@ -117,6 +117,24 @@ static const struct text texts[] = {
 	{ "lang.kk", { "қаз.", "каз.", "kk" } },
 	{ "lang.ru", { "орыс.", "рус.", "ru" } },
 	{ "lang.en", { "ағыл.", "англ.", "en" } },
+	/* The positions section (render_positions.c) */
+	{ "positions",
+	  { "Ұстанымдар және шешімдер", "Позиции и решения", "Positions and decisions" } },
+	{ "positions_note",
+	  { "Қызметкерлер топтастырған ұсыныстар: жарияланған ұсыныстар бойынша нақты сандар, есеп шыққан кездегі күйі.",
+	    "Предложения, сгруппированные сотрудниками: точные числа по опубликованным предложениям, на момент выпуска отчёта.",
+	    "Proposals grouped by staff: exact counts over published proposals, as they stood when the report was made." } },
+	{ "position", { "Ұстаным", "Позиция", "Position" } },
+	{ "decision", { "Шешім", "Решение", "Decision" } },
+	{ "new_part", { "Жаңа нұсқадағы бөлігі", "Часть новой версии", "Part of the new version" } },
+	{ "unplaced",
+	  { "Әлі ешбір ұстанымға енгізілмеген ұсыныстар", "Предложения, ещё не отнесённые ни к одной позиции",
+	    "Proposals not yet in any position" } },
+	{ "accepted", { "Қабылданды", "Принято", "Accepted" } },
+	{ "partly", { "Ішінара қабылданды", "Принято частично", "Partly accepted" } },
+	{ "not_accepted", { "Қабылданбады", "Не принято", "Not accepted" } },
+	{ "outside_scope", { "Жобаның аясынан тыс", "Вне предмета проекта", "Outside the draft's scope" } },
+	{ "decision_none", { "Шешім әлі жоқ", "Решение ещё не принято", "Not decided yet" } },
 };
 
 static const char *const codes[] = { "kk", "ru", "en" };

@@ -58,6 +58,20 @@ check "a date that does not exist is refused (2)" eq "$?" 2
 list=$(agg session list 2>/dev/null)
 check "session list shows each period" contains "$list" "2026-02-09..2026-02-22"
 
+# --- positions, shown by the reports of the parts they cover (docs/POSITIONS.md) ------------
+positions_act() { # ACTION ID BODY: as the staff API calls it; prints the position's id
+	sql -c "SELECT (r.body::jsonb)->>'id' FROM kenes.position_act(sha256('reports staff'), '$1', $2, '$3'::jsonb) r"
+}
+sql -c "INSERT INTO kenes.staff_token (name, role, token_sha256, hint) VALUES ('reports staff', 'staff', sha256('reports staff'), 'kns_rprt')" >/dev/null
+busy=$(sql -c "SELECT kenes.part_target(p) FROM kenes.proposal x JOIN kenes.part p ON p.id = x.part_id
+               WHERE x.status = 'published' GROUP BY p.id, p.ordinal ORDER BY count(*) DESC, p.ordinal LIMIT 1")
+pa=$(positions_act create NULL "{\"consultation\":\"constitution-2026\",\"part\":\"$busy\",\"label\":{\"ru\":\"<b>За</b> | статью\",\"en\":\"In favour\"},\"summary\":{\"ru\":\"Поддерживают\"},\"reason\":\"r\"}")
+positions_act assign "$pa" '{"filter":{"stance":"support"},"reason":"r"}' >/dev/null
+positions_act disposition "$pa" '{"decision":"accepted","decision_reason":{"ru":"Учтено"},"reason":"r"}' >/dev/null
+pb=$(positions_act create NULL "{\"consultation\":\"constitution-2026\",\"part\":\"$busy\",\"label\":{\"en\":\"Against\"},\"reason\":\"r\"}")
+positions_act assign "$pb" '{"filter":{"stance":"oppose"},"reason":"r"}' >/dev/null
+check "positions for the reports" test -n "$pa" -a -n "$pb"
+
 # --- a session's report, issued and frozen -------------------------------------------------
 for f in html md csv json; do
 	agg report --session 2 --format "$f" --out "$_tmp/s2.ru.$f" 2>"$_tmp/s2.$f.err"
@@ -81,8 +95,15 @@ sql -c "INSERT INTO kenes.proposal (consultation_id, version_id, part_id, stance
         SELECT v.consultation_id, v.id, p.id, 'support', 'Late arrival', 'en', 'web', '2026-02-20 10:00+05'
         FROM kenes.draft_version v JOIN kenes.part p ON p.version_id = v.id AND p.kind = 'general'" >/dev/null
 agg refresh >/dev/null 2>&1
+# ... nor do later changes to its positions; a new report shows them.
+positions_act edit "$pa" '{"label":{"ru":"Переименовано"},"reason":"r"}' >/dev/null
+positions_act merge "$pb" "{\"into\":$pa,\"reason\":\"r\"}" >/dev/null
 agg report --session 2 --out "$_tmp/s2.again.html" 2>/dev/null
 check "regenerating an issued report gives the same bytes" cmp "$_tmp/s2.ru.html" "$_tmp/s2.again.html"
+check "the issued report has its positions" contains "$(cat "$_tmp/s2.ru.html")" "&lt;b&gt;За&lt;/b&gt; | статью"
+agg report --from 2026-02-09 --to 2026-02-22 --format md --out "$_tmp/range.md" 2>/dev/null
+check "a new report shows the positions as they are now" contains "$(cat "$_tmp/range.md")" "Переименовано"
+check "and the merged one is gone" lacks "$(cat "$_tmp/range.md")" "| Against |"
 check "its SHA-256 is the stored one" eq "$(sha256sum <"$_tmp/s2.ru.html" | cut -d' ' -f1)" \
 	"$(sql -c "SELECT o.sha256 FROM kenes.report_output o JOIN kenes.report r ON r.id = o.report_id
 	           WHERE r.session_number = 2 AND o.format = 'html' AND o.lang = 'ru'")"
