@@ -47,10 +47,11 @@ SELECT format('positions expected=%s differ=%s', (SELECT count(*) FROM expect_co
                                      UNION ALL (TABLE got_count EXCEPT TABLE expect_count)) d));
 
 CREATE TEMP TABLE expect_unplaced AS
-SELECT kenes.part_target(pt) AS part, count(x.id) FILTER (
-           WHERE x.status = 'published' AND NOT EXISTS (SELECT FROM expect_member m WHERE m.id = x.id)) AS unplaced
+SELECT kenes.part_target(pt) AS part,
+       count(x.id) FILTER (WHERE x.status = 'published' AND em.id IS NULL) AS unplaced
 FROM kenes.part pt JOIN kenes.draft_version v ON v.id = pt.version_id AND v.is_current
 LEFT JOIN kenes.proposal x ON x.part_id = pt.id
+LEFT JOIN (SELECT DISTINCT id FROM expect_member) em ON em.id = x.id
 GROUP BY pt.id;
 CREATE TEMP TABLE got_unplaced AS
 SELECT part->>'part' AS part, (part->>'unplaced')::bigint AS unplaced
