@@ -398,7 +398,7 @@ static void html_paragraph_end(struct sink *s)
 }
 
 static const struct render_markup html_markup = {
-	html_heading, html_put,	    html_quote,		  html_table_begin,   html_cell,
+	html_heading, html_put,       html_quote,           html_table_begin,   html_cell,
 	html_row_end, html_table_end, html_paragraph_begin, html_paragraph_end,
 };
 

@@ -224,7 +224,8 @@ static void md_nothing(struct sink *s)
 }
 
 static const struct render_markup md_markup = {
-	md_heading, md_text, md_quote, md_table_begin, md_cell, md_row_end, md_table_end, md_nothing, md_paragraph_end,
+	md_heading, md_text,      md_quote,   md_table_begin,   md_cell,
+	md_row_end, md_table_end, md_nothing, md_paragraph_end,
 };
 
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)

@@ -33,7 +33,8 @@ static void count_cell(struct sink *s, const struct render_markup *mk, int colum
 	render_count(s, lang, render_int(c, NULL, measure));
 }
 
-static void position_row(struct sink *s, enum report_lang lang, const json_t *p, const struct render_markup *mk)
+static void position_row(struct sink *s, enum report_lang lang, const json_t *p,
+			 const struct render_markup *mk)
 {
 	const json_t *counts = json_object_get(p, "counts"), *target = json_object_get(p, "target");
 
@@ -57,7 +58,8 @@ static void position_row(struct sink *s, enum report_lang lang, const json_t *p,
 }
 
 /* Each position's summary and its two quotes in full, after the part's table. */
-static void position_texts(struct sink *s, enum report_lang lang, const json_t *p, const struct render_markup *mk)
+static void position_texts(struct sink *s, enum report_lang lang, const json_t *p,
+			   const struct render_markup *mk)
 {
 	static const char *const quotes[] = { "most_supported", "shortest" };
 
@@ -82,7 +84,8 @@ static void position_texts(struct sink *s, enum report_lang lang, const json_t *
 	}
 }
 
-void render_positions(const json_t *doc, enum report_lang lang, struct sink *s, const struct render_markup *mk)
+void render_positions(const json_t *doc, enum report_lang lang, struct sink *s,
+		      const struct render_markup *mk)
 {
 	const char *headers[10];
 	const json_t *part, *p;
@@ -130,16 +133,19 @@ void render_positions_csv(const json_t *doc, enum report_lang lang, struct sink 
 	{
 		json_array_foreach(json_object_get(part, "positions"), j, p)
 		{
-			const json_t *counts = json_object_get(p, "counts"), *target = json_object_get(p, "target");
+			const json_t *counts = json_object_get(p, "counts"),
+				     *target = json_object_get(p, "target");
 			char key[200];
 
-			snprintf(key, sizeof(key), "%s/%lld", render_str(part, "key"), render_int(p, NULL, "id"));
+			snprintf(key, sizeof(key), "%s/%lld", render_str(part, "key"),
+				 render_int(p, NULL, "id"));
 			csv_field(s, "position", true);
 			csv_field(s, key, false);
 			csv_field(s, text_in(json_object_get(p, "label"), lang), false);
-			csv_field(s, json_is_string(json_object_get(p, "decision"))
-					     ? json_string_value(json_object_get(p, "decision"))
-					     : "",
+			csv_field(s,
+				  json_is_string(json_object_get(p, "decision"))
+					  ? json_string_value(json_object_get(p, "decision"))
+					  : "",
 				  false);
 			csv_number(s, render_int(counts, NULL, "proposals"));
 			csv_number(s, render_int(counts, NULL, "people"));

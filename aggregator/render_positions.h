@@ -24,7 +24,8 @@ struct render_markup {
 };
 
 /* The section, when the document has positions (documents made before them have none). */
-void render_positions(const json_t *doc, enum report_lang lang, struct sink *s, const struct render_markup *mk);
+void render_positions(const json_t *doc, enum report_lang lang, struct sink *s,
+		      const struct render_markup *mk);
 /* The same as CSV rows: position,<part>/<id>,<label>,<decision>,proposals,people,supports,
  * texts,<new part>. */
 void render_positions_csv(const json_t *doc, enum report_lang lang, struct sink *s);

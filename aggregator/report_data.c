@@ -333,9 +333,11 @@ static json_t *campaigns(struct conn *c, const struct agg_settings *s, const str
 /* [{"key", "version", "label", "positions", "unplaced"}]: the positions of the parts the
  * report covers (its "parts"), with the comparative table's counts and decisions as they
  * stand now; a part without positions is left out. */
-static json_t *positions(struct conn *c, const struct consultation *k, const json_t *parts, struct agg_error *err)
+static json_t *positions(struct conn *c, const struct consultation *k, const json_t *parts,
+			 struct agg_error *err)
 {
-	PGresult *res = conn_run(c, "report_positions", 1, (const char *[]){ k->id }, "reading the positions", err);
+	PGresult *res =
+		conn_run(c, "report_positions", 1, (const char *[]){ k->id }, "reading the positions", err);
 	json_t *out, *part;
 	size_t i;
 
@@ -351,17 +353,21 @@ static json_t *positions(struct conn *c, const struct consultation *k, const jso
 		{
 			if (json_integer_value(json_object_get(part, "version")) != version)
 				continue;
-			json_array_foreach(json_object_get(table, "parts"), j, tp) if (
-				strcmp(json_string_value(json_object_get(tp, "part")), json_string_value(json_object_get(part, "key"))) == 0 &&
-				json_array_size(json_object_get(tp, "positions")) > 0)
+			json_array_foreach(json_object_get(table, "parts"), j,
+					   tp) if (strcmp(json_string_value(json_object_get(tp, "part")),
+							  json_string_value(json_object_get(part, "key"))) ==
+							   0 &&
+						   json_array_size(json_object_get(tp, "positions")) > 0)
 			{
 				/* json_pack's "O" takes a new reference: table is dropped below */
-				json_array_append_new(out, json_pack("{s:s, s:I, s:O, s:O, s:O, s:O}", "key", json_string_value(json_object_get(part, "key")),
-								     "version", version, "current",
-								     json_object_get(part, "current"), "label",
-								     json_object_get(part, "label"), "positions",
-								     json_object_get(tp, "positions"), "unplaced",
-								     json_object_get(tp, "unplaced")));
+				json_array_append_new(
+					out,
+					json_pack("{s:s, s:I, s:O, s:O, s:O, s:O}", "key",
+						  json_string_value(json_object_get(part, "key")), "version",
+						  version, "current", json_object_get(part, "current"),
+						  "label", json_object_get(part, "label"), "positions",
+						  json_object_get(tp, "positions"), "unplaced",
+						  json_object_get(tp, "unplaced")));
 			}
 		}
 		json_decref(table);

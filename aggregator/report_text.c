@@ -118,12 +118,14 @@ static const struct text texts[] = {
 	{ "lang.ru", { "орыс.", "рус.", "ru" } },
 	{ "lang.en", { "ағыл.", "англ.", "en" } },
 	/* The positions section (render_positions.c) */
-	{ "positions",
-	  { "Ұстанымдар және шешімдер", "Позиции и решения", "Positions and decisions" } },
+	{ "positions", { "Ұстанымдар және шешімдер", "Позиции и решения", "Positions and decisions" } },
 	{ "positions_note",
-	  { "Қызметкерлер топтастырған ұсыныстар: жарияланған ұсыныстар бойынша нақты сандар, есеп шыққан кездегі күйі.",
-	    "Предложения, сгруппированные сотрудниками: точные числа по опубликованным предложениям, на момент выпуска отчёта.",
-	    "Proposals grouped by staff: exact counts over published proposals, as they stood when the report was made." } },
+	  { "Қызметкерлер топтастырған ұсыныстар: жарияланған ұсыныстар бойынша нақты сандар, есеп шыққан "
+	    "кездегі күйі.",
+	    "Предложения, сгруппированные сотрудниками: точные числа по опубликованным предложениям, на "
+	    "момент выпуска отчёта.",
+	    "Proposals grouped by staff: exact counts over published proposals, as they stood when the "
+	    "report was made." } },
 	{ "position", { "Ұстаным", "Позиция", "Position" } },
 	{ "decision", { "Шешім", "Решение", "Decision" } },
 	{ "new_part", { "Жаңа нұсқадағы бөлігі", "Часть новой версии", "Part of the new version" } },

@@ -42,7 +42,8 @@ static void csv_int(struct buf *b, json_int_t n)
 
 static const char *quote_text(const json_t *position, const char *which)
 {
-	const char *s = json_string_value(json_object_get(json_object_get(json_object_get(position, "quotes"), which), "text"));
+	const char *s = json_string_value(
+		json_object_get(json_object_get(json_object_get(position, "quotes"), which), "text"));
 
 	return s ? s : "";
 }
@@ -84,7 +85,8 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 			csv_put(b, text_in(json_object_get(position, "summary"), lang), false);
 			csv_put(b, decision ? decision : "", false);
 			csv_put(b, text_in(json_object_get(position, "decision_reason"), lang), false);
-			csv_put(b, has_target ? json_string_value(json_object_get(target, "part")) : "", false);
+			csv_put(b, has_target ? json_string_value(json_object_get(target, "part")) : "",
+				false);
 			csv_put(b, has_target ? text_in(json_object_get(target, "label"), lang) : "", false);
 			csv_int(b, count_of(counts, NULL, "proposals"));
 			csv_int(b, count_of(counts, NULL, "texts"));
@@ -117,10 +119,12 @@ static void html_quote(struct buf *b, const json_t *position, const char *which,
 	/* lang is kk, ru or en (the proposal table's CHECK) */
 	buf_printf(b, "<blockquote lang=\"%s\"><p>", text_lang ? text_lang : "");
 	buf_html(b, quote_text(position, which));
-	buf_printf(b, "</p><footer><a href=\"/proposals/%lld?lang=%s\">#%lld</a> · %s %lld</footer></blockquote>\n",
-		   (long long)json_integer_value(json_object_get(q, "id")), lang_code(lang),
-		   (long long)json_integer_value(json_object_get(q, "id")), lang_tr(lang, "table.supports"),
-		   (long long)json_integer_value(json_object_get(q, "supports")));
+	buf_printf(
+		b,
+		"</p><footer><a href=\"/proposals/%lld?lang=%s\">#%lld</a> · %s %lld</footer></blockquote>\n",
+		(long long)json_integer_value(json_object_get(q, "id")), lang_code(lang),
+		(long long)json_integer_value(json_object_get(q, "id")), lang_tr(lang, "table.supports"),
+		(long long)json_integer_value(json_object_get(q, "supports")));
 }
 
 static void html_counts(struct buf *b, const json_t *counts, enum lang lang)
@@ -183,19 +187,24 @@ void comparative_html(struct buf *b, const json_t *doc, enum lang lang)
 	{
 		const json_t *positions = json_object_get(part, "positions");
 
-		if (json_array_size(positions) == 0 && json_integer_value(json_object_get(part, "unplaced")) == 0)
+		if (json_array_size(positions) == 0 &&
+		    json_integer_value(json_object_get(part, "unplaced")) == 0)
 			continue;
 		buf_puts(b, "<section class=\"part\"><h2>");
 		buf_html(b, text_in(json_object_get(part, "label"), lang));
 		buf_puts(b, "</h2>\n");
 		if (json_array_size(positions) > 0) {
-			buf_printf(b, "<table class=\"comparative\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead>\n<tbody>\n",
+			buf_printf(b,
+				   "<table "
+				   "class=\"comparative\"><thead><tr><th>%s</th><th>%s</th><th>%s</"
+				   "th><th>%s</th></tr></thead>\n<tbody>\n",
 				   lang_tr(lang, "table.position"), lang_tr(lang, "table.decision"),
 				   lang_tr(lang, "table.new_part"), lang_tr(lang, "table.counts"));
 			json_array_foreach(positions, j, position) html_position(b, position, lang);
 			buf_puts(b, "</tbody></table>\n");
 		}
-		buf_printf(b, "<p class=\"unplaced\">%s: %lld</p></section>\n", lang_tr(lang, "table.unplaced"),
+		buf_printf(b, "<p class=\"unplaced\">%s: %lld</p></section>\n",
+			   lang_tr(lang, "table.unplaced"),
 			   (long long)json_integer_value(json_object_get(part, "unplaced")));
 	}
 	page_end(b);
@@ -239,7 +248,8 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	if (!q->page) {
 		q->consultation = params_consultation(f, errs);
 		if (!q->consultation && !errs->count)
-			errors_add(errs, ERROR_INVALID, "required", "consultation", "consultation is required");
+			errors_add(errs, ERROR_INVALID, "required", "consultation",
+				   "consultation is required");
 	}
 	if ((v = form_get(f, "version"))) {
 		q->version = v->value;
@@ -250,7 +260,8 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	if ((v = form_get(f, "format"))) {
 		q->csv = strcmp(v->value, "csv") == 0;
 		if (!q->csv && strcmp(v->value, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
+			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
+				   "format must be json or csv");
 	}
 	if (!q->page) {
 		q->lang = params_lang(f, "en", errs);
@@ -266,7 +277,8 @@ void comparative_api(struct request *req, const struct route_match *m)
 	enum lang lang = LANG_EN;
 
 	(void)m;
-	if (!params_read_or_reply(req, &f, parse_query, &q) || !(doc = fetch_table(req, q.consultation, q.version)))
+	if (!params_read_or_reply(req, &f, parse_query, &q) ||
+	    !(doc = fetch_table(req, q.consultation, q.version)))
 		goto out;
 	if (!q.csv) {
 		reply_json(req, 200, doc); /* steals doc */

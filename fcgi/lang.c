@@ -381,12 +381,14 @@ static const struct entry strings[] = {
 	{ "table.texts", { "Әртүрлі мәтіндер", "Различные тексты", "Distinct texts" } },
 	{ "table.people", { "Адамдар", "Люди", "People" } },
 	{ "table.supports", { "Қолдаулар", "Поддержки", "Supports" } },
-	{ "table.unplaced", { "Әлі ешбір ұстанымға енгізілмеген ұсыныстар", "Предложения, ещё не отнесённые ни к одной позиции",
-			      "Proposals not yet in any position" } },
+	{ "table.unplaced",
+	  { "Әлі ешбір ұстанымға енгізілмеген ұсыныстар", "Предложения, ещё не отнесённые ни к одной позиции",
+	    "Proposals not yet in any position" } },
 	{ "decision.accepted", { "Қабылданды", "Принято", "Accepted" } },
 	{ "decision.partly", { "Ішінара қабылданды", "Принято частично", "Partly accepted" } },
 	{ "decision.not_accepted", { "Қабылданбады", "Не принято", "Not accepted" } },
-	{ "decision.outside_scope", { "Жобаның аясынан тыс", "Вне предмета проекта", "Outside the draft's scope" } },
+	{ "decision.outside_scope",
+	  { "Жобаның аясынан тыс", "Вне предмета проекта", "Outside the draft's scope" } },
 	{ "decision.none", { "Шешім әлі жоқ", "Решение ещё не принято", "Not decided yet" } },
 };
 

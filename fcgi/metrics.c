@@ -5,9 +5,25 @@
 #include <sys/mman.h>
 
 static const char *const route_names[ROUTE_COUNT] = {
-	"other",   "form",    "submit",       "proposal", "list",    "proposal_page",
-	"receipt", "support", "consultation", "health",   "metrics", "report_identity",
-	"tallies", "reports", "moderation", "overview", "staff", "positions", "comparative_table",
+	"other",
+	"form",
+	"submit",
+	"proposal",
+	"list",
+	"proposal_page",
+	"receipt",
+	"support",
+	"consultation",
+	"health",
+	"metrics",
+	"report_identity",
+	"tallies",
+	"reports",
+	"moderation",
+	"overview",
+	"staff",
+	"positions",
+	"comparative_table",
 };
 
 /* The statuses Kenes answers with; anything else is counted as its class (e.g. 5xx). */

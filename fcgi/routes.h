@@ -18,8 +18,8 @@ enum route_method { METHOD_GET = 1u << 0 /* and HEAD */, METHOD_POST = 1u << 1, 
 
 /* What a path said: its {id} or {int} (decimal, no leading zero), its {slug}. */
 struct route_match {
-	char id[24];         /* "" when the shape has none */
-	const char *slug;    /* NULL when none; as the last segment borrowed from the path, else
+	char id[24];      /* "" when the shape has none */
+	const char *slug; /* NULL when none; as the last segment borrowed from the path, else
 				slug_copy (a slug mid-path is at most 63 bytes) */
 	char slug_copy[64];
 	const char *arg;     /* the row's arg */

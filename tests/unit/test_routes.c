@@ -224,8 +224,9 @@ static void test_paths(void **state)
 		{ "GET", "/consultations//comparative-table", NULL, NULL, NULL },
 		{ "GET", "/consultations/constitution-2026/comparative-table/", NULL, NULL, NULL },
 		{ "GET", "/consultations/constitution-2026/comparative", NULL, NULL, NULL },
-		{ "GET", "/consultations/"
-			 "a234567890123456789012345678901234567890123456789012345678901234/comparative-table",
+		{ "GET",
+		  "/consultations/"
+		  "a234567890123456789012345678901234567890123456789012345678901234/comparative-table",
 		  NULL, NULL, NULL },
 		{ "POST", "/api/v1/positions/suggestions/8/merge", NULL, NULL, NULL },
 		{ "POST", "/api/v1/positions/5/accept", NULL, NULL, NULL },
@@ -263,8 +264,8 @@ static void test_paths(void **state)
 
 	(void)state;
 	/* A {slug} mid-path is the segment alone, a string of its own. */
-	assert_non_null(routes_find("GET", "/consultations/a-63-chars/comparative-table", &slug_match, &slug_allow,
-				    &slug_first));
+	assert_non_null(routes_find("GET", "/consultations/a-63-chars/comparative-table", &slug_match,
+				    &slug_allow, &slug_first));
 	assert_string_equal(slug_match.slug, "a-63-chars");
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct route_match m;
