@@ -103,7 +103,9 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 		/* The part's proposals in no position: a row without a position. */
 		csv_put(b, key, true);
 		csv_put(b, label, false);
-		buf_printf(b, ",,%s,,,,,,", lang_tr(lang, "table.unplaced"));
+		csv_put(b, "", false);
+		csv_put(b, lang_tr(lang, "table.unplaced"), false);
+		buf_puts(b, ",,,,,"); /* summary .. new_part_label */
 		csv_int(b, json_integer_value(json_object_get(part, "unplaced")));
 		buf_puts(b, ",,,,,,,,,,\r\n");
 	}
