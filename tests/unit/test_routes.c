@@ -15,12 +15,9 @@
 
 #include "handlers.h"
 #include "moderation.h"
-<<<<<<< HEAD
 #include "overview.h"
-=======
 #include "positions.h"
 #include "comparative.h"
->>>>>>> 1ee8a2f (Positions API (/api/v1/positions..., staff) and the comparative table (/api/v1/comparative-table JSON/CSV, /consultations/{slug}/comparative-table HTML, microcached); routes take {slug} mid-path)
 #include "reports.h"
 #include "routes.h"
 #include "settings.h"
@@ -206,11 +203,8 @@ static void test_paths(void **state)
 		{ "GET", "/api/v1/moderation/log", moderation_list, "", "log" },
 		{ "GET", "/api/v1/reports/weekly", reports_handle, "", "week" },
 		{ "GET", "/api/v1/reports/sessions/2147483647", reports_handle, "2147483647", "session" },
-<<<<<<< HEAD
 		{ "GET", "/api/v1/consultations/a", overview_consultation, "", NULL },
 		{ "GET", "/consultations/constitution-2026", overview_page, "", NULL },
-=======
-		{ "GET", "/api/v1/consultations/a", handler_consultation, "", NULL },
 		{ "GET", "/consultations/constitution-2026/comparative-table", comparative_page, "", NULL },
 		{ "GET", "/api/v1/comparative-table", comparative_api, "", NULL },
 		{ "POST", "/api/v1/positions", positions_act, "", "create" },
@@ -219,7 +213,6 @@ static void test_paths(void **state)
 		{ "POST", "/api/v1/positions/5/disposition", positions_act, "5", "disposition" },
 		{ "GET", "/api/v1/positions/suggestions", positions_suggestions, "", NULL },
 		{ "POST", "/api/v1/positions/suggestions/8/edit", positions_act, "8", "suggestion_edit" },
->>>>>>> 1ee8a2f (Positions API (/api/v1/positions..., staff) and the comparative table (/api/v1/comparative-table JSON/CSV, /consultations/{slug}/comparative-table HTML, microcached); routes take {slug} mid-path)
 		/* refused */
 		{ "GET", "/consultations//comparative-table", NULL, NULL, NULL },
 		{ "GET", "/consultations/constitution-2026/comparative-table/", NULL, NULL, NULL },
