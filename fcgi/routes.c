@@ -14,6 +14,7 @@
 #include "report_identity.h"
 #include "reports.h"
 #include "staff_dashboard.h"
+#include "staff_moderation.h"
 #include "staff_pages.h"
 #include "staff_proposals.h"
 #include "staff_session.h"
@@ -74,6 +75,13 @@ const struct route routes[] = {
 	{ GET, "/staff/", ROUTE_STAFF, staff_dashboard, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
 	{ GET, "/staff/account", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/proposals", ROUTE_STAFF, staff_proposals, STAFF_SESSION | AUTH_ANY, NULL },
+	/* Moderation in the workspace (fcgi/staff_moderation.h) */
+	{ GET, "/staff/moderation", ROUTE_STAFF, staff_moderation_page, STAFF_SESSION | AUTH_MODERATOR,
+	  NULL },
+	{ POST, "/staff/moderation/proposals", ROUTE_STAFF, staff_moderation_proposals,
+	  STAFF_SESSION | AUTH_MODERATOR, NULL },
+	{ POST, "/staff/moderation/campaigns", ROUTE_STAFF, staff_moderation_campaign,
+	  STAFF_SESSION | AUTH_MODERATOR, NULL },
 	/* The comparative table (docs/POSITIONS.md): public; its positions, staff */
 	{ GET, "/consultations/{slug}/comparative-table", ROUTE_COMPARATIVE, comparative_page, 0, NULL },
 	{ GET, "/api/v1/comparative-table", ROUTE_COMPARATIVE, comparative_api, 0, NULL },

@@ -1,0 +1,306 @@
+#include "staff_moderation.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "auth.h"
+#include "db.h"
+#include "form.h"
+#include "handlers.h"
+#include "outcome.h"
+#include "reply.h"
+#include "page.h"
+#include "staff_pages.h"
+#include "staff_session.h"
+#include "text.h"
+#include "util.h"
+#include "widget.h"
+
+#define REASON_MAX 1000 /* bytes */
+
+static const char *const actions[] = { "hide", "unhide", "duplicate" };
+static const char *const action_keys[] = { "staff.action.hide", "staff.action.unhide",
+					   "staff.action.duplicate" };
+
+/* A short page in the workspace's shell: a title and a text (i18n keys). */
+static void message(struct request *req, int status, enum lang lang, const struct route_match *m,
+		    const char *title_key, const char *text_key)
+{
+	struct buf html;
+
+	buf_init(&html, 0);
+	page_begin(&html, lang, lang_tr(lang, title_key));
+	staff_nav(&html, lang, m);
+	buf_printf(&html, "<h1>%s</h1>\n<p>%s</p>\n", lang_tr(lang, title_key), lang_tr(lang, text_key));
+	page_end(&html);
+	reply_html(req, status, &html);
+	buf_free(&html);
+}
+
+void staff_moderation_bulk_controls(struct buf *b, enum lang lang)
+{
+	buf_printf(b, "<fieldset class=\"bulk\"><legend>%s</legend>\n<label>%s <select name=\"action\">",
+		   lang_tr(lang, "staff.bulk.legend"), lang_tr(lang, "staff.bulk.action"));
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
+		buf_printf(b, "<option value=\"%s\">%s</option>", actions[i], lang_tr(lang, action_keys[i]));
+	buf_printf(
+		b,
+		"</select></label>\n<label>%s <input name=\"of\" inputmode=\"numeric\" size=\"12\"></label>\n"
+		"<label>%s <input name=\"reason\" required maxlength=\"500\"></label>\n"
+		"<button type=\"submit\">%s</button></fieldset>\n",
+		lang_tr(lang, "staff.bulk.of"), lang_tr(lang, "staff.bulk.reason"),
+		lang_tr(lang, "staff.bulk.review"));
+}
+
+static void flag_row(struct buf *b, const char *json)
+{
+	json_t *doc = json_loads(json, 0, NULL);
+	json_t *detail = json_object_get(doc, "detail");
+	json_int_t id = json_integer_value(json_object_get(doc, "proposal"));
+
+	buf_printf(b, "<tr><td><input type=\"checkbox\" name=\"id\" value=\"%lld\" id=\"sel-%lld\"></td>",
+		   (long long)id, (long long)id);
+	buf_printf(b, "<td><label for=\"sel-%lld\">%lld</label></td><td>", (long long)id, (long long)id);
+	buf_html(b, widget_str(doc, "channel"));
+	buf_puts(b, "</td><td>");
+	buf_html(b, widget_str(doc, "status"));
+	buf_puts(b, "</td><td>");
+	buf_html(b, widget_str(detail, "text"));
+	buf_printf(b, "</td></tr>\n");
+	json_decref(doc);
+}
+
+void staff_moderation_page(struct request *req, const struct route_match *m)
+{
+	enum lang lang = handler_lang(req, NULL);
+	PGresult *res = db_run(req->db, "moderation_flags", 3, (const char *[]){ "open", "0", "50" });
+	struct buf html;
+
+	if (!res) {
+		reply_db_failure(req, req->db, "moderation_flags");
+		return;
+	}
+	buf_init(&html, 0);
+	page_begin(&html, lang, lang_tr(lang, "staff.moderation.title"));
+	staff_nav(&html, lang, m);
+	buf_printf(&html, "<h1>%s</h1>\n<h2>%s</h2>\n", lang_tr(lang, "staff.moderation.title"),
+		   lang_tr(lang, "staff.flags.title"));
+	buf_printf(&html, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
+		   lang_code(lang));
+	staff_csrf_field(&html, m);
+	buf_printf(&html,
+		   "<table class=\"flags\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">№</th>"
+		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+		   "scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		   lang_tr(lang, "staff.bulk.select"), lang_tr(lang, "staff.col.channel"),
+		   lang_tr(lang, "staff.col.status"), lang_tr(lang, "view.text"));
+	for (int i = 0; i < PQntuples(res); i++)
+		flag_row(&html, PQgetvalue(res, i, 1));
+	buf_puts(&html, "</tbody></table>\n");
+	if (PQntuples(res) == 0)
+		buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.flags.none"));
+	staff_moderation_bulk_controls(&html, lang);
+	buf_puts(&html, "</form>\n");
+	buf_printf(&html,
+		   "<h2>%s</h2>\n<form method=\"post\" action=\"/staff/moderation/campaigns?lang=%s\">\n",
+		   lang_tr(lang, "staff.campaign.title"), lang_code(lang));
+	staff_csrf_field(&html, m);
+	buf_printf(&html,
+		   "<label>%s <input name=\"campaign\" inputmode=\"numeric\" required size=\"12\"></label>\n"
+		   "<label>%s <select name=\"action\"><option value=\"hide\">%s</option>"
+		   "<option value=\"unhide\">%s</option></select></label>\n"
+		   "<label>%s <input name=\"reason\" required maxlength=\"500\"></label>\n"
+		   "<button type=\"submit\">%s</button>\n</form>\n",
+		   lang_tr(lang, "staff.campaign.id"), lang_tr(lang, "staff.bulk.action"),
+		   lang_tr(lang, "staff.action.hide"), lang_tr(lang, "staff.action.unhide"),
+		   lang_tr(lang, "staff.bulk.reason"), lang_tr(lang, "staff.bulk.review"));
+	page_end(&html);
+	reply_html(req, 200, &html);
+	buf_free(&html);
+	PQclear(res);
+}
+
+/* What a moderation form asked for, checked. */
+struct action_form {
+	struct form f;
+	const char *action, *reason, *of, *campaign;
+	const char *ids[STAFF_MODERATION_MAX];
+	int count;
+	bool confirmed;
+};
+
+static bool is_id(const char *s)
+{
+	long n;
+
+	return s && *s && s[0] != '0' && strlen(s) <= 18 && parse_long(s, 1, 999999999999999999L, &n);
+}
+
+/* Parses the body; false when something is missing or of the wrong shape. */
+static bool read_action(const struct request *req, struct action_form *a, bool campaign)
+{
+	const struct form_field *v;
+
+	memset(a, 0, sizeof(*a));
+	if (!form_parse(req->body ? req->body : "", req->body_len, &a->f))
+		return false;
+	a->action = (v = form_get(&a->f, "action")) ? v->value : "";
+	a->reason = (v = form_get(&a->f, "reason")) ? v->value : "";
+	a->of = (v = form_get(&a->f, "of")) && *v->value ? v->value : NULL;
+	a->confirmed = (v = form_get(&a->f, "confirm")) && strcmp(v->value, "yes") == 0;
+	a->campaign = (v = form_get(&a->f, "campaign")) ? v->value : NULL;
+	for (int i = 0; i < a->f.count; i++)
+		if (strcmp(a->f.fields[i].name, "id") == 0) {
+			if (a->count == STAFF_MODERATION_MAX || !is_id(a->f.fields[i].value))
+				return false;
+			a->ids[a->count++] = a->f.fields[i].value;
+		}
+	if (!*a->reason || strlen(a->reason) > REASON_MAX ||
+	    !text_is_clean_line(a->reason, strlen(a->reason)))
+		return false;
+	if (campaign)
+		return is_id(a->campaign) &&
+		       (strcmp(a->action, "hide") == 0 || strcmp(a->action, "unhide") == 0);
+	if (a->count == 0 || (a->of && !is_id(a->of)))
+		return false;
+	if (strcmp(a->action, "duplicate") == 0)
+		return a->of != NULL;
+	return strcmp(a->action, "hide") == 0 || strcmp(a->action, "unhide") == 0;
+}
+
+static const char *action_label(enum lang lang, const char *action)
+{
+	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
+		if (strcmp(actions[i], action) == 0)
+			return lang_tr(lang, action_keys[i]);
+	return action;
+}
+
+/* The confirmation: the count, what will be done, the same fields again and confirm=yes. */
+static void confirm_page(struct request *req, enum lang lang, const struct route_match *m,
+			 const struct action_form *a, const char *path)
+{
+	struct buf html;
+
+	buf_init(&html, 0);
+	page_begin(&html, lang, lang_tr(lang, "staff.confirm.title"));
+	staff_nav(&html, lang, m);
+	buf_printf(&html, "<h1>%s</h1>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>",
+		   lang_tr(lang, "staff.confirm.title"), lang_tr(lang, "staff.bulk.action"),
+		   action_label(lang, a->action), lang_tr(lang, "staff.confirm.count"),
+		   a->campaign ? 1 : a->count);
+	if (a->campaign)
+		buf_printf(&html, " (%s %s)", lang_tr(lang, "staff.campaign.id"), a->campaign);
+	buf_printf(&html, ".</p>\n<p>%s: ", lang_tr(lang, "staff.bulk.reason"));
+	buf_html(&html, a->reason);
+	buf_printf(&html, "</p>\n<form method=\"post\" action=\"%s?lang=%s\">\n", path, lang_code(lang));
+	staff_csrf_field(&html, m);
+	buf_printf(&html,
+		   "<input type=\"hidden\" name=\"action\" value=\"%s\">\n<input type=\"hidden\" "
+		   "name=\"reason\" value=\"",
+		   a->action);
+	buf_html(&html, a->reason);
+	buf_puts(&html, "\">\n");
+	if (a->of)
+		buf_printf(&html, "<input type=\"hidden\" name=\"of\" value=\"%s\">\n", a->of);
+	if (a->campaign)
+		buf_printf(&html, "<input type=\"hidden\" name=\"campaign\" value=\"%s\">\n", a->campaign);
+	for (int i = 0; i < a->count; i++)
+		buf_printf(&html, "<input type=\"hidden\" name=\"id\" value=\"%s\">\n", a->ids[i]);
+	buf_printf(&html, "<button type=\"submit\" name=\"confirm\" value=\"yes\">%s</button>\n</form>\n",
+		   lang_tr(lang, "staff.confirm.button"));
+	buf_printf(&html, "<p><a href=\"/staff/moderation?lang=%s\">%s</a></p>\n", lang_code(lang),
+		   lang_tr(lang, "staff.confirm.cancel"));
+	page_end(&html);
+	reply_html(req, 200, &html);
+	buf_free(&html);
+}
+
+/* One row of the results: the proposal (or campaign), and what came of it. */
+static void result_row(struct buf *b, enum lang lang, const char *id, const struct outcome *o)
+{
+	json_t *body = o->status == 200 && o->body ? json_loads(o->body, 0, NULL) : NULL;
+	bool changed = json_is_true(json_object_get(body, "changed"));
+
+	buf_printf(b, "<tr><td>%s</td><td>%s</td></tr>\n", id,
+		   o->status != 200 ? lang_tr(lang, "staff.result.refused")
+		   : changed        ? lang_tr(lang, "staff.result.changed")
+				    : lang_tr(lang, "staff.result.unchanged"));
+	json_decref(body);
+}
+
+/* Runs the action on every id (or the campaign) and shows what came of each. */
+static void run_actions(struct request *req, enum lang lang, const struct route_match *m,
+			const struct action_form *a)
+{
+	struct buf html;
+	int done = 0;
+
+	buf_init(&html, 0);
+	page_begin(&html, lang, lang_tr(lang, "staff.result.title"));
+	staff_nav(&html, lang, m);
+	buf_printf(&html, "<h1>%s</h1>\n<table><tbody>\n", lang_tr(lang, "staff.result.title"));
+	for (int i = 0; i < (a->campaign ? 1 : a->count); i++) {
+		const char *id = a->campaign ? a->campaign : a->ids[i];
+		struct outcome o = { 0 };
+		bool ok = a->campaign
+				  ? outcome_run(req, "staff_moderate_campaign", 4,
+						(const char *[]){ m->token_hash, a->action, id, a->reason },
+						"staff_moderate_campaign", &o)
+				  : outcome_run(req, "staff_moderate_proposal", 5,
+						(const char *[]){ m->token_hash, a->action, id, a->reason,
+								  a->of },
+						"staff_moderate_proposal", &o);
+
+		if (!ok) { /* outcome_run answered 5xx */
+			buf_free(&html);
+			return;
+		}
+		done += o.status == 200;
+		result_row(&html, lang, id, &o);
+		outcome_free(&o);
+	}
+	buf_printf(&html,
+		   "</tbody></table>\n<p>%s: %d</p>\n<p><a href=\"/staff/moderation?lang=%s\">%s</a></p>\n",
+		   lang_tr(lang, "staff.result.done"), done, lang_code(lang),
+		   lang_tr(lang, "staff.moderation.title"));
+	page_end(&html);
+	reply_html(req, 200, &html);
+	buf_free(&html);
+}
+
+static void moderate(struct request *req, const struct route_match *m, bool campaign)
+{
+	enum lang lang = handler_lang(req, NULL);
+	struct action_form a;
+	bool ok = read_action(req, &a, campaign); /* a.f is ours to free whatever it answers */
+
+	/* Under the single sign-on the binding names no session: kenes.staff_moderate_* refuse it
+	   (401, shown as refused), since the moderation log names a token (docs/STAFF.md). */
+	if (!ok && !form_get(&a.f, "action") && !form_get(&a.f, "id") && !form_get(&a.f, "campaign")) {
+		char location[40];
+
+		/* Nothing asked for (an empty form): back to the queue. */
+		snprintf(location, sizeof(location), "/staff/moderation?lang=%s", lang_code(lang));
+		reply_redirect(req, 303, location);
+	} else if (!ok) {
+		message(req, 422, lang, m, "staff.bulk.invalid.title", "staff.bulk.invalid");
+	} else if (!a.confirmed) {
+		confirm_page(req, lang, m, &a,
+			     campaign ? "/staff/moderation/campaigns" : "/staff/moderation/proposals");
+	} else {
+		run_actions(req, lang, m, &a);
+	}
+	form_free(&a.f);
+}
+
+void staff_moderation_proposals(struct request *req, const struct route_match *m)
+{
+	moderate(req, m, false);
+}
+
+void staff_moderation_campaign(struct request *req, const struct route_match *m)
+{
+	moderate(req, m, true);
+}
