@@ -166,6 +166,9 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
 	if (m->role & (AUTH_ANALYST | AUTH_STAFF))
 		buf_printf(b, "<li><a href=\"/staff/?lang=%s\">%s</a></li>", code,
 			   lang_tr(lang, "staff.dash.title"));
+	if (m->role & AUTH_MODERATOR)
+		buf_printf(b, "<li><a href=\"/staff/moderation?lang=%s\">%s</a></li>", code,
+			   lang_tr(lang, "staff.moderation.title"));
 	buf_printf(b, "<li><a href=\"/staff/account?lang=%s\">%s</a></li>", code,
 		   lang_tr(lang, "staff.home.title"));
 	buf_printf(b, "<li><form method=\"post\" action=\"/staff/sign-out?lang=%s\">", code);
