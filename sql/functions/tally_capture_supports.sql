@@ -2,11 +2,14 @@
 -- the proposals a statement touched in kenes.tally_change, in the same transaction.
 -- SECURITY DEFINER: the handler's role fires these through its writing functions and has
 -- no privilege on the queue itself.
-CREATE OR REPLACE FUNCTION kenes.tally_capture_new_supports() RETURNS trigger
+-- Rows of kenes.support, with the day each counts on.
+-- changed_rows holds the statement's inserted rows (NEW TABLE) or its deleted ones (OLD TABLE).
+CREATE OR REPLACE FUNCTION kenes.tally_capture_supports() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     INSERT INTO kenes.tally_change (proposal_id, support_at)
-    SELECT n.proposal_id, n.created_at FROM new_rows n;
+    SELECT r.proposal_id, r.created_at FROM changed_rows r;
     RETURN NULL;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION kenes.tally_capture_supports FROM PUBLIC;

@@ -2,11 +2,13 @@
 -- the proposals a statement touched in kenes.tally_change, in the same transaction.
 -- SECURITY DEFINER: the handler's role fires these through its writing functions and has
 -- no privilege on the queue itself.
-CREATE OR REPLACE FUNCTION kenes.tally_capture_old_supports() RETURNS trigger
+-- Rows of kenes.proposal.
+-- changed_rows holds the statement's inserted rows (NEW TABLE) or its deleted ones (OLD TABLE).
+CREATE OR REPLACE FUNCTION kenes.tally_capture_proposals() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    INSERT INTO kenes.tally_change (proposal_id, support_at)
-    SELECT o.proposal_id, o.created_at FROM old_rows o;
+    INSERT INTO kenes.tally_change (proposal_id) SELECT r.id FROM changed_rows r;
     RETURN NULL;
 END
 $$;
+REVOKE EXECUTE ON FUNCTION kenes.tally_capture_proposals FROM PUBLIC;
