@@ -1,8 +1,6 @@
 -- Tallies per region. $1 consultation id  $2 first day or NULL  $3 last day or NULL
 -- $4 stance or NULL. Columns: key, label kk/ru/en, stance, proposals, people, supports.
-SELECT r.code, r.name_kk, r.name_ru, r.name_en, c.stance, t.proposals, t.people, t.supports
-FROM kenes.tally_between($1::integer, 'region', $2::date, $3::date) t
-JOIN kenes.tally_cell c ON c.id = t.cell_id
-JOIN kenes.region r ON r.code = c.region
-WHERE $4::text IS NULL OR c.stance = $4::text
-ORDER BY r.ordinal, array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)
+SELECT r.code, r.name_kk, r.name_ru, r.name_en, t.stance, t.proposals, t.people, t.supports
+FROM kenes.tally_rows($1::integer, 'region', $2::date, $3::date, $4::text) t
+JOIN kenes.region r ON r.code = t.region
+ORDER BY r.ordinal, t.stance_rank
