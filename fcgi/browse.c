@@ -251,16 +251,9 @@ out:
 	json_decref(q.part);
 }
 
-void browse_list_json(struct request *req, const struct route_match *m)
+void browse_list(struct request *req, const struct route_match *m)
 {
-	(void)m;
-	list(req, false);
-}
-
-void browse_list_html(struct request *req, const struct route_match *m)
-{
-	(void)m;
-	list(req, true);
+	list(req, strcmp(m->arg, "html") == 0);
 }
 
 void browse_proposal_page(struct request *req, const struct route_match *m)

@@ -7,8 +7,7 @@
 
 #include "routes.h"
 
-route_handler browse_list_json;     /* GET /api/v1/proposals?target=… */
-route_handler browse_list_html;     /* GET /proposals?target=… */
+route_handler browse_list; /* GET /api/v1/proposals?target=… (arg "json"), /proposals (arg "html") */
 route_handler browse_proposal_page; /* GET /proposals/{id} */
 
 #endif

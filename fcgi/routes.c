@@ -33,14 +33,14 @@
 const struct route routes[] = {
 	/* The form and the pages (HTML) */
 	{ GET, "/", ROUTE_FORM, handler_form_page, 0, NULL },
-	{ GET, "/proposals", ROUTE_LIST, browse_list_html, 0, NULL },
+	{ GET, "/proposals", ROUTE_LIST, browse_list, 0, "html" },
 	{ GET, "/proposals/{id}", ROUTE_PROPOSAL_PAGE, browse_proposal_page, 0, NULL },
 	{ GET, "/proposals/{id}/receipt", ROUTE_RECEIPT, handler_receipt_page, 0, NULL },
 	/* The public overview of a draft (issue 15) */
 	{ GET, "/consultations/{slug}", ROUTE_OVERVIEW, overview_page, 0, NULL },
 	/* The public API (docs/API.md) */
 	{ GET, "/api/v1/consultations/{slug}", ROUTE_CONSULTATION, overview_consultation, 0, NULL },
-	{ GET, "/api/v1/proposals", ROUTE_LIST, browse_list_json, 0, NULL },
+	{ GET, "/api/v1/proposals", ROUTE_LIST, browse_list, 0, "json" },
 	{ POST, "/api/v1/proposals", ROUTE_SUBMIT, submit_handle, 0, NULL },
 	{ GET, "/api/v1/proposals/{id}", ROUTE_PROPOSAL, handler_proposal, 0, NULL },
 	{ POST | DELETE, "/api/v1/proposals/{id}/supports", ROUTE_SUPPORT, support_handle, 0, NULL },
