@@ -7,7 +7,6 @@
  * error, and a progress bar only when standard error is a terminal.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +17,7 @@
 
 #include "agg.h"
 #include "archive.h"
+#include "cli.h"
 #include "config.h"
 #include "conn.h"
 #include "log.h"
@@ -152,150 +152,63 @@ static int usage_error(const char *fmt, ...)
 	return AGG_USAGE;
 }
 
+/* Every option; those after the first GLOBAL_OPTIONS belong to commands (check_options). */
+static const struct cli_option cli_options[] = {
+	{ "config", 'c', true, offsetof(struct cli, config_path) },
+	{ "database", 'd', true, offsetof(struct cli, database) },
+	{ "quiet", 'q', false, offsetof(struct cli, quiet) },
+	{ "help", 'h', false, offsetof(struct cli, help) },
+	{ "full", 0, false, offsetof(struct cli, full) },
+	{ "wait", 0, false, offsetof(struct cli, wait) },
+	{ "no-refresh", 0, false, offsetof(struct cli, no_refresh) },
+	{ "bom", 0, false, offsetof(struct cli, bom) },
+	{ "session", 0, true, offsetof(struct cli, session) },
+	{ "week", 0, true, offsetof(struct cli, week) },
+	{ "from", 0, true, offsetof(struct cli, from) },
+	{ "to", 0, true, offsetof(struct cli, to) },
+	{ "format", 0, true, offsetof(struct cli, format) },
+	{ "lang", 0, true, offsetof(struct cli, lang) },
+	{ "out", 0, true, offsetof(struct cli, out) },
+	{ "consultation", 0, true, offsetof(struct cli, consultation) },
+	{ "role", 0, true, offsetof(struct cli, role) },
+	{ "name", 0, true, offsetof(struct cli, name) },
+};
+enum { GLOBAL_OPTIONS = 4 };
+
 static int parse_cli(int argc, char **argv, struct cli *cli)
 {
-	enum {
-		O_FULL = 256,
-		O_WAIT,
-		O_NO_REFRESH,
-		O_BOM,
-		O_SESSION,
-		O_WEEK,
-		O_FROM,
-		O_TO,
-		O_FORMAT,
-		O_LANG,
-		O_OUT,
-		O_CONSULTATION,
-		O_ROLE,
-		O_NAME
-	};
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "database", required_argument, NULL, 'd' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "full", no_argument, NULL, O_FULL },
-		{ "wait", no_argument, NULL, O_WAIT },
-		{ "no-refresh", no_argument, NULL, O_NO_REFRESH },
-		{ "bom", no_argument, NULL, O_BOM },
-		{ "session", required_argument, NULL, O_SESSION },
-		{ "week", required_argument, NULL, O_WEEK },
-		{ "from", required_argument, NULL, O_FROM },
-		{ "to", required_argument, NULL, O_TO },
-		{ "format", required_argument, NULL, O_FORMAT },
-		{ "lang", required_argument, NULL, O_LANG },
-		{ "out", required_argument, NULL, O_OUT },
-		{ "consultation", required_argument, NULL, O_CONSULTATION },
-		{ "role", required_argument, NULL, O_ROLE },
-		{ "name", required_argument, NULL, O_NAME },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
+	const char *bad = NULL;
+	int first = 0;
 
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "c:d:qh", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			cli->config_path = optarg;
-			break;
-		case 'd':
-			cli->database = optarg;
-			break;
-		case 'q':
-			cli->quiet = true;
-			break;
-		case 'h':
-			cli->help = true;
-			break;
-		case O_FULL:
-			cli->full = true;
-			break;
-		case O_WAIT:
-			cli->wait = true;
-			break;
-		case O_NO_REFRESH:
-			cli->no_refresh = true;
-			break;
-		case O_BOM:
-			cli->bom = true;
-			break;
-		case O_SESSION:
-			cli->session = optarg;
-			break;
-		case O_WEEK:
-			cli->week = optarg;
-			break;
-		case O_FROM:
-			cli->from = optarg;
-			break;
-		case O_TO:
-			cli->to = optarg;
-			break;
-		case O_FORMAT:
-			cli->format = optarg;
-			break;
-		case O_LANG:
-			cli->lang = optarg;
-			break;
-		case O_OUT:
-			cli->out = optarg;
-			break;
-		case O_CONSULTATION:
-			cli->consultation = optarg;
-			break;
-		case O_ROLE:
-			cli->role = optarg;
-			break;
-		case O_NAME:
-			cli->name = optarg;
-			break;
-		case ':':
-			return usage_error("option %s needs a value", argv[optind - 1]);
-		default:
-			return usage_error("unknown option %s", argv[optind - 1]);
-		}
+	switch (cli_parse(argc, argv, cli_options, ARRAY_LEN(cli_options), cli, &first, &bad)) {
+	case CLI_NO_VALUE:
+		return usage_error("option %s needs a value", bad);
+	case CLI_UNKNOWN:
+		return usage_error("unknown option %s", bad);
+	case CLI_OK:
+		break;
 	}
-	cli->args = argv + optind;
-	cli->nargs = argc - optind;
+	cli->args = argv + first;
+	cli->nargs = argc - first;
 	return AGG_OK;
 }
 
 /* The options each command accepts, to refuse the others instead of ignoring them. */
 static int check_options(const struct cli *cli, const char *command, const char *allowed)
 {
-	static const struct {
-		const char *name;
-		size_t offset;
-		bool flag;
-	} opts[] = {
-		{ "full", offsetof(struct cli, full), true },
-		{ "wait", offsetof(struct cli, wait), true },
-		{ "no-refresh", offsetof(struct cli, no_refresh), true },
-		{ "bom", offsetof(struct cli, bom), true },
-		{ "session", offsetof(struct cli, session), false },
-		{ "week", offsetof(struct cli, week), false },
-		{ "from", offsetof(struct cli, from), false },
-		{ "to", offsetof(struct cli, to), false },
-		{ "format", offsetof(struct cli, format), false },
-		{ "lang", offsetof(struct cli, lang), false },
-		{ "out", offsetof(struct cli, out), false },
-		{ "consultation", offsetof(struct cli, consultation), false },
-		{ "role", offsetof(struct cli, role), false },
-		{ "name", offsetof(struct cli, name), false },
-	};
 	const char *base = (const char *)cli;
 
-	for (size_t i = 0; i < ARRAY_LEN(opts); i++) {
-		bool given = opts[i].flag ? *(const bool *)(base + opts[i].offset)
-					  : *(const char *const *)(base + opts[i].offset) != NULL;
+	for (size_t i = GLOBAL_OPTIONS; i < ARRAY_LEN(cli_options); i++) {
+		const struct cli_option *o = &cli_options[i];
+		bool given = o->takes_value ? *(const char *const *)(base + o->offset) != NULL
+					    : *(const bool *)(base + o->offset);
 		char word[32];
 
-		snprintf(word, sizeof(word), " %s ", opts[i].name);
+		snprintf(word, sizeof(word), " %s ", o->name);
 		if (given && !strstr(allowed, word)) {
 			fprintf(stderr,
 				"kenes-aggregator: %s does not take --%s\nTry 'kenes-aggregator --help'.\n",
-				command, opts[i].name);
+				command, o->name);
 			return AGG_USAGE;
 		}
 	}

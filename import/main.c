@@ -10,7 +10,7 @@
  *   3  database error: chunks committed before it stay; running again completes the import
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cli.h"
 #include "csv.h"
 #include "identity.h"
 #include "load.h"
@@ -34,9 +35,9 @@
 enum { EXIT_REJECTS = 1, EXIT_USAGE = 2, EXIT_DATABASE = 3 };
 
 struct options {
-	const char *database, *role, *format, *source, *rejects_path, *key_file;
+	const char *database, *role, *format, *source, *rejects_path, *key_file, *chunk_arg;
 	long chunk;
-	bool dry_run, quiet;
+	bool dry_run, quiet, help;
 };
 
 struct run {
@@ -86,66 +87,43 @@ static void usage(FILE *f)
 
 static bool parse_options(int argc, char **argv, struct options *o, int *first_file)
 {
-	static const struct option longs[] = {
-		{ "database", required_argument, NULL, 'd' },
-		{ "role", required_argument, NULL, 'r' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "source", required_argument, NULL, 's' },
-		{ "rejects", required_argument, NULL, 'j' },
-		{ "key-file", required_argument, NULL, 'k' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "chunk", required_argument, NULL, 'c' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static const struct cli_option opts[] = {
+		{ "database", 'd', true, offsetof(struct options, database) },
+		{ "role", 0, true, offsetof(struct options, role) },
+		{ "format", 'f', true, offsetof(struct options, format) },
+		{ "source", 's', true, offsetof(struct options, source) },
+		{ "rejects", 0, true, offsetof(struct options, rejects_path) },
+		{ "key-file", 0, true, offsetof(struct options, key_file) },
+		{ "dry-run", 'n', false, offsetof(struct options, dry_run) },
+		{ "chunk", 0, true, offsetof(struct options, chunk_arg) },
+		{ "quiet", 'q', false, offsetof(struct options, quiet) },
+		{ "help", 'h', false, offsetof(struct options, help) },
 	};
-	int c;
+	const char *bad = NULL;
 
 	o->database = getenv("KENES_DATABASE_URL") ? getenv("KENES_DATABASE_URL") : "dbname=kenes";
 	o->role = getenv("KENES_DATABASE_ROLE");
 	o->key_file = getenv("KENES_PSEUDONYM_KEY_FILE");
 	o->chunk = 10000;
-	while ((c = getopt_long(argc, argv, "d:f:s:nqh", longs, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			o->database = optarg;
-			break;
-		case 'r':
-			o->role = optarg;
-			break;
-		case 'f':
-			o->format = optarg;
-			break;
-		case 's':
-			o->source = optarg;
-			break;
-		case 'j':
-			o->rejects_path = optarg;
-			break;
-		case 'k':
-			o->key_file = optarg;
-			break;
-		case 'n':
-			o->dry_run = true;
-			break;
-		case 'q':
-			o->quiet = true;
-			break;
-		case 'c':
-			if (!parse_long(optarg, 1, 1000000, &o->chunk)) {
-				fprintf(stderr, "kenes-import: --chunk takes 1 to 1000000\n");
-				return false;
-			}
-			break;
-		case 'h':
-			usage(stdout);
-			exit(0);
-		default:
-			return false;
-		}
+	switch (cli_parse(argc, argv, opts, ARRAY_LEN(opts), o, first_file, &bad)) {
+	case CLI_NO_VALUE:
+		fprintf(stderr, "kenes-import: option %s needs a value\n", bad);
+		return false;
+	case CLI_UNKNOWN:
+		fprintf(stderr, "kenes-import: unknown option %s\n", bad);
+		return false;
+	case CLI_OK:
+		break;
 	}
-	*first_file = optind;
-	if (optind == argc) {
+	if (o->help) {
+		usage(stdout);
+		exit(0);
+	}
+	if (o->chunk_arg && !parse_long(o->chunk_arg, 1, 1000000, &o->chunk)) {
+		fprintf(stderr, "kenes-import: --chunk takes 1 to 1000000\n");
+		return false;
+	}
+	if (*first_file == argc) {
 		fprintf(stderr, "kenes-import: no file given (- reads standard input)\n");
 		return false;
 	}
