@@ -641,16 +641,26 @@ static void put_topics(FILE *f, const struct proposal *p, const char *sep)
 		fprintf(f, "%s%s", i ? sep : "", p->topics[i]);
 }
 
+/* The text and the wording, between them sep, each written by put (the format's quoting);
+   absent in place of a wording the proposal does not have. */
+static void put_texts(FILE *f, const struct proposal *p, void (*put)(FILE *, const char *), char sep,
+		      const char *absent)
+{
+	put(f, p->text.bytes);
+	putc(sep, f);
+	if (p->has_wording)
+		put(f, p->wording.bytes);
+	else
+		fputs(absent, f);
+}
+
 static void write_csv(FILE *f, const struct proposal *p, uint64_t row)
 {
 	fprintf(f, "bench-%llu,constitution-2026,%s,%s,", (unsigned long long)row, p->target,
 		stance_names[p->stance]);
 	put_topics(f, p, ";");
 	putc(',', f);
-	put_csv(f, p->text.bytes);
-	putc(',', f);
-	if (p->has_wording)
-		put_csv(f, p->wording.bytes);
+	put_texts(f, p, put_csv, ',', "");
 	fprintf(f, ",%s,%s,%s,%s\r\n", lang_codes[p->lang], p->region, source_of(p), p->submitted_at);
 }
 
@@ -669,12 +679,7 @@ static void write_copy(FILE *f, const struct proposal *p, uint64_t row)
 	fprintf(f, "\t%s\t{", stance_names[p->stance]);
 	put_topics(f, p, ",");
 	fputs("}\t", f);
-	put_copy(f, p->text.bytes);
-	putc('\t', f);
-	if (p->has_wording)
-		put_copy(f, p->wording.bytes);
-	else
-		fputs("\\N", f);
+	put_texts(f, p, put_copy, '\t', "\\N");
 	fprintf(f, "\t%s\t%s\t%s\t%s\t", lang_codes[p->lang], p->region, p->channel, p->submitted_at);
 	if (p->iin[0])
 		fprintf(f, "%s\n", p->iin); /* bench/load turns it into a pseudonym-like digest */
