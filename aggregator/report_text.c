@@ -3,14 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lang_table.h"
 #include "util.h"
 
-struct text {
-	const char *key;
-	const char *words[3]; /* kk, ru, en */
-};
+_Static_assert(LANG_KK == 0 && LANG_RU == 1 && LANG_EN == 2,
+	       "enum report_lang numbers the languages as lang_table.h does");
 
-static const struct text texts[] = {
+static const struct lang_text texts[] = {
 	{ "report",
 	  { "Жоба бойынша азаматтардың ұсыныстары", "Предложения граждан по проекту",
 	    "Public proposals on the draft" } },
@@ -139,30 +138,26 @@ static const struct text texts[] = {
 	{ "decision_none", { "Шешім әлі жоқ", "Решение ещё не принято", "Not decided yet" } },
 };
 
-static const char *const codes[] = { "kk", "ru", "en" };
-
 bool report_lang_parse(const char *code, enum report_lang *out)
 {
-	for (size_t i = 0; i < ARRAY_LEN(codes); i++) {
-		if (strcmp(code, codes[i]) == 0) {
-			*out = (enum report_lang)i;
-			return true;
-		}
-	}
-	return false;
+	int i = lang_table_parse(code);
+
+	if (i < 0)
+		return false;
+	*out = (enum report_lang)i;
+	return true;
 }
 
 const char *report_lang_code(enum report_lang lang)
 {
-	return codes[lang];
+	return lang_table_code((int)lang);
 }
 
 const char *report_text(enum report_lang lang, const char *key)
 {
-	for (size_t i = 0; i < ARRAY_LEN(texts); i++)
-		if (strcmp(texts[i].key, key) == 0)
-			return texts[i].words[lang];
-	return key;
+	const struct lang_text *t = lang_table_find(texts, ARRAY_LEN(texts), key);
+
+	return t ? t->text[lang] : key;
 }
 
 void report_count(enum report_lang lang, long long n, char *out, size_t outlen)

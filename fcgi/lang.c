@@ -4,14 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang_table.h"
 #include "util.h"
 
-struct entry {
-	const char *key;
-	const char *text[LANG_COUNT]; /* kk, ru, en */
-};
+_Static_assert(LANG_COUNT == LANG_TABLE_LANGS && LANG_KK == 0 && LANG_RU == 1 && LANG_EN == 2,
+	       "enum lang numbers the languages as lang_table.h does");
 
-static const struct entry strings[] = {
+static const struct lang_text strings[] = {
 	{ "lang.name", { "Қазақша", "Русский", "English" } },
 	{ "site.tagline",
 	  { "Заң жобалары бойынша қоғамдық ұсыныстар", "Общественные предложения к проектам законов",
@@ -428,19 +427,17 @@ static const struct entry strings[] = {
 
 const char *lang_code(enum lang l)
 {
-	static const char *const codes[LANG_COUNT] = { "kk", "ru", "en" };
-	return codes[l];
+	return lang_table_code((int)l);
 }
 
 bool lang_parse(const char *s, enum lang *out)
 {
-	for (int i = 0; s && i < LANG_COUNT; i++) {
-		if (strcmp(s, lang_code((enum lang)i)) == 0) {
-			*out = (enum lang)i;
-			return true;
-		}
-	}
-	return false;
+	int i = lang_table_parse(s);
+
+	if (i < 0)
+		return false;
+	*out = (enum lang)i;
+	return true;
 }
 
 /* "1", "1.0", "0.8", "0": tenths, -1 when unreadable. Reads only up to the string's end. */
@@ -494,24 +491,21 @@ enum lang lang_from_accept(const char *header)
 	return best;
 }
 
-static const struct entry *find(const char *key)
+static const struct lang_text *find(const char *key)
 {
-	for (size_t i = 0; i < ARRAY_LEN(strings); i++)
-		if (strcmp(strings[i].key, key) == 0)
-			return &strings[i];
-	return NULL;
+	return lang_table_find(strings, ARRAY_LEN(strings), key);
 }
 
 const char *lang_tr(enum lang l, const char *key)
 {
-	const struct entry *e = find(key);
+	const struct lang_text *e = find(key);
 
 	return e && e->text[l] ? e->text[l] : key;
 }
 
 bool lang_tr_complete(const char *key)
 {
-	const struct entry *e = find(key);
+	const struct lang_text *e = find(key);
 
 	return e && e->text[0] && e->text[1] && e->text[2];
 }
