@@ -21,6 +21,14 @@ static const struct {
 	{ "moderator", AUTH_MODERATOR },
 };
 
+unsigned auth_role_parse(const char *name)
+{
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		if (strcmp(roles[i].name, name) == 0)
+			return roles[i].role;
+	return 0;
+}
+
 static bool unauthorized(struct request *req, const char *challenge, const char *code, const char *message)
 {
 	reply_header(req, "WWW-Authenticate", challenge);
@@ -94,9 +102,7 @@ bool auth_require_token_or_reply(struct request *req, const char *authorization,
 	if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
 		snprintf(role_name, sizeof(role_name), "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(roles[i].name, role_name) == 0)
-			role = roles[i].role;
+	role = auth_role_parse(role_name);
 	if (!role)
 		return unauthorized(req, "Bearer realm=\"kenes\", error=\"invalid_token\"", "invalid_token",
 				    "the bearer token is unknown or revoked");

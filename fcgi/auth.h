@@ -19,6 +19,9 @@ enum auth_role {
 	AUTH_ANY = AUTH_STAFF | AUTH_ANALYST | AUTH_MODERATOR,
 };
 
+/* The role named "staff", "analyst" or "moderator" (the database's names); 0 for any other. */
+unsigned auth_role_parse(const char *name);
+
 /*
  * True when `authorization` (the Authorization header; NULL or "" when absent) carries a
  * live token whose role is one of `allowed` (a mask of enum auth_role). Otherwise answers

@@ -18,23 +18,6 @@
 #define TIME_BYTES 8
 #define MAC_BYTES  16
 
-static const struct {
-	const char *name;
-	unsigned role;
-} roles[] = {
-	{ "staff", AUTH_STAFF },
-	{ "analyst", AUTH_ANALYST },
-	{ "moderator", AUTH_MODERATOR },
-};
-
-static unsigned role_of(const char *name)
-{
-	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(roles[i].name, name) == 0)
-			return roles[i].role;
-	return 0;
-}
-
 static void sha256_hex(const char *data, size_t len, char hex[65])
 {
 	unsigned char hash[crypto_hash_sha256_BYTES];
@@ -150,7 +133,7 @@ static bool sso_principal(const struct request *req, struct route_match *m)
 
 	if (!*req->trusted_subject || !*req->trusted_role)
 		return false;
-	m->role = role_of(req->trusted_role);
+	m->role = auth_role_parse(req->trusted_role);
 	if (!m->role)
 		return false;
 	buf_init(&b, 0);
@@ -181,7 +164,7 @@ static int cookie_principal(struct request *req, struct route_match *m)
 	}
 	found = PQntuples(res) == 1 ? 1 : 0;
 	if (found)
-		m->role = role_of(PQgetvalue(res, 0, 0));
+		m->role = auth_role_parse(PQgetvalue(res, 0, 0));
 	PQclear(res);
 	return found && m->role ? 1 : 0;
 }
