@@ -43,7 +43,8 @@ static atomic_long pq_calls; /* libpq modes count per process */
  * Allocations count per thread, from the thread's second request on (a request thread opens
  * its database connection during its first; that takes ~5,000 allocations, which no period
  * short enough to hit requests would let through). The group-commit writer never accepts:
- * it counts from its second statement on.
+ * it counts from its second executed prepared statement on, after its connection's setup
+ * (which prepares every statement of the handler: more than a short period lets through).
  */
 static __thread int accepts, statements;
 static __thread long allocs;
@@ -146,7 +147,6 @@ int FCGX_Accept_r(FCGX_Request *req)
 static PGresult *injected(PGconn *conn, const char *what, bool *run)
 {
 	*run = true;
-	statements++;
 	if (mode == PQ_ERROR && fail_now(PQ_ERROR, what)) {
 		*run = false;
 		return PQmakeEmptyPGresult(conn, PGRES_FATAL_ERROR);
@@ -166,7 +166,12 @@ PGresult *PQexecPrepared(PGconn *conn, const char *name, int n, const char *cons
 	static PGresult *(*real)(PGconn *, const char *, int, const char *const *, const int *, const int *,
 				 int);
 	bool run;
-	PGresult *r = injected(conn, "PQexecPrepared", &run);
+	PGresult *r;
+
+	/* Only executions of prepared statements are work: a connection's setup (session
+	 * settings through PQexecParams, then PQprepare of every statement) never counts. */
+	statements++;
+	r = injected(conn, "PQexecPrepared", &run);
 
 	if (!run)
 		return r;
