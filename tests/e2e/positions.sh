@@ -120,7 +120,8 @@ check "A's decision" eq "$(row "$A" '.decision + " " + .decision_reason.en')" "p
 check "the part's unplaced proposals" eq "$(json ".parts[] | select(.part == \"$T\") | .unplaced")" \
 	"$(echo "SELECT count(*) FROM kenes.proposal x JOIN kenes.part p ON p.id = x.part_id AND p.version_id = x.version_id
 	          WHERE kenes.part_target(p) = '$T' AND x.status = 'published'
-	            AND x.version_id = (SELECT id FROM kenes.draft_version WHERE is_current)
+	            AND x.version_id = (SELECT v.id FROM kenes.draft_version v JOIN kenes.consultation c ON c.id = v.consultation_id
+	                                WHERE c.slug = '$C' AND v.is_current)
 	            AND NOT EXISTS (SELECT FROM kenes.position_placement pl JOIN kenes.position po ON po.id = pl.position_id
 	                            WHERE pl.proposal_id = x.id AND po.version_id = x.version_id)" | sql)"
 echo "UPDATE kenes.proposal SET status = 'hidden' WHERE id = $p2" | sql
