@@ -9,8 +9,8 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
 C=constitution-2026
-T=article:88 # parts no other suite writes about
-T2=article:89
+T=article:77 # parts no other suite writes about (the browser test has article:88)
+T2=article:78
 run=$$-$RANDOM
 
 staff=$(agg token create --role staff --name "e2e positions staff $run" 2>/dev/null)
