@@ -116,6 +116,7 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 		echo "--- FAILED: Kenes did not come up in $dir"
 		cat "$dir/fcgi.log" "$dir/nginx/error.log" | tail -n 30
 		echo "stack $dir" >>"$tmp/failures"
+		stop_stack # the caller goes on to its next stack: leave nothing of this one running
 		return 1
 	fi
 }

@@ -61,15 +61,17 @@ function proposalRow(id) {
 	return out ? JSON.parse(out) : null;
 }
 
-// A valid IIN (born 1990-01-01) from a serial, as tests/lib/iin.sh makes them.
+// A valid IIN (a man born in early January 1990) from a serial, as tests/lib/iin.sh makes
+// them: an invalid number moves to the next day, never the next serial (two serials, one IIN).
 function iin(serial) {
-	for (let n = serial; ; n = (n + 1) % 10000) {
-		const base = `9001013${String(n).padStart(4, '0')}`;
+	for (const day of ['01', '02', '03', '04', '05']) {
+		const base = `9001${day}3${String(serial).padStart(4, '0')}`;
 		const digits = [...base].map(Number);
 		let check = digits.reduce((sum, d, i) => sum + d * (i + 1), 0) % 11;
 		if (check === 10) check = digits.reduce((sum, d, i) => sum + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
 		if (check !== 10) return base + check;
 	}
+	throw new Error(`no valid IIN for serial ${serial}`);
 }
 
 function openFlags(id) {

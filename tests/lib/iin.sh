@@ -1,10 +1,12 @@
 # tests/lib/iin.sh - valid test IINs. Source it.
-#   iin SERIAL    prints a valid IIN (born 1990-01-01, a man) whose serial is derived from
-#                 SERIAL (0-9999); different serials give different IINs.
+#   iin SERIAL    prints a valid IIN (a man born in the first days of January 1990) whose
+#                 serial is SERIAL (0-9999); different serials give different IINs.
 iin() {
-	local serial=$1 base d sum i w check
-	while :; do
-		base=$(printf '9001013%04d' "$serial")
+	local serial=$1 day base d sum i w check
+	# A number whose check digit comes out as 10 twice is never issued: the same serial on
+	# the next day then (taking the next serial would give two serials one IIN).
+	for day in 01 02 03 04 05; do
+		base=$(printf '9001%s3%04d' "$day" "$serial")
 		sum=0
 		for i in $(seq 0 10); do sum=$((sum + ${base:i:1} * (i + 1))); done
 		check=$((sum % 11))
@@ -14,8 +16,8 @@ iin() {
 			for i in $(seq 0 10); do sum=$((sum + ${base:i:1} * ${w[i]})); done
 			check=$((sum % 11))
 		fi
-		# A number whose check digit comes out as 10 twice is never issued: take the next.
 		[ "$check" -ne 10 ] && { echo "$base$check"; return; }
-		serial=$(((serial + 1) % 10000))
 	done
+	echo "iin: no valid IIN for serial $serial" >&2
+	return 1
 }
