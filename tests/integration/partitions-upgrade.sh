@@ -49,7 +49,9 @@ WHERE contype = 'f' AND conparentid = 0
   AND (conrelid IN ('kenes.proposal'::regclass, 'kenes.proposal_topic'::regclass, 'kenes.support'::regclass)
        OR confrelid IN ('kenes.proposal'::regclass, 'kenes.proposal_topic'::regclass, 'kenes.support'::regclass))
 UNION ALL
-SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname || ' ' || regexp_replace(pg_get_triggerdef(oid), '^.* EXECUTE ', '')
+-- 031 made each table's tally_capture_new_X/old_X pair one tally_capture_X: the same trigger.
+SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname || ' ' ||
+       regexp_replace(regexp_replace(pg_get_triggerdef(oid), '^.* EXECUTE ', ''), 'tally_capture_(new|old)_', 'tally_capture_')
 FROM pg_trigger
 WHERE tgrelid IN ('kenes.proposal'::regclass, 'kenes.proposal_topic'::regclass, 'kenes.support'::regclass)
   AND NOT tgisinternal
