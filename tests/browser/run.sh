@@ -36,4 +36,5 @@ if [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/@ax
 		{ echo "error: npm ci failed in $(pwd); is the npm registry reachable?" >&2; exit 1; }
 fi
 
-exec node --test --test-reporter=spec form.test.mjs staff.test.mjs
+# Every *.test.mjs here, so a new journey file needs no edit of this script.
+exec node --test --test-reporter=spec ./*.test.mjs
