@@ -5,10 +5,12 @@
 #   units        lint, cmocka unit tests plain and under ASan + UBSan, every libFuzzer harness
 #   aggregator   the aggregator's tallies and reports suites (tests/integration/aggregator.sh)
 #   integration  migrations from empty, schema, scale-out... (the rest of tests/integration/)
+#   scale        the data-heavy integration suites: campaigns, import, partitions, races
 #   recovery     the backup, point-in-time and synchronous-standby drills (tests/integration/)
 #   e2e          the ASan + UBSan handler behind nginx: curl suites (tests/e2e/), the README's
 #                commands, headless Chromium, the record-stream fuzzer, the outage test last;
 #                then its log must hold no sanitizer report and it must exit 0 on SIGTERM
+#   staff        the same for the staff workspace suites, positions and headless Chromium
 #   attacks      the same for sqlmap, slow clients, hostile input and flood limits
 #   valgrind     the plain build under memcheck through the API and form suites
 #   faults       PostgreSQL and a worker killed and nginx reloaded under load; then injected
@@ -20,7 +22,8 @@
 #   KEEP=1        keep the temp dir (every log) afterwards
 #   ONLY=REGEX    run only the suites whose names match (e.g. ONLY='e2e (supports|outage)')
 #   LANES="..."   run only these lanes (default: all of them)
-#   MAX_LANES=N   at most N lanes at the same time (default 6)
+#   MAX_LANES=N   at most N lanes at the same time (default 8)
+#   FUZZ_SECONDS  each libFuzzer harness's time (default 8; `make fuzz` runs 20)
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
 cd "$KENES_ROOT"
@@ -29,7 +32,8 @@ tmp=$(mktemp -d /tmp/kenes-check.XXXXXX)
 chmod 755 "$tmp"
 mkdir -p "$tmp/logs"
 : >"$tmp/failures"
-lanes=${LANES:-faults integration recovery aggregator units e2e attacks clocks valgrind}
+# The longest first: lanes beyond MAX_LANES start as the first ones end.
+lanes=${LANES:-attacks e2e aggregator integration clocks faults scale staff units recovery valgrind}
 
 cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
@@ -152,22 +156,30 @@ lane_units() {
 	run "unit" make -s unit
 	run "unit (ASan+UBSan)" make -s SANITIZE=1 unit
 	# One harness at a time: the other core is the other lanes'.
-	run "fuzz" env JOBS=1 tests/fuzz/run.sh "${FUZZ_SECONDS:-20}"
+	run "fuzz" env JOBS=1 tests/fuzz/run.sh "${FUZZ_SECONDS:-8}"
 }
 
-lane_integration() {
-	local t names=()
-	for t in tests/integration/*.sh; do names+=("integration $(basename "$t" .sh)"); done
-	wanted_any "${names[@]}" || return 0
-	lane_pg integration || return
-	for t in tests/integration/*.sh; do
-		case $t in # lanes of their own
-		tests/integration/aggregator.sh | tests/integration/restore.sh | tests/integration/pitr.sh | \
-			tests/integration/sync-standby.sh) continue ;;
-		esac
-		run "integration $(basename "$t" .sh)" "$t"
-	done
+# The integration suites in lanes of their own: the aggregator's, the recovery drills and
+# the data-heavy ones; lane_integration runs the rest.
+own_lane() { # NAME
+	case $1 in
+	aggregator | restore | pitr | sync-standby) echo other ;;
+	campaigns | import | partitions | partitions-upgrade | moderation-race) echo scale ;;
+	*) echo integration ;;
+	esac
 }
+integration_lane() { # LANE: the suites of tests/integration/ that lane runs
+	local t names=()
+	for t in tests/integration/*.sh; do
+		t=$(basename "$t" .sh)
+		[ "$(own_lane "$t")" = "$1" ] && wanted "integration $t" && names+=("$t")
+	done
+	[ ${#names[@]} -gt 0 ] || return 0
+	lane_pg "$1" || return
+	for t in "${names[@]}"; do run "integration $t" "tests/integration/$t.sh"; done
+}
+lane_integration() { integration_lane integration; }
+lane_scale() { integration_lane scale; }
 
 # The aggregator's suites (100,000 proposals recounted) take longest: a lane of their own.
 lane_aggregator() {
@@ -222,16 +234,23 @@ e2e_stack() { # NAME PORT-BASE SUITE...
 		not grep -E -A20 'AddressSanitizer|LeakSanitizer|runtime error' "$tmp/$name/asan/fcgi.log"
 }
 
-# Every e2e suite once, in two stacks: the attack tools (long, mostly waiting) and the rest.
+# Every e2e suite once, in three stacks: the attack tools (long, mostly waiting), the staff
+# workspace with the browser, and the rest.
 lane_e2e() {
 	local t suites=()
 	for t in tests/e2e/*.sh; do
 		t=$(basename "$t" .sh)
-		case $t in outage | sqlmap | slow | hostile | limits) ;; *) suites+=("$t") ;; esac
+		case $t in outage | sqlmap | slow | hostile | limits | staff-* | positions) ;; *) suites+=("$t") ;; esac
 	done
-	wanted_any "${suites[@]/#/e2e }" "e2e README.md's commands" "browser (headless Chromium)" \
+	wanted_any "${suites[@]/#/e2e }" "e2e README.md's commands" \
 		"FastCGI record-stream fuzzing" "e2e database outage" || return 0
-	e2e_stack e2e 20000 "${suites[@]}" readme browser stream outage
+	e2e_stack e2e 20000 "${suites[@]}" readme stream outage
+}
+lane_staff() {
+	local t suites=(positions)
+	for t in tests/e2e/staff-*.sh; do suites+=("$(basename "$t" .sh)"); done
+	wanted_any "${suites[@]/#/e2e }" "browser (headless Chromium)" || return 0
+	e2e_stack staff 32000 "${suites[@]}" browser
 }
 lane_attacks() {
 	wanted_any "e2e sqlmap" "e2e slow" "e2e hostile" "e2e limits" || return 0
@@ -281,11 +300,11 @@ lane_clocks() {
 }
 
 echo "=== lanes, at the same time: $lanes"
-# At most MAX_LANES at once (default 6), the longest first; a lane that does not reach its
+# At most MAX_LANES at once (default 8), in the order of \$lanes; a lane that does not reach its
 # end (a shell error) is a failure too.
 running=0
 for lane in $lanes; do
-	if [ "$running" -ge "${MAX_LANES:-6}" ]; then
+	if [ "$running" -ge "${MAX_LANES:-8}" ]; then
 		wait -n
 		running=$((running - 1))
 	fi

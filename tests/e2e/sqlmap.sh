@@ -40,13 +40,17 @@ n=0
 # Each target runs sqlmap once (boolean, error, union, stacked and time-based techniques,
 # PostgreSQL payloads) and keeps its log for the checks below.
 target() { # NAME SQLMAP-ARGS...
-	local name=$1 log
+	local name=$1 log t=$SECONDS sent_before
 	shift
 	n=$((n + 1))
 	log=$out/$n-$name.log
-	timeout 300 sqlmap --batch --disable-coloring --flush-session --dbms=PostgreSQL \
+	sent_before=$(grep -c sqlmap "$KENES_ACCESS_LOG" 2>/dev/null)
+	# The timeout only guards against a hang: under a loaded make check a write target takes
+	# minutes (each accepted probe is a commit).
+	timeout 900 sqlmap --batch --disable-coloring --flush-session --dbms=PostgreSQL \
 		--level="${SQLMAP_LEVEL:-3}" --risk="${SQLMAP_RISK:-1}" --technique=BEUST --time-sec=2 \
 		--threads=4 --output-dir="$out/state" "$@" >"$log" 2>&1
+	[ $? -eq 124 ] && echo "     sqlmap on $name timed out after $((SECONDS - t)) s"
 	if grep -Eq 'identified the following injection point|is vulnerable|appears to be injectable|might be injectable' "$log"; then
 		check "sqlmap finds no injection in $name" false
 		grep -E -B2 -A8 'injection point|injectable|vulnerable' "$log" | head -40
@@ -62,6 +66,7 @@ target() { # NAME SQLMAP-ARGS...
 	fi
 	check "sqlmap tested the parameters of $name" grep -q 'testing for SQL injection on' "$log"
 	check "sqlmap ran to the end on $name" grep -Eq 'all tested parameters do not appear to be injectable|ending @' "$log"
+	echo "     $name: $((SECONDS - t)) s, $(($(grep -c sqlmap "$KENES_ACCESS_LOG" 2>/dev/null) - ${sent_before:-0})) requests"
 }
 
 json_body="{\"consultation\":\"$C\",\"target\":\"article:5\",\"stance\":\"amend\",\"lang\":\"ru\",\"text\":\"текст\",\"proposed_wording\":\"новая редакция\",\"region\":\"KZ-75\",\"topics\":[\"rights\"]}"
