@@ -134,13 +134,13 @@ static const struct column_doc tally_cols[] = {
 	{ "week", "for week cells: the ISO week (2026-W05); empty otherwise" },
 	{ "stance", "support, oppose, amend, or all" },
 	{ "proposals", "published proposals counted" },
-	{ "people", "distinct authors among them (each anonymous proposal counts as one person)" },
+	{ "people", "distinct identified authors among them (an anonymous proposal is no person)" },
 	{ "supports", "supports of those proposals" },
 };
 static const struct column_doc campaign_cols[] = {
 	{ "campaign_id", "identifier of the campaign (proposals.campaign_id)" },
 	{ "proposals", "its published proposals" },
-	{ "people", "distinct authors of them (each anonymous one counts as one)" },
+	{ "people", "distinct identified authors of them (an anonymous one is no person)" },
 	{ "texts",
 	  "distinct texts among its proposals, after normalising case, spacing and look-alike letters" },
 	{ "representative_id",

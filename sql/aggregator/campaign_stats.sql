@@ -1,5 +1,6 @@
 -- Recounts campaigns $1 from their members: size (every member), and over the published
--- ones: people (distinct submitter pseudonyms, each anonymous proposal its own person),
+-- ones: people (distinct identified submitters: an anonymous proposal is no person, as in the
+-- tallies),
 -- distinct texts, the representative (the text that leads the campaign, which every member
 -- is close to, as its first published proposal typed it; the most frequent text when none of
 -- the leader's proposals is published), first and last seen, regions, channels, and the burst (most members in one minute).
@@ -13,7 +14,7 @@ WITH m AS (
     WHERE cm.campaign_id = ANY($1::bigint[])),
 sums AS (
     SELECT campaign_id, count(*) AS size, count(*) FILTER (WHERE published) AS published,
-           count(DISTINCT coalesce(submitter, int8send(id))) FILTER (WHERE published) AS people,
+           count(DISTINCT submitter) FILTER (WHERE published) AS people,
            count(DISTINCT text_id) AS texts,
            min(created_at) FILTER (WHERE published) AS first_seen,
            max(created_at) FILTER (WHERE published) AS last_seen

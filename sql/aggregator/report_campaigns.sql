@@ -1,7 +1,7 @@
 -- The campaigns of consultation $1 with published members made on local days [$2, $3]
 -- (time zone $4), largest first, at most $5, and the most frequent text of each cut to $6
--- characters. Counts are over the members in the period: proposals, distinct people (each
--- anonymous proposal its own), distinct texts, first and last, the busiest minute; regions
+-- characters. Counts are over the members in the period: proposals, distinct identified people
+-- (an anonymous proposal is no person), distinct texts, first and last, the busiest minute; regions
 -- and channels as {"code": n}. A campaign reaching $7 proposals in one minute is a burst.
 -- Columns: id, proposals, people, texts, first, last, burst per minute, its minute, burst,
 -- regions, channels, excerpt, all-time size, the representative text in full (as typed).
@@ -15,7 +15,7 @@ WITH m AS (
       AND p.created_at < (($3::date + 1)::timestamp AT TIME ZONE $4::text)),
 sums AS (
     SELECT campaign_id, count(*) AS proposals,
-           count(DISTINCT coalesce(submitter, int8send(id))) AS people,
+           count(DISTINCT submitter) AS people,
            count(DISTINCT text_id) AS texts, min(created_at) AS first_seen, max(created_at) AS last_seen
     FROM m GROUP BY campaign_id
     ORDER BY count(*) DESC, campaign_id

@@ -1,7 +1,8 @@
 -- The comparative table of draft version p_version (docs/POSITIONS.md): per part in order,
 -- each position (merged ones left out) with its texts, decision, the new version's part,
 -- exact counts over its published proposals (proposals; distinct texts, a campaign counting
--- once; people, each anonymous proposal its own person; supports; each by stance) and two
+-- once; people, the distinct identified submitters as in the tallies, anonymous being no
+-- person; supports; each by stance) and two
 -- quotes in full (the most supported; the shortest other one), then how many of the part's
 -- published proposals are in no position of this version. Hidden proposals count nowhere.
 CREATE OR REPLACE FUNCTION kenes.comparative_table(p_version integer) RETURNS jsonb
@@ -19,7 +20,7 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     counts AS (
         SELECT m.position_id, s.stance, count(*) AS proposals,
                count(DISTINCT coalesce(-m.campaign_id, m.id)) AS texts,
-               count(DISTINCT m.submitter) + count(*) FILTER (WHERE m.submitter IS NULL) AS people,
+               count(DISTINCT m.submitter) AS people,
                coalesce(sum(m.support_count), 0) AS supports
         FROM members m CROSS JOIN LATERAL (VALUES (m.stance), ('all')) AS s(stance)
         GROUP BY m.position_id, s.stance),

@@ -21,9 +21,12 @@ SELECT jsonb_build_object(
                                           'supports', coalesce(t.supports, 0),
                                           'people', coalesce(t.people, 0)))
                                       FROM unnest(ARRAY['all', 'support', 'oppose', 'amend']) AS st (stance)
+                                      -- By the unique key: (consultation, dim) alone would
+                                      -- scan every part's cells for each part.
                                       LEFT JOIN kenes.tally_cell t
-                                             ON t.consultation_id = c.id AND t.dim = 'part'
-                                            AND t.part_id = p.id AND t.stance = st.stance
+                                             ON t.consultation_id = c.id
+                                            AND t.key = kenes.tally_cell_key('part', p.id, NULL, NULL,
+                                                                             NULL, NULL, st.stance)
                                       LEFT JOIN kenes.campaign_count cc
                                              ON cc.consultation_id = c.id AND cc.part_id = p.id
                                             AND cc.stance = st.stance))

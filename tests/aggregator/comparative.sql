@@ -23,7 +23,7 @@ CREATE TEMP TABLE expect_count AS
 SELECT po.id AS position_id, s.stance,
        count(m.id) AS proposals,
        count(DISTINCT coalesce(-tc.campaign_id, m.id)) AS texts,
-       count(DISTINCT m.submitter) + count(m.id) FILTER (WHERE m.submitter IS NULL) AS people,
+       count(DISTINCT m.submitter) AS people,  -- anonymous is no person
        coalesce(sum(m.support_count), 0) AS supports
 FROM public.test_position po
 CROSS JOIN (VALUES ('all'), ('support'), ('oppose'), ('amend')) AS s(stance)

@@ -32,6 +32,12 @@ for i in $(seq 0 11); do
 	[ "$STATUS" = 201 ] && ids+=("$(json .id)")
 done
 check "twelve people sent the letter" eq "${#ids[@]}" 12
+# And one copy without an IIN: a proposal of the campaign, but no person (as in the tallies).
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary \
+	"$(jq -nc --arg t "${greetings[0]} ${body[*]}" --arg c "$C" --arg a "$article" \
+		'{consultation: $c, target: $a, stance: "amend", text: $t, lang: "ru", region: "KZ-75"}')"
+check "an anonymous copy" eq "$STATUS" 201
+anonymous=$(json .id)
 # (numbered, so that a second run on the same database does not make them exact duplicates)
 for t in "Статья о бюджете хороша, но я против публикации расходов обороны ($$ $RANDOM)." \
 	"Предлагаю убрать из статьи слово «открыто», оно ничего не значит ($$ $RANDOM)."; do
@@ -44,6 +50,7 @@ done
 check "the next refresh succeeds" agg refresh 2>"$_tmp/refresh.log"
 campaign=$(sql -c "SELECT DISTINCT campaign_id FROM kenes.campaign_member WHERE proposal_id IN ($(IFS=,; echo "${ids[*]}"))")
 check "all twelve are one campaign" eq "$(echo "$campaign" | wc -l) $(sql -c "SELECT count(*) FROM kenes.campaign_member WHERE campaign_id = ${campaign:-0} AND proposal_id IN ($(IFS=,; echo "${ids[*]}"))")" "1 12"
+check "the anonymous copy is in it" eq "$(sql -c "SELECT campaign_id FROM kenes.campaign_member WHERE proposal_id = ${anonymous:-0}")" "$campaign"
 check "the unrelated ones are not in it" eq "$(sql -c "SELECT count(*) FROM kenes.campaign_member WHERE campaign_id = ${campaign:-0} AND proposal_id IN ($(IFS=,; echo "${others[*]}"))")" 0
 
 today=$(sql -c "SELECT (now() AT TIME ZONE 'Asia/Almaty')::date")
@@ -56,6 +63,8 @@ members="FROM kenes.campaign_member m JOIN kenes.proposal p ON p.id = m.proposal
 check "the report lists the campaign with all its proposals" eq "$(json "$item | .proposals")" "$(sql -c "SELECT count(*) $members")"
 check "with its signer count" eq "$(json "$item | .people")" "$(sql -c "SELECT count(DISTINCT p.submitter) $members")"
 check "at least our twelve signers" test "$(json "$item | .people")" -ge 12
+check "the anonymous copy counts as a proposal, not a person" test \
+	"$(json "$item | .proposals")" -gt "$(json "$item | .people")"
 check "flagged as a burst (twelve within a minute or two)" eq "$(json "$item | .burst")" "$(sql -c "SELECT CASE WHEN max(n) >= 10 THEN 'true' ELSE 'false' END FROM (SELECT count(*) AS n FROM kenes.proposal WHERE id IN ($(IFS=,; echo "${ids[*]}")) GROUP BY date_trunc('minute', created_at)) x")"
 check "and its text" contains "$(json "$item | .excerpt")" "местные бюджеты"
 

@@ -6,6 +6,7 @@
 # Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
+. "$(dirname "$0")/../lib/iin.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
 agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
 C=constitution-2026
@@ -24,15 +25,15 @@ act() { # TOKEN PATH BODY
 	http POST "/api/v1/positions$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
 		--data-binary "$3"
 }
-propose() { # TARGET STANCE TEXT: prints the new proposal's id
+propose() { # TARGET STANCE TEXT [IIN]: prints the new proposal's id
 	http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary "$(jq -cn --arg t "$3" \
-		--arg target "$1" --arg s "$2" '{consultation: "constitution-2026", target: $target, stance: $s,
-		text: $t, lang: "ru", region: "KZ-71"}')"
+		--arg target "$1" --arg s "$2" --arg iin "${4:-}" '{consultation: "constitution-2026", target: $target,
+		stance: $s, text: $t, lang: "ru", region: "KZ-71"} + (if $iin == "" then {} else {iin: $iin} end)')"
 	json .id
 }
 
 p1=$(propose $T support "Поддерживаю статью о местном самоуправлении $run, всё верно.")
-p2=$(propose $T oppose "Против: акимы должны избираться $run, а не назначаться.")
+p2=$(propose $T oppose "Против: акимы должны избираться $run, а не назначаться." "$(iin 7781)")
 p3=$(propose $T oppose "Акимов нужно выбирать на выборах $run.")
 p4=$(propose $T amend "Дополнить статью словами о бюджете $run.")
 p5=$(propose $T amend "=HYPERLINK(\"http://x\") бюджет $run")
@@ -113,8 +114,9 @@ echo "UPDATE kenes.proposal SET support_count = 5 WHERE id = $p3" | sql
 http GET "/api/v1/comparative-table?consultation=$C&version=$V"
 check "table: 200, public" eq "$STATUS $(header Cache-Control)" "200 public, max-age=1, stale-while-revalidate=1"
 row() { json ".parts[] | select(.part == \"$T\") | .positions[] | select(.id == $1) | $2"; }
-check "A: 2 proposals, 2 texts, 2 people (anonymous), 5 supports, 2 oppose" eq \
-	"$(row "$A" '[.counts.proposals, .counts.texts, .counts.people, .counts.supports, .counts.stances.oppose.proposals] | join(" ")')" "2 2 2 5 2"
+# People are distinct identified submitters, as in the tallies: the anonymous p3 is no person.
+check "A: 2 proposals, 2 texts, 1 person (p3 is anonymous), 5 supports, 2 oppose" eq \
+	"$(row "$A" '[.counts.proposals, .counts.texts, .counts.people, .counts.supports, .counts.stances.oppose.proposals] | join(" ")')" "2 2 1 5 2"
 check "A's quotes: most supported, then the shortest other" eq "$(row "$A" '[.quotes.most_supported.id, .quotes.shortest.id] | join(" ")')" "$p3 $p2"
 check "A's decision" eq "$(row "$A" '.decision + " " + .decision_reason.en')" "partly Partly"
 check "the part's unplaced proposals" eq "$(json ".parts[] | select(.part == \"$T\") | .unplaced")" \

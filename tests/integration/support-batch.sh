@@ -104,9 +104,14 @@ check "a 200 is remembered too; the same key on another proposal is another key"
 2 200 already_supported $(body "$p1" 3) f"
 check "the 200 is what the key replays" eq "$(batch "$(job 1 "$p2" "$c" '{"key": "200-'$key'", "hash": "bb"}')")" \
 	"1 200 replay $(body "$p2" 3) f"
-psql -X -q -d "$KENES_ADMIN_URL" -c "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('support:$p3' || E'\n' || 'held-$key', 7305526)); SELECT pg_sleep(3); COMMIT;" >/dev/null &
+psql -X -q -d "$KENES_ADMIN_URL" -c "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('support:$p3' || E'\n' || 'held-$key', 7305526)); SELECT pg_sleep(5); COMMIT;" >/dev/null &
 holder=$!
-sleep 1
+# Until the holder has the lock (a loaded machine can take seconds to start a psql).
+for _ in $(seq 100); do
+	[ "$(psql -X -tA -d "$KENES_ADMIN_URL" -c "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+		WHERE l.locktype = 'advisory' AND l.granted AND a.query LIKE '%held-$key%' AND a.pid <> pg_backend_pid()")" = 1 ] && break
+	sleep 0.1
+done
 out=$(batch "$(job 1 "$p3" "$d" '{"key": "held-'$key'"}')" "$(job 2 "$p3" "$e")")
 check "key held elsewhere: 409 with a retry, the neighbour stored" eq "$out" \
 	"1 409 request_in_flight - t
