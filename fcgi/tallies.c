@@ -15,7 +15,7 @@
 #include "util.h"
 
 /* What `by` may be: the statement that answers it and the part kind it keeps. */
-static const struct dimension {
+static const struct tallies_dimension {
 	const char *by;
 	const char *statement;
 	const char *kind; /* "article", or NULL for every part (only for part statements) */
@@ -39,17 +39,10 @@ static const char *const parameters[] = { "consultation", "by",   "from", "to", 
 					  "format",       "lang", "bom",  "version" };
 static const char *const stances[] = { "all", "support", "oppose", "amend" };
 
-struct query {
-	const char *consultation, *from, *to, *stance, *lang;
-	const char *version; /* "all", "current", a number, or NULL (see tally_part.sql) */
-	const struct dimension *dim;
-	bool csv, bom;
-};
-
 /* Reads and checks the query string; every problem is gathered into errs. */
-static void parse_query(const struct form *f, void *query, struct errors *errs)
+void tallies_parse(const struct form *f, void *query, struct errors *errs)
 {
-	struct query *q = query;
+	struct tallies_query *q = query;
 	const struct form_field *v;
 
 	memset(q, 0, sizeof(*q));
@@ -57,6 +50,7 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	params_check_names(f, parameters, ARRAY_LEN(parameters), NULL, errs);
 	q->consultation = params_consultation(f, errs);
 	if ((v = form_get(f, "by"))) {
+		q->by = v->value;
 		q->dim = NULL;
 		for (size_t i = 0; i < sizeof(dimensions) / sizeof(dimensions[0]); i++)
 			if (strcmp(v->value, dimensions[i].by) == 0)
@@ -125,7 +119,7 @@ static json_int_t proposals_of(const json_t *stances_obj, const char *stance)
 
 /* Rows come sorted by key, then stance ('all' first). Without a stance filter, one JSON
  * row per key with 'all' at the top level and the three stances under "stances". */
-static json_t *rows_json(const PGresult *res, const struct query *q)
+static json_t *rows_json(const PGresult *res, const struct tallies_query *q)
 {
 	json_t *rows = json_array(), *row = NULL;
 	bool parts = strcmp(q->dim->statement, "tally_part") == 0 || q->dim->has_lineage;
@@ -182,7 +176,7 @@ static json_t *rows_json(const PGresult *res, const struct query *q)
 	return rows;
 }
 
-static void reply_csv(struct request *req, const PGresult *res, const struct query *q)
+static void reply_csv(struct request *req, const PGresult *res, const struct tallies_query *q)
 {
 	int label_col = strcmp(q->lang, "kk") == 0 ? 1 : strcmp(q->lang, "ru") == 0 ? 2 : 3;
 	char disposition[160];
@@ -214,7 +208,7 @@ static void reply_csv(struct request *req, const PGresult *res, const struct que
  * "texts"} for the consultation, and "texts" on each part row. Rows without a count yet (no
  * campaign refresh) are left as they are. False when the statement failed.
  */
-static bool add_texts(struct request *req, json_t *doc, const char *consultation_id, const struct query *q)
+static bool add_texts(struct request *req, json_t *doc, const char *consultation_id, const struct tallies_query *q)
 {
 	const char *params[2] = { consultation_id, q->stance };
 	bool parts = strcmp(q->dim->statement, "tally_part") == 0;
@@ -249,85 +243,109 @@ static bool add_texts(struct request *req, json_t *doc, const char *consultation
 	return true;
 }
 
-/* A version number the consultation does not have is a 422, not an empty table. */
-static bool version_known_or_reply(struct request *req, const char *consultation_id, const char *version)
+/* The tallies' state, the version check and the dimension's statement: *meta and *res are
+ * the caller's to PQclear (NULL when not reached). */
+static enum tallies_outcome run(struct request *req, const struct tallies_query *q, PGresult **meta,
+				PGresult **res)
 {
-	const char *params[2] = { consultation_id, version };
-	PGresult *res;
-	bool known;
+	const char *params[6] = { q->consultation, q->from, q->to, NULL, NULL, NULL };
 
-	if (!version || strcmp(version, "all") == 0 || strcmp(version, "current") == 0)
-		return true;
-	res = db_run(req->read_db, "tally_version_known", 2, params);
-	if (!res) {
-		reply_db_failure(req, req->read_db, "tally_version_known");
-		return false;
+	*res = NULL;
+	if (!(*meta = db_run(req->read_db, "tally_meta", 3, params)))
+		return TALLIES_DB_FAILED;
+	if (strcmp(PQgetvalue(*meta, 0, 2), "1") != 0)
+		return q->consultation ? TALLIES_UNKNOWN_CONSULTATION : TALLIES_CONSULTATION_REQUIRED;
+	if (PQgetisnull(*meta, 0, 4))
+		return TALLIES_NOT_READY;
+	params[0] = PQgetvalue(*meta, 0, 0);
+	if (q->version && strcmp(q->version, "all") != 0 && strcmp(q->version, "current") != 0) {
+		const char *vp[2] = { params[0], q->version };
+		PGresult *known = db_run(req->read_db, "tally_version_known", 2, vp);
+		bool ok = known && strcmp(PQgetvalue(known, 0, 0), "t") == 0;
+
+		PQclear(known);
+		if (!known)
+			return TALLIES_DB_FAILED;
+		if (!ok)
+			return TALLIES_UNKNOWN_VERSION;
 	}
-	known = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	params[3] = q->stance;
+	params[4] = q->dim->kind;
+	params[5] = q->version;
+	*res = db_run(req->read_db, q->dim->statement, q->dim->has_kind ? 6 : 4, params);
+	return *res ? TALLIES_OK : TALLIES_DB_FAILED;
+}
+
+/* The JSON document of a run, with the campaign-collapsed counts; NULL when they failed. */
+static json_t *document(struct request *req, const struct tallies_query *q, const PGresult *meta,
+			const PGresult *res)
+{
+	json_t *doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation",
+				PQgetvalue(meta, 0, 1), "by", q->dim->by, "from", q->from, "to", q->to,
+				"stance", q->stance, "time_zone", PQgetvalue(meta, 0, 3), "refreshed_at",
+				PQgetvalue(meta, 0, 4), "rows", rows_json(res, q));
+
+	if (q->version) /* echoed only when asked, so answers without it stay as they were */
+		json_object_set_new(doc, "version", json_string(q->version));
+	if (!add_texts(req, doc, PQgetvalue(meta, 0, 0), q)) {
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+enum tallies_outcome tallies_load(struct request *req, const struct tallies_query *q, json_t **doc)
+{
+	PGresult *meta = NULL, *res = NULL;
+	enum tallies_outcome outcome = run(req, q, &meta, &res);
+
+	*doc = NULL;
+	if (outcome == TALLIES_OK && !(*doc = document(req, q, meta, res)))
+		outcome = TALLIES_DB_FAILED;
 	PQclear(res);
-	if (!known)
-		reply_error(req, 422, "unknown_version", "this consultation has no such draft version");
-	return known;
+	PQclear(meta);
+	return outcome;
 }
 
 void tallies_handle(struct request *req, const struct route_match *m)
 {
 	struct form f = { .count = 0 };
-	struct query q;
+	struct tallies_query q;
 	PGresult *meta = NULL, *res = NULL;
-	const char *params[6];
 	json_t *doc;
 	char *text;
 
 	(void)m;
-	if (!params_read_or_reply(req, &f, parse_query, &q))
+	if (!params_read_or_reply(req, &f, tallies_parse, &q))
 		goto out;
-	params[0] = q.consultation;
-	params[1] = q.from;
-	params[2] = q.to;
-	meta = db_run(req->read_db, "tally_meta", 3, params);
-	if (!meta) {
-		reply_db_failure(req, req->read_db, "reading the tallies' state");
+	switch (run(req, &q, &meta, &res)) {
+	case TALLIES_OK:
+		break;
+	case TALLIES_UNKNOWN_CONSULTATION:
+		reply_error(req, 404, "unknown_consultation", "there is no such consultation");
 		goto out;
-	}
-	if (strcmp(PQgetvalue(meta, 0, 2), "1") != 0) {
-		if (q.consultation)
-			reply_error(req, 404, "unknown_consultation", "there is no such consultation");
-		else
-			reply_error(req, 422, "consultation_required",
-				    "there is no consultation, or several and not one open: name one with "
-				    "?consultation=");
+	case TALLIES_CONSULTATION_REQUIRED:
+		reply_error(req, 422, "consultation_required",
+			    "there is no consultation, or several and not one open: name one with "
+			    "?consultation=");
 		goto out;
-	}
-	if (PQgetisnull(meta, 0, 4)) {
+	case TALLIES_NOT_READY:
 		reply_header(req, "Retry-After", "60");
 		reply_error(req, 503, "not_ready",
 			    "the tallies have not been computed yet (kenes-aggregator refresh)");
 		goto out;
-	}
-	params[0] = PQgetvalue(meta, 0, 0);
-	if (!version_known_or_reply(req, params[0], q.version))
+	case TALLIES_UNKNOWN_VERSION:
+		reply_error(req, 422, "unknown_version", "this consultation has no such draft version");
 		goto out;
-	params[3] = q.stance;
-	params[4] = q.dim->kind;
-	params[5] = q.version;
-	res = db_run(req->read_db, q.dim->statement, q.dim->has_kind ? 6 : 4, params);
-	if (!res) {
-		reply_db_failure(req, req->read_db, q.dim->statement);
+	case TALLIES_DB_FAILED:
+		reply_db_failure(req, req->read_db, "the tallies");
 		goto out;
 	}
 	if (q.csv) {
 		reply_csv(req, res, &q);
 		goto out;
 	}
-	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s, s:s, s:o}", "consultation", PQgetvalue(meta, 0, 1),
-			"by", q.dim->by, "from", q.from, "to", q.to, "stance", q.stance, "time_zone",
-			PQgetvalue(meta, 0, 3), "refreshed_at", PQgetvalue(meta, 0, 4), "rows",
-			rows_json(res, &q));
-	if (q.version) /* echoed only when asked, so answers without it stay as they were */
-		json_object_set_new(doc, "version", json_string(q.version));
-	if (!add_texts(req, doc, params[0], &q)) {
-		json_decref(doc);
+	if (!(doc = document(req, &q, meta, res))) {
 		reply_db_failure(req, req->read_db, "tally_texts");
 		goto out;
 	}
