@@ -19,12 +19,28 @@
 #define QUERY_MAX  200
 #define SHOWN_TEXT 1000 /* characters of a proposal's text on the page */
 
-static const char *const names[] = { "consultation", "q",  "target", "stance", "status", "channel",
-				     "from",         "to", "topic",  "region", "after",  "lang" };
-/* Parameters $2..$11 of staff_proposal_search, in its order (q first), then `after`. */
-enum { F_Q, F_TARGET, F_STANCE, F_STATUS, F_CHANNEL, F_FROM, F_TO, F_TOPIC, F_REGION, F_AFTER, F_COUNT };
-static const char *const filter_names[F_COUNT] = { "q",    "target", "stance", "status", "channel",
-						   "from", "to",     "topic",  "region", "after" };
+static const char *const names[] = { "consultation", "q",      "target", "stance",  "status",
+				     "channel",      "from",   "to",     "topic",   "region",
+				     "version",      "campaign", "after", "lang" };
+/* Parameters $2..$10 of staff_proposal_search, in its order (q first), then $13 and $14,
+   then `after` ($11). */
+enum {
+	F_Q,
+	F_TARGET,
+	F_STANCE,
+	F_STATUS,
+	F_CHANNEL,
+	F_FROM,
+	F_TO,
+	F_TOPIC,
+	F_REGION,
+	F_VERSION,
+	F_CAMPAIGN,
+	F_AFTER,
+	F_COUNT
+};
+static const char *const filter_names[F_COUNT] = { "q",     "target", "stance",  "status",   "channel", "from",
+						   "to",    "topic",  "region",  "version",  "campaign", "after" };
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const statuses[] = { "published", "hidden" };
 static const char *const channels[] = { "web", "api", "import" };
@@ -64,6 +80,8 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	       (!v[F_FROM] || text_is_date_shaped(v[F_FROM])) && (!v[F_TO] || text_is_date_shaped(v[F_TO])) &&
 	       (!v[F_TOPIC] || code_shaped(v[F_TOPIC], 63)) &&
 	       (!v[F_REGION] || code_shaped(v[F_REGION], 16)) &&
+	       (!v[F_VERSION] || (v[F_VERSION][0] != '0' && parse_long(v[F_VERSION], 1, 9999, &n))) &&
+	       (!v[F_CAMPAIGN] || (v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
 	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n)));
 }
 
@@ -112,6 +130,8 @@ static void search_form(struct buf *b, enum lang lang, const char *v[F_COUNT], b
 	input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", v[F_TO]);
 	input(b, "f-topic", "topic", lang_tr(lang, "staff.dash.topic"), "text", v[F_TOPIC]);
 	input(b, "f-region", "region", lang_tr(lang, "staff.search.region"), "text", v[F_REGION]);
+	input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), "text", v[F_VERSION]);
+	input(b, "f-campaign", "campaign", lang_tr(lang, "staff.campaign.id"), "text", v[F_CAMPAIGN]);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
 		   lang_tr(lang, "staff.search.button"));
 }
@@ -176,7 +196,7 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 	if (PQntuples(res) > PAGE_SIZE) {
 		buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"/staff/proposals?lang=%s",
 			   lang_tr(lang, "nav.pages"), lang_code(lang));
-		for (int k = 0; k < F_AFTER; k++)
+		for (int k = 0; k < F_AFTER; k++) /* every filter but `after`, which is last */
 			if (v[k]) {
 				struct buf enc;
 
@@ -195,7 +215,7 @@ void staff_proposals(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
 	struct form f = { .count = 0 };
-	const char *v[F_COUNT], *params[12], *consultation = NULL;
+	const char *v[F_COUNT], *params[14], *consultation = NULL;
 	const char *meta_params[3] = { NULL, NULL, NULL };
 	bool hidden_allowed = m->role & (AUTH_STAFF | AUTH_MODERATOR);
 	PGresult *meta = NULL, *res = NULL;
@@ -221,14 +241,16 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		goto out;
 	}
 	params[0] = PQgetvalue(meta, 0, 0);
-	for (int i = 0; i < F_AFTER; i++)
+	for (int i = 0; i < F_VERSION; i++)
 		params[1 + i] = v[i];
+	params[12] = v[F_VERSION];
+	params[13] = v[F_CAMPAIGN];
 	if (!hidden_allowed) /* analysts: published proposals only, whatever they ask */
 		params[1 + F_STATUS] = "published";
 	params[10] = v[F_AFTER] ? v[F_AFTER] : "9223372036854775807";
 	snprintf(limit, sizeof(limit), "%d", PAGE_SIZE + 1);
 	params[11] = limit;
-	if (!(res = db_run(req->db, "staff_proposal_search", 12, params))) {
+	if (!(res = db_run(req->db, "staff_proposal_search", 14, params))) {
 		reply_db_failure(req, req->db, "searching proposals");
 		goto out;
 	}

@@ -3,8 +3,10 @@
 -- for a single word, trigram word similarity, pg_trgm %>), each branch served by its partial index (sql/migrations/029).
 --   $1 consultation id  $2 search words or NULL  $3 part key (article:4) or NULL
 --   $4 stance or NULL  $5 status ('published', 'hidden') or NULL for both  $6 channel or NULL
---   $7 first day or NULL  $8 last day or NULL (UTC days)  $9 topic slug or NULL
+--   $7 first day or NULL  $8 last day or NULL (local days of the tallies' time zone, as
+--   /api/v1/tallies counts them; UTC before the first refresh)  $9 topic slug or NULL
 --   $10 region code or NULL  $11 only ids below this  $12 at most this many rows
+--   $13 draft version number or NULL  $14 campaign id or NULL
 -- Columns: id, created_at (UTC), part key, part label en/ru/kk, stance, lang, status,
 -- channel, region, text.
 SELECT p.id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), kenes.part_target(pt),
@@ -12,6 +14,7 @@ SELECT p.id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI'), ken
        kenes.part_label_versioned(pt, 'kk'), p.stance, p.lang, p.status, p.channel, p.region, p.text
 FROM kenes.proposal p
 JOIN kenes.part pt ON pt.id = p.part_id
+CROSS JOIN (SELECT coalesce((SELECT s.time_zone FROM kenes.tally_state s), 'UTC') AS zone) AS tz
 WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($2::text IS NULL
        OR (p.lang = 'ru' AND to_tsvector('russian'::regconfig, p.text) @@ plainto_tsquery('russian'::regconfig, $2::text))
@@ -22,10 +25,14 @@ WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($4::text IS NULL OR p.stance = $4::text)
   AND ($5::text IS NULL OR p.status = $5::text)
   AND ($6::text IS NULL OR p.channel = $6::text)
-  AND ($7::date IS NULL OR p.created_at >= $7::date::timestamp AT TIME ZONE 'UTC')
-  AND ($8::date IS NULL OR p.created_at < ($8::date + 1)::timestamp AT TIME ZONE 'UTC')
+  AND ($7::date IS NULL OR p.created_at >= $7::date::timestamp AT TIME ZONE tz.zone)
+  AND ($8::date IS NULL OR p.created_at < ($8::date + 1)::timestamp AT TIME ZONE tz.zone)
   AND ($9::text IS NULL OR EXISTS (SELECT FROM kenes.proposal_topic x JOIN kenes.topic t ON t.id = x.topic_id
                                    WHERE x.proposal_id = p.id AND t.slug = $9::text))
   AND ($10::text IS NULL OR p.region = $10::text)
+  AND ($13::integer IS NULL OR p.version_id = (SELECT v.id FROM kenes.draft_version v
+                                                WHERE v.consultation_id = $1::integer AND v.number = $13::integer))
+  AND ($14::bigint IS NULL OR EXISTS (SELECT FROM kenes.campaign_member m
+                                      WHERE m.proposal_id = p.id AND m.campaign_id = $14::bigint))
 ORDER BY p.id DESC
 LIMIT $12::integer
