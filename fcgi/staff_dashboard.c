@@ -198,22 +198,19 @@ static void filter_args(struct buf *b, const struct dash_query *q, enum lang lan
 		}
 }
 
-/* The stance split as a bar of three rectangles, with its numbers as the image's name. */
-static void stance_bar(struct buf *b, enum lang lang, json_t *by)
+void staff_stance_bar(struct buf *b, enum lang lang, const long long n[3])
 {
 	static const char *const fills[] = { "#00703c", "#b00020", "#00689d" };
-	json_int_t n[3], total = 0;
+	long long total = n[0] + n[1] + n[2];
 	double x = 0;
 
-	for (int i = 0; i < 3; i++)
-		total += n[i] = member(json_object_get(by, stances[i]), "proposals");
 	buf_printf(b, "<svg class=\"split\" width=\"120\" height=\"14\" viewBox=\"0 0 120 14\" role=\"img\" "
 		      "aria-label=\"");
 	for (int i = 0; i < 3; i++) {
 		char key[32];
 
 		snprintf(key, sizeof(key), "stance.%s", stances[i]);
-		buf_printf(b, "%s%s: %lld", i ? ", " : "", lang_tr(lang, key), (long long)n[i]);
+		buf_printf(b, "%s%s: %lld", i ? ", " : "", lang_tr(lang, key), n[i]);
 	}
 	buf_puts(b, "\">");
 	for (int i = 0; i < 3 && total > 0; i++) {
@@ -226,6 +223,16 @@ static void stance_bar(struct buf *b, enum lang lang, json_t *by)
 	if (total == 0)
 		buf_puts(b, "<rect x=\"0\" y=\"0\" width=\"120\" height=\"14\" fill=\"#c9ced8\"/>");
 	buf_puts(b, "</svg>");
+}
+
+/* The stance split of a row's "stances" object. */
+static void stance_bar(struct buf *b, enum lang lang, json_t *by)
+{
+	long long n[3];
+
+	for (int i = 0; i < 3; i++)
+		n[i] = (long long)member(json_object_get(by, stances[i]), "proposals");
+	staff_stance_bar(b, lang, n);
 }
 
 static void filter_form(struct buf *b, enum lang lang, const struct dash_query *q)
@@ -308,6 +315,38 @@ static void totals_table(struct buf *b, enum lang lang, json_t *doc)
 	buf_puts(b, "</table>\n");
 }
 
+/* The query of a row's links: its part's version and the filters that apply (a part's page
+   takes no topic; the proposals behind a number are the published ones the tallies count). */
+static void part_args(struct buf *b, json_t *doc, const struct dash_query *q, json_t *row, enum lang lang,
+		      bool proposals)
+{
+	const char *names_[] = { "stance", "from", "to", "topic" };
+	const char *values[] = { q->stance, q->from, q->to, proposals ? q->topic : NULL };
+
+	buf_printf(b, "?lang=%s&amp;consultation=", lang_code(lang));
+	buf_html(b, json_string_value(json_object_get(doc, "consultation")));
+	if (proposals) {
+		buf_puts(b, "&amp;target=");
+		buf_html(b, json_string_value(json_object_get(row, "key")));
+		buf_puts(b, "&amp;status=published");
+	}
+	buf_printf(b, "&amp;version=%lld", (long long)member(row, "version"));
+	for (size_t i = 0; i < 4; i++)
+		if (values[i]) {
+			buf_printf(b, "&amp;%s=", names_[i]);
+			buf_html(b, values[i]); /* checked shapes: no character needs encoding */
+		}
+}
+
+/* A number of a row, linked to the proposals behind it in the staff search. */
+static void linked_number(struct buf *b, json_t *doc, const struct dash_query *q, json_t *row, enum lang lang,
+			  json_int_t n)
+{
+	buf_puts(b, "<a href=\"/staff/proposals");
+	part_args(b, doc, q, row, lang, true);
+	buf_printf(b, "\">%lld</a>", (long long)n);
+}
+
 static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct dash_query *q)
 {
 	json_t *row;
@@ -326,20 +365,23 @@ static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct
 	{
 		json_t *texts = json_object_get(row, "texts");
 
-		buf_puts(b, "<tr><th scope=\"row\">");
-		buf_html(b, json_string_value(json_object_get(row, "label")));
-		/* The proposals behind the number: the public list of that part and version. */
-		buf_puts(b, "</th><td><a href=\"/proposals?target=");
+		buf_puts(b, "<tr><th scope=\"row\"><a href=\"/staff/parts/");
 		buf_html(b, json_string_value(json_object_get(row, "key")));
-		buf_printf(b, "&amp;version=%lld&amp;lang=%s\">%lld</a></td><td>",
-			   (long long)member(row, "version"), lang_code(lang),
-			   (long long)member(row, "proposals"));
+		part_args(b, doc, q, row, lang, false);
+		buf_puts(b, "\">");
+		buf_html(b, json_string_value(json_object_get(row, "label")));
+		buf_puts(b, "</a></th><td>");
+		linked_number(b, doc, q, row, lang, member(row, "proposals"));
+		buf_puts(b, "</td><td>");
 		if (texts)
-			buf_printf(b, "%lld", (long long)json_integer_value(texts));
+			linked_number(b, doc, q, row, lang, json_integer_value(texts));
 		else
 			buf_puts(b, "—");
-		buf_printf(b, "</td><td>%lld</td><td>%lld</td><td>", (long long)member(row, "people"),
-			   (long long)member(row, "supports"));
+		buf_puts(b, "</td><td>");
+		linked_number(b, doc, q, row, lang, member(row, "people"));
+		buf_puts(b, "</td><td>");
+		linked_number(b, doc, q, row, lang, member(row, "supports"));
+		buf_puts(b, "</td><td>");
 		if (!q->stance)
 			stance_bar(b, lang, json_object_get(row, "stances"));
 		buf_puts(b, "</td></tr>\n");

@@ -9,9 +9,14 @@
 #ifndef KENES_STAFF_DASHBOARD_H
 #define KENES_STAFF_DASHBOARD_H
 
+#include "buf.h"
+#include "lang.h"
 #include "request.h"
 #include "routes.h"
 
 void staff_dashboard(struct request *req, const struct route_match *m);
+/* The stance split (proposals in support, against, amending: n[0..2]) as an SVG bar of three
+ * rectangles, its numbers as the image's name; grey when all are 0. */
+void staff_stance_bar(struct buf *b, enum lang lang, const long long n[3]);
 
 #endif

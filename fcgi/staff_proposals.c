@@ -148,13 +148,12 @@ static void url_encode(struct buf *b, const char *s)
 	}
 }
 
-/* The first SHOWN_TEXT characters, escaped, cut at a character boundary. */
-static void shown_text(struct buf *b, const char *text)
+void staff_excerpt(struct buf *b, const char *text, size_t max_chars)
 {
 	size_t n = 0, chars = 0;
 	struct buf tmp;
 
-	while (text[n] && chars < SHOWN_TEXT) {
+	while (text[n] && chars < max_chars) {
 		n++;
 		while ((text[n] & 0xc0) == 0x80)
 			n++;
@@ -162,10 +161,17 @@ static void shown_text(struct buf *b, const char *text)
 	}
 	buf_init(&tmp, 0);
 	buf_append(&tmp, text, n);
-	buf_puts(b, "<blockquote class=\"text\">");
 	buf_html(b, tmp.data);
-	buf_puts(b, text[n] ? "…</blockquote>\n" : "</blockquote>\n");
+	if (text[n])
+		buf_puts(b, "…");
 	buf_free(&tmp);
+}
+
+static void shown_text(struct buf *b, const char *text)
+{
+	buf_puts(b, "<blockquote class=\"text\">");
+	staff_excerpt(b, text, SHOWN_TEXT);
+	buf_puts(b, "</blockquote>\n");
 }
 
 static void results(struct buf *b, enum lang lang, const PGresult *res, const char *v[F_COUNT])

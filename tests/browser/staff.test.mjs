@@ -108,8 +108,8 @@ test('the staff workspace in Chromium', { timeout: 150_000 }, async (t) => {
 					await page.getByRole('button', { name: 'Show' }).click();
 					await page.waitForURL(/stance=oppose/);
 					const row = page.locator('table.staff tr', { hasText: 'Article 12' }).first();
-					await row.locator('a').first().click();
-					await page.waitForURL(/\/proposals\?target=article:12/);
+					await row.locator('td a').first().click();
+					await page.waitForURL(/\/staff\/proposals\?.*target=article:12/);
 					await page.goto(`${BASE_URL}/staff/?lang=en`);
 					const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV' }).click()]);
 					assert.equal(download.suggestedFilename(), 'kenes-dashboard.csv');

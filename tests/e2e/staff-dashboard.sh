@@ -68,7 +68,8 @@ for l in kk ru en; do
 	check "HTML in $l" contains "$STATUS $BODY" "200 <!doctype html>"
 	check "... with lang=$l" contains "$BODY" "<html lang=\"$l\">"
 done
-check "each count links to the proposals behind it" contains "$BODY" 'href="/proposals?target=article:7&amp;version='
+check "each count links to the proposals behind it" contains "$BODY" '/staff/proposals?lang=en&amp;consultation=constitution-2026&amp;target=article:7&amp;status=published&amp;version='
+check "each part's name links to its page" contains "$BODY" 'href="/staff/parts/article:7?lang=en&amp;consultation=constitution-2026&amp;version='
 check "the stance split is drawn" contains "$BODY" '<svg class="split"'
 check "the downloads keep the filters" contains "$BODY" '/staff/?lang=en&amp;format=csv'
 http GET '/staff/?from=2026-13-45' -b "$jar"
