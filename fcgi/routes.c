@@ -17,6 +17,7 @@
 #include "staff_moderation.h"
 #include "staff_pages.h"
 #include "staff_parts.h"
+#include "staff_query.h"
 #include "staff_proposals.h"
 #include "staff_session.h"
 #include "submit.h"
@@ -76,9 +77,10 @@ const struct route routes[] = {
 	{ GET, "/staff/", ROUTE_STAFF, staff_dashboard, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
 	{ GET, "/staff/account", ROUTE_STAFF, staff_home, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/proposals", ROUTE_STAFF, staff_proposals, STAFF_SESSION | AUTH_ANY, NULL },
-	/* Analysts' pages in the workspace (fcgi/staff_parts.h) */
+	/* Analysts' pages in the workspace (fcgi/staff_parts.h, staff_query.h) */
 	{ GET, "/staff/parts/{slug}", ROUTE_STAFF, staff_part_page, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF,
 	  NULL },
+	{ GET, "/staff/query", ROUTE_STAFF, staff_query_page, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
 	/* Moderation in the workspace (fcgi/staff_moderation.h) */
 	{ GET, "/staff/moderation", ROUTE_STAFF, staff_moderation_page, STAFF_SESSION | AUTH_MODERATOR,
 	  NULL },

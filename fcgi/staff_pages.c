@@ -166,6 +166,9 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
 	if (m->role & (AUTH_ANALYST | AUTH_STAFF))
 		buf_printf(b, "<li><a href=\"/staff/?lang=%s\">%s</a></li>", code,
 			   lang_tr(lang, "staff.dash.title"));
+	if (m->role & (AUTH_ANALYST | AUTH_STAFF)) /* the analysts' query builder */
+		buf_printf(b, "<li><a href=\"/staff/query?lang=%s\">%s</a></li>", code,
+			   lang_tr(lang, "staff.query.title"));
 	if (m->role & AUTH_MODERATOR)
 		buf_printf(b, "<li><a href=\"/staff/moderation?lang=%s\">%s</a></li>", code,
 			   lang_tr(lang, "staff.moderation.title"));

@@ -58,7 +58,8 @@ rows=0
 while read -r methods path who; do
 	[[ $path == /staff/* && $who == session:* ]] || continue
 	rows=$((rows + 1))
-	url=${path//\{id\}/1}
+	url=${path/#\/staff\/parts\/\{slug\}/\/staff\/parts\/article:1} # a part's page takes a part the draft has
+	url=${url//\{id\}/1}
 	url=${url//\{int\}/1}
 	url=${url//\{slug\}/x}
 	for p in "${principals[@]}"; do
