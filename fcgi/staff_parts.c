@@ -176,7 +176,8 @@ static void figures_section(const struct part_page *p, const struct part_figures
 	buf_printf(p->b, "<h2>%s</h2>\n<p>", lang_tr(p->lang, "staff.part.figures"));
 	staff_stance_bar(p->b, p->lang, split);
 	buf_puts(p->b, "</p>\n");
-	buf_printf(p->b, "<table class=\"staff\"><caption>%s</caption>\n", lang_tr(p->lang, "staff.part.stances"));
+	buf_printf(p->b, "<table class=\"staff\" id=\"stances\"><caption>%s</caption>\n",
+		   lang_tr(p->lang, "staff.part.stances"));
 	measure_header(p, "staff.dash.stance");
 	for (int s = 0; s < 4; s++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s</th>", stance_label(p->lang, s));
@@ -306,7 +307,7 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 		return;
 	}
 	trend_chart(p, weeks, n);
-	buf_printf(p->b, "<table class=\"staff trend\"><caption>%s</caption>\n", lang_tr(p->lang, "staff.part.trend"));
+	buf_printf(p->b, "<table class=\"staff\" id=\"trend\"><caption>%s</caption>\n", lang_tr(p->lang, "staff.part.trend"));
 	measure_header(p, "staff.part.week");
 	for (int i = 0; i < n; i++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s <small>%s – %s</small></th>", weeks[i].key, weeks[i].from,
@@ -338,7 +339,7 @@ static bool topics_section(const struct part_page *p)
 		    strcmp(PQgetvalue(res, i, 8), p->version) != 0)
 			continue;
 		if (shown++ == 0) {
-			buf_printf(p->b, "<table class=\"staff\"><caption>%s</caption>\n",
+			buf_printf(p->b, "<table class=\"staff\" id=\"topics\"><caption>%s</caption>\n",
 				   lang_tr(p->lang, "staff.part.topics"));
 			measure_header(p, "staff.dash.topic");
 		}
@@ -371,7 +372,7 @@ static bool campaigns_section(const struct part_page *p)
 		buf_printf(p->b, "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
 	else
 		buf_printf(p->b,
-			   "<table class=\"staff\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th>"
+			   "<table class=\"staff\" id=\"campaigns\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th>"
 			   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
 			   lang_tr(p->lang, "staff.part.campaigns"), lang_tr(p->lang, "staff.campaign.id"),
 			   lang_tr(p->lang, "staff.part.on_part"), lang_tr(p->lang, "staff.part.size"),
