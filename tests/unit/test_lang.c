@@ -223,6 +223,41 @@ static const char *const form_error_codes[] = {
 	"unavailable",
 };
 
+/* The analysts' pages (fcgi/staff_parts.c, staff_query.c). */
+static const char *const analyst_page_keys[] = {
+	"staff.part.all",
+	"staff.part.campaigns",
+	"staff.part.excerpt",
+	"staff.part.figures",
+	"staff.part.none",
+	"staff.part.note",
+	"staff.part.on_part",
+	"staff.part.search",
+	"staff.part.size",
+	"staff.part.stances",
+	"staff.part.top",
+	"staff.part.topics",
+	"staff.part.trend",
+	"staff.part.trend_desc",
+	"staff.part.unknown",
+	"staff.part.week",
+	"staff.part.wordings",
+	"staff.query.answer",
+	"staff.query.bom",
+	"staff.query.button",
+	"staff.query.by",
+	"staff.query.csv_note",
+	"staff.query.curl",
+	"staff.query.format",
+	"staff.query.intro",
+	"staff.query.invalid",
+	"staff.query.key",
+	"staff.query.label",
+	"staff.query.labels",
+	"staff.query.title",
+	"staff.query.url",
+};
+
 static void assert_complete(const char *key)
 {
 	if (!lang_tr_complete(key))
@@ -237,6 +272,13 @@ static void test_tr_page_keys_complete(void **state)
 	(void)state;
 	for (size_t i = 0; i < ARRAY_LEN(page_keys); i++)
 		assert_complete(page_keys[i]);
+}
+
+static void test_tr_analyst_page_keys_complete(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_LEN(analyst_page_keys); i++)
+		assert_complete(analyst_page_keys[i]);
 }
 
 static void test_tr_error_codes_complete(void **state)
@@ -299,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_lang_from_accept),
 		cmocka_unit_test(test_tr_falls_back_to_key),
 		cmocka_unit_test(test_tr_page_keys_complete),
+		cmocka_unit_test(test_tr_analyst_page_keys_complete),
 		cmocka_unit_test(test_tr_error_codes_complete),
 		cmocka_unit_test(test_tr_field_labels_complete),
 		cmocka_unit_test(test_lang_from_accept_truncated_q),
