@@ -16,7 +16,7 @@
 #include "text.h"
 #include "util.h"
 
-#define WEEKS_MAX    60  /* the trend's last weeks; one tally_part run each */
+#define WEEKS_MAX    60  /* the trend's last weeks */
 #define LIST_MAX     "10" /* proposals, wordings and campaigns listed */
 #define EXCERPT_MAX  300 /* characters of a text shown */
 #define TARGET_MAX   63
@@ -214,45 +214,52 @@ static bool part_texts(const struct part_page *p, long long *texts)
 	return true;
 }
 
+/* A week of the trend: proposals and supports per stance (0: all), -1 when not asked. */
 struct week {
 	char key[12], from[11], to[11];
-	struct part_figures f;
+	long long proposals[4], supports[4];
 };
 
-/* The weeks of the period (tally_week), each clipped to it, and the part's figures in each
- * (tally_part over that week's days, the API's by=part&from=..&to=..). */
+static bool new_week(const PGresult *res, int row)
+{
+	return row == 0 || strcmp(PQgetvalue(res, row - 1, 0), PQgetvalue(res, row, 0)) != 0;
+}
+
+/* The part's weeks (staff_part_weeks: the part cells' days, as tally_between adds them for
+ * the API's by=part&from=..&to=..), the last WEEKS_MAX. */
 static bool load_weeks(const struct part_page *p, struct week *weeks, int *count)
 {
-	const char *wp[4] = { p->cid, p->q->from, p->q->to, "all" };
-	PGresult *res = db_run(p->req->read_db, "tally_week", 4, wp);
-	int n, first;
+	const char *params[6] = { p->cid, p->target, p->version, p->q->from, p->q->to, p->q->stance };
+	PGresult *res = db_run(p->req->read_db, "staff_part_weeks", 6, params);
+	int all = 0, n = 0;
 
 	*count = 0;
 	if (!res)
 		return false;
-	n = PQntuples(res);
-	first = n > WEEKS_MAX ? n - WEEKS_MAX : 0;
-	for (int i = first; i < n; i++) {
-		struct week *w = &weeks[*count];
-		const char *span = PQgetvalue(res, i, 1); /* "2026-02-02/2026-02-08" */
-		const char *params[6] = { p->cid, w->from, w->to, p->q->stance, NULL, p->version };
-		char ignored[12];
-		PGresult *part;
+	for (int i = 0; i < PQntuples(res); i++)
+		all += new_week(res, i);
+	for (int i = 0, seen = 0; i < PQntuples(res); i++) {
+		struct week *w;
+		int s = stance_index(PQgetvalue(res, i, 3));
 
-		snprintf(w->key, sizeof(w->key), "%s", PQgetvalue(res, i, 0));
-		snprintf(w->from, sizeof(w->from), "%.10s", p->q->from && strcmp(p->q->from, span) > 0 ? p->q->from : span);
-		snprintf(w->to, sizeof(w->to), "%.10s",
-			 p->q->to && strcmp(p->q->to, span + 11) < 0 ? p->q->to : span + 11);
-		if (!(part = db_run(p->req->read_db, "tally_part", 6, params))) {
-			PQclear(res);
-			return false;
+		if (new_week(res, i))
+			seen++;
+		if (seen <= all - WEEKS_MAX)
+			continue; /* older than the trend shows */
+		if (new_week(res, i)) {
+			w = &weeks[n++];
+			snprintf(w->key, sizeof(w->key), "%s", PQgetvalue(res, i, 0));
+			snprintf(w->from, sizeof(w->from), "%s", PQgetvalue(res, i, 1));
+			snprintf(w->to, sizeof(w->to), "%s", PQgetvalue(res, i, 2));
+			for (int k = 0; k < 4; k++)
+				w->proposals[k] = w->supports[k] = -1;
 		}
-		if (!part_figures(part, p->target, p->version, &w->f, ignored, NULL))
-			memset(w->f.m, 0, sizeof(w->f.m));
-		PQclear(part);
-		(*count)++;
+		w = &weeks[n - 1];
+		w->proposals[s] = strtoll(PQgetvalue(res, i, 4), NULL, 10);
+		w->supports[s] = strtoll(PQgetvalue(res, i, 5), NULL, 10);
 	}
 	PQclear(res);
+	*count = n;
 	return true;
 }
 
@@ -266,7 +273,7 @@ static void trend_chart(const struct part_page *p, const struct week *weeks, int
 	int width = n * (bar + gap) + gap;
 
 	for (int i = 0; i < n; i++) {
-		long long t = weeks[i].f.m[p->q->stance ? stance_index(p->q->stance) : 0][0];
+		long long t = weeks[i].proposals[p->q->stance ? stance_index(p->q->stance) : 0];
 
 		if (t > max)
 			max = t;
@@ -282,7 +289,7 @@ static void trend_chart(const struct part_page *p, const struct week *weeks, int
 		int x = gap + i * (bar + gap);
 
 		for (int s = 1; s < 4; s++) {
-			long long v = weeks[i].f.m[s][0];
+			long long v = weeks[i].proposals[s];
 			double h;
 
 			if (v <= 0 || (p->q->stance && stance_index(p->q->stance) != s))
@@ -307,13 +314,18 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 		return;
 	}
 	trend_chart(p, weeks, n);
-	buf_printf(p->b, "<table class=\"staff\" id=\"trend\"><caption>%s</caption>\n", lang_tr(p->lang, "staff.part.trend"));
-	measure_header(p, "staff.part.week");
+	buf_printf(p->b,
+		   "<table class=\"staff\" id=\"trend\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th>"
+		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
+		   lang_tr(p->lang, "staff.part.trend"), lang_tr(p->lang, "staff.part.week"),
+		   lang_tr(p->lang, "staff.dash.proposals"), lang_tr(p->lang, "staff.dash.supports"));
 	for (int i = 0; i < n; i++) {
-		buf_printf(p->b, "<tr><th scope=\"row\">%s <small>%s – %s</small></th>", weeks[i].key, weeks[i].from,
-			   weeks[i].to);
-		measure_cells(p, weeks[i].f.m[s], p->q->stance, weeks[i].from, weeks[i].to, NULL);
-		buf_puts(p->b, "</tr>\n");
+		buf_printf(p->b, "<tr><th scope=\"row\">%s <small>%s – %s</small></th><td class=\"num\">",
+			   weeks[i].key, weeks[i].from, weeks[i].to);
+		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].proposals[s]);
+		buf_puts(p->b, "</td><td class=\"num\">");
+		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].supports[s]);
+		buf_puts(p->b, "</td></tr>\n");
 	}
 	buf_puts(p->b, "</table>\n");
 }

@@ -74,16 +74,16 @@ for h in $(hrefs stances | awk 'NR % 3 == 1'); do
 	[ "$n" -le 50 ] && check "the number links to exactly its proposals: $h" eq "$(shown "$h")" "$n"
 done
 
-# --- the weekly trend: each week is the API's by=part over that week's days
+# --- the weekly trend: each week's proposals and supports are the API's by=part over its days
 BODY=$page
 check "the trend is an SVG with a title and a description" contains "$page" 'role="img" aria-labelledby="trend-title trend-desc"><title id="trend-title">'
 weeks=$(printf '%s' "$page" | awk 'index($0, "id=\"trend\"") { on = 1 } on && /<\/table>/ { on = 0 } on' |
 	grep -o '<small>[0-9-]* – [0-9-]*</small>' | sed 's/<[^>]*>//g; s/ – / /')
 check "the trend has weeks" test -n "$weeks"
 wantw=$(echo "$weeks" | while read -r f t; do
-	api "by=part&from=$f&to=$t" | jq -r --arg k "$part" --argjson v "$version" '.rows[] | select(.key == $k and .version == $v) | "\(.proposals) \(.people) \(.supports)"'
+	api "by=part&from=$f&to=$t" | jq -r --arg k "$part" --argjson v "$version" '.rows[] | select(.key == $k and .version == $v) | "\(.proposals) \(.supports)"'
 done)
-check "each week's figures are the API's for those days" eq "$(table trend)" "$wantw"
+check "each week's proposals and supports are the API's for those days" eq "$(table trend)" "$wantw"
 check "the weeks add up to the all-time proposals" eq "$(table trend | awk '{ s += $1 } END { print s }')" "$(echo "$row" | jq .proposals)"
 
 # --- topics: the API's by=part,topic rows of the part
