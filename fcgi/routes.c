@@ -80,7 +80,8 @@ const struct route routes[] = {
 	/* Analysts' pages in the workspace (fcgi/staff_parts.h, staff_query.h) */
 	{ GET, "/staff/parts/{slug}", ROUTE_STAFF, staff_part_page, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF,
 	  NULL },
-	{ GET, "/staff/query", ROUTE_STAFF, staff_query_page, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF, NULL },
+	{ GET, "/staff/query", ROUTE_STAFF, staff_query_page, STAFF_SESSION | AUTH_ANALYST | AUTH_STAFF,
+	  NULL },
 	/* Moderation in the workspace (fcgi/staff_moderation.h) */
 	{ GET, "/staff/moderation", ROUTE_STAFF, staff_moderation_page, STAFF_SESSION | AUTH_MODERATOR,
 	  NULL },

@@ -16,10 +16,10 @@
 #include "text.h"
 #include "util.h"
 
-#define WEEKS_MAX    60  /* the trend's last weeks */
-#define LIST_MAX     "10" /* proposals, wordings and campaigns listed */
-#define EXCERPT_MAX  300 /* characters of a text shown */
-#define TARGET_MAX   63
+#define WEEKS_MAX   60   /* the trend's last weeks */
+#define LIST_MAX    "10" /* proposals, wordings and campaigns listed */
+#define EXCERPT_MAX 300  /* characters of a text shown */
+#define TARGET_MAX  63
 
 static const char *const names[] = { "consultation", "from", "to", "stance", "version", "lang" };
 /* Row order of tally_part for one part: 'all' then the stances. */
@@ -93,26 +93,23 @@ static int stance_index(const char *stance)
 	return 0;
 }
 
-/* The part's rows in a tally_part result: of `version`, or when NULL of the first (newest)
- * version that has the part, which is copied into version_out. False when none. */
-static bool part_figures(const PGresult *res, const char *target, const char *version, struct part_figures *f,
+/* The part's rows in a tally_part result, of the first (newest) version that has the part:
+ * its number into version_out, the row of its 'all' stance into *first_row. False when none. */
+static bool part_figures(const PGresult *res, const char *target, struct part_figures *f,
 			 char version_out[12], int *first_row)
 {
 	bool found = false;
 
-	memset(f->m, 0xff, sizeof(f->m)); /* -1: a stance the statement did not return */
+	memset(f->m, 0xff, sizeof(f->m)); /* -1 in every byte: -1, a stance not returned */
 	for (int i = 0; i < PQntuples(res); i++) {
 		int s;
 
-		if (strcmp(PQgetvalue(res, i, 0), target) != 0)
-			continue;
-		if (version ? strcmp(PQgetvalue(res, i, 8), version) != 0
-			    : found && strcmp(PQgetvalue(res, i, 8), version_out) != 0)
+		if (strcmp(PQgetvalue(res, i, 0), target) != 0 ||
+		    (found && strcmp(PQgetvalue(res, i, 8), version_out) != 0))
 			continue;
 		if (!found) {
 			snprintf(version_out, 12, "%s", PQgetvalue(res, i, 8));
-			if (first_row)
-				*first_row = i;
+			*first_row = i;
 		}
 		found = true;
 		s = stance_index(PQgetvalue(res, i, 4));
@@ -130,8 +127,9 @@ static void proposals_link(const struct part_page *p, const char *stance, const 
 	const char *names_[] = { "stance", "from", "to", "topic", "campaign" };
 	const char *values[] = { stance, from, to, topic, campaign };
 
-	buf_printf(p->b, "<a href=\"/staff/proposals?lang=%s&amp;consultation=%s&amp;target=%s&amp;version=%s"
-			 "&amp;status=published",
+	buf_printf(p->b,
+		   "<a href=\"/staff/proposals?lang=%s&amp;consultation=%s&amp;target=%s&amp;version=%s"
+		   "&amp;status=published",
 		   lang_code(p->lang), p->slug, p->target, p->version);
 	for (size_t i = 0; i < ARRAY_LEN(values); i++)
 		if (values[i])
@@ -296,12 +294,13 @@ static void trend_chart(const struct part_page *p, const struct week *weeks, int
 				continue;
 			h = (double)height * (double)v / (double)max;
 			y -= h;
-			buf_printf(p->b, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>", x, y,
-				   bar, h, fills[s - 1]);
+			buf_printf(p->b,
+				   "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"/>", x,
+				   y, bar, h, fills[s - 1]);
 		}
 	}
-	buf_printf(p->b, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#505a5f\"/></svg>\n", height + 1,
-		   width, height + 1);
+	buf_printf(p->b, "<line x1=\"0\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#505a5f\"/></svg>\n",
+		   height + 1, width, height + 1);
 }
 
 static void trend_section(const struct part_page *p, const struct week *weeks, int n)
@@ -322,7 +321,8 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 	for (int i = 0; i < n; i++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s <small>%s – %s</small></th><td class=\"num\">",
 			   weeks[i].key, weeks[i].from, weeks[i].to);
-		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].proposals[s]);
+		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL,
+			       weeks[i].proposals[s]);
 		buf_puts(p->b, "</td><td class=\"num\">");
 		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].supports[s]);
 		buf_puts(p->b, "</td></tr>\n");
@@ -383,12 +383,14 @@ static bool campaigns_section(const struct part_page *p)
 	if (PQntuples(res) == 0)
 		buf_printf(p->b, "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
 	else
-		buf_printf(p->b,
-			   "<table class=\"staff\" id=\"campaigns\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th>"
-			   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
-			   lang_tr(p->lang, "staff.part.campaigns"), lang_tr(p->lang, "staff.campaign.id"),
-			   lang_tr(p->lang, "staff.part.on_part"), lang_tr(p->lang, "staff.part.size"),
-			   lang_tr(p->lang, "staff.part.excerpt"));
+		buf_printf(
+			p->b,
+			"<table class=\"staff\" id=\"campaigns\"><caption>%s</caption>\n<tr><th "
+			"scope=\"col\">%s</th>"
+			"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
+			lang_tr(p->lang, "staff.part.campaigns"), lang_tr(p->lang, "staff.campaign.id"),
+			lang_tr(p->lang, "staff.part.on_part"), lang_tr(p->lang, "staff.part.size"),
+			lang_tr(p->lang, "staff.part.excerpt"));
 	for (int i = 0; i < PQntuples(res); i++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s</th><td class=\"num\">", PQgetvalue(res, i, 0));
 		proposals_link(p, NULL, NULL, NULL, NULL, PQgetvalue(res, i, 0),
@@ -406,13 +408,15 @@ static bool campaigns_section(const struct part_page *p)
 /* The most supported proposals (of the stance asked), or the proposed wordings. */
 static bool proposals_section(const struct part_page *p, bool wordings)
 {
-	const char *params[6] = { p->cid,   p->target, p->version, wordings ? "amend" : p->q->stance,
-				  LIST_MAX, wordings ? "true" : "false" };
+	const char *params[6] = { p->cid,     p->target,
+				  p->version, wordings ? "amend" : p->q->stance,
+				  LIST_MAX,   wordings ? "true" : "false" };
 	PGresult *res = db_run(p->req->read_db, "staff_part_top", 6, params);
 
 	if (!res)
 		return false;
-	buf_printf(p->b, "<h2>%s</h2>\n", lang_tr(p->lang, wordings ? "staff.part.wordings" : "staff.part.top"));
+	buf_printf(p->b, "<h2>%s</h2>\n",
+		   lang_tr(p->lang, wordings ? "staff.part.wordings" : "staff.part.top"));
 	if (PQntuples(res) == 0)
 		buf_printf(p->b, "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
 	else
@@ -422,11 +426,13 @@ static bool proposals_section(const struct part_page *p, bool wordings)
 
 		snprintf(key, sizeof(key), "view.stance.%s", PQgetvalue(res, i, 1));
 		buf_printf(p->b,
-			   "<li><p class=\"meta\"><a href=\"/proposals/%s?lang=%s\">%s %s</a> · %s · %s: %s</p>\n"
+			   "<li><p class=\"meta\"><a href=\"/proposals/%s?lang=%s\">%s %s</a> · %s · %s: "
+			   "%s</p>\n"
 			   "<blockquote class=\"text\" lang=\"%s\">",
 			   PQgetvalue(res, i, 0), lang_code(p->lang), lang_tr(p->lang, "proposal.title"),
-			   PQgetvalue(res, i, 0), lang_tr(p->lang, key), lang_tr(p->lang, "staff.dash.supports"),
-			   PQgetvalue(res, i, 2), PQgetvalue(res, i, 3));
+			   PQgetvalue(res, i, 0), lang_tr(p->lang, key),
+			   lang_tr(p->lang, "staff.dash.supports"), PQgetvalue(res, i, 2),
+			   PQgetvalue(res, i, 3));
 		staff_excerpt(p->b, PQgetvalue(res, i, wordings ? 5 : 4), EXCERPT_MAX);
 		buf_puts(p->b, "</blockquote></li>\n");
 	}
@@ -440,17 +446,21 @@ static bool proposals_section(const struct part_page *p, bool wordings)
 static void search_section(const struct part_page *p)
 {
 	buf_printf(p->b,
-		   "<h2>%s</h2>\n<form method=\"get\" action=\"/staff/proposals\" class=\"filter\" role=\"search\">\n"
+		   "<h2>%s</h2>\n<form method=\"get\" action=\"/staff/proposals\" class=\"filter\" "
+		   "role=\"search\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">"
 		   "<input type=\"hidden\" name=\"consultation\" value=\"%s\">"
 		   "<input type=\"hidden\" name=\"target\" value=\"%s\">"
 		   "<input type=\"hidden\" name=\"version\" value=\"%s\">\n"
-		   "<div class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" type=\"search\"></div>\n"
+		   "<div class=\"field\"><label for=\"f-q\">%s</label><input id=\"f-q\" name=\"q\" "
+		   "type=\"search\"></div>\n"
 		   "<p><button type=\"submit\">%s</button></p>\n</form>\n<p>",
 		   lang_tr(p->lang, "staff.part.search"), lang_code(p->lang), p->slug, p->target, p->version,
 		   lang_tr(p->lang, "staff.search.words"), lang_tr(p->lang, "staff.search.button"));
 	buf_printf(p->b,
-		   "<a href=\"/staff/proposals?lang=%s&amp;consultation=%s&amp;target=%s&amp;version=%s\">%s</a></p>\n",
+		   "<a "
+		   "href=\"/staff/proposals?lang=%s&amp;consultation=%s&amp;target=%s&amp;version=%s\">%s</"
+		   "a></p>\n",
 		   lang_code(p->lang), p->slug, p->target, p->version, lang_tr(p->lang, "staff.part.all"));
 }
 
@@ -473,11 +483,13 @@ static void filter_form(const struct part_page *p)
 	date_field(p->b, p->lang, "from", "staff.dash.from", p->q->from);
 	date_field(p->b, p->lang, "to", "staff.dash.to", p->q->to);
 	buf_printf(p->b,
-		   "<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" name=\"stance\">",
+		   "<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" "
+		   "name=\"stance\">",
 		   lang_tr(p->lang, "staff.dash.stance"));
 	for (int s = 0; s < 4; s++)
 		buf_printf(p->b, "<option value=\"%s\"%s>%s</option>", stances[s],
-			   (s == 0 && !p->q->stance) || (p->q->stance && strcmp(p->q->stance, stances[s]) == 0)
+			   (s == 0 && !p->q->stance) ||
+					   (p->q->stance && strcmp(p->q->stance, stances[s]) == 0)
 				   ? " selected"
 				   : "",
 			   stance_label(p->lang, s));
@@ -522,7 +534,9 @@ static void render(struct part_page *p, const char *refreshed_at, const struct p
 	page_begin(&b, p->lang, p->label);
 	buf_puts(&b, "<h1>");
 	buf_html(&b, p->label);
-	buf_printf(&b, "</h1>\n<p>%s: <strong>%s</strong> · <a href=\"/staff/?lang=%s&amp;consultation=%s\">%s</a></p>\n",
+	buf_printf(&b,
+		   "</h1>\n<p>%s: <strong>%s</strong> · <a "
+		   "href=\"/staff/?lang=%s&amp;consultation=%s\">%s</a></p>\n",
 		   lang_tr(p->lang, "staff.dash.as_of"), refreshed_at, lang_code(p->lang), p->slug,
 		   lang_tr(p->lang, "staff.dash.title"));
 	staff_nav(&b, p->lang, m);
@@ -551,7 +565,8 @@ void staff_part_page(struct request *req, const struct route_match *m)
 	PGresult *meta = NULL, *parts = NULL;
 	int row = 0;
 
-	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q) || !target_shaped(m->slug)) {
+	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q) ||
+	    !target_shaped(m->slug)) {
 		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.bad_filter");
 		goto out;
 	}
@@ -580,7 +595,7 @@ void staff_part_page(struct request *req, const struct route_match *m)
 			goto out;
 		}
 	}
-	if (!part_figures(parts, p.target, NULL, &figures, p.version, &row)) {
+	if (!part_figures(parts, p.target, &figures, p.version, &row)) {
 		handler_message_page(req, 404, lang, "notfound.title", "staff.part.unknown");
 		goto out;
 	}

@@ -19,9 +19,9 @@
 #define QUERY_MAX  200
 #define SHOWN_TEXT 1000 /* characters of a proposal's text on the page */
 
-static const char *const names[] = { "consultation", "q",      "target", "stance",  "status",
-				     "channel",      "from",   "to",     "topic",   "region",
-				     "version",      "campaign", "after", "lang" };
+static const char *const names[] = { "consultation", "q",        "target", "stance", "status",
+				     "channel",      "from",     "to",     "topic",  "region",
+				     "version",      "campaign", "after",  "lang" };
 /* Parameters $2..$10 of staff_proposal_search, in its order (q first), then $13 and $14,
    then `after` ($11). */
 enum {
@@ -39,8 +39,8 @@ enum {
 	F_AFTER,
 	F_COUNT
 };
-static const char *const filter_names[F_COUNT] = { "q",     "target", "stance",  "status",   "channel", "from",
-						   "to",    "topic",  "region",  "version",  "campaign", "after" };
+static const char *const filter_names[F_COUNT] = { "q",  "target", "stance", "status",  "channel",  "from",
+						   "to", "topic",  "region", "version", "campaign", "after" };
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const statuses[] = { "published", "hidden" };
 static const char *const channels[] = { "web", "api", "import" };
@@ -81,7 +81,8 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	       (!v[F_TOPIC] || code_shaped(v[F_TOPIC], 63)) &&
 	       (!v[F_REGION] || code_shaped(v[F_REGION], 16)) &&
 	       (!v[F_VERSION] || (v[F_VERSION][0] != '0' && parse_long(v[F_VERSION], 1, 9999, &n))) &&
-	       (!v[F_CAMPAIGN] || (v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
+	       (!v[F_CAMPAIGN] ||
+		(v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
 	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n)));
 }
 

@@ -18,14 +18,20 @@
 static const struct {
 	const char *field, *param;
 } fields[] = {
-	{ "consultation", "consultation" }, { "by", "by" },         { "from", "from" },
-	{ "to", "to" },                     { "stance", "stance" }, { "version", "version" },
-	{ "format", "format" },             { "labels", "lang" },   { "bom", "bom" },
+	{ "consultation", "consultation" },
+	{ "by", "by" },
+	{ "from", "from" },
+	{ "to", "to" },
+	{ "stance", "stance" },
+	{ "version", "version" },
+	{ "format", "format" },
+	{ "labels", "lang" },
+	{ "bom", "bom" },
 };
 static const char *const names[] = { "consultation", "by",     "from",   "to",  "stance",
 				     "version",      "format", "labels", "bom", "lang" };
-static const char *const bys[] = { "article", "part", "topic", "region", "channel", "week", "article,topic",
-				   "part,topic", "identity" };
+static const char *const bys[] = { "article", "part",          "topic",      "region",  "channel",
+				   "week",    "article,topic", "part,topic", "identity" };
 static const char *const stance_values[] = { "support", "oppose", "amend" };
 
 static const char *value_of(const struct form *f, const char *name)
@@ -59,22 +65,26 @@ static void api_query(struct buf *b, const struct form *f)
 	}
 }
 
-static void select_field(struct buf *b, const char *name, const char *label, const char *const *values, size_t n,
-			 const char *const *shown, const char *selected, const char *empty)
+static void select_field(struct buf *b, const char *name, const char *label, const char *const *values,
+			 size_t n, const char *const *shown, const char *selected, const char *empty)
 {
-	buf_printf(b, "<div class=\"field\"><label for=\"q-%s\">%s</label><select id=\"q-%s\" name=\"%s\">", name,
-		   label, name, name);
+	buf_printf(b, "<div class=\"field\"><label for=\"q-%s\">%s</label><select id=\"q-%s\" name=\"%s\">",
+		   name, label, name, name);
 	if (empty)
 		buf_printf(b, "<option value=\"\">%s</option>", empty);
 	for (size_t i = 0; i < n; i++)
 		buf_printf(b, "<option value=\"%s\"%s>%s</option>", values[i],
-			   selected && strcmp(selected, values[i]) == 0 ? " selected" : "", shown ? shown[i] : values[i]);
+			   selected && strcmp(selected, values[i]) == 0 ? " selected" : "",
+			   shown ? shown[i] : values[i]);
 	buf_puts(b, "</select></div>\n");
 }
 
-static void text_field(struct buf *b, const char *name, const char *label, const char *type, const char *value)
+static void text_field(struct buf *b, const char *name, const char *label, const char *type,
+		       const char *value)
 {
-	buf_printf(b, "<div class=\"field\"><label for=\"q-%s\">%s</label><input id=\"q-%s\" name=\"%s\" type=\"%s\" value=\"",
+	buf_printf(b,
+		   "<div class=\"field\"><label for=\"q-%s\">%s</label><input id=\"q-%s\" name=\"%s\" "
+		   "type=\"%s\" value=\"",
 		   name, label, name, name, type);
 	buf_html(b, value ? value : "");
 	buf_puts(b, "\"></div>\n");
@@ -95,18 +105,23 @@ static void query_form(struct buf *b, enum lang lang, const struct form *f)
 		   "<form method=\"get\" action=\"/staff/query\" class=\"filter\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
-	select_field(b, "by", lang_tr(lang, "staff.query.by"), bys, ARRAY_LEN(bys), NULL, value_of(f, "by"), NULL);
-	text_field(b, "consultation", lang_tr(lang, "field.consultation"), "text", value_of(f, "consultation"));
+	select_field(b, "by", lang_tr(lang, "staff.query.by"), bys, ARRAY_LEN(bys), NULL, value_of(f, "by"),
+		     NULL);
+	text_field(b, "consultation", lang_tr(lang, "field.consultation"), "text",
+		   value_of(f, "consultation"));
 	text_field(b, "from", lang_tr(lang, "staff.dash.from"), "date", value_of(f, "from"));
 	text_field(b, "to", lang_tr(lang, "staff.dash.to"), "date", value_of(f, "to"));
 	select_field(b, "stance", lang_tr(lang, "staff.dash.stance"), stance_values, 3, stance_names,
 		     value_of(f, "stance"), lang_tr(lang, "staff.dash.all"));
 	text_field(b, "version", lang_tr(lang, "staff.dash.version"), "text", value_of(f, "version"));
-	select_field(b, "format", lang_tr(lang, "staff.query.format"), formats, 2, NULL, value_of(f, "format"), "—");
-	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL, value_of(f, "labels"), "—");
+	select_field(b, "format", lang_tr(lang, "staff.query.format"), formats, 2, NULL,
+		     value_of(f, "format"), "—");
+	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL, value_of(f, "labels"),
+		     "—");
 	buf_printf(b,
 		   "<div class=\"field\"><input id=\"q-bom\" name=\"bom\" type=\"checkbox\" value=\"1\"%s> "
-		   "<label for=\"q-bom\">%s</label></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
+		   "<label for=\"q-bom\">%s</label></div>\n<p><button "
+		   "type=\"submit\">%s</button></p>\n</form>\n",
 		   value_of(f, "bom") && strcmp(value_of(f, "bom"), "1") == 0 ? " checked" : "",
 		   lang_tr(lang, "staff.query.bom"), lang_tr(lang, "staff.query.button"));
 }
@@ -117,12 +132,13 @@ static void api_address(struct buf *b, struct request *req, enum lang lang, cons
 	struct buf url;
 
 	buf_init(&url, 0);
-	buf_printf(&url, "%s://%s/api/v1/tallies%s%s", req->https ? "https" : "http", req->host, *query ? "?" : "",
-		   query);
+	buf_printf(&url, "%s://%s/api/v1/tallies%s%s", req->https ? "https" : "http", req->host,
+		   *query ? "?" : "", query);
 	buf_printf(b, "<h2>%s</h2>\n<p><code id=\"api-url\">", lang_tr(lang, "staff.query.url"));
 	buf_html(b, url.data + strlen(req->https ? "https://" : "http://") + strlen(req->host));
-	buf_printf(b, "</code></p>\n<p>%s</p>\n<pre><code id=\"api-curl\">curl -H 'Authorization: Bearer "
-		      "$KENES_TOKEN' '",
+	buf_printf(b,
+		   "</code></p>\n<p>%s</p>\n<pre><code id=\"api-curl\">curl -H 'Authorization: Bearer "
+		   "$KENES_TOKEN' '",
 		   lang_tr(lang, "staff.query.curl"));
 	buf_html(b, url.data);
 	buf_puts(b, "'</code></pre>\n");
@@ -140,18 +156,21 @@ static void answer_table(struct buf *b, enum lang lang, json_t *doc)
 	json_t *rows = json_object_get(doc, "rows"), *row;
 	size_t i;
 
-	buf_printf(b,
-		   "<h2>%s</h2>\n<p>%s: <strong>%s</strong></p>\n<table class=\"staff\" id=\"answer\"><caption>%s"
-		   "</caption>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s"
-		   "</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
-		   lang_tr(lang, "staff.query.answer"), lang_tr(lang, "staff.dash.as_of"),
-		   json_string_value(json_object_get(doc, "refreshed_at")), lang_tr(lang, "staff.query.answer"),
-		   lang_tr(lang, "staff.query.key"), lang_tr(lang, "staff.query.label"),
-		   lang_tr(lang, "staff.dash.version"), lang_tr(lang, "staff.dash.proposals"),
-		   lang_tr(lang, "staff.dash.people"), lang_tr(lang, "staff.dash.supports"),
-		   lang_tr(lang, "stance.support"), lang_tr(lang, "stance.oppose"), lang_tr(lang, "stance.amend"),
-		   lang_tr(lang, "staff.dash.texts"));
+	buf_printf(
+		b,
+		"<h2>%s</h2>\n<p>%s: <strong>%s</strong></p>\n<table class=\"staff\" "
+		"id=\"answer\"><caption>%s"
+		"</caption>\n<tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		"<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
+		"scope=\"col\">%s"
+		"</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
+		lang_tr(lang, "staff.query.answer"), lang_tr(lang, "staff.dash.as_of"),
+		json_string_value(json_object_get(doc, "refreshed_at")), lang_tr(lang, "staff.query.answer"),
+		lang_tr(lang, "staff.query.key"), lang_tr(lang, "staff.query.label"),
+		lang_tr(lang, "staff.dash.version"), lang_tr(lang, "staff.dash.proposals"),
+		lang_tr(lang, "staff.dash.people"), lang_tr(lang, "staff.dash.supports"),
+		lang_tr(lang, "stance.support"), lang_tr(lang, "stance.oppose"),
+		lang_tr(lang, "stance.amend"), lang_tr(lang, "staff.dash.texts"));
 	json_array_foreach(rows, i, row)
 	{
 		json_t *by = json_object_get(row, "stances"), *version = json_object_get(row, "version"),
@@ -160,11 +179,14 @@ static void answer_table(struct buf *b, enum lang lang, json_t *doc)
 		buf_puts(b, "<tr><th scope=\"row\"><code>");
 		buf_html(b, json_string_value(json_object_get(row, "key")));
 		buf_puts(b, "</code></th><td>");
-		buf_html(b, json_string_value(json_object_get(json_object_get(row, "label"), lang_code(lang))));
+		buf_html(b,
+			 json_string_value(json_object_get(json_object_get(row, "label"), lang_code(lang))));
 		buf_puts(b, "</td><td>");
 		if (version)
 			buf_printf(b, "%lld", (long long)json_integer_value(version));
-		buf_printf(b, "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td>",
+		buf_printf(b,
+			   "</td><td class=\"num\">%lld</td><td class=\"num\">%lld</td><td "
+			   "class=\"num\">%lld</td>",
 			   member(row, "proposals"), member(row, "people"), member(row, "supports"));
 		for (int k = 0; k < 3; k++) {
 			json_t *s = json_object_get(by, stance_values[k]);
@@ -175,7 +197,8 @@ static void answer_table(struct buf *b, enum lang lang, json_t *doc)
 				buf_puts(b, "<td></td>");
 		}
 		if (texts)
-			buf_printf(b, "<td class=\"num\">%lld</td></tr>\n", (long long)json_integer_value(texts));
+			buf_printf(b, "<td class=\"num\">%lld</td></tr>\n",
+				   (long long)json_integer_value(texts));
 		else
 			buf_puts(b, "<td></td></tr>\n");
 	}
@@ -185,7 +208,8 @@ static void answer_table(struct buf *b, enum lang lang, json_t *doc)
 /* Why the API would refuse the query, in its own words (its messages are English). */
 static void refusal(struct buf *b, enum lang lang, const struct errors *errs, const char *message)
 {
-	buf_printf(b, "<div class=\"error-summary\" role=\"alert\"><h2>%s</h2><ul>", lang_tr(lang, "staff.query.invalid"));
+	buf_printf(b, "<div class=\"error-summary\" role=\"alert\"><h2>%s</h2><ul>",
+		   lang_tr(lang, "staff.query.invalid"));
 	for (int i = 0; i < errs->count; i++) {
 		buf_puts(b, "<li lang=\"en\">");
 		buf_html(b, errs->list[i].message);

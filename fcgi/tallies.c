@@ -208,7 +208,8 @@ static void reply_csv(struct request *req, const PGresult *res, const struct tal
  * "texts"} for the consultation, and "texts" on each part row. Rows without a count yet (no
  * campaign refresh) are left as they are. False when the statement failed.
  */
-static bool add_texts(struct request *req, json_t *doc, const char *consultation_id, const struct tallies_query *q)
+static bool add_texts(struct request *req, json_t *doc, const char *consultation_id,
+		      const struct tallies_query *q)
 {
 	const char *params[2] = { consultation_id, q->stance };
 	bool parts = strcmp(q->dim->statement, "tally_part") == 0;
