@@ -81,7 +81,7 @@ weeks=$(printf '%s' "$page" | awk 'index($0, "id=\"trend\"") { on = 1 } on && /<
 	grep -o '<small>[0-9-]* – [0-9-]*</small>' | sed 's/<[^>]*>//g; s/ – / /')
 check "the trend has weeks" test -n "$weeks"
 # The weeks with something to show (an API call each), and the first week, even if empty.
-wantw= gotw=
+wantw="" gotw=""
 while read -r f t n s; do
 	[ "$n $s" = "0 0" ] && [ -n "$gotw" ] && continue
 	gotw+="$f $n $s;"
