@@ -324,8 +324,8 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL,
 			       weeks[i].proposals[s]);
 		buf_puts(p->b, "</td><td class=\"num\">");
-		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].supports[s]);
-		buf_puts(p->b, "</td></tr>\n");
+		/* Supports given that week, on proposals of any week: no list of proposals is theirs. */
+		buf_printf(p->b, "%lld</td></tr>\n", weeks[i].supports[s]);
 	}
 	buf_puts(p->b, "</table>\n");
 }

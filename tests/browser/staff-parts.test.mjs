@@ -3,6 +3,9 @@
 // proposals behind it, use the tallies query builder. With JavaScript on, axe-core
 // (@axe-core/playwright) finds no serious or critical violation on the part's page and the
 // query builder in kk, ru and en. A hostile proposal text shows as text on the part's page.
+// With JavaScript on it takes screenshots of both pages (1000×700): into $KENES_SCREENSHOTS
+// when set (KENES_SCREENSHOTS=docs/staff/ refreshes docs/staff/part.png and query.png), else
+// a temp folder.
 //
 //   BASE_URL=http://127.0.0.1:8181 KENES_ADMIN_URL='host=... user=postgres dbname=kenes' \
 //   node --test staff-parts.test.mjs                     (tests/browser/run.sh runs every *.test.mjs)
@@ -10,6 +13,9 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -17,6 +23,9 @@ const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AGGREGATOR = new URL('../../bin/kenes-aggregator', import.meta.url).pathname;
+const SHOTS = process.env.KENES_SCREENSHOTS
+	? resolve(new URL('../../', import.meta.url).pathname, process.env.KENES_SCREENSHOTS) + '/'
+	: mkdtempSync(join(tmpdir(), 'kenes-shots-')) + '/';
 const STEP_MS = 20_000;
 const PART = 'article:87';
 const run = `${Date.now()}${process.pid}`;
@@ -52,6 +61,7 @@ test('an analyst: dashboard, a part, its proposals, the query builder', { timeou
 	await propose(`against ${run}`, 'oppose');
 	agg('refresh');
 	const token = agg('token', 'create', '--role', 'analyst', '--name', `browser parts ${run}`);
+	mkdirSync(SHOTS, { recursive: true });
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		timeout: STEP_MS,
@@ -75,7 +85,10 @@ test('an analyst: dashboard, a part, its proposals, the query builder', { timeou
 					await page.getByRole('heading', { name: 'Most supported' }).waitFor();
 					await page.getByText(hostile).first().waitFor({ state: 'visible' });
 					assert.equal(await page.locator('main img').count(), 0, 'the hostile text made an element');
-					if (js) assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'injected script ran');
+					if (js) {
+						assert.equal(await page.evaluate(() => typeof window.__xss), 'undefined', 'injected script ran');
+						await page.screenshot({ path: `${SHOTS}part.png` });
+					}
 					const shown = Number(await page.locator('#stances tr', { hasText: 'All' }).locator('td a').first().textContent());
 					await page.locator('#stances tr', { hasText: 'All' }).locator('td a').first().click();
 					await page.waitForURL(/\/staff\/proposals\?.*target=article:87/);
@@ -88,6 +101,7 @@ test('an analyst: dashboard, a part, its proposals, the query builder', { timeou
 					await page.waitForURL(/by=part/);
 					assert.equal(await page.locator('#api-url').textContent(), '/api/v1/tallies?by=part&stance=oppose');
 					assert.ok((await page.locator('#answer tr').count()) > 1, 'the answer has rows');
+					if (js) await page.screenshot({ path: `${SHOTS}query.png` });
 					if (js)
 						for (const lang of ['kk', 'ru', 'en']) {
 							await page.goto(`${BASE_URL}/staff/parts/${PART}?lang=${lang}`);
