@@ -534,11 +534,8 @@ static void render(struct part_page *p, const char *refreshed_at, const struct p
 	page_begin(&b, p->lang, p->label);
 	buf_puts(&b, "<h1>");
 	buf_html(&b, p->label);
-	buf_printf(&b,
-		   "</h1>\n<p>%s: <strong>%s</strong> · <a "
-		   "href=\"/staff/?lang=%s&amp;consultation=%s\">%s</a></p>\n",
-		   lang_tr(p->lang, "staff.dash.as_of"), refreshed_at, lang_code(p->lang), p->slug,
-		   lang_tr(p->lang, "staff.dash.title"));
+	buf_printf(&b, "</h1>\n<p>%s: <strong>%s</strong></p>\n", lang_tr(p->lang, "staff.dash.as_of"),
+		   refreshed_at);
 	staff_nav(&b, p->lang, m);
 	filter_form(p);
 	figures_section(p, f, texts);
