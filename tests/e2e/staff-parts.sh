@@ -105,7 +105,9 @@ members=$(echo "SELECT count(*) FROM kenes.campaign_member m JOIN kenes.proposal
 	WHERE m.campaign_id = ${campaign:-0} AND p.status = 'published' AND v.number = $version AND pt.kind || ':' || pt.number = '$part'" | sql -A)
 check "the campaign is listed with its proposals on the part" contains "$page" "<tr><th scope=\"row\">$campaign</th><td class=\"num\"><a href=\"/staff/proposals?lang=en&amp;consultation=$C&amp;target=$part&amp;version=$version&amp;status=published&amp;campaign=$campaign\">$members</a>"
 check "... and the link lists them" eq "$(shown "/staff/proposals?lang=en&consultation=$C&target=$part&version=$version&status=published&campaign=$campaign")" "$members"
-check "its excerpt is escaped" contains "$page" '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot;'
+check "its excerpt (the letter's text) is escaped" contains \
+	"$(printf '%s' "$page" | awk 'index($0, "id=\"campaigns\"") { on = 1 } on && /<\/table>/ { on = 0 } on')" \
+	'&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; Please remove this article'
 check "no hostile markup anywhere in the page" lacks "$page" '<script>alert'
 check "the most supported proposals" contains "$page" '<h2>Most supported</h2>'
 check "the proposed wordings, escaped" contains "$page" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; a better wording $run"
