@@ -95,7 +95,11 @@ wantt=$(api 'by=part,topic' | jq -r --arg k "$part/" --argjson v "$version" '.ro
 check "topics are the API's by=part,topic" eq "$(table topics)" "$wantt"
 check "a topic's number links with its topic" contains "$(hrefs topics | head -n 1)" "&topic="
 
-# --- campaigns and proposals: listed, hostile text escaped
+# --- campaigns and proposals: listed, hostile text escaped. STAFF_LISTS=0 (staff-scale.sh,
+# on 100,000 proposals without campaign grouping) leaves these out: there, this suite's few
+# proposals are no campaign and not among a busy part's listed ones; the numbers above are
+# what that run is for.
+if [ "${STAFF_LISTS:-1}" = 1 ]; then
 campaign=$(echo "SELECT m.campaign_id FROM kenes.campaign_member m JOIN kenes.proposal p ON p.id = m.proposal_id
 	WHERE p.text LIKE '%(3).' AND p.part_id = (SELECT part_id FROM kenes.proposal WHERE text LIKE '%(1).' ORDER BY id DESC LIMIT 1)
 	ORDER BY p.id DESC LIMIT 1" | sql -A)
@@ -111,6 +115,7 @@ check "its excerpt (the letter's text) is escaped" contains \
 check "no hostile markup anywhere in the page" lacks "$page" '<script>alert'
 check "the most supported proposals" contains "$page" '<h2>Most supported</h2>'
 check "the proposed wordings, escaped" contains "$page" "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quoted&quot; a better wording $run"
+fi
 check "a search over the part's proposals" contains "$page" "<input type=\"hidden\" name=\"target\" value=\"$part\">"
 for l in kk ru; do
 	http GET "/staff/parts/$part?lang=$l&stance=oppose&from=2020-01-01" -b "$jar"

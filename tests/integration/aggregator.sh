@@ -8,6 +8,7 @@ set -uo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 status=0
 "$root/tests/aggregator/tallies.sh" || status=1
+"$root/tests/aggregator/staff-scale.sh" || status=1 # on the database tallies.sh leaves
 "$root/tests/aggregator/comparative.sh" || status=1
 asan=$root/bin/asan/kenes-aggregator
 [ -x "$asan" ] || asan=$root/bin/kenes-aggregator
