@@ -17,6 +17,9 @@ new_proposal() { # TEXT -> id
 	json .id
 }
 cache() { header X-Cache-Status; }
+# From the cache: a HIT, or the same entry served STALE (or UPDATING) when a loaded machine
+# took over a second between the two requests.
+cached() { case $(cache) in HIT | STALE | UPDATING) echo cached ;; *) cache ;; esac; }
 # A query string of its own per check, so no earlier request of this suite (or another
 # suite running at the same time) has filled the entry.
 uniq=$$-$RANDOM
@@ -29,19 +32,19 @@ http GET "/api/v1/proposals/$pid"
 first=$BODY
 check "first GET of a proposal: MISS" eq "$STATUS $(cache)" "200 MISS"
 http GET "/api/v1/proposals/$pid"
-check "second GET within the second: HIT" eq "$STATUS $(cache)" "200 HIT"
+check "second GET within the second: from the cache" eq "$STATUS $(cached)" "200 cached"
 check "the HIT is the same body" eq "$BODY" "$first"
 # The security headers stay on cached answers.
 check "a HIT keeps the security headers" eq "$(header X-Content-Type-Options)" nosniff
 http GET "/proposals?target=article:4&sort=newest&u=$uniq&lang=ru"
 http GET "/proposals?target=article:4&sort=newest&u=$uniq&lang=ru"
-check "list page: HIT" eq "$STATUS $(cache)" "200 HIT"
+check "list page: from the cache" eq "$STATUS $(cached)" "200 cached"
 http GET "/api/v1/proposals?target=article:4&u=$uniq"
 http GET "/api/v1/proposals?target=article:4&u=$uniq"
-check "list JSON: HIT" eq "$STATUS $(cache)" "200 HIT"
+check "list JSON: from the cache" eq "$STATUS $(cached)" "200 cached"
 http GET "/api/v1/consultations/constitution-2026?u=$uniq"
 http GET "/api/v1/consultations/constitution-2026?u=$uniq"
-check "consultation structure: HIT" eq "$STATUS $(cache)" "200 HIT"
+check "consultation structure: from the cache" eq "$STATUS $(cached)" "200 cached"
 
 # A HEAD's answer has no body: it must not become a GET's.
 http HEAD "/api/v1/proposals?target=article:4&u=head-$uniq"
@@ -56,8 +59,8 @@ http GET "$list&lang=ru"
 check "?lang=ru after ?lang=kk: MISS, ru page" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
 	'MISS <html lang="ru">'
 http GET "$list&lang=kk"
-check "?lang=kk again: HIT, still kk" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
-	'HIT <html lang="kk">'
+check "?lang=kk again: from the cache, still kk" eq "$(cached) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
+	'cached <html lang="kk">'
 # Without ?lang=, Accept-Language decides, so it is part of the key.
 http GET "$list" -H 'Accept-Language: ru'
 check "no ?lang=, Accept-Language ru: ru page" contains "$BODY" '<html lang="ru">'
