@@ -336,16 +336,16 @@ static bool run_refresh(struct conn *c, const struct agg_settings *s, const stru
 	struct tally_stats st;
 	struct timespec t0, t1;
 	double seconds;
-	int issued = 0;
+	int issued = 0, requested = 0;
 
 	(void)job;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!conn_lock(c, cli->wait, err) || !ensure_partitions(c, err) || !conn_begin(c, err) ||
 	    !tally_refresh(c, s, cli->full, !cli->quiet, &st, err) ||
 	    (s->weekly_reports && !report_issue_due_weeks(c, s, !cli->quiet, &issued, err)) ||
-	    !conn_commit(c, err))
+	    !report_issue_requested(c, s, &requested, err) || !conn_commit(c, err))
 		return false;
-	if (issued)
+	if (issued || requested)
 		report_restore_point(c);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;

@@ -524,3 +524,44 @@ bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool s
 	PQclear(due);
 	return err->status == AGG_OK;
 }
+
+bool report_issue_requested(struct conn *c, const struct agg_settings *s, int *issued, struct agg_error *err)
+{
+	PGresult *due = conn_run(c, "report_requests_due", 1, (const char *const *)&s->time_zone,
+				 "finding requested session reports", err);
+	char cut[64];
+	long cut_day;
+
+	*issued = 0;
+	if (!due)
+		return false;
+	if (PQntuples(due) > 0 && !cut_off(c, s, cut, &cut_day, err)) {
+		PQclear(due);
+		return false;
+	}
+	for (int i = 0; i < PQntuples(due) && err->status == AGG_OK; i++) {
+		struct consultation k;
+		struct report_period p;
+		json_t *doc = NULL;
+		long number = strtol(PQgetvalue(due, i, 1), NULL, 10);
+
+		if (!consultation_find(c, PQgetvalue(due, i, 0), s->time_zone, &k, err))
+			break;
+		if (!session_period(c, &k, number, &p, err) && err->status == AGG_USAGE) {
+			/* A session with no day to report on: said, and no reason to stop refreshing. */
+			log_warn("the requested report of session %ld of %s is not issued: %s", number, k.slug,
+				 err->message);
+			err->status = AGG_OK;
+		} else if (err->status == AGG_OK && k.today > p.to && cut_day > p.to &&
+		    (doc = report_data_build(c, s, &k, &p, REPORT_ISSUED, cut, err)) &&
+		    issue(c, &k, &p, doc, FORMAT_JSON, LANG_EN, NULL, err)) {
+			log_info("issued the report of session %ld of %s, as requested from the workspace",
+				 number, k.slug);
+			(*issued)++;
+		}
+		json_decref(doc);
+		consultation_free(&k);
+	}
+	PQclear(due);
+	return err->status == AGG_OK;
+}

@@ -41,6 +41,11 @@ bool report_run(struct conn *c, const struct agg_settings *s, const struct repor
 bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool progress, int *issued,
 			    struct agg_error *err);
 
+/* Issues the reports of Commission sessions that staff asked for from the workspace
+ * (kenes.report_request, sql/migrations/032) and whose period is over, as `report --session N`
+ * would, in the caller's transaction (just after a refresh). */
+bool report_issue_requested(struct conn *c, const struct agg_settings *s, int *issued, struct agg_error *err);
+
 /* After the commit that issued reports: a restore point named after the newest one
  * (sql/migrations/025), logged. A failure is a warning, never an error: the reports stand. */
 void report_restore_point(struct conn *c);
