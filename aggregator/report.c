@@ -549,12 +549,12 @@ bool report_issue_requested(struct conn *c, const struct agg_settings *s, int *i
 			break;
 		if (!session_period(c, &k, number, &p, err) && err->status == AGG_USAGE) {
 			/* A session with no day to report on: said, and no reason to stop refreshing. */
-			log_warn("the requested report of session %ld of %s is not issued: %s", number, k.slug,
-				 err->message);
+			log_warn("the requested report of session %ld of %s is not issued: %s", number,
+				 k.slug, err->message);
 			err->status = AGG_OK;
 		} else if (err->status == AGG_OK && k.today > p.to && cut_day > p.to &&
-		    (doc = report_data_build(c, s, &k, &p, REPORT_ISSUED, cut, err)) &&
-		    issue(c, &k, &p, doc, FORMAT_JSON, LANG_EN, NULL, err)) {
+			   (doc = report_data_build(c, s, &k, &p, REPORT_ISSUED, cut, err)) &&
+			   issue(c, &k, &p, doc, FORMAT_JSON, LANG_EN, NULL, err)) {
 			log_info("issued the report of session %ld of %s, as requested from the workspace",
 				 number, k.slug);
 			(*issued)++;

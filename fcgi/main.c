@@ -264,11 +264,25 @@ static void write_response(FCGX_Request *fr, struct request *req)
 			body = false;
 		}
 	}
-	FCGX_FPrintF(fr->out, "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: %s\r\n%s%s%s%s\r\n",
-		     req->status, reason(req->status), req->out_type, cache, *etag ? "ETag: " : "", etag,
-		     *etag ? "\r\n" : "", req->headers.data);
+	if (!req->sent)
+		FCGX_FPrintF(fr->out,
+			     "Status: %d %s\r\nContent-Type: %s\r\nCache-Control: %s\r\n%s%s%s%s\r\n",
+			     req->status, reason(req->status), req->out_type, cache, *etag ? "ETag: " : "",
+			     etag, *etag ? "\r\n" : "", req->headers.data);
 	if (body)
 		FCGX_PutStr(req->out.data, (int)req->out.len, fr->out);
+}
+
+/* A streamed answer's piece (reply_stream_flush): the headers the first time, then the body
+   so far, and `out` emptied; a streamed answer is never a public read, so no ETag. */
+static void stream_flush(struct request *req)
+{
+	FCGX_Request *fr = req->flush_arg;
+
+	write_response(fr, req);
+	req->sent = true;
+	buf_reset(&req->out);
+	FCGX_FFlush(fr->out);
 }
 
 static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const struct settings *s)
@@ -286,6 +300,8 @@ static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const
 	req.db = db;
 	req.read_db = read_db ? read_db : db;
 	req.settings = s;
+	req.flush = stream_flush;
+	req.flush_arg = fr;
 	req.method = param(fr, "REQUEST_METHOD");
 	req.content_type = param(fr, "CONTENT_TYPE");
 	req.accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");

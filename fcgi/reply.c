@@ -133,6 +133,20 @@ void reply_html(struct request *req, int status, struct buf *html)
 	buf_init(html, html->limit);
 }
 
+void reply_stream_begin(struct request *req, int status, const char *type)
+{
+	req->status = status;
+	req->out_type = type;
+	req->streaming = true;
+	buf_reset(&req->out);
+}
+
+void reply_stream_flush(struct request *req)
+{
+	if (req->streaming && req->flush)
+		req->flush(req);
+}
+
 void reply_method_not_allowed(struct request *req, const char *allow)
 {
 	reply_header(req, "Allow", allow);

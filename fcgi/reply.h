@@ -30,6 +30,15 @@ void reply_html(struct request *req, int status, struct buf *html); /* steals ht
 /* After a failed call on db: 422 for a date that does not exist (a query's from or to), 503
  * when the database is unavailable, else 500; logs why, with `what` was being done. */
 void reply_db_failure(struct request *req, struct db *db, const char *what);
+/*
+ * A streamed answer, for an export of any length in constant memory: the status and type
+ * now, then the body in pieces, each written into req->out and sent by reply_stream_flush.
+ * Once the first piece is sent the status cannot change: a failure later can only cut the
+ * body short (and is logged by the caller).
+ */
+void reply_stream_begin(struct request *req, int status, const char *type);
+/* Sends what req->out holds (and the headers first, once) and empties it. */
+void reply_stream_flush(struct request *req);
 /* 405 with Allow. */
 void reply_method_not_allowed(struct request *req, const char *allow);
 

@@ -103,13 +103,52 @@ static void reply_not_issued(struct request *req, const struct report_query *q)
 	PQclear(res);
 }
 
+bool reports_format_known(const char *name)
+{
+	for (size_t k = 0; k < ARRAY_LEN(formats); k++)
+		if (strcmp(name, formats[k].name) == 0)
+			return true;
+	return false;
+}
+
+void reports_send(struct request *req, const PGresult *res, const char *format, const char *lang,
+		  const char *kind, bool bom, bool attachment)
+{
+	const char *type = "application/octet-stream";
+	char etag[80], disposition[200];
+
+	for (size_t k = 0; k < ARRAY_LEN(formats); k++)
+		if (strcmp(format, formats[k].name) == 0)
+			type = formats[k].type;
+	if (strcmp(PQgetvalue(res, 0, 2), "t") != 0) {
+		log_error("the stored %s report %s (%s) does not match its SHA-256: it was altered", kind,
+			  PQgetvalue(res, 0, 3), format);
+		reply_error(req, 500, "report_altered", "the stored report fails its checksum");
+		return;
+	}
+	req->status = 200;
+	req->out_type = type;
+	buf_reset(&req->out);
+	if (bom && strcmp(format, "csv") == 0)
+		buf_puts(&req->out, "\xef\xbb\xbf");
+	buf_append(&req->out, PQgetvalue(res, 0, 0), (size_t)PQgetlength(res, 0, 0));
+	snprintf(etag, sizeof(etag), "\"%s\"", PQgetvalue(res, 0, 1));
+	reply_header(req, "ETag", etag);
+	reply_header(req, "X-Kenes-Report-Sha256", PQgetvalue(res, 0, 1));
+	if (attachment) {
+		snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-%s-%s-%s-%s.%s\"",
+			 PQgetvalue(res, 0, 4), strcmp(kind, "week") == 0 ? "week" : "session",
+			 PQgetvalue(res, 0, 3), lang, format);
+		reply_header(req, "Content-Disposition", disposition);
+	}
+}
+
 void reports_handle(struct request *req, const struct route_match *m)
 {
 	struct report_query q = { .kind = NULL };
 	struct form f = { .count = 0 };
 	PGresult *res = NULL;
 	const char *params[6];
-	char etag[80], disposition[200];
 
 	q.kind = m->arg;
 	snprintf(q.session, sizeof(q.session), "%s", m->id);
@@ -130,27 +169,7 @@ void reports_handle(struct request *req, const struct route_match *m)
 		reply_not_issued(req, &q);
 		goto out;
 	}
-	if (strcmp(PQgetvalue(res, 0, 2), "t") != 0) {
-		log_error("the stored %s report %s (%s) does not match its SHA-256: it was altered", q.kind,
-			  PQgetvalue(res, 0, 3), formats[q.format].name);
-		reply_error(req, 500, "report_altered", "the stored report fails its checksum");
-		goto out;
-	}
-	req->status = 200;
-	req->out_type = formats[q.format].type;
-	buf_reset(&req->out);
-	if (q.bom && strcmp(formats[q.format].name, "csv") == 0)
-		buf_puts(&req->out, "\xef\xbb\xbf");
-	buf_append(&req->out, PQgetvalue(res, 0, 0), (size_t)PQgetlength(res, 0, 0));
-	snprintf(etag, sizeof(etag), "\"%s\"", PQgetvalue(res, 0, 1));
-	reply_header(req, "ETag", etag);
-	reply_header(req, "X-Kenes-Report-Sha256", PQgetvalue(res, 0, 1));
-	if (formats[q.format].attachment) {
-		snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-%s-%s-%s-%s.%s\"",
-			 PQgetvalue(res, 0, 4), strcmp(q.kind, "week") == 0 ? "week" : "session",
-			 PQgetvalue(res, 0, 3), q.lang, formats[q.format].name);
-		reply_header(req, "Content-Disposition", disposition);
-	}
+	reports_send(req, res, formats[q.format].name, q.lang, q.kind, q.bom, formats[q.format].attachment);
 out:
 	PQclear(res);
 	form_free(&f);

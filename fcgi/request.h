@@ -46,6 +46,13 @@ struct request {
 	int status;
 	struct buf headers, out; /* extra "Name: value\r\n" lines; the body */
 	const char *out_type;
+	/* A streamed answer (reply_stream_begin): main.c's hook sends the status and headers at
+	   the first flush, then whatever `out` holds at each flush, and empties it. NULL (the
+	   unit tests): the body just stays in `out`. */
+	void (*flush)(struct request *req);
+	void *flush_arg; /* the hook's (main.c: the FastCGI request) */
+	bool streaming;  /* reply_stream_begin was called */
+	bool sent;       /* the hook has sent the status and headers */
 };
 
 void request_init(struct request *req);

@@ -13,12 +13,15 @@
 #include "reply.h"
 #include "report_identity.h"
 #include "reports.h"
+#include "staff_audit.h"
 #include "staff_dashboard.h"
+#include "staff_history.h"
 #include "staff_moderation.h"
 #include "staff_pages.h"
 #include "staff_parts.h"
 #include "staff_query.h"
 #include "staff_proposals.h"
+#include "staff_reports.h"
 #include "staff_session.h"
 #include "submit.h"
 #include "support.h"
@@ -89,6 +92,16 @@ const struct route routes[] = {
 	  STAFF_SESSION | AUTH_MODERATOR, NULL },
 	{ POST, "/staff/moderation/campaigns", ROUTE_STAFF, staff_moderation_campaign,
 	  STAFF_SESSION | AUTH_MODERATOR, NULL },
+	/* Reports, a proposal's history and the audit log in the workspace (fcgi/staff_reports.h,
+	   staff_history.h, staff_audit.h) */
+	{ GET, "/staff/reports", ROUTE_STAFF, staff_reports_page, STAFF_SESSION | AUTH_STAFF, NULL },
+	{ POST, "/staff/reports/sessions", ROUTE_STAFF, staff_reports_add, STAFF_SESSION | AUTH_STAFF, NULL },
+	{ POST, "/staff/reports/sessions/{int}/issue", ROUTE_STAFF, staff_reports_issue,
+	  STAFF_SESSION | AUTH_STAFF, NULL },
+	{ GET, "/staff/reports/{int}", ROUTE_STAFF, staff_reports_download, STAFF_SESSION | AUTH_STAFF,
+	  NULL },
+	{ GET, "/staff/proposals/{id}", ROUTE_STAFF, staff_history_page, STAFF_SESSION | AUTH_ANY, NULL },
+	{ GET, "/staff/audit", ROUTE_STAFF, staff_audit_page, STAFF_SESSION | AUTH_STAFF, NULL },
 	/* The comparative table (docs/POSITIONS.md): public; its positions, staff */
 	{ GET, "/consultations/{slug}/comparative-table", ROUTE_COMPARATIVE, comparative_page, 0, NULL },
 	{ GET, "/api/v1/comparative-table", ROUTE_COMPARATIVE, comparative_api, 0, NULL },

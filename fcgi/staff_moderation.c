@@ -53,7 +53,7 @@ void staff_moderation_bulk_controls(struct buf *b, enum lang lang)
 		lang_tr(lang, "staff.bulk.review"));
 }
 
-static void flag_row(struct buf *b, const char *json)
+static void flag_row(struct buf *b, enum lang lang, const char *json)
 {
 	json_t *doc = json_loads(json, 0, NULL);
 	json_t *detail = json_object_get(doc, "detail");
@@ -61,7 +61,11 @@ static void flag_row(struct buf *b, const char *json)
 
 	buf_printf(b, "<tr><td><input type=\"checkbox\" name=\"id\" value=\"%lld\" id=\"sel-%lld\"></td>",
 		   (long long)id, (long long)id);
-	buf_printf(b, "<td><label for=\"sel-%lld\">%lld</label></td><td>", (long long)id, (long long)id);
+	buf_printf(b,
+		   "<td><label for=\"sel-%lld\">%lld</label> <a "
+		   "href=\"/staff/proposals/%lld?lang=%s\">%s</a></td><td>",
+		   (long long)id, (long long)id, (long long)id, lang_code(lang),
+		   lang_tr(lang, "staff.history.link"));
 	buf_html(b, widget_str(doc, "channel"));
 	buf_puts(b, "</td><td>");
 	buf_html(b, widget_str(doc, "status"));
@@ -96,7 +100,7 @@ void staff_moderation_page(struct request *req, const struct route_match *m)
 		   lang_tr(lang, "staff.bulk.select"), lang_tr(lang, "staff.col.channel"),
 		   lang_tr(lang, "staff.col.status"), lang_tr(lang, "view.text"));
 	for (int i = 0; i < PQntuples(res); i++)
-		flag_row(&html, PQgetvalue(res, i, 1));
+		flag_row(&html, lang, PQgetvalue(res, i, 1));
 	buf_puts(&html, "</tbody></table>\n");
 	if (PQntuples(res) == 0)
 		buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.flags.none"));

@@ -172,6 +172,11 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
 	if (m->role & AUTH_MODERATOR)
 		buf_printf(b, "<li><a href=\"/staff/moderation?lang=%s\">%s</a></li>", code,
 			   lang_tr(lang, "staff.moderation.title"));
+	if (m->role & AUTH_STAFF) /* reports and the audit log (fcgi/staff_reports.h, staff_audit.h) */
+		buf_printf(b,
+			   "<li><a href=\"/staff/reports?lang=%s\">%s</a></li><li><a "
+			   "href=\"/staff/audit?lang=%s\">%s</a></li>",
+			   code, lang_tr(lang, "staff.nav.reports"), code, lang_tr(lang, "staff.nav.audit"));
 	buf_printf(b, "<li><a href=\"/staff/account?lang=%s\">%s</a></li>", code,
 		   lang_tr(lang, "staff.home.title"));
 	buf_printf(b, "<li><form method=\"post\" action=\"/staff/sign-out?lang=%s\">", code);
