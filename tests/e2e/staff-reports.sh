@@ -183,4 +183,13 @@ http GET "/staff/audit?lang=en&log=moderation" -b "$jar"
 check "the moderation log links proposals to their history" contains "$BODY" "href=\"/staff/proposals/$p?lang=en\""
 http GET "/staff/audit?lang=en" -b "$ajar"
 check "not for analysts: 403" eq "$STATUS" 403
+
+# Every string of the new pages is translated: lang_tr would show a missing one as its key.
+for lang in kk ru en; do
+	for page in "/staff/reports?lang=$lang&consultation=$slug" "/staff/proposals/$p?lang=$lang" \
+		"/staff/audit?lang=$lang&log=moderation" "/staff/reports/999999?lang=$lang"; do
+		http GET "$page" -b "$jar"
+		check "$page: no untranslated key" not grep -qE '(staff|field|view|proposal|notfound)\.[a-z_]+' <<<"$(sed 's/<[^>]*>//g' <<<"$BODY")"
+	done
+done
 finish
