@@ -153,7 +153,7 @@ static void entries(struct buf *b, enum lang lang, const struct audit_query *q, 
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "staff.audit.none"));
 		return;
 	}
-	buf_puts(b, "<table class=\"audit\"><thead><tr>");
+	buf_puts(b, "<table class=\"staff wrap audit\"><thead><tr>");
 	for (const int *c = q->log->shown; *c >= 0; c++)
 		buf_printf(b, "<th scope=\"col\">%s</th>", q->log->columns[*c]);
 	buf_puts(b, "</tr></thead><tbody>\n");

@@ -74,7 +74,7 @@ static void table(struct buf *b, enum lang lang, json_t *doc, const char *member
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, empty_key));
 		return;
 	}
-	buf_printf(b, "<table class=\"%s\"><thead><tr>", member);
+	buf_printf(b, "<table class=\"staff wrap %s\"><thead><tr>", member);
 	for (size_t c = 0; c < ncols; c++)
 		buf_printf(b, "<th scope=\"col\">%s</th>", lang_tr(lang, cols[c][1]));
 	buf_puts(b, "</tr></thead><tbody>\n");

@@ -92,7 +92,7 @@ static void downloads(struct buf *b, enum lang lang, const PGresult *outputs, co
 	int shown = 0;
 
 	buf_printf(b,
-		   "<details><summary>%s</summary>\n<table class=\"downloads\"><thead><tr>"
+		   "<details><summary>%s</summary>\n<table class=\"staff wrap downloads\"><thead><tr>"
 		   "<th scope=\"col\">%s</th><th scope=\"col\">SHA-256</th><th scope=\"col\">%s</th>"
 		   "</tr></thead><tbody>\n",
 		   lang_tr(lang, "staff.reports.downloads"), lang_tr(lang, "staff.reports.rendering"),
@@ -152,7 +152,8 @@ static void sessions_table(struct buf *b, enum lang lang, const struct route_mat
 		return;
 	}
 	buf_printf(b,
-		   "<table class=\"sessions\"><thead><tr><th scope=\"col\">№</th><th scope=\"col\">%s</th>"
+		   "<table class=\"staff wrap sessions\"><thead><tr><th scope=\"col\">№</th><th "
+		   "scope=\"col\">%s</th>"
 		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
 		   "scope=\"col\">%s</th></tr></thead><tbody>\n",
 		   lang_tr(lang, "staff.reports.date"), lang_tr(lang, "staff.reports.session_title"),
@@ -204,7 +205,8 @@ static void weeks_table(struct buf *b, enum lang lang, const PGresult *w, const 
 		return;
 	}
 	buf_printf(b,
-		   "<table class=\"weeks\"><thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		   "<table class=\"staff wrap weeks\"><thead><tr><th scope=\"col\">%s</th><th "
+		   "scope=\"col\">%s</th>"
 		   "<th scope=\"col\">%s</th></tr></thead><tbody>\n",
 		   lang_tr(lang, "staff.reports.week"), lang_tr(lang, "staff.reports.period"),
 		   lang_tr(lang, "staff.reports.report"));

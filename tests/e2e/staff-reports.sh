@@ -17,7 +17,10 @@ slug=sr-$$-$RANDOM
 jar=$_tmp/jar
 ajar=$_tmp/analyst
 
-doc=$(jq --arg s "$slug" '.slug = $s | .status = "closed"' "$root/sql/data/constitution-2026.json")
+# Opened three days ago: a refresh would otherwise issue a report for each of its weeks.
+opens=$(echo "SELECT (now() AT TIME ZONE 'Asia/Almaty')::date - 3" | sql)
+doc=$(jq --arg s "$slug" --arg o "${opens}T00:00:00+05:00" '.slug = $s | .status = "closed" | .opens_at = $o' \
+	"$root/sql/data/constitution-2026.json")
 echo "SELECT kenes.consultation_load(:'doc'::jsonb)" | sql -v doc="$doc" >/dev/null
 cid=$(echo "SELECT id FROM kenes.consultation WHERE slug = :'s'" | sql -v s="$slug")
 check "a consultation of the suite's own" test -n "$cid"
