@@ -189,10 +189,11 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 		snprintf(key, sizeof(key), "view.stance.%s", PQgetvalue(res, i, 6));
 		snprintf(status_key, sizeof(status_key), "staff.status.%s", PQgetvalue(res, i, 8));
 		buf_printf(b,
-			   "<li><h2><a href=\"/staff/proposals/%s?lang=%s\">%s %s</a> · %s · %s</h2>\n<p "
-			   "class=\"meta\">",
-			   PQgetvalue(res, i, 0), lang_code(lang), lang_tr(lang, "proposal.title"),
-			   PQgetvalue(res, i, 0), lang_tr(lang, key), lang_tr(lang, status_key));
+			   "<li><h2>%s %s · %s · %s</h2>\n<p class=\"meta\"><a "
+			   "href=\"/staff/proposals/%s?lang=%s\">%s</a> · ",
+			   lang_tr(lang, "proposal.title"), PQgetvalue(res, i, 0), lang_tr(lang, key),
+			   lang_tr(lang, status_key), PQgetvalue(res, i, 0), lang_code(lang),
+			   lang_tr(lang, "staff.history.link"));
 		buf_html(b, PQgetvalue(res, i, label_col));
 		buf_printf(b, " · %s · %s · %s · ", PQgetvalue(res, i, 1), PQgetvalue(res, i, 7),
 			   PQgetvalue(res, i, 9));
