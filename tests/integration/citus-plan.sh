@@ -49,6 +49,7 @@ tally_cell reference -
 tally_day reference -
 tally_state reference -
 commission_session reference -
+report_request reference -
 report reference -
 report_output reference -
 staff_token reference -
