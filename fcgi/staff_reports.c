@@ -116,15 +116,14 @@ static void downloads(struct buf *b, enum lang lang, const PGresult *outputs, co
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "staff.reports.no_renderings"));
 }
 
-/* A session's state: issued (frozen, its downloads), requested, or a draft (issue it). */
+/* A session's state: issued (frozen), requested, or a draft (issue it). */
 static void session_state(struct buf *b, enum lang lang, const struct route_match *m, const PGresult *s,
-			  int i, const PGresult *outputs, const struct chosen *c)
+			  int i, const struct chosen *c)
 {
 	if (!PQgetisnull(s, i, S_REPORT)) {
 		buf_printf(b, "<strong class=\"issued\">%s</strong> %s · %s %s\n",
 			   lang_tr(lang, "staff.reports.issued"), PQgetvalue(s, i, S_ISSUED),
 			   lang_tr(lang, "staff.reports.cut_off"), PQgetvalue(s, i, S_CUT_OFF));
-		downloads(b, lang, outputs, PQgetvalue(s, i, S_REPORT), c);
 	} else if (!PQgetisnull(s, i, S_REQUESTED)) {
 		buf_printf(b, "<strong>%s</strong> %s. %s\n", lang_tr(lang, "staff.reports.requested"),
 			   PQgetvalue(s, i, S_REQUESTED), lang_tr(lang, "staff.reports.requested_note"));
@@ -155,18 +154,25 @@ static void sessions_table(struct buf *b, enum lang lang, const struct route_mat
 		   "<table class=\"staff wrap sessions\"><thead><tr><th scope=\"col\">№</th><th "
 		   "scope=\"col\">%s</th>"
 		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
-		   "scope=\"col\">%s</th></tr></thead><tbody>\n",
+		   "scope=\"col\">%s</th></tr></thead>\n",
 		   lang_tr(lang, "staff.reports.date"), lang_tr(lang, "staff.reports.session_title"),
 		   lang_tr(lang, "staff.reports.period"), lang_tr(lang, "staff.reports.report"));
 	for (int i = 0; i < PQntuples(s); i++) {
-		buf_printf(b, "<tr id=\"session-%s\"><th scope=\"row\">%s</th><td>%s</td><td>",
+		/* A row group per session: its row, then its downloads across the whole table. */
+		buf_printf(b, "<tbody id=\"session-%s\"><tr><th scope=\"row\">%s</th><td>%s</td><td>",
 			   PQgetvalue(s, i, S_NUMBER), PQgetvalue(s, i, S_NUMBER), PQgetvalue(s, i, S_DATE));
 		buf_html(b, PQgetvalue(s, i, S_TITLE));
 		buf_printf(b, "</td><td>%s – %s</td><td>", PQgetvalue(s, i, S_FROM), PQgetvalue(s, i, S_TO));
-		session_state(b, lang, m, s, i, outputs, c);
+		session_state(b, lang, m, s, i, c);
 		buf_puts(b, "</td></tr>\n");
+		if (!PQgetisnull(s, i, S_REPORT)) {
+			buf_puts(b, "<tr><td colspan=\"5\">");
+			downloads(b, lang, outputs, PQgetvalue(s, i, S_REPORT), c);
+			buf_puts(b, "</td></tr>\n");
+		}
+		buf_puts(b, "</tbody>\n");
 	}
-	buf_puts(b, "</tbody></table>\n");
+	buf_puts(b, "</table>\n");
 }
 
 static void add_form(struct buf *b, enum lang lang, const struct route_match *m, const PGresult *s,
@@ -207,20 +213,21 @@ static void weeks_table(struct buf *b, enum lang lang, const PGresult *w, const 
 	buf_printf(b,
 		   "<table class=\"staff wrap weeks\"><thead><tr><th scope=\"col\">%s</th><th "
 		   "scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th></tr></thead><tbody>\n",
+		   "<th scope=\"col\">%s</th></tr></thead>\n",
 		   lang_tr(lang, "staff.reports.week"), lang_tr(lang, "staff.reports.period"),
 		   lang_tr(lang, "staff.reports.report"));
 	for (int i = 0; i < PQntuples(w); i++) {
 		buf_printf(b,
-			   "<tr id=\"week-%s\"><th scope=\"row\">%s</th><td>%s – %s</td><td><strong "
+			   "<tbody id=\"week-%s\"><tr><th scope=\"row\">%s</th><td>%s – %s</td><td><strong "
 			   "class=\"issued\">%s</strong> %s · %s %s\n",
 			   PQgetvalue(w, i, 1), PQgetvalue(w, i, 1), PQgetvalue(w, i, 2), PQgetvalue(w, i, 3),
 			   lang_tr(lang, "staff.reports.issued"), PQgetvalue(w, i, 4),
 			   lang_tr(lang, "staff.reports.cut_off"), PQgetvalue(w, i, 5));
+		buf_puts(b, "</td></tr>\n<tr><td colspan=\"3\">");
 		downloads(b, lang, outputs, PQgetvalue(w, i, 0), c);
-		buf_puts(b, "</td></tr>\n");
+		buf_puts(b, "</td></tr></tbody>\n");
 	}
-	buf_puts(b, "</tbody></table>\n");
+	buf_puts(b, "</table>\n");
 }
 
 void staff_reports_page(struct request *req, const struct route_match *m)
