@@ -76,7 +76,7 @@ while read -r methods path who; do
 			[ "$action" = POST-nocsrf ] && args+=(--data "x=1")
 			[ "$action" = POST-csrf ] && args+=(--data-urlencode "csrf=${csrf[$p]:-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA}")
 			http "$method" "$url" "${args[@]}"
-			if [ "$want" = ok ] && [[ $path == *'{'* ]]; then
+			if [ "$want" = ok ] && [[ $path == *'{id}'* || $path == *'{int}'* ]]; then
 				# A row with an id: the handler's own answer, 404 too (id 1 may not exist or be hidden).
 				check "$p $action $path: allowed" test "$STATUS" -ge 200 -a "$STATUS" -lt 400 -o "$STATUS" = 404
 				[ "$method" = POST ] && { setup "$p"; csrf[$p]=$(csrf_of "$p"); }
