@@ -34,27 +34,7 @@ page AS (
        AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
      ORDER BY p.support_count DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer))
-SELECT jsonb_build_object(
-        'id', p.id,
-        'consultation', c.slug,
-        'version', v.number,
-        'target', kenes.part_target(pa),
-        'stance', p.stance,
-        'topics', (SELECT coalesce(jsonb_agg(t.slug ORDER BY t.ordinal), '[]')
-                   FROM kenes.proposal_topic pt JOIN kenes.topic t ON t.id = pt.topic_id
-                   WHERE pt.proposal_id = p.id),
-        'text', p.text,
-        'proposed_wording', p.proposed_wording,
-        'lang', p.lang,
-        'region', p.region,
-        'channel', p.channel,
-        'status', p.status,
-        'created_at', p.created_at,
-        'supports', p.support_count)::text,
-       page.key
+SELECT d.doc::text, page.key
 FROM page
-JOIN kenes.proposal p ON p.id = page.id
-JOIN kenes.consultation c ON c.id = p.consultation_id
-JOIN kenes.draft_version v ON v.id = p.version_id
-JOIN kenes.part pa ON pa.id = p.part_id
-ORDER BY page.key DESC, p.id DESC
+CROSS JOIN LATERAL kenes.proposal_doc(page.id) d
+ORDER BY page.key DESC, page.id DESC
