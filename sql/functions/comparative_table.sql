@@ -97,14 +97,4 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     WHERE v.id = p_version
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.comparative_table FROM PUBLIC;
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['kenes_handler', 'kenes_aggregator'] LOOP
-        IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = r) THEN
-            EXECUTE format('GRANT EXECUTE ON FUNCTION kenes.comparative_table TO %I', r);
-        END IF;
-    END LOOP;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('EXECUTE ON FUNCTION kenes.comparative_table', 'kenes_handler', 'kenes_aggregator'); END $$;

@@ -246,10 +246,4 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.position_act FROM PUBLIC;
-DO $$
-BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_handler') THEN
-        GRANT EXECUTE ON FUNCTION kenes.position_act TO kenes_handler;
-    END IF;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('EXECUTE ON FUNCTION kenes.position_act', 'kenes_handler'); END $$;

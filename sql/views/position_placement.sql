@@ -14,15 +14,4 @@ UNION ALL
  WHERE NOT EXISTS (SELECT FROM kenes.position_member x
                    WHERE x.part_id = c.part_id AND x.proposal_id = cm.proposal_id)
  ORDER BY c.part_id, cm.proposal_id, c.placed_at, c.anchor_id);
-
-DO $$
-DECLARE
-    r text;
-BEGIN
-    FOREACH r IN ARRAY ARRAY['kenes_handler', 'kenes_aggregator'] LOOP
-        IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = r) THEN
-            EXECUTE format('GRANT SELECT ON kenes.position_placement TO %I', r);
-        END IF;
-    END LOOP;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('SELECT ON kenes.position_placement', 'kenes_handler', 'kenes_aggregator'); END $$;
