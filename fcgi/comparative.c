@@ -241,30 +241,16 @@ static void parse_query(const struct form *f, void *query, struct errors *errs)
 	static const char *const page_names[] = { "version", "lang" };
 	struct table_query *q = query;
 	const struct form_field *v;
-	long n;
 
-	if (q->page)
+	if (q->page) {
 		params_check_names(f, page_names, ARRAY_LEN(page_names), NULL, errs);
-	else
+	} else {
 		params_check_names(f, api_names, ARRAY_LEN(api_names), NULL, errs);
-	if (!q->page) {
-		q->consultation = params_consultation(f, errs);
-		if (!q->consultation && !errs->count)
-			errors_add(errs, ERROR_INVALID, "required", "consultation",
-				   "consultation is required");
+		q->consultation = params_consultation_required(f, errs);
 	}
-	if ((v = form_get(f, "version"))) {
-		q->version = v->value;
-		if (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n))
-			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
-				   "version must be a version number");
-	}
-	if ((v = form_get(f, "format"))) {
-		q->csv = strcmp(v->value, "csv") == 0;
-		if (!q->csv && strcmp(v->value, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
-				   "format must be json or csv");
-	}
+	q->version = params_version(f, errs);
+	if ((v = form_get(f, "format")))
+		q->csv = params_format_csv(v->value, errs);
 	if (!q->page) {
 		q->lang = params_lang(f, "en", errs);
 		q->bom = params_bom(f, errs);

@@ -17,6 +17,7 @@
 #include "jsonbody.h"
 #include "log.h"
 #include "outcome.h"
+#include "params.h"
 #include "reply.h"
 #include "text.h"
 #include "util.h"
@@ -148,12 +149,9 @@ static void list_param(const struct form_field *v, bool is_log, struct moderatio
 	if (is_log && (strcmp(v->name, "from") == 0 || strcmp(v->name, "to") == 0))
 		copy_checked(strcmp(v->name, "from") == 0 ? q->from : q->to, sizeof(q->from), v,
 			     text_is_date_shaped(s), errs, "invalid_date", "a date like 2026-02-01 (UTC)");
-	else if (is_log && strcmp(v->name, "format") == 0) {
-		q->csv = strcmp(s, "csv") == 0;
-		if (!q->csv && strcmp(s, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
-				   "format must be json or csv");
-	} else if (is_log && strcmp(v->name, "bom") == 0) {
+	else if (is_log && strcmp(v->name, "format") == 0)
+		q->csv = params_format_csv(s, errs);
+	else if (is_log && strcmp(v->name, "bom") == 0) {
 		q->bom = strcmp(s, "1") == 0;
 		if (!q->bom && strcmp(s, "0") != 0)
 			errors_add(errs, ERROR_INVALID, "invalid_bom", "bom", "bom must be 0 or 1");

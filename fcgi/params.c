@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "reply.h"
+#include "util.h"
 
 bool params_one_of(const char *value, const char *const *list, size_t n)
 {
@@ -61,6 +62,33 @@ const char *params_lang(const struct form *f, const char *fallback, struct error
 	if (!params_one_of(v->value, (const char *const[]){ "kk", "ru", "en" }, 3))
 		errors_add(errs, ERROR_INVALID, "invalid_lang", "lang", "lang must be kk, ru or en");
 	return v->value;
+}
+
+const char *params_consultation_required(const struct form *f, struct errors *errs)
+{
+	const char *slug = params_consultation(f, errs);
+
+	if (!slug && !errs->count)
+		errors_add(errs, ERROR_INVALID, "required", "consultation", "consultation is required");
+	return slug;
+}
+
+const char *params_version(const struct form *f, struct errors *errs)
+{
+	const struct form_field *v = form_get(f, "version");
+	long n;
+
+	if (v && (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n)))
+		errors_add(errs, ERROR_INVALID, "invalid_version", "version",
+			   "version must be a version number");
+	return v ? v->value : NULL;
+}
+
+bool params_format_csv(const char *value, struct errors *errs)
+{
+	if (strcmp(value, "csv") != 0 && strcmp(value, "json") != 0)
+		errors_add(errs, ERROR_INVALID, "invalid_format", "format", "format must be json or csv");
+	return strcmp(value, "csv") == 0;
 }
 
 bool params_bom(const struct form *f, struct errors *errs)

@@ -1,6 +1,6 @@
 /*
  * params.h - the query-string parameters the staff APIs share (tallies.c, reports.c): every
- * name known and given once, a consultation slug, lang and bom. Each check appends to errs
+ * name known and given once, a consultation slug, format, lang and bom. Each check appends to errs
  * (invalid, with the parameter as the field); values are borrowed from the form.
  */
 #ifndef KENES_PARAMS_H
@@ -28,6 +28,12 @@ void params_check_names(const struct form *f, const char *const *names, size_t n
 bool params_slug_valid(const char *slug);
 /* ?consultation=: its value, or NULL when absent or empty (unknown_consultation if malformed). */
 const char *params_consultation(const struct form *f, struct errors *errs);
+/* As params_consultation, and `required` when absent or empty (unless errs holds one already). */
+const char *params_consultation_required(const struct form *f, struct errors *errs);
+/* ?version=: a draft version number (1 to 9999, no leading zero), or NULL when absent. */
+const char *params_version(const struct form *f, struct errors *errs);
+/* A ?format= value: true for csv, false for json (invalid_format for anything else). */
+bool params_format_csv(const char *value, struct errors *errs);
 /* ?lang=kk|ru|en, else `fallback`. */
 const char *params_lang(const struct form *f, const char *fallback, struct errors *errs);
 /* ?bom=0|1 (a byte order mark before CSV, for Excel). */

@@ -138,21 +138,14 @@ static void parse_list(const struct form *f, void *query, struct errors *errs)
 	static const char *const suggestion_names[] = { "consultation", "part" };
 	struct list_query *q = query;
 	const struct form_field *v;
-	long n;
 
 	if (q->suggestions)
 		params_check_names(f, suggestion_names, ARRAY_LEN(suggestion_names), NULL, errs);
 	else
 		params_check_names(f, list_names, ARRAY_LEN(list_names), NULL, errs);
-	q->consultation = params_consultation(f, errs);
-	if (!q->consultation && !errs->count)
-		errors_add(errs, ERROR_INVALID, "required", "consultation", "consultation is required");
-	if (!q->suggestions && (v = form_get(f, "version"))) {
-		q->version = v->value;
-		if (v->value[0] == '0' || !parse_long(v->value, 1, 9999, &n))
-			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
-				   "version must be a version number");
-	}
+	q->consultation = params_consultation_required(f, errs);
+	if (!q->suggestions)
+		q->version = params_version(f, errs);
 	if ((v = form_get(f, "part")))
 		q->part = v->value;
 }

@@ -94,12 +94,8 @@ void tallies_parse(const struct form *f, void *query, struct errors *errs)
 			errors_add(errs, ERROR_INVALID, "invalid_stance", "stance",
 				   "stance must be support, oppose, amend or all");
 	}
-	if ((v = form_get(f, "format"))) {
-		q->csv = strcmp(v->value, "csv") == 0;
-		if (!q->csv && strcmp(v->value, "json") != 0)
-			errors_add(errs, ERROR_INVALID, "invalid_format", "format",
-				   "format must be json or csv");
-	}
+	if ((v = form_get(f, "format")))
+		q->csv = params_format_csv(v->value, errs);
 	q->lang = params_lang(f, "en", errs);
 	q->bom = params_bom(f, errs);
 }
