@@ -11,6 +11,8 @@
 #include "util.h"
 
 const char *const render_stances[3] = { "support", "oppose", "amend" };
+const char *const render_week_counts[3] = { "proposals", "people", "supports" };
+const char *const render_campaign_counts[3] = { "proposals", "people", "texts" };
 
 static const char *const format_names[REPORT_FORMATS] = { "html", "csv", "json", "md" };
 
@@ -170,6 +172,15 @@ void render_count(struct sink *s, enum report_lang lang, long long n)
 
 	report_count(lang, n, text, sizeof(text));
 	sink_puts(s, text);
+}
+
+void render_count_cells(struct sink *s, enum report_lang lang, const json_t *item, const char *const *keys,
+			size_t n, const char *sep)
+{
+	for (size_t i = 0; i < n; i++) {
+		sink_puts(s, sep);
+		render_count(s, lang, render_int(item, NULL, keys[i]));
+	}
 }
 
 void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level,

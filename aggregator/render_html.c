@@ -204,14 +204,10 @@ static void trend(const json_t *doc, enum report_lang lang, struct sink *s)
 	json_array_foreach(json_object_get(doc, "weeks"), i, week)
 	{
 		render_period(week, period, sizeof(period));
-		sink_printf(s, "<tr%s><td>%s</td><td>%s</td><td>",
+		sink_printf(s, "<tr%s><td>%s</td><td>%s",
 			    render_int(week, NULL, "proposals") ? "" : " class=\"zero\"",
 			    render_str(week, "week"), period);
-		render_count(s, lang, render_int(week, NULL, "proposals"));
-		sink_puts(s, "</td><td>");
-		render_count(s, lang, render_int(week, NULL, "people"));
-		sink_puts(s, "</td><td>");
-		render_count(s, lang, render_int(week, NULL, "supports"));
+		render_count_cells(s, lang, week, render_week_counts, 3, "</td><td>");
 		sink_puts(s, "</td></tr>\n");
 	}
 	sink_puts(s, "</tbody></table>\n</section>\n");
@@ -306,12 +302,8 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 	{
 		sink_printf(s, "<tr><td>#%lld <q>", render_int(item, NULL, "id"));
 		sink_html(s, render_str(item, "excerpt"));
-		sink_puts(s, "</q></td><td>");
-		render_count(s, lang, render_int(item, NULL, "proposals"));
-		sink_puts(s, "</td><td>");
-		render_count(s, lang, render_int(item, NULL, "people"));
-		sink_puts(s, "</td><td>");
-		render_count(s, lang, render_int(item, NULL, "texts"));
+		sink_puts(s, "</q>");
+		render_count_cells(s, lang, item, render_campaign_counts, 3, "</td><td>");
 		sink_puts(s, "</td><td>");
 		sink_html(s, render_str(item, "first"));
 		sink_puts(s, "</td><td>");
@@ -372,34 +364,9 @@ static void html_put(struct sink *s, const char *text)
 	sink_html(s, text);
 }
 
-static void html_literal(struct sink *s, const char *text)
-{
-	sink_puts(s, text);
-}
-
-static void html_row_end(struct sink *s)
-{
-	html_literal(s, "</td></tr>\n");
-}
-
-static void html_table_end(struct sink *s)
-{
-	html_literal(s, "</tbody></table>\n");
-}
-
-static void html_paragraph_begin(struct sink *s)
-{
-	html_literal(s, "<p>");
-}
-
-static void html_paragraph_end(struct sink *s)
-{
-	html_literal(s, "</p>\n");
-}
-
 static const struct render_markup html_markup = {
-	html_heading, html_put,       html_quote,           html_table_begin,   html_cell,
-	html_row_end, html_table_end, html_paragraph_begin, html_paragraph_end,
+	html_heading,         html_put, html_quote, html_table_begin, html_cell, "</td></tr>\n",
+	"</tbody></table>\n", "<p>",    "</p>\n",
 };
 
 static void positions(const json_t *doc, enum report_lang lang, struct sink *s)

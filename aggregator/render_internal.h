@@ -14,6 +14,9 @@
 
 /* The stances in the order reports show them, and their text keys. */
 extern const char *const render_stances[3]; /* support, oppose, amend */
+/* The counts of a week of the trend, and of a campaign, in their tables' order. */
+extern const char *const render_week_counts[3];     /* proposals, people, supports */
+extern const char *const render_campaign_counts[3]; /* proposals, people, texts */
 
 /* A string member, "" when missing. */
 const char *render_str(const json_t *o, const char *key);
@@ -35,6 +38,9 @@ void render_period(const json_t *period, char *out, size_t outlen);
 void render_truncate(const char *text, size_t max_chars, char *out, size_t outlen);
 /* A count as the language writes it ("1 234"). */
 void render_count(struct sink *s, enum report_lang lang, long long n);
+/* The counts of item's members keys[0..n-1], each after `sep`. */
+void render_count_cells(struct sink *s, enum report_lang lang, const json_t *item, const char *const *keys,
+			size_t n, const char *sep);
 /* A table row's stance cells, each after `sep`: all, support, oppose, amend, people,
  * supports, and with `level` the support share. */
 void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *item, bool level,

@@ -134,12 +134,7 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 	{
 		sink_printf(s, "| \\#%lld ", render_int(item, NULL, "id"));
 		md_text(s, render_str(item, "excerpt"));
-		sink_puts(s, " | ");
-		render_count(s, lang, render_int(item, NULL, "proposals"));
-		sink_puts(s, " | ");
-		render_count(s, lang, render_int(item, NULL, "people"));
-		sink_puts(s, " | ");
-		render_count(s, lang, render_int(item, NULL, "texts"));
+		render_count_cells(s, lang, item, render_campaign_counts, 3, " | ");
 		sink_printf(s, " | %s | %s | ", render_str(item, "first"), render_str(item, "last"));
 		render_count(s, lang, render_int(item, NULL, "peak_per_minute"));
 		if (json_is_true(json_object_get(item, "burst")))
@@ -198,34 +193,8 @@ static void md_cell(struct sink *s, int column)
 	sink_puts(s, column == 0 ? "| " : " | ");
 }
 
-static void md_literal(struct sink *s, const char *text)
-{
-	sink_puts(s, text);
-}
-
-static void md_row_end(struct sink *s)
-{
-	md_literal(s, " |\n");
-}
-
-static void md_table_end(struct sink *s)
-{
-	md_literal(s, "\n");
-}
-
-static void md_paragraph_end(struct sink *s)
-{
-	md_literal(s, "\n\n");
-}
-
-static void md_nothing(struct sink *s)
-{
-	(void)s;
-}
-
 static const struct render_markup md_markup = {
-	md_heading, md_text,      md_quote,   md_table_begin,   md_cell,
-	md_row_end, md_table_end, md_nothing, md_paragraph_end,
+	md_heading, md_text, md_quote, md_table_begin, md_cell, " |\n", "\n", "", "\n\n",
 };
 
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
@@ -285,12 +254,8 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	json_array_foreach(json_object_get(doc, "weeks"), i, item)
 	{
 		render_period(item, period, sizeof(period));
-		sink_printf(s, "| %s | %s | ", render_str(item, "week"), period);
-		render_count(s, lang, render_int(item, NULL, "proposals"));
-		sink_puts(s, " | ");
-		render_count(s, lang, render_int(item, NULL, "people"));
-		sink_puts(s, " | ");
-		render_count(s, lang, render_int(item, NULL, "supports"));
+		sink_printf(s, "| %s | %s", render_str(item, "week"), period);
+		render_count_cells(s, lang, item, render_week_counts, 3, " | ");
 		sink_puts(s, " |\n");
 	}
 

@@ -54,7 +54,15 @@ static void position_row(struct sink *s, enum report_lang lang, const json_t *p,
 	count_cell(s, mk, 6, lang, counts, NULL, "supports");
 	for (int i = 0; i < 3; i++)
 		count_cell(s, mk, 7 + i, lang, counts, render_stances[i], "proposals");
-	mk->row_end(s);
+	sink_puts(s, mk->row_end);
+}
+
+/* A paragraph of text, escaped. */
+static void paragraph(struct sink *s, const struct render_markup *mk, const char *text)
+{
+	sink_puts(s, mk->paragraph_begin);
+	mk->text(s, text);
+	sink_puts(s, mk->paragraph_end);
 }
 
 /* Each position's summary and its two quotes in full, after the part's table. */
@@ -65,9 +73,7 @@ static void position_texts(struct sink *s, enum report_lang lang, const json_t *
 
 	mk->heading(s, 4, text_in(json_object_get(p, "label"), lang));
 	if (*text_in(json_object_get(p, "summary"), lang)) {
-		mk->paragraph_begin(s);
-		mk->text(s, text_in(json_object_get(p, "summary"), lang));
-		mk->paragraph_end(s);
+		paragraph(s, mk, text_in(json_object_get(p, "summary"), lang));
 	}
 	for (size_t i = 0; i < 2; i++) {
 		const json_t *q = json_object_get(json_object_get(p, "quotes"), quotes[i]);
@@ -78,9 +84,7 @@ static void position_texts(struct sink *s, enum report_lang lang, const json_t *
 		snprintf(line, sizeof(line), "#%lld, %s: %lld", render_int(q, NULL, "id"),
 			 report_text(lang, "supports"), render_int(q, NULL, "supports"));
 		mk->quote(s, render_str(q, "text"));
-		mk->paragraph_begin(s);
-		mk->text(s, line);
-		mk->paragraph_end(s);
+		paragraph(s, mk, line);
 	}
 }
 
@@ -103,9 +107,7 @@ void render_positions(const json_t *doc, enum report_lang lang, struct sink *s,
 	for (int k = 0; k < 3; k++)
 		headers[7 + k] = report_text(lang, render_stances[k]);
 	mk->heading(s, 2, report_text(lang, "positions"));
-	mk->paragraph_begin(s);
-	mk->text(s, report_text(lang, "positions_note"));
-	mk->paragraph_end(s);
+	paragraph(s, mk, report_text(lang, "positions_note"));
 	json_array_foreach(json_object_get(doc, "positions"), i, part)
 	{
 		char label[600], line[200];
@@ -114,12 +116,10 @@ void render_positions(const json_t *doc, enum report_lang lang, struct sink *s,
 		mk->heading(s, 3, label);
 		mk->table_begin(s, headers, 10);
 		json_array_foreach(json_object_get(part, "positions"), j, p) position_row(s, lang, p, mk);
-		mk->table_end(s);
+		sink_puts(s, mk->table_end);
 		snprintf(line, sizeof(line), "%s: %lld", report_text(lang, "unplaced"),
 			 render_int(part, NULL, "unplaced"));
-		mk->paragraph_begin(s);
-		mk->text(s, line);
-		mk->paragraph_end(s);
+		paragraph(s, mk, line);
 		json_array_foreach(json_object_get(part, "positions"), j, p) position_texts(s, lang, p, mk);
 	}
 }

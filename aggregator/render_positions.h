@@ -1,7 +1,7 @@
 /*
  * render_positions.h - a report's positions section (the comparative table for the parts the
  * report covers), written once for HTML and Markdown: each format gives its markup as a
- * table of functions, so the section is not a pair of near-copies.
+ * table of functions and literal strings, so the section is not a pair of near-copies.
  */
 #ifndef KENES_RENDER_POSITIONS_H
 #define KENES_RENDER_POSITIONS_H
@@ -16,11 +16,8 @@ struct render_markup {
 	void (*text)(struct sink *s, const char *text);               /* inline, escaped */
 	void (*quote)(struct sink *s, const char *text);              /* a proposal in full */
 	void (*table_begin)(struct sink *s, const char *const *headers, int n);
-	void (*cell)(struct sink *s, int column); /* before each cell of a row */
-	void (*row_end)(struct sink *s);
-	void (*table_end)(struct sink *s);
-	void (*paragraph_begin)(struct sink *s);
-	void (*paragraph_end)(struct sink *s);
+	void (*cell)(struct sink *s, int column);                          /* before each cell of a row */
+	const char *row_end, *table_end, *paragraph_begin, *paragraph_end; /* written as they are */
 };
 
 /* The section, when the document has positions (documents made before them have none). */
