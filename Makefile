@@ -31,7 +31,7 @@ BIN     := bin
 endif
 
 # Each program embeds its own statements: the handler sql/queries/, the aggregator
-# sql/aggregator/. Everything but main.c is also linked into the unit tests.
+# sql/aggregator/ (and the parts its statements include, sql/aggregator/include/). Everything but main.c is also linked into the unit tests.
 COMMON_SRC := $(wildcard common/*.c)
 FCGI_LIB   := $(filter-out fcgi/main.c,$(wildcard fcgi/*.c))
 AGG_LIB    := $(filter-out aggregator/main.c,$(wildcard aggregator/*.c))
@@ -77,7 +77,7 @@ build/queries.c: common/embed-sql.sh $(QUERIES)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh fcgi_statements $(QUERIES) > $@.tmp && mv $@.tmp $@
 
-build/agg_queries.c: common/embed-sql.sh $(AGG_QUERIES)
+build/agg_queries.c: common/embed-sql.sh $(AGG_QUERIES) $(wildcard sql/aggregator/include/*.sql)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh aggregator_statements $(AGG_QUERIES) > $@.tmp && mv $@.tmp $@
 
