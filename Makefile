@@ -43,7 +43,7 @@ IMPORT_QUERIES := $(sort $(wildcard sql/import/*.sql)) sql/queries/consultation_
 
 COMMON_OBJ := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC))
 LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o
-AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o
+AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o $(OUT)/report_texts.o
 # The three programs link common/ (the domain library and the database layer) and nothing of
 # each other: tests/lint/layers.sh checks it.
 IMPORT_OBJ := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(IMPORT_LIB)) $(OUT)/import_queries.o
@@ -85,15 +85,13 @@ build/import_queries.c: common/embed-sql.sh $(IMPORT_QUERIES)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh import_statements $(IMPORT_QUERIES) > $@.tmp && mv $@.tmp $@
 
-$(OUT)/import_queries.o: build/import_queries.c | deps
+# The reports' texts, kept as a table of data (aggregator/report_text.tsv).
+build/report_texts.c: common/embed-texts.sh aggregator/report_text.tsv
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	sh common/embed-texts.sh report_texts aggregator/report_text.tsv > $@.tmp && mv $@.tmp $@
 
-$(OUT)/queries.o: build/queries.c | deps
-	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
-
-$(OUT)/agg_queries.o: build/agg_queries.c | deps
+# The generated C files above, for the plain and the sanitizer builds alike.
+$(OUT)/%.o: build/%.c | deps
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

@@ -13,7 +13,7 @@ enum report_lang { LANG_KK, LANG_RU, LANG_EN };
 bool report_lang_parse(const char *code, enum report_lang *out);
 const char *report_lang_code(enum report_lang lang); /* "kk", "ru", "en" */
 
-/* The text for `key` (see report_text.c); the key itself when there is none, which the
+/* The text for `key` (see report_text.tsv); the key itself when there is none, which the
  * tests catch. */
 const char *report_text(enum report_lang lang, const char *key);
 
