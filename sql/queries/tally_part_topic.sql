@@ -1,8 +1,9 @@
 -- Tallies per part and topic. $1 consultation id  $2 first day or NULL  $3 last day or NULL
 -- $4 stance or NULL  $5 'article' for articles only, or NULL  $6 draft version: NULL or
 -- 'all' for every version, 'current', or a version number (as tally_part). Only pairs with proposals in
--- the range (most of the parts x topics table is empty). Labels are made once per part
--- (MATERIALIZED: inlined, the label functions ran once per joined row, 7.5 s at 100,000 proposals).
+-- the range (most of the parts x topics table is empty). The parts and their labels:
+-- kenes.tally_parts, made once per part (MATERIALIZED: inlined, the label functions ran once
+-- per joined row, 7.5 s at 100,000 proposals).
 -- Columns: key (article:4/sovereignty), label kk/ru/en ("part / topic"), stance, proposals,
 -- people, supports, version.
 WITH t AS (
@@ -12,15 +13,7 @@ WITH t AS (
     FROM kenes.tally_between($1::integer, 'part_topic', $2::date, $3::date) t
     JOIN kenes.tally_cell c ON c.id = t.cell_id),
 parts AS MATERIALIZED (
-    SELECT p.id, p.ordinal, v.number AS version, kenes.part_target(p) AS target,
-           kenes.part_label(p, 'kk') || kenes.part_label_suffix(v.number, v.is_current, 'kk') AS kk,
-           kenes.part_label(p, 'ru') || kenes.part_label_suffix(v.number, v.is_current, 'ru') AS ru,
-           kenes.part_label(p, 'en') || kenes.part_label_suffix(v.number, v.is_current, 'en') AS en
-    FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id
-    WHERE v.consultation_id = $1::integer AND ($5::text IS NULL OR p.kind = $5::text)
-      AND CASE WHEN $6::text IS NULL OR $6::text = 'all' THEN true
-               WHEN $6::text = 'current' THEN v.is_current
-               ELSE v.number::text = $6::text END)
+    SELECT * FROM kenes.tally_parts($1::integer, $5::text, $6::text))
 SELECT p.target || '/' || tp.slug, p.kk || ' / ' || tp.label_kk, p.ru || ' / ' || tp.label_ru,
        p.en || ' / ' || tp.label_en, t.stance, t.proposals, t.people, t.supports, p.version
 FROM t
