@@ -126,6 +126,19 @@ enum text_status text_clean(const char *s, size_t len, char **out, size_t *chars
 	return TEXT_OK;
 }
 
+bool text_is_code_shaped(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9') || strchr(":._-", s[i])))
+			return false;
+	return true;
+}
+
 bool text_is_date_shaped(const char *s)
 {
 	for (int i = 0; i < 10; i++)

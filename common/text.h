@@ -27,5 +27,8 @@ bool text_is_clean_line(const char *s, size_t len);
 bool text_is_letter_or_digit(int32_t c);
 /* True when s has the shape YYYY-MM-DD (whether the day exists is the database's to say). */
 bool text_is_date_shaped(const char *s);
+/* 1 to max ASCII letters, digits and ":._-": a part key, slug or region code, safe in a URL and
+ * in HTML as it is. */
+bool text_is_code_shaped(const char *s, size_t max);
 
 #endif

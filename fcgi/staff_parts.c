@@ -50,20 +50,6 @@ static const char *value_of(const struct form *f, const char *name)
 	return v && *v->value ? v->value : NULL;
 }
 
-/* Letters, digits and ":._-": a part key, safe in a URL and in HTML as it is. */
-static bool target_shaped(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > TARGET_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (s[i] >= '0' && s[i] <= '9') || strchr(":._-", s[i])))
-			return false;
-	return true;
-}
-
 static bool parse_query(const struct form *f, struct part_query *q)
 {
 	struct errors errs = { .count = 0 };
@@ -563,7 +549,7 @@ void staff_part_page(struct request *req, const struct route_match *m)
 	int row = 0;
 
 	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q) ||
-	    !target_shaped(m->slug)) {
+	    !text_is_code_shaped(m->slug, TARGET_MAX)) {
 		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.bad_filter");
 		goto out;
 	}

@@ -45,20 +45,6 @@ static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const statuses[] = { "published", "hidden" };
 static const char *const channels[] = { "web", "api", "import" };
 
-/* Letters, digits and the few marks part keys, slugs and region codes use. */
-static bool code_shaped(const char *s, size_t max)
-{
-	size_t n = strlen(s);
-
-	if (n == 0 || n > max)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
-		      (s[i] >= '0' && s[i] <= '9') || strchr(":._-", s[i])))
-			return false;
-	return true;
-}
-
 static bool parse(const struct form *f, const char *v[F_COUNT])
 {
 	struct errors errs = { .count = 0 };
@@ -73,13 +59,13 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	if (v[F_STANCE] && strcmp(v[F_STANCE], "all") == 0)
 		v[F_STANCE] = NULL;
 	return errs.count == 0 && (!v[F_Q] || strlen(v[F_Q]) <= QUERY_MAX) &&
-	       (!v[F_TARGET] || code_shaped(v[F_TARGET], 64)) &&
+	       (!v[F_TARGET] || text_is_code_shaped(v[F_TARGET], 64)) &&
 	       (!v[F_STANCE] || params_one_of(v[F_STANCE], stances, 3)) &&
 	       (!v[F_STATUS] || params_one_of(v[F_STATUS], statuses, 2)) &&
 	       (!v[F_CHANNEL] || params_one_of(v[F_CHANNEL], channels, 3)) &&
 	       (!v[F_FROM] || text_is_date_shaped(v[F_FROM])) && (!v[F_TO] || text_is_date_shaped(v[F_TO])) &&
-	       (!v[F_TOPIC] || code_shaped(v[F_TOPIC], 63)) &&
-	       (!v[F_REGION] || code_shaped(v[F_REGION], 16)) &&
+	       (!v[F_TOPIC] || text_is_code_shaped(v[F_TOPIC], 63)) &&
+	       (!v[F_REGION] || text_is_code_shaped(v[F_REGION], 16)) &&
 	       (!v[F_VERSION] || (v[F_VERSION][0] != '0' && parse_long(v[F_VERSION], 1, 9999, &n))) &&
 	       (!v[F_CAMPAIGN] ||
 		(v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
