@@ -15,6 +15,7 @@
 #include "staff_session.h"
 #include "text.h"
 #include "util.h"
+#include "widget.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const names[] = { "consultation", "from",  "to",     "stance",
@@ -241,22 +242,12 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 		   "<form method=\"get\" action=\"/staff/\" class=\"filter\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
+	widget_input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", q->from);
+	widget_input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", q->to);
 	buf_printf(b,
-		   "<div class=\"field\"><label for=\"f-from\">%s</label><input id=\"f-from\" name=\"from\" "
-		   "type=\"date\" value=\"",
-		   lang_tr(lang, "staff.dash.from"));
-	buf_html(b, q->from ? q->from : "");
-	buf_printf(b,
-		   "\"></div>\n<div class=\"field\"><label for=\"f-to\">%s</label><input id=\"f-to\" "
-		   "name=\"to\" "
-		   "type=\"date\" value=\"",
-		   lang_tr(lang, "staff.dash.to"));
-	buf_html(b, q->to ? q->to : "");
-	buf_printf(
-		b,
-		"\"></div>\n<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" "
-		"name=\"stance\"><option value=\"all\">%s</option>",
-		lang_tr(lang, "staff.dash.stance"), lang_tr(lang, "staff.dash.all"));
+		   "<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" "
+		   "name=\"stance\"><option value=\"all\">%s</option>",
+		   lang_tr(lang, "staff.dash.stance"), lang_tr(lang, "staff.dash.all"));
 	for (int i = 0; i < 3; i++) {
 		char key[32];
 
@@ -265,20 +256,10 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 			   q->stance && strcmp(q->stance, stances[i]) == 0 ? " selected" : "",
 			   lang_tr(lang, key));
 	}
-	buf_printf(b,
-		   "</select></div>\n<div class=\"field\"><label for=\"f-topic\">%s</label><input "
-		   "id=\"f-topic\" "
-		   "name=\"topic\" value=\"",
-		   lang_tr(lang, "staff.dash.topic"));
-	buf_html(b, q->topic ? q->topic : "");
-	buf_printf(
-		b,
-		"\"></div>\n<div class=\"field\"><label for=\"f-version\">%s</label><input id=\"f-version\" "
-		"name=\"version\" value=\"",
-		lang_tr(lang, "staff.dash.version"));
-	buf_html(b, q->version ? q->version : "");
-	buf_printf(b, "\"></div>\n<p><button type=\"submit\">%s</button></p>\n</form>\n",
-		   lang_tr(lang, "list.show"));
+	buf_puts(b, "</select></div>\n");
+	widget_input(b, "f-topic", "topic", lang_tr(lang, "staff.dash.topic"), NULL, q->topic);
+	widget_input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), NULL, q->version);
+	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", lang_tr(lang, "list.show"));
 }
 
 static void change_cell(struct buf *b, json_t *week, const char *measure)

@@ -14,6 +14,7 @@
 #include "staff_pages.h"
 #include "text.h"
 #include "util.h"
+#include "widget.h"
 
 #define PAGE_SIZE  50
 #define QUERY_MAX  200
@@ -72,17 +73,6 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n)));
 }
 
-static void input(struct buf *b, const char *id, const char *name, const char *label, const char *type,
-		  const char *value)
-{
-	buf_printf(b,
-		   "<div class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"%s\" "
-		   "type=\"%s\" value=\"",
-		   id, label, id, name, type);
-	buf_html(b, value ? value : "");
-	buf_puts(b, "\"></div>\n");
-}
-
 static void choice(struct buf *b, enum lang lang, const char *name, const char *label_key,
 		   const char *const *values, int n, const char *key_prefix, const char *selected)
 {
@@ -107,18 +97,18 @@ static void search_form(struct buf *b, enum lang lang, const char *v[F_COUNT], b
 		   "<form method=\"get\" action=\"/staff/proposals\" class=\"filter\" role=\"search\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
-	input(b, "f-q", "q", lang_tr(lang, "staff.search.words"), "search", v[F_Q]);
-	input(b, "f-target", "target", lang_tr(lang, "field.target"), "text", v[F_TARGET]);
+	widget_input(b, "f-q", "q", lang_tr(lang, "staff.search.words"), "search", v[F_Q]);
+	widget_input(b, "f-target", "target", lang_tr(lang, "field.target"), "text", v[F_TARGET]);
 	choice(b, lang, "stance", "staff.dash.stance", stances, 3, "stance.", v[F_STANCE]);
 	if (hidden_allowed)
 		choice(b, lang, "status", "staff.search.status", statuses, 2, "staff.status.", v[F_STATUS]);
 	choice(b, lang, "channel", "staff.search.channel", channels, 3, "", v[F_CHANNEL]);
-	input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", v[F_FROM]);
-	input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", v[F_TO]);
-	input(b, "f-topic", "topic", lang_tr(lang, "staff.dash.topic"), "text", v[F_TOPIC]);
-	input(b, "f-region", "region", lang_tr(lang, "staff.search.region"), "text", v[F_REGION]);
-	input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), "text", v[F_VERSION]);
-	input(b, "f-campaign", "campaign", lang_tr(lang, "staff.campaign.id"), "text", v[F_CAMPAIGN]);
+	widget_input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", v[F_FROM]);
+	widget_input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", v[F_TO]);
+	widget_input(b, "f-topic", "topic", lang_tr(lang, "staff.dash.topic"), "text", v[F_TOPIC]);
+	widget_input(b, "f-region", "region", lang_tr(lang, "staff.search.region"), "text", v[F_REGION]);
+	widget_input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), "text", v[F_VERSION]);
+	widget_input(b, "f-campaign", "campaign", lang_tr(lang, "staff.campaign.id"), "text", v[F_CAMPAIGN]);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n",
 		   lang_tr(lang, "staff.search.button"));
 }

@@ -12,6 +12,7 @@
 #include "staff_pages.h"
 #include "tallies.h"
 #include "util.h"
+#include "widget.h"
 
 /* The form's fields and the API parameter each becomes ("labels" is the API's lang: the page
  * has its own). Order: the order of the API address. */
@@ -82,12 +83,10 @@ static void select_field(struct buf *b, const char *name, const char *label, con
 static void text_field(struct buf *b, const char *name, const char *label, const char *type,
 		       const char *value)
 {
-	buf_printf(b,
-		   "<div class=\"field\"><label for=\"q-%s\">%s</label><input id=\"q-%s\" name=\"%s\" "
-		   "type=\"%s\" value=\"",
-		   name, label, name, name, type);
-	buf_html(b, value ? value : "");
-	buf_puts(b, "\"></div>\n");
+	char id[64];
+
+	snprintf(id, sizeof(id), "q-%s", name);
+	widget_input(b, id, name, label, type, value);
 }
 
 static void query_form(struct buf *b, enum lang lang, const struct form *f)

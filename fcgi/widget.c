@@ -158,6 +158,18 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
 }
 
 /* A fresh one-time token (csrf.h): every form carries one. */
+void widget_input(struct buf *b, const char *id, const char *name, const char *label, const char *type,
+		  const char *value)
+{
+	buf_printf(b, "<div class=\"field\"><label for=\"%s\">%s</label><input id=\"%s\" name=\"%s\" ", id,
+		   label, id, name);
+	if (type)
+		buf_printf(b, "type=\"%s\" ", type);
+	buf_puts(b, "value=\"");
+	buf_html(b, value ? value : "");
+	buf_puts(b, "\"></div>\n");
+}
+
 void widget_token_field(struct buf *b)
 {
 	char token[CSRF_TOKEN_LEN + 1];

@@ -1,5 +1,5 @@
 /*
- * widget.h - the form controls and error texts the pages share (page_form.c,
+ * widget.h - the form controls and error texts the pages share (page_form.c, the staff pages,
  * page_proposal.c, page_list.c): each appends escaped HTML to the caller's buffer, with the
  * aria attributes that tie a control to its hint and its error. errs may be NULL.
  */
@@ -33,6 +33,10 @@ void widget_part_options(struct buf *b, json_t *parts, const char *kind, json_t 
 /* The select of the draft's parts, grouped by section. */
 void widget_target_select(struct buf *b, enum lang lang, const struct consultation *c, const char *selected,
 			  const struct errors *errs);
+/* A labelled input in its field div: id and name as given, label as it is (trusted text),
+ * type unless NULL, value escaped ("" when NULL). */
+void widget_input(struct buf *b, const char *id, const char *name, const char *label, const char *type,
+		  const char *value);
 /* The hidden form token (csrf.h). */
 void widget_token_field(struct buf *b);
 /* True when the consultation identifies people by the IIN they type. */
