@@ -480,23 +480,32 @@ out:
 	return ok;
 }
 
+/* The rows of statement `name` (what is due, by time zone) and, when there are any, the
+ * cut-off the reports issued for them share; NULL on failure. */
+static PGresult *due_rows(struct conn *c, const struct agg_settings *s, const char *name, const char *what,
+			  char cut[64], long *cut_day, struct agg_error *err)
+{
+	PGresult *due = conn_run(c, name, 1, (const char *const *)&s->time_zone, what, err);
+
+	if (due && PQntuples(due) > 0 && !cut_off(c, s, cut, cut_day, err)) {
+		PQclear(due);
+		return NULL;
+	}
+	return due;
+}
+
 bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool show_progress, int *issued,
 			    struct agg_error *err)
 {
-	PGresult *due = conn_run(c, "report_weeks_due", 1, (const char *const *)&s->time_zone,
-				 "finding weeks to report", err);
-	struct consultation k = { 0 };
-	struct progress prog;
 	char cut[64];
 	long cut_day;
+	PGresult *due = due_rows(c, s, "report_weeks_due", "finding weeks to report", cut, &cut_day, err);
+	struct consultation k = { 0 };
+	struct progress prog;
 
 	*issued = 0;
 	if (!due)
 		return false;
-	if (PQntuples(due) > 0 && !cut_off(c, s, cut, &cut_day, err)) {
-		PQclear(due);
-		return false;
-	}
 	progress_start(&prog, "reports", show_progress);
 	for (int i = 0; i < PQntuples(due) && err->status == AGG_OK; i++) {
 		struct report_period p;
@@ -527,18 +536,14 @@ bool report_issue_due_weeks(struct conn *c, const struct agg_settings *s, bool s
 
 bool report_issue_requested(struct conn *c, const struct agg_settings *s, int *issued, struct agg_error *err)
 {
-	PGresult *due = conn_run(c, "report_requests_due", 1, (const char *const *)&s->time_zone,
-				 "finding requested session reports", err);
 	char cut[64];
 	long cut_day;
+	PGresult *due = due_rows(c, s, "report_requests_due", "finding requested session reports", cut,
+				 &cut_day, err);
 
 	*issued = 0;
 	if (!due)
 		return false;
-	if (PQntuples(due) > 0 && !cut_off(c, s, cut, &cut_day, err)) {
-		PQclear(due);
-		return false;
-	}
 	for (int i = 0; i < PQntuples(due) && err->status == AGG_OK; i++) {
 		struct consultation k;
 		struct report_period p;

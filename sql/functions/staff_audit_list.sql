@@ -17,10 +17,4 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
     LIMIT p_limit
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.staff_audit_list FROM PUBLIC;
-DO $$
-BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_handler') THEN
-        GRANT EXECUTE ON FUNCTION kenes.staff_audit_list TO kenes_handler;
-    END IF;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('EXECUTE ON FUNCTION kenes.staff_audit_list', 'kenes_handler'); END $$;

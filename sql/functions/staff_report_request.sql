@@ -46,10 +46,4 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.staff_report_request FROM PUBLIC;
-DO $$
-BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_handler') THEN
-        GRANT EXECUTE ON FUNCTION kenes.staff_report_request TO kenes_handler;
-    END IF;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('EXECUTE ON FUNCTION kenes.staff_report_request', 'kenes_handler'); END $$;

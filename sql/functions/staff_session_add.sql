@@ -38,10 +38,4 @@ BEGIN
 END
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.staff_session_add FROM PUBLIC;
-DO $$
-BEGIN
-    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_handler') THEN
-        GRANT EXECUTE ON FUNCTION kenes.staff_session_add TO kenes_handler;
-    END IF;
-END
-$$;
+DO $$ BEGIN PERFORM kenes.acl_grant('EXECUTE ON FUNCTION kenes.staff_session_add', 'kenes_handler'); END $$;
