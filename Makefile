@@ -42,7 +42,7 @@ IMPORT_LIB := $(filter-out import/main.c,$(wildcard import/*.c))
 IMPORT_QUERIES := $(sort $(wildcard sql/import/*.sql)) sql/queries/consultation_all.sql
 
 COMMON_OBJ := $(patsubst %.c,$(OUT)/%.o,$(COMMON_SRC))
-LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o
+LIB_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(FCGI_LIB)) $(OUT)/queries.o $(OUT)/fcgi_texts.o
 AGG_OBJ    := $(COMMON_OBJ) $(patsubst %.c,$(OUT)/%.o,$(AGG_LIB)) $(OUT)/agg_queries.o $(OUT)/report_texts.o
 # The three programs link common/ (the domain library and the database layer) and nothing of
 # each other: tests/lint/layers.sh checks it.
@@ -85,7 +85,12 @@ build/import_queries.c: common/embed-sql.sh $(IMPORT_QUERIES)
 	@mkdir -p $(@D)
 	sh common/embed-sql.sh import_statements $(IMPORT_QUERIES) > $@.tmp && mv $@.tmp $@
 
-# The reports' texts, kept as a table of data (aggregator/report_text.tsv).
+# The texts of the pages and of the reports, kept as tables of data (fcgi/lang.tsv,
+# aggregator/report_text.tsv).
+build/fcgi_texts.c: common/embed-texts.sh fcgi/lang.tsv
+	@mkdir -p $(@D)
+	sh common/embed-texts.sh fcgi_texts fcgi/lang.tsv > $@.tmp && mv $@.tmp $@
+
 build/report_texts.c: common/embed-texts.sh aggregator/report_text.tsv
 	@mkdir -p $(@D)
 	sh common/embed-texts.sh report_texts aggregator/report_text.tsv > $@.tmp && mv $@.tmp $@

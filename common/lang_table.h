@@ -1,6 +1,6 @@
 /*
  * lang_table.h - tables of strings in Kazakh, Russian and English looked up by key, and the
- * three languages' codes. Each program keeps its own table (fcgi/lang.c the interface,
+ * three languages' codes. Each program keeps its own table (fcgi/lang.tsv the interface,
  * aggregator/report_text.tsv the reports) and its own language enum, numbered in this order:
  * 0 kk, 1 ru, 2 en. Tables and strings are static; nothing here allocates.
  */
