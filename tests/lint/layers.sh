@@ -25,13 +25,14 @@ for prog in kenes-import kenes-aggregator; do
 	other=$([ "$prog" = kenes-import ] && echo aggregator || echo import)
 	for word in $line; do
 		case $word in
-		*build/fcgi/*|*build/$other/*|*build/queries.o) bad "bin/$prog links $word" ;;
+		*build/fcgi/*|*build/$other/*|*build/queries.o|*build/fcgi_texts.o) bad "bin/$prog links $word" ;;
 		esac
 	done
 done
 
-# The handler's own objects: one per fcgi/*.c but main.c (build/ may hold stale ones).
-fcgi_objects=$(ls fcgi/*.c | grep -v '^fcgi/main\.c$' | sed 's|^fcgi/\(.*\)\.c$|build/fcgi/\1.o|')
+# The handler's own objects: one per fcgi/*.c but main.c (build/ may hold stale ones), and
+# its texts.
+fcgi_objects="$(ls fcgi/*.c | grep -v '^fcgi/main\.c$' | sed 's|^fcgi/\(.*\)\.c$|build/fcgi/\1.o|') build/fcgi_texts.o"
 fcgi_symbols=$(nm -g --defined-only $fcgi_objects 2>/dev/null | awk 'NF == 3 && $2 ~ /[TDBR]/ { print $3 }' | sort -u)
 [ -n "$fcgi_symbols" ] || bad "no symbols in the handler's objects (build first)"
 for prog in kenes-import kenes-aggregator; do
