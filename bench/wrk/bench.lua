@@ -54,7 +54,7 @@ function init(args)
 		n_bodies = #bodies
 		next_body = 1 + (id * 7919) % n_bodies
 	end
-	if mode == "paths" then
+	if mode == "paths" or mode == "mixed" then
 		local nthreads = tonumber(args[3] or "1")
 		bodies = read_lines(args[2], function(i) return i % nthreads == id end)
 		n_bodies = #bodies
@@ -84,6 +84,17 @@ function request()
 		if next_body > n_bodies then
 			next_body = 1
 			reused = reused + 1
+		end
+		return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body)
+	elseif mode == "mixed" then
+		local method, path, body = bodies[next_body]:match("^(%S+) (%S+) ?(.*)$")
+		next_body = next_body + 1
+		if next_body > n_bodies then
+			next_body = 1
+			reused = reused + 1
+		end
+		if method == "GET" then
+			return wrk.format("GET", path)
 		end
 		return wrk.format("POST", path, { ["Content-Type"] = "application/json" }, body)
 	elseif mode == "form" then
