@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The staff workspace's numbers at scale: the e2e suites that compare the dashboard (and a
-# part's page) with the tallies API and an SQL recount, run again against a handler on the
+# The staff workspace's numbers at scale: the e2e suites that compare the dashboard (a
+# part's page, a report) with the tallies API and an SQL recount, run again against a handler on the
 # database tallies.sh leaves behind (over 100,000 generated proposals and their supports,
 # already recounted there). Run after tallies.sh (tests/integration/aggregator.sh does).
 # Needs KENES_ADMIN_URL, KENES_PG_DIR and KENES_PSEUDONYM_KEY_FILE (tests/run-all.sh).
@@ -33,7 +33,7 @@ check "the handler and nginx answer" kenes_wait_http "http://127.0.0.1:$port/hea
 # The suites' own refreshes stay incremental and skip what tallies.sh skipped; the lists
 # that only show a busy part's top proposals are the small-scale run's (STAFF_LISTS=0).
 export BASE_URL=http://127.0.0.1:$port KENES_ADMIN_URL=$db KENES_CAMPAIGNS=0 KENES_WEEKLY_REPORTS=0 STAFF_LISTS=0
-for s in staff-dashboard staff-parts; do
+for s in staff-dashboard staff-parts staff-agreement; do
 	[ -x "$root/tests/e2e/$s.sh" ] || continue
 	t=$SECONDS
 	check "$s.sh on $proposals proposals" "$root/tests/e2e/$s.sh"
