@@ -10,13 +10,10 @@ CREATE OR REPLACE FUNCTION kenes.staff_report_request(p_session bytea, p_consult
 RETURNS kenes.outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    s record;
+    s kenes.staff_session := kenes.staff_live_session(p_session);
     v_held date;
 BEGIN
-    SELECT x.id, x.token_id, x.role INTO s
-    FROM kenes.staff_session x JOIN kenes.staff_token t ON t.id = x.token_id
-    WHERE x.session_sha256 = p_session AND x.ended_at IS NULL AND t.revoked_at IS NULL;
-    IF NOT FOUND THEN
+    IF s.id IS NULL THEN
         RETURN ROW(401, 'invalid_session', NULL, NULL)::kenes.outcome;
     END IF;
     SELECT c.held_on INTO v_held FROM kenes.commission_session c
