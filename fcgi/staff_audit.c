@@ -203,11 +203,8 @@ void staff_audit_page(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->db, "reading the audit log");
 		goto out;
 	}
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, "staff.audit.title"));
-	staff_nav(&html, lang, m);
-	buf_printf(&html, "<h1>%s</h1>\n<p>%s</p>\n", lang_tr(lang, "staff.audit.title"),
-		   lang_tr(lang, "staff.audit.intro"));
+	staff_page_begin(&html, lang, m, "staff.audit.title");
+	buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.audit.intro"));
 	filter_form(&html, lang, &q);
 	buf_printf(&html, "<p><a href=\"/staff/audit?lang=%s&amp;format=csv&amp;", lang_code(lang));
 	query_tail(&html, &q);

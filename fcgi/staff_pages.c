@@ -185,6 +185,14 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
 		   lang_tr(lang, "staff.signout.button"));
 }
 
+void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m, const char *title_key)
+{
+	buf_init(b, 0);
+	page_begin(b, lang, lang_tr(lang, title_key));
+	staff_nav(b, lang, m);
+	buf_printf(b, "<h1>%s</h1>\n", lang_tr(lang, title_key));
+}
+
 void staff_home(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);

@@ -22,5 +22,8 @@ void staff_home(struct request *req, const struct route_match *m);
 
 /* The workspace's navigation and sign-out form, for the signed-in person of m. */
 void staff_nav(struct buf *b, enum lang lang, const struct route_match *m);
+/* Starts a workspace page in b (buf_init): the shell, the navigation and an <h1>, all titled
+ * lang_tr(title_key); the caller writes the rest and closes it with page_end. */
+void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m, const char *title_key);
 
 #endif

@@ -16,6 +16,7 @@
 #include "staff_session.h"
 #include "text.h"
 #include "util.h"
+#include "widget.h"
 
 #define WEEKS_SHOWN 60  /* weekly reports on the page: more than a year */
 #define TITLE_MAX   300 /* characters, as kenes.commission_session allows */
@@ -30,12 +31,9 @@ void staff_message_page(struct request *req, int status, enum lang lang, const s
 {
 	struct buf html;
 
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, title_key));
-	staff_nav(&html, lang, m);
-	buf_printf(&html, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/staff/reports?lang=%s\">%s</a></p>\n",
-		   lang_tr(lang, title_key), lang_tr(lang, text_key), lang_code(lang),
-		   lang_tr(lang, "staff.reports.title"));
+	staff_page_begin(&html, lang, m, title_key);
+	buf_printf(&html, "<p>%s</p>\n<p><a href=\"/staff/reports?lang=%s\">%s</a></p>\n",
+		   lang_tr(lang, text_key), lang_code(lang), lang_tr(lang, "staff.reports.title"));
 	page_end(&html);
 	reply_html(req, status, &html);
 	buf_free(&html);
@@ -91,12 +89,11 @@ static void downloads(struct buf *b, enum lang lang, const PGresult *outputs, co
 {
 	int shown = 0;
 
-	buf_printf(b,
-		   "<details><summary>%s</summary>\n<table class=\"staff wrap downloads\"><thead><tr>"
-		   "<th scope=\"col\">%s</th><th scope=\"col\">SHA-256</th><th scope=\"col\">%s</th>"
-		   "</tr></thead><tbody>\n",
-		   lang_tr(lang, "staff.reports.downloads"), lang_tr(lang, "staff.reports.rendering"),
-		   lang_tr(lang, "staff.reports.bytes"));
+	buf_printf(b, "<details><summary>%s</summary>\n", lang_tr(lang, "staff.reports.downloads"));
+	widget_table_head(b, "staff wrap downloads",
+			  (const char *[]){ lang_tr(lang, "staff.reports.rendering"), "SHA-256",
+					    lang_tr(lang, "staff.reports.bytes"), NULL });
+	buf_puts(b, "<tbody>\n");
 	for (int i = 0; i < PQntuples(outputs); i++) {
 		const char *format = PQgetvalue(outputs, i, 1), *l = PQgetvalue(outputs, i, 2);
 
@@ -150,13 +147,12 @@ static void sessions_table(struct buf *b, enum lang lang, const struct route_mat
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "staff.reports.no_sessions"));
 		return;
 	}
-	buf_printf(b,
-		   "<table class=\"staff wrap sessions\"><thead><tr><th scope=\"col\">№</th><th "
-		   "scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
-		   "scope=\"col\">%s</th></tr></thead>\n",
-		   lang_tr(lang, "staff.reports.date"), lang_tr(lang, "staff.reports.session_title"),
-		   lang_tr(lang, "staff.reports.period"), lang_tr(lang, "staff.reports.report"));
+	widget_table_head(b, "staff wrap sessions",
+			  (const char *[]){ "№", lang_tr(lang, "staff.reports.date"),
+					    lang_tr(lang, "staff.reports.session_title"),
+					    lang_tr(lang, "staff.reports.period"),
+					    lang_tr(lang, "staff.reports.report"), NULL });
+	buf_puts(b, "\n");
 	for (int i = 0; i < PQntuples(s); i++) {
 		/* A row group per session: its row, then its downloads across the whole table. */
 		buf_printf(b, "<tbody id=\"session-%s\"><tr><th scope=\"row\">%s</th><td>%s</td><td>",
@@ -210,12 +206,11 @@ static void weeks_table(struct buf *b, enum lang lang, const PGresult *w, const 
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "staff.reports.no_weeks"));
 		return;
 	}
-	buf_printf(b,
-		   "<table class=\"staff wrap weeks\"><thead><tr><th scope=\"col\">%s</th><th "
-		   "scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th></tr></thead>\n",
-		   lang_tr(lang, "staff.reports.week"), lang_tr(lang, "staff.reports.period"),
-		   lang_tr(lang, "staff.reports.report"));
+	widget_table_head(b, "staff wrap weeks",
+			  (const char *[]){ lang_tr(lang, "staff.reports.week"),
+					    lang_tr(lang, "staff.reports.period"),
+					    lang_tr(lang, "staff.reports.report"), NULL });
+	buf_puts(b, "\n");
 	for (int i = 0; i < PQntuples(w); i++) {
 		buf_printf(b,
 			   "<tbody id=\"week-%s\"><tr><th scope=\"row\">%s</th><td>%s – %s</td><td><strong "
@@ -248,11 +243,8 @@ void staff_reports_page(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->db, "listing the reports");
 		goto out;
 	}
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, "staff.reports.title"));
-	staff_nav(&html, lang, m);
-	buf_printf(&html, "<h1>%s</h1>\n<p>%s: <strong>", lang_tr(lang, "staff.reports.title"),
-		   lang_tr(lang, "field.consultation"));
+	staff_page_begin(&html, lang, m, "staff.reports.title");
+	buf_printf(&html, "<p>%s: <strong>", lang_tr(lang, "field.consultation"));
 	buf_html(&html, c.slug);
 	buf_printf(&html, "</strong>. %s</p>\n", lang_tr(lang, "staff.reports.intro"));
 	sessions_table(&html, lang, m, sessions, outputs, &c);
@@ -365,12 +357,9 @@ static void confirm_issue(struct request *req, enum lang lang, const struct rout
 		reply_db_failure(req, req->db, "counting what a report will freeze");
 		goto out;
 	}
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, "staff.confirm.title"));
-	staff_nav(&html, lang, m);
-	buf_printf(&html, "<h1>%s</h1>\n<p>%s %s (%s): <strong>", lang_tr(lang, "staff.confirm.title"),
-		   lang_tr(lang, "staff.reports.issue_of"), PQgetvalue(s, i, S_NUMBER),
-		   PQgetvalue(s, i, S_DATE));
+	staff_page_begin(&html, lang, m, "staff.confirm.title");
+	buf_printf(&html, "<p>%s %s (%s): <strong>", lang_tr(lang, "staff.reports.issue_of"),
+		   PQgetvalue(s, i, S_NUMBER), PQgetvalue(s, i, S_DATE));
 	buf_html(&html, PQgetvalue(s, i, S_TITLE));
 	buf_printf(&html, "</strong>. %s: %s – %s.</p>\n<p>%s</p>\n<ul class=\"frozen\">\n",
 		   lang_tr(lang, "staff.reports.period"), from, to,

@@ -170,6 +170,14 @@ void widget_input(struct buf *b, const char *id, const char *name, const char *l
 	buf_puts(b, "\"></div>\n");
 }
 
+void widget_table_head(struct buf *b, const char *class, const char *const *labels)
+{
+	buf_printf(b, "<table class=\"%s\"><thead><tr>", class);
+	for (; *labels; labels++)
+		buf_printf(b, "<th scope=\"col\">%s</th>", *labels);
+	buf_puts(b, "</tr></thead>");
+}
+
 void widget_token_field(struct buf *b)
 {
 	char token[CSRF_TOKEN_LEN + 1];

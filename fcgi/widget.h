@@ -37,6 +37,9 @@ void widget_target_select(struct buf *b, enum lang lang, const struct consultati
  * type unless NULL, value escaped ("" when NULL). */
 void widget_input(struct buf *b, const char *id, const char *name, const char *label, const char *type,
 		  const char *value);
+/* Opens a table of `class` and writes its head, one column a label (trusted text) of the
+ * NULL-terminated labels, up to "</thead>"; the caller writes the body and "</table>". */
+void widget_table_head(struct buf *b, const char *class, const char *const *labels);
 /* The hidden form token (csrf.h). */
 void widget_token_field(struct buf *b);
 /* True when the consultation identifies people by the IIN they type. */
