@@ -269,11 +269,8 @@ void browse_proposal_page(struct request *req, const struct route_match *m)
 		return;
 	}
 	proposal = handler_fetch_proposal(req, m->id);
-	if (!proposal) {
-		if (req->status == 404)
-			handler_not_found_page(req);
+	if (!handler_found_or_page(req, proposal))
 		return;
-	}
 	/* After a form's support: which message to show ("created" etc. from support.c). */
 	if (request_query_param(req, "done", done, sizeof(done))) {
 		if (strcmp(done, "created") == 0)

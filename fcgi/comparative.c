@@ -302,11 +302,8 @@ void comparative_page(struct request *req, const struct route_match *m)
 	if (!params_read_or_reply(req, &f, parse_query, &q))
 		goto out;
 	doc = fetch_table(req, m->slug, q.version);
-	if (!doc) {
-		if (req->status == 404)
-			handler_not_found_page(req);
+	if (!handler_found_or_page(req, doc))
 		goto out;
-	}
 	comparative_html(&html, doc, lang);
 	reply_html(req, 200, &html);
 out:

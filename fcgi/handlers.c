@@ -125,17 +125,21 @@ void handler_not_found_page(struct request *req)
 	handler_message_page(req, 404, handler_lang(req, NULL), "notfound.title", "notfound.text");
 }
 
+bool handler_found_or_page(struct request *req, const json_t *doc)
+{
+	if (!doc && req->status == 404)
+		handler_not_found_page(req);
+	return doc != NULL;
+}
+
 void handler_receipt_page(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
 	json_t *doc = handler_fetch_proposal(req, m->id);
 	struct buf html;
 
-	if (!doc) {
-		if (req->status == 404)
-			handler_not_found_page(req);
+	if (!handler_found_or_page(req, doc))
 		return;
-	}
 	handler_structure_ready(req);
 	buf_init(&html, 0);
 	page_proposal_receipt(&html, lang,

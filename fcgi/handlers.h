@@ -29,6 +29,9 @@ void handler_message_page(struct request *req, int status, enum lang lang, const
 			  const char *text_key);
 /* The HTML 404 page. */
 void handler_not_found_page(struct request *req);
+/* For a page: true when a fetch found its document; false otherwise, its 404 (req->status)
+ * then answered as the HTML 404 page; any other failure stays as the fetch answered it. */
+bool handler_found_or_page(struct request *req, const json_t *doc);
 
 route_handler handler_form_page;    /* GET / */
 route_handler handler_receipt_page; /* GET /proposals/{id}/receipt */

@@ -111,11 +111,8 @@ void overview_page(struct request *req, const struct route_match *m)
 		return;
 	}
 	doc = overview_fetch_or_reply(req, c->slug);
-	if (!doc) {
-		if (req->status == 404)
-			handler_not_found_page(req);
+	if (!handler_found_or_page(req, doc))
 		return;
-	}
 	buf_init(&b, 0);
 	overview_html(&b, handler_lang(req, NULL), c, doc);
 	reply_html(req, 200, &b);
