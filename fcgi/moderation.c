@@ -200,55 +200,14 @@ bool moderation_list_query_parse(const char *query, bool is_log, struct moderati
 
 /* --- answering ---------------------------------------------------------------------------- */
 
-static const char *message_for(const char *code)
-{
-	static const struct {
-		const char *code, *message;
-	} messages[] = {
-		{ "self_duplicate", "a proposal cannot be a duplicate of itself" },
-		{ "unknown_original", "there is no such proposal in the same consultation" },
-		{ "original_is_duplicate",
-		  "the original is itself marked as a duplicate: name its original" },
-		{ "has_duplicates",
-		  "other proposals are marked as duplicates of this one: it cannot become one" },
-		{ "required", "of is required: the id of the proposal this one duplicates" },
-	};
-
-	for (size_t i = 0; i < ARRAY_LEN(messages); i++)
-		if (strcmp(messages[i].code, code) == 0)
-			return messages[i].message;
-	return "the request could not be completed";
-}
-
-/* Answers what a moderation function decided (kenes.outcome: 200 with its body, or an error). */
-static void reply_moderation_outcome(struct request *req, const struct outcome *o, const char *not_found)
-{
-	struct errors errs = { .count = 0 };
-
-	switch (o->status) {
-	case 200:
-		reply_json_text(req, 200, o->body ? o->body : "{}");
-		break;
-	case 401: /* revoked between the two look-ups */
-		reply_header(req, "WWW-Authenticate", "Bearer realm=\"kenes\", error=\"invalid_token\"");
-		reply_error(req, 401, "invalid_token", "the bearer token is unknown or revoked");
-		break;
-	case 403:
-		reply_error(req, 403, "forbidden", "this token's role may not use this resource");
-		break;
-	case 404:
-		reply_error(req, 404, "not_found", not_found);
-		break;
-	case 422:
-		errors_add(&errs, ERROR_INVALID, o->code, o->body ? o->body : NULL, "%s",
-			   message_for(o->code));
-		reply_errors(req, &errs);
-		break;
-	default:
-		log_error("a moderation function answered %d %s", o->status, o->code);
-		reply_error(req, 500, "internal", "the request could not be completed");
-	}
-}
+/* What the codes of the moderation functions' 422 outcomes mean, for people. */
+static const struct outcome_text messages[] = {
+	{ "self_duplicate", "a proposal cannot be a duplicate of itself" },
+	{ "unknown_original", "there is no such proposal in the same consultation" },
+	{ "original_is_duplicate", "the original is itself marked as a duplicate: name its original" },
+	{ "has_duplicates", "other proposals are marked as duplicates of this one: it cannot become one" },
+	{ "required", "of is required: the id of the proposal this one duplicates" },
+};
 
 /* Runs one action statement and answers with its outcome. */
 static void run_action(struct request *req, const char *statement, int nparams, const char *const *params,
@@ -262,7 +221,8 @@ static void run_action(struct request *req, const char *statement, int nparams, 
 		return;
 	}
 	if (outcome_read(res, &o))
-		reply_moderation_outcome(req, &o, not_found);
+		outcome_reply_action(req, &o, "a moderation function", not_found, messages,
+				     ARRAY_LEN(messages));
 	else
 		reply_error(req, 500, "internal", "unexpected answer from the database");
 	PQclear(res);

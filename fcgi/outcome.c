@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "db.h"
+#include "errors.h"
+#include "log.h"
 #include "reply.h"
 #include "util.h"
 
@@ -32,12 +34,17 @@ void outcome_free(struct outcome *o)
 	o->body = NULL;
 }
 
+const char *outcome_message(const struct outcome_text *texts, size_t n, const char *code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(texts[i].code, code) == 0)
+			return texts[i].message;
+	return "the request could not be completed";
+}
+
 void outcome_reply_error(struct request *req, const struct outcome *o)
 {
-	static const struct {
-		const char *code;
-		const char *message;
-	} messages[] = {
+	static const struct outcome_text messages[] = {
 		{ "request_in_flight",
 		  "a request with this Idempotency-Key is still being processed; retry shortly" },
 		{ "idempotency_key_reused", "this Idempotency-Key was used with a different request" },
@@ -46,17 +53,38 @@ void outcome_reply_error(struct request *req, const struct outcome *o)
 		{ "consultation_closed", "the consultation is not accepting this any more" },
 		{ "unknown_target", "the current draft has no such part" },
 	};
-	const char *message = "the request could not be completed";
 	char seconds[16];
 
-	for (size_t i = 0; i < ARRAY_LEN(messages); i++)
-		if (strcmp(messages[i].code, o->code) == 0)
-			message = messages[i].message;
 	if (o->retry_after > 0) {
 		snprintf(seconds, sizeof(seconds), "%d", o->retry_after);
 		reply_header(req, "Retry-After", seconds);
 	}
-	reply_error(req, o->status, o->code, message);
+	reply_error(req, o->status, o->code, outcome_message(messages, ARRAY_LEN(messages), o->code));
+}
+
+void outcome_reply_action(struct request *req, const struct outcome *o, const char *who,
+			  const char *not_found, const struct outcome_text *texts, size_t n)
+{
+	struct errors errs = { .count = 0 };
+
+	if (o->status == 200 || o->status == 201) {
+		reply_json_text(req, o->status, o->body ? o->body : "{}");
+	} else if (o->status == 401) { /* revoked between the two look-ups */
+		reply_header(req, "WWW-Authenticate", "Bearer realm=\"kenes\", error=\"invalid_token\"");
+		reply_error(req, 401, "invalid_token", "the bearer token is unknown or revoked");
+	} else if (o->status == 403) {
+		reply_error(req, 403, "forbidden", "this token's role may not use this resource");
+	} else if (o->status == 404) {
+		reply_error(req, 404, "not_found", not_found);
+	} else if (o->status == 409) {
+		reply_error(req, 409, o->code, outcome_message(texts, n, o->code));
+	} else if (o->status == 422) {
+		errors_add(&errs, ERROR_INVALID, o->code, o->body, "%s", outcome_message(texts, n, o->code));
+		reply_errors(req, &errs);
+	} else {
+		log_error("%s answered %d %s", who, o->status, o->code);
+		reply_error(req, 500, "internal", "the request could not be completed");
+	}
 }
 
 bool outcome_run(struct request *req, const char *name, int nparams, const char *const *values,

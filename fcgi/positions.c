@@ -14,62 +14,27 @@
 #include "util.h"
 
 /* What the codes of kenes.position_act's 4xx outcomes mean, for people. */
-static const char *message_for(const char *code)
-{
-	static const struct {
-		const char *code, *message;
-	} messages[] = {
-		{ "invalid_body", "the body must be a JSON object" },
-		{ "reason_required", "reason is required: say why, for the log" },
-		{ "reason_too_long", "reason is at most 1000 characters" },
-		{ "unknown_part", "the consultation's version has no such part (e.g. article:5, general)" },
-		{ "label_required",
-		  "label is required: {\"kk\", \"ru\", \"en\"}, one at least, 200 characters each" },
-		{ "invalid_summary", "summary is {\"kk\", \"ru\", \"en\"}, 4000 characters each" },
-		{ "unknown_position", "into must be the id of another position" },
-		{ "not_mergeable", "a position merges into a live position of the same part" },
-		{ "selection_required", "name the proposals: one of proposals (ids), filter or campaign" },
-		{ "proposals_required", "proposals (ids) is required" },
-		{ "unknown_proposal", "a proposal listed is not of this consultation" },
-		{ "unknown_campaign", "there is no such campaign in this consultation" },
-		{ "invalid_decision", "decision must be accepted, partly, not_accepted or outside_scope" },
-		{ "invalid_decision_reason",
-		  "decision_reason is {\"kk\", \"ru\", \"en\"}, 4000 characters each" },
-		{ "unknown_target", "target must be a part of the version that replaced this one" },
-		{ "target_not_allowed", "only an accepted or partly accepted position has a target" },
-		{ "position_merged", "this position was merged into another" },
-		{ "suggestion_decided", "this suggestion was decided already" },
-	};
-
-	for (size_t i = 0; i < ARRAY_LEN(messages); i++)
-		if (strcmp(messages[i].code, code) == 0)
-			return messages[i].message;
-	return "the request could not be completed";
-}
-
-static void reply_outcome(struct request *req, const struct outcome *o)
-{
-	struct errors errs = { .count = 0 };
-
-	if (o->status == 200 || o->status == 201) {
-		reply_json_text(req, o->status, o->body ? o->body : "{}");
-	} else if (o->status == 401) { /* revoked between the two look-ups */
-		reply_header(req, "WWW-Authenticate", "Bearer realm=\"kenes\", error=\"invalid_token\"");
-		reply_error(req, 401, "invalid_token", "the bearer token is unknown or revoked");
-	} else if (o->status == 403) {
-		reply_error(req, 403, "forbidden", "this token's role may not use this resource");
-	} else if (o->status == 404) {
-		reply_error(req, 404, "not_found", "no such position or suggestion");
-	} else if (o->status == 409) {
-		reply_error(req, 409, o->code, message_for(o->code));
-	} else if (o->status == 422) {
-		errors_add(&errs, ERROR_INVALID, o->code, o->body, "%s", message_for(o->code));
-		reply_errors(req, &errs);
-	} else {
-		log_error("kenes.position_act answered %d %s", o->status, o->code);
-		reply_error(req, 500, "internal", "the request could not be completed");
-	}
-}
+static const struct outcome_text messages[] = {
+	{ "invalid_body", "the body must be a JSON object" },
+	{ "reason_required", "reason is required: say why, for the log" },
+	{ "reason_too_long", "reason is at most 1000 characters" },
+	{ "unknown_part", "the consultation's version has no such part (e.g. article:5, general)" },
+	{ "label_required",
+	  "label is required: {\"kk\", \"ru\", \"en\"}, one at least, 200 characters each" },
+	{ "invalid_summary", "summary is {\"kk\", \"ru\", \"en\"}, 4000 characters each" },
+	{ "unknown_position", "into must be the id of another position" },
+	{ "not_mergeable", "a position merges into a live position of the same part" },
+	{ "selection_required", "name the proposals: one of proposals (ids), filter or campaign" },
+	{ "proposals_required", "proposals (ids) is required" },
+	{ "unknown_proposal", "a proposal listed is not of this consultation" },
+	{ "unknown_campaign", "there is no such campaign in this consultation" },
+	{ "invalid_decision", "decision must be accepted, partly, not_accepted or outside_scope" },
+	{ "invalid_decision_reason", "decision_reason is {\"kk\", \"ru\", \"en\"}, 4000 characters each" },
+	{ "unknown_target", "target must be a part of the version that replaced this one" },
+	{ "target_not_allowed", "only an accepted or partly accepted position has a target" },
+	{ "position_merged", "this position was merged into another" },
+	{ "suggestion_decided", "this suggestion was decided already" },
+};
 
 void positions_act(struct request *req, const struct route_match *m)
 {
@@ -93,7 +58,8 @@ void positions_act(struct request *req, const struct route_match *m)
 			 (const char *[]){ m->token_hash, m->arg, m->id[0] ? m->id : NULL, body },
 			 "changing a position", &o))
 		goto out;
-	reply_outcome(req, &o);
+	outcome_reply_action(req, &o, "kenes.position_act", "no such position or suggestion", messages,
+			     ARRAY_LEN(messages));
 	if (req->status < 300)
 		log_info("positions: %s %s by a staff token", m->arg, m->id[0] ? m->id : "(new)");
 out:
