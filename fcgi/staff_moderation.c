@@ -12,6 +12,7 @@
 #include "reply.h"
 #include "page.h"
 #include "staff_pages.h"
+#include "staff_search_bulk.h"
 #include "staff_session.h"
 #include "text.h"
 #include "util.h"
@@ -40,8 +41,15 @@ static void message(struct request *req, int status, enum lang lang, const struc
 
 void staff_moderation_bulk_controls(struct buf *b, enum lang lang)
 {
-	buf_printf(b, "<fieldset class=\"bulk\"><legend>%s</legend>\n<label>%s <select name=\"action\">",
-		   lang_tr(lang, "staff.bulk.legend"), lang_tr(lang, "staff.bulk.action"));
+	staff_moderation_bulk_fieldset(b, lang, "staff.bulk.legend", -1);
+}
+
+void staff_moderation_bulk_fieldset(struct buf *b, enum lang lang, const char *legend_key, int count)
+{
+	buf_printf(b, "<fieldset class=\"bulk\"><legend>%s", lang_tr(lang, legend_key));
+	if (count >= 0)
+		buf_printf(b, ": <strong>%d</strong>", count);
+	buf_printf(b, "</legend>\n<label>%s <select name=\"action\">", lang_tr(lang, "staff.bulk.action"));
 	for (size_t i = 0; i < ARRAY_LEN(actions); i++)
 		buf_printf(b, "<option value=\"%s\">%s</option>", actions[i], lang_tr(lang, action_keys[i]));
 	buf_printf(
@@ -141,6 +149,11 @@ static bool is_id(const char *s)
 	return s && *s && s[0] != '0' && strlen(s) <= 18 && parse_long(s, 1, 999999999999999999L, &n);
 }
 
+static bool reason_valid(const char *reason)
+{
+	return *reason && strlen(reason) <= REASON_MAX && text_is_clean_line(reason, strlen(reason));
+}
+
 /* Parses the body; false when something is missing or of the wrong shape. */
 static bool read_action(const struct request *req, struct action_form *a, bool campaign)
 {
@@ -160,17 +173,19 @@ static bool read_action(const struct request *req, struct action_form *a, bool c
 				return false;
 			a->ids[a->count++] = a->f.fields[i].value;
 		}
-	if (!*a->reason || strlen(a->reason) > REASON_MAX ||
-	    !text_is_clean_line(a->reason, strlen(a->reason)))
-		return false;
 	if (campaign)
-		return is_id(a->campaign) &&
+		return reason_valid(a->reason) && is_id(a->campaign) &&
 		       (strcmp(a->action, "hide") == 0 || strcmp(a->action, "unhide") == 0);
-	if (a->count == 0 || (a->of && !is_id(a->of)))
+	return a->count > 0 && staff_moderation_fields_valid(a->action, a->reason, a->of);
+}
+
+bool staff_moderation_fields_valid(const char *action, const char *reason, const char *of)
+{
+	if (!reason_valid(reason) || (of && !is_id(of)))
 		return false;
-	if (strcmp(a->action, "duplicate") == 0)
-		return a->of != NULL;
-	return strcmp(a->action, "hide") == 0 || strcmp(a->action, "unhide") == 0;
+	if (strcmp(action, "duplicate") == 0)
+		return of != NULL;
+	return strcmp(action, "hide") == 0 || strcmp(action, "unhide") == 0;
 }
 
 static const char *action_label(enum lang lang, const char *action)
@@ -238,6 +253,13 @@ static void result_row(struct buf *b, enum lang lang, const char *id, const stru
 static void run_actions(struct request *req, enum lang lang, const struct route_match *m,
 			const struct action_form *a)
 {
+	staff_moderation_run(req, lang, m, a->action, a->reason, a->of, a->campaign, a->ids, a->count);
+}
+
+void staff_moderation_run(struct request *req, enum lang lang, const struct route_match *m, const char *action,
+			  const char *reason, const char *of, const char *campaign, const char *const *ids,
+			  int count)
+{
 	struct buf html;
 	int done = 0;
 
@@ -245,16 +267,16 @@ static void run_actions(struct request *req, enum lang lang, const struct route_
 	page_begin(&html, lang, lang_tr(lang, "staff.result.title"));
 	staff_nav(&html, lang, m);
 	buf_printf(&html, "<h1>%s</h1>\n<table><tbody>\n", lang_tr(lang, "staff.result.title"));
-	for (int i = 0; i < (a->campaign ? 1 : a->count); i++) {
-		const char *id = a->campaign ? a->campaign : a->ids[i];
+	for (int i = 0; i < (campaign ? 1 : count); i++) {
+		const char *id = campaign ? campaign : ids[i];
 		struct outcome o = { 0 };
-		bool ok = a->campaign
+		bool ok = campaign
 				  ? outcome_run(req, "staff_moderate_campaign", 4,
-						(const char *[]){ m->token_hash, a->action, id, a->reason },
+						(const char *[]){ m->token_hash, action, id, reason },
 						"staff_moderate_campaign", &o)
 				  : outcome_run(req, "staff_moderate_proposal", 5,
-						(const char *[]){ m->token_hash, a->action, id, a->reason,
-								  a->of },
+						(const char *[]){ m->token_hash, action, id, reason,
+								  of },
 						"staff_moderate_proposal", &o);
 
 		if (!ok) { /* outcome_run answered 5xx */
@@ -278,7 +300,11 @@ static void moderate(struct request *req, const struct route_match *m, bool camp
 {
 	enum lang lang = handler_lang(req, NULL);
 	struct action_form a;
-	bool ok = read_action(req, &a, campaign); /* a.f is ours to free whatever it answers */
+	bool ok;
+
+	if (!campaign && staff_search_bulk_if_asked(req, m)) /* "every result of a search" */
+		return;
+	ok = read_action(req, &a, campaign); /* a.f is ours to free whatever it answers */
 
 	/* Under the single sign-on the binding names no session: kenes.staff_moderate_* refuse it
 	   (401, shown as refused), since the moderation log names a token (docs/STAFF.md). */

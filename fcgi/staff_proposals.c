@@ -5,13 +5,19 @@
 #include <string.h>
 
 #include "auth.h"
+#include "csv.h"
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
+#include "log.h"
 #include "page.h"
 #include "params.h"
 #include "reply.h"
+#include "sink.h"
+#include "staff_moderation.h"
+#include "staff_session.h"
 #include "staff_pages.h"
+#include "staff_search_bulk.h"
 #include "text.h"
 #include "util.h"
 #include "widget.h"
@@ -19,10 +25,12 @@
 #define PAGE_SIZE  50
 #define QUERY_MAX  200
 #define SHOWN_TEXT 1000 /* characters of a proposal's text on the page */
+#define BATCH      1000 /* rows per statement when a whole result is read (CSV, bulk) */
+#define NO_AFTER   "9223372036854775807"
 
 static const char *const names[] = { "consultation", "q",        "target", "stance", "status",
 				     "channel",      "from",     "to",     "topic",  "region",
-				     "version",      "campaign", "after",  "lang" };
+				     "version",      "campaign", "after",  "lang",  "format" };
 /* Parameters $2..$10 of staff_proposal_search, in its order (q first), then $13 and $14,
    then `after` ($11). */
 enum {
@@ -125,6 +133,27 @@ static void url_encode(struct buf *b, const char *s)
 	}
 }
 
+/* "&name=value" for every filter but `after`, percent-encoded, into a query string. */
+static void query_string(struct buf *b, const char *v[F_COUNT])
+{
+	for (int k = 0; k < F_AFTER; k++) /* every filter but `after`, which is last */
+		if (v[k]) {
+			buf_printf(b, "&%s=", filter_names[k]);
+			url_encode(b, v[k]);
+		}
+}
+
+/* The same, HTML-escaped, for a link's href. */
+static void query_tail(struct buf *b, const char *v[F_COUNT])
+{
+	struct buf q;
+
+	buf_init(&q, 0);
+	query_string(&q, v);
+	buf_html(b, q.data);
+	buf_free(&q);
+}
+
 void staff_excerpt(struct buf *b, const char *text, size_t max_chars)
 {
 	size_t n = 0, chars = 0;
@@ -151,7 +180,9 @@ static void shown_text(struct buf *b, const char *text)
 	buf_puts(b, "</blockquote>\n");
 }
 
-static void results(struct buf *b, enum lang lang, const PGresult *res, const char *v[F_COUNT])
+/* The rows of a page; with checkboxes named "id" for a moderator's bulk form around them. */
+static void results(struct buf *b, enum lang lang, const PGresult *res, const char *v[F_COUNT],
+		    bool selectable)
 {
 	int shown = PQntuples(res) > PAGE_SIZE ? PAGE_SIZE : PQntuples(res);
 	int label_col = lang == LANG_EN ? 3 : lang == LANG_RU ? 4 : 5;
@@ -164,8 +195,15 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 
 		snprintf(key, sizeof(key), "view.stance.%s", PQgetvalue(res, i, 6));
 		snprintf(status_key, sizeof(status_key), "staff.status.%s", PQgetvalue(res, i, 8));
+		buf_puts(b, "<li>");
+		if (selectable)
+			buf_printf(b,
+				   "<p class=\"select\"><input type=\"checkbox\" name=\"id\" value=\"%s\" "
+				   "id=\"sel-%s\"> <label for=\"sel-%s\">%s %s</label></p>\n",
+				   PQgetvalue(res, i, 0), PQgetvalue(res, i, 0), PQgetvalue(res, i, 0),
+				   lang_tr(lang, "staff.bulk.select"), PQgetvalue(res, i, 0));
 		buf_printf(b,
-			   "<li><h2>%s %s · %s · %s</h2>\n<p class=\"meta\"><a "
+			   "<h2>%s %s · %s · %s</h2>\n<p class=\"meta\"><a "
 			   "href=\"/staff/proposals/%s?lang=%s\">%s</a> · ",
 			   lang_tr(lang, "proposal.title"), PQgetvalue(res, i, 0), lang_tr(lang, key),
 			   lang_tr(lang, status_key), PQgetvalue(res, i, 0), lang_code(lang),
@@ -182,61 +220,207 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 	if (PQntuples(res) > PAGE_SIZE) {
 		buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"/staff/proposals?lang=%s",
 			   lang_tr(lang, "nav.pages"), lang_code(lang));
-		for (int k = 0; k < F_AFTER; k++) /* every filter but `after`, which is last */
-			if (v[k]) {
-				struct buf enc;
-
-				buf_init(&enc, 0);
-				url_encode(&enc, v[k]);
-				buf_printf(b, "&amp;%s=", filter_names[k]);
-				buf_html(b, enc.data);
-				buf_free(&enc);
-			}
+		query_tail(b, v);
 		buf_printf(b, "&amp;after=%s\">%s</a></nav>\n", PQgetvalue(res, shown - 1, 0),
 			   lang_tr(lang, "list.next"));
 	}
 }
 
+
+/* A search as the query asked it, run a batch at a time, newest first (keyset on id). */
+struct search {
+	struct form f;
+	const char *v[F_COUNT];
+	const char *params[14]; /* staff_proposal_search's, pointing into f, meta and below */
+	PGresult *meta;
+	char after[24], limit[12];
+	bool csv;
+};
+
+/* Parses query into s and chooses the consultation. The role decides the status: analysts
+   see published proposals only, whatever they ask. search_close frees s whatever this answers. */
+static enum staff_search_status search_open(struct request *req, const char *query, unsigned role,
+					    struct search *s)
+{
+	const char *meta_params[3] = { NULL, NULL, NULL };
+	const struct form_field *c, *format;
+
+	memset(s, 0, sizeof(*s));
+	if (!form_parse(query, strlen(query), &s->f) || !parse(&s->f, s->v))
+		return STAFF_SEARCH_INVALID;
+	format = form_get(&s->f, "format");
+	if (format && strcmp(format->value, "csv") != 0 && strcmp(format->value, "html") != 0)
+		return STAFF_SEARCH_INVALID;
+	s->csv = format && strcmp(format->value, "csv") == 0;
+	c = form_get(&s->f, "consultation");
+	meta_params[0] = c && *c->value && params_slug_valid(c->value) ? c->value : NULL;
+	if (!(s->meta = db_run(req->db, "tally_meta", 3, meta_params)))
+		return STAFF_SEARCH_DB;
+	if (strcmp(PQgetvalue(s->meta, 0, 2), "1") != 0)
+		return STAFF_SEARCH_NO_CONSULTATION;
+	s->params[0] = PQgetvalue(s->meta, 0, 0);
+	for (int i = 0; i < F_VERSION; i++)
+		s->params[1 + i] = s->v[i];
+	s->params[12] = s->v[F_VERSION];
+	s->params[13] = s->v[F_CAMPAIGN];
+	if (!(role & (AUTH_STAFF | AUTH_MODERATOR)))
+		s->params[1 + F_STATUS] = "published";
+	snprintf(s->after, sizeof(s->after), "%s", s->v[F_AFTER] ? s->v[F_AFTER] : NO_AFTER);
+	s->params[10] = s->after;
+	s->params[11] = s->limit;
+	return STAFF_SEARCH_OK;
+}
+
+/* The next n matches below s->after; s->after moves to the last of them. NULL: the database
+   failed (its error in req->db). */
+static PGresult *search_batch(struct request *req, struct search *s, int n)
+{
+	PGresult *res;
+
+	snprintf(s->limit, sizeof(s->limit), "%d", n);
+	res = db_run(req->db, "staff_proposal_search", 14, s->params);
+	if (res && PQntuples(res) > 0)
+		snprintf(s->after, sizeof(s->after), "%s", PQgetvalue(res, PQntuples(res) - 1, 0));
+	return res;
+}
+
+static void search_close(struct search *s)
+{
+	PQclear(s->meta);
+	form_free(&s->f);
+}
+
+static const char *const csv_columns[] = { "id",       "created_at", "target",  "part_en",
+					   "part_ru",  "part_kk",    "stance",  "lang",
+					   "status",   "channel",    "region",  "text" };
+
+/* Every match as CSV, streamed: a statement of BATCH rows at a time by keyset, each batch sent
+   before the next is read, so memory does not grow with the result. */
+static void export_csv(struct request *req, struct search *s)
+{
+	struct sink sink;
+	int rows;
+
+	reply_stream_begin(req, 200, "text/csv; charset=utf-8");
+	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-proposals.csv\"");
+	sink_to_buf(&sink, &req->out);
+	for (size_t j = 0; j < ARRAY_LEN(csv_columns); j++)
+		csv_field(&sink, csv_columns[j], j == 0);
+	csv_end_row(&sink);
+	do {
+		PGresult *res = search_batch(req, s, BATCH);
+
+		if (!res) {
+			if (!req->sent) { /* nothing sent yet: a proper error instead */
+				req->streaming = false;
+				reply_db_failure(req, req->db, "exporting proposals");
+			} else {
+				log_error("exporting proposals failed after part was sent: %s",
+					  db_last_error(req->db)->message);
+			}
+			return;
+		}
+		rows = PQntuples(res);
+		for (int i = 0; i < rows; i++) {
+			for (int j = 0; j < PQnfields(res); j++)
+				csv_field(&sink, PQgetvalue(res, i, j), j == 0);
+			csv_end_row(&sink);
+		}
+		PQclear(res);
+		reply_stream_flush(req);
+	} while (rows == BATCH);
+}
+
+enum staff_search_status staff_proposals_each_id(struct request *req, const char *query, unsigned role,
+						 const char *below, int max,
+						 void (*each)(const char *id, void *arg), void *arg,
+						 int *count)
+{
+	struct search s;
+	enum staff_search_status st = search_open(req, query, role, &s);
+	int rows;
+
+	*count = 0;
+	if (st != STAFF_SEARCH_OK)
+		goto out;
+	snprintf(s.after, sizeof(s.after), "%s", below ? below : NO_AFTER); /* every page */
+	do {
+		PGresult *res = search_batch(req, &s, BATCH);
+
+		if (!res) {
+			st = STAFF_SEARCH_DB;
+			goto out;
+		}
+		rows = PQntuples(res);
+		for (int i = 0; i < rows && *count <= max; i++, ++*count)
+			if (each)
+				each(PQgetvalue(res, i, 0), arg);
+		PQclear(res);
+	} while (rows == BATCH && *count <= max);
+out:
+	search_close(&s);
+	return st;
+}
+
+/* A moderator's two bulk forms: the selection (around the results, see results()) and every
+   result of this search, which posts the search itself for the handler to run again. */
+static void bulk_all_form(struct buf *b, enum lang lang, const struct route_match *m,
+			  const char *v[F_COUNT], int total)
+{
+	struct buf q;
+
+	if (total > STAFF_SEARCH_BULK_MAX) {
+		buf_printf(b, "<p class=\"bulk-all\">%s</p>\n", lang_tr(lang, "staff.bulk.search.too_many"));
+		return;
+	}
+	buf_printf(b, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\" class=\"bulk-all\">\n",
+		   lang_code(lang));
+	staff_csrf_field(b, m);
+	buf_init(&q, 0);
+	query_string(&q, v);
+	buf_puts(b, "<input type=\"hidden\" name=\"scope\" value=\"search\">\n"
+		    "<input type=\"hidden\" name=\"search\" value=\"");
+	buf_html(b, q.data[0] == '&' ? q.data + 1 : q.data);
+	buf_puts(b, "\">\n");
+	buf_free(&q);
+	staff_moderation_bulk_fieldset(b, lang, "staff.bulk.search.legend", total);
+	buf_puts(b, "</form>\n");
+}
+
 void staff_proposals(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
-	struct form f = { .count = 0 };
-	const char *v[F_COUNT], *params[14], *consultation = NULL;
-	const char *meta_params[3] = { NULL, NULL, NULL };
-	bool hidden_allowed = m->role & (AUTH_STAFF | AUTH_MODERATOR);
-	PGresult *meta = NULL, *res = NULL;
-	char limit[8];
+	bool moderator = m->role & AUTH_MODERATOR;
+	struct search s;
+	enum staff_search_status st = search_open(req, req->query, m->role, &s);
+	PGresult *res = NULL;
+	int total = 0;
 	struct buf b;
 
-	if (!form_parse(req->query, strlen(req->query), &f) || !parse(&f, v)) {
+	if (st == STAFF_SEARCH_INVALID) {
 		handler_message_page(req, 422, lang, "staff.search.title", "staff.dash.bad_filter");
 		goto out;
 	}
-	{
-		const struct form_field *c = form_get(&f, "consultation");
-
-		consultation = c && *c->value && params_slug_valid(c->value) ? c->value : NULL;
-	}
-	meta_params[0] = consultation;
-	if (!(meta = db_run(req->db, "tally_meta", 3, meta_params))) {
-		reply_db_failure(req, req->db, "choosing the consultation");
-		goto out;
-	}
-	if (strcmp(PQgetvalue(meta, 0, 2), "1") != 0) {
+	if (st == STAFF_SEARCH_NO_CONSULTATION) {
 		handler_message_page(req, 404, lang, "staff.search.title", "none.consultation");
 		goto out;
 	}
-	params[0] = PQgetvalue(meta, 0, 0);
-	for (int i = 0; i < F_VERSION; i++)
-		params[1 + i] = v[i];
-	params[12] = v[F_VERSION];
-	params[13] = v[F_CAMPAIGN];
-	if (!hidden_allowed) /* analysts: published proposals only, whatever they ask */
-		params[1 + F_STATUS] = "published";
-	params[10] = v[F_AFTER] ? v[F_AFTER] : "9223372036854775807";
-	snprintf(limit, sizeof(limit), "%d", PAGE_SIZE + 1);
-	params[11] = limit;
-	if (!(res = db_run(req->db, "staff_proposal_search", 14, params))) {
+	if (st == STAFF_SEARCH_DB) {
+		reply_db_failure(req, req->db, "choosing the consultation");
+		goto out;
+	}
+	if (s.csv) {
+		snprintf(s.after, sizeof(s.after), "%s", NO_AFTER); /* the whole result, not a page */
+		export_csv(req, &s);
+		goto out;
+	}
+	if (moderator &&
+	    staff_proposals_each_id(req, req->query, m->role, NULL, STAFF_SEARCH_BULK_MAX, NULL, NULL, &total) !=
+		    STAFF_SEARCH_OK) {
+		reply_db_failure(req, req->db, "counting proposals");
+		goto out;
+	}
+	if (!(res = search_batch(req, &s, PAGE_SIZE + 1))) {
 		reply_db_failure(req, req->db, "searching proposals");
 		goto out;
 	}
@@ -244,13 +428,26 @@ void staff_proposals(struct request *req, const struct route_match *m)
 	page_begin(&b, lang, lang_tr(lang, "staff.search.title"));
 	buf_printf(&b, "<h1>%s</h1>\n", lang_tr(lang, "staff.search.title"));
 	staff_nav(&b, lang, m);
-	search_form(&b, lang, v, hidden_allowed);
-	results(&b, lang, res, v);
+	search_form(&b, lang, s.v, m->role & (AUTH_STAFF | AUTH_MODERATOR));
+	buf_printf(&b, "<p><a href=\"/staff/proposals?lang=%s&amp;format=csv", lang_code(lang));
+	query_tail(&b, s.v);
+	buf_printf(&b, "\" download>%s</a></p>\n", lang_tr(lang, "staff.audit.csv"));
+	if (moderator) {
+		buf_printf(&b, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
+			   lang_code(lang));
+		staff_csrf_field(&b, m);
+	}
+	results(&b, lang, res, s.v, moderator);
+	if (moderator) {
+		staff_moderation_bulk_controls(&b, lang);
+		buf_puts(&b, "</form>\n");
+		if (PQntuples(res) > 0)
+			bulk_all_form(&b, lang, m, s.v, total);
+	}
 	page_end(&b);
 	reply_html(req, 200, &b);
 	buf_free(&b);
 out:
 	PQclear(res);
-	PQclear(meta);
-	form_free(&f);
+	search_close(&s);
 }
