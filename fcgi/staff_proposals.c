@@ -299,7 +299,8 @@ static const char *const csv_columns[] = { "id",       "created_at", "target",  
 static void export_csv(struct request *req, struct search *s)
 {
 	struct sink sink;
-	int rows;
+	PGresult *res = NULL;
+	int rows = 0;
 
 	reply_stream_begin(req, 200, "text/csv; charset=utf-8");
 	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-proposals.csv\"");
@@ -308,18 +309,8 @@ static void export_csv(struct request *req, struct search *s)
 		csv_field(&sink, csv_columns[j], j == 0);
 	csv_end_row(&sink);
 	do {
-		PGresult *res = search_batch(req, s, BATCH);
-
-		if (!res) {
-			if (!req->sent) { /* nothing sent yet: a proper error instead */
-				req->streaming = false;
-				reply_db_failure(req, req->db, "exporting proposals");
-			} else {
-				log_error("exporting proposals failed after part was sent: %s",
-					  db_last_error(req->db)->message);
-			}
-			return;
-		}
+		if (!(res = search_batch(req, s, BATCH)))
+			break;
 		rows = PQntuples(res);
 		for (int i = 0; i < rows; i++) {
 			for (int j = 0; j < PQnfields(res); j++)
@@ -329,6 +320,14 @@ static void export_csv(struct request *req, struct search *s)
 		PQclear(res);
 		reply_stream_flush(req);
 	} while (rows == BATCH);
+	if (res)
+		return;
+	if (!req->sent) { /* nothing sent yet: a proper error instead */
+		req->streaming = false;
+		reply_db_failure(req, req->db, "exporting proposals");
+	} else {
+		log_error("exporting proposals failed after part was sent: %s", db_last_error(req->db)->message);
+	}
 }
 
 enum staff_search_status staff_proposals_each_id(struct request *req, const char *query, unsigned role,
@@ -409,8 +408,7 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->db, "choosing the consultation");
 		goto out;
 	}
-	if (s.csv) {
-		snprintf(s.after, sizeof(s.after), "%s", NO_AFTER); /* the whole result, not a page */
+	if (s.csv) { /* every match from `after` on (the page's link names none: all of them) */
 		export_csv(req, &s);
 		goto out;
 	}
