@@ -46,10 +46,12 @@ enum {
 	F_VERSION,
 	F_CAMPAIGN,
 	F_AFTER,
+	F_CONSULTATION, /* tally_meta's, not the search's */
 	F_COUNT
 };
 static const char *const filter_names[F_COUNT] = { "q",  "target", "stance", "status",  "channel",  "from",
-						   "to", "topic",  "region", "version", "campaign", "after" };
+						   "to", "topic",  "region", "version", "campaign", "after",
+						   "consultation" };
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const statuses[] = { "published", "hidden" };
 static const char *const channels[] = { "web", "api", "import" };
@@ -78,7 +80,8 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	       (!v[F_VERSION] || (v[F_VERSION][0] != '0' && parse_long(v[F_VERSION], 1, 9999, &n))) &&
 	       (!v[F_CAMPAIGN] ||
 		(v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
-	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n)));
+	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n))) &&
+	       (!v[F_CONSULTATION] || params_slug_valid(v[F_CONSULTATION]));
 }
 
 static void choice(struct buf *b, enum lang lang, const char *name, const char *label_key,
@@ -105,6 +108,8 @@ static void search_form(struct buf *b, enum lang lang, const char *v[F_COUNT], b
 		   "<form method=\"get\" action=\"/staff/proposals\" class=\"filter\" role=\"search\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
+	if (v[F_CONSULTATION]) /* a slug, checked */
+		buf_printf(b, "<input type=\"hidden\" name=\"consultation\" value=\"%s\">\n", v[F_CONSULTATION]);
 	widget_input(b, "f-q", "q", lang_tr(lang, "staff.search.words"), "search", v[F_Q]);
 	widget_input(b, "f-target", "target", lang_tr(lang, "field.target"), "text", v[F_TARGET]);
 	choice(b, lang, "stance", "staff.dash.stance", stances, 3, "stance.", v[F_STANCE]);
@@ -136,8 +141,8 @@ static void url_encode(struct buf *b, const char *s)
 /* "&name=value" for every filter but `after`, percent-encoded, into a query string. */
 static void query_string(struct buf *b, const char *v[F_COUNT])
 {
-	for (int k = 0; k < F_AFTER; k++) /* every filter but `after`, which is last */
-		if (v[k]) {
+	for (int k = 0; k < F_COUNT; k++)
+		if (v[k] && k != F_AFTER) {
 			buf_printf(b, "&%s=", filter_names[k]);
 			url_encode(b, v[k]);
 		}
@@ -243,7 +248,7 @@ static enum staff_search_status search_open(struct request *req, const char *que
 					    struct search *s)
 {
 	const char *meta_params[3] = { NULL, NULL, NULL };
-	const struct form_field *c, *format;
+	const struct form_field *format;
 
 	memset(s, 0, sizeof(*s));
 	if (!form_parse(query, strlen(query), &s->f) || !parse(&s->f, s->v))
@@ -252,8 +257,7 @@ static enum staff_search_status search_open(struct request *req, const char *que
 	if (format && strcmp(format->value, "csv") != 0 && strcmp(format->value, "html") != 0)
 		return STAFF_SEARCH_INVALID;
 	s->csv = format && strcmp(format->value, "csv") == 0;
-	c = form_get(&s->f, "consultation");
-	meta_params[0] = c && *c->value && params_slug_valid(c->value) ? c->value : NULL;
+	meta_params[0] = s->v[F_CONSULTATION];
 	if (!(s->meta = db_run(req->db, "tally_meta", 3, meta_params)))
 		return STAFF_SEARCH_DB;
 	if (strcmp(PQgetvalue(s->meta, 0, 2), "1") != 0)
