@@ -256,9 +256,9 @@ static void run_actions(struct request *req, enum lang lang, const struct route_
 	staff_moderation_run(req, lang, m, a->action, a->reason, a->of, a->campaign, a->ids, a->count);
 }
 
-void staff_moderation_run(struct request *req, enum lang lang, const struct route_match *m, const char *action,
-			  const char *reason, const char *of, const char *campaign, const char *const *ids,
-			  int count)
+void staff_moderation_run(struct request *req, enum lang lang, const struct route_match *m,
+			  const char *action, const char *reason, const char *of, const char *campaign,
+			  const char *const *ids, int count)
 {
 	struct buf html;
 	int done = 0;
@@ -270,14 +270,12 @@ void staff_moderation_run(struct request *req, enum lang lang, const struct rout
 	for (int i = 0; i < (campaign ? 1 : count); i++) {
 		const char *id = campaign ? campaign : ids[i];
 		struct outcome o = { 0 };
-		bool ok = campaign
-				  ? outcome_run(req, "staff_moderate_campaign", 4,
-						(const char *[]){ m->token_hash, action, id, reason },
-						"staff_moderate_campaign", &o)
-				  : outcome_run(req, "staff_moderate_proposal", 5,
-						(const char *[]){ m->token_hash, action, id, reason,
-								  of },
-						"staff_moderate_proposal", &o);
+		bool ok = campaign ? outcome_run(req, "staff_moderate_campaign", 4,
+						 (const char *[]){ m->token_hash, action, id, reason },
+						 "staff_moderate_campaign", &o)
+				   : outcome_run(req, "staff_moderate_proposal", 5,
+						 (const char *[]){ m->token_hash, action, id, reason, of },
+						 "staff_moderate_proposal", &o);
 
 		if (!ok) { /* outcome_run answered 5xx */
 			buf_free(&html);

@@ -34,8 +34,8 @@ void staff_moderation_bulk_fieldset(struct buf *b, enum lang lang, const char *l
 bool staff_moderation_fields_valid(const char *action, const char *reason, const char *of);
 /* Does the action on the campaign, or on each of ids (count of them), as the session's token,
  * and answers the result page (or the 5xx when the database failed). Borrows everything. */
-void staff_moderation_run(struct request *req, enum lang lang, const struct route_match *m, const char *action,
-			  const char *reason, const char *of, const char *campaign, const char *const *ids,
-			  int count);
+void staff_moderation_run(struct request *req, enum lang lang, const struct route_match *m,
+			  const char *action, const char *reason, const char *of, const char *campaign,
+			  const char *const *ids, int count);
 
 #endif

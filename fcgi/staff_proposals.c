@@ -30,7 +30,7 @@
 
 static const char *const names[] = { "consultation", "q",        "target", "stance", "status",
 				     "channel",      "from",     "to",     "topic",  "region",
-				     "version",      "campaign", "after",  "lang",  "format" };
+				     "version",      "campaign", "after",  "lang",   "format" };
 /* Parameters $2..$10 of staff_proposal_search, in its order (q first), then $13 and $14,
    then `after` ($11). */
 enum {
@@ -49,9 +49,9 @@ enum {
 	F_CONSULTATION, /* tally_meta's, not the search's */
 	F_COUNT
 };
-static const char *const filter_names[F_COUNT] = { "q",  "target", "stance", "status",  "channel",  "from",
-						   "to", "topic",  "region", "version", "campaign", "after",
-						   "consultation" };
+static const char *const filter_names[F_COUNT] = { "q",        "target", "stance",      "status", "channel",
+						   "from",     "to",     "topic",       "region", "version",
+						   "campaign", "after",  "consultation" };
 static const char *const stances[] = { "support", "oppose", "amend" };
 static const char *const statuses[] = { "published", "hidden" };
 static const char *const channels[] = { "web", "api", "import" };
@@ -80,7 +80,8 @@ static bool parse(const struct form *f, const char *v[F_COUNT])
 	       (!v[F_VERSION] || (v[F_VERSION][0] != '0' && parse_long(v[F_VERSION], 1, 9999, &n))) &&
 	       (!v[F_CAMPAIGN] ||
 		(v[F_CAMPAIGN][0] != '0' && parse_long(v[F_CAMPAIGN], 1, 999999999999999999L, &n))) &&
-	       (!v[F_AFTER] || (v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n))) &&
+	       (!v[F_AFTER] ||
+		(v[F_AFTER][0] != '0' && parse_long(v[F_AFTER], 1, 999999999999999999L, &n))) &&
 	       (!v[F_CONSULTATION] || params_slug_valid(v[F_CONSULTATION]));
 }
 
@@ -109,7 +110,8 @@ static void search_form(struct buf *b, enum lang lang, const char *v[F_COUNT], b
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
 	if (v[F_CONSULTATION]) /* a slug, checked */
-		buf_printf(b, "<input type=\"hidden\" name=\"consultation\" value=\"%s\">\n", v[F_CONSULTATION]);
+		buf_printf(b, "<input type=\"hidden\" name=\"consultation\" value=\"%s\">\n",
+			   v[F_CONSULTATION]);
 	widget_input(b, "f-q", "q", lang_tr(lang, "staff.search.words"), "search", v[F_Q]);
 	widget_input(b, "f-target", "target", lang_tr(lang, "field.target"), "text", v[F_TARGET]);
 	choice(b, lang, "stance", "staff.dash.stance", stances, 3, "stance.", v[F_STANCE]);
@@ -231,7 +233,6 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 	}
 }
 
-
 /* A search as the query asked it, run a batch at a time, newest first (keyset on id). */
 struct search {
 	struct form f;
@@ -294,9 +295,8 @@ static void search_close(struct search *s)
 	form_free(&s->f);
 }
 
-static const char *const csv_columns[] = { "id",       "created_at", "target",  "part_en",
-					   "part_ru",  "part_kk",    "stance",  "lang",
-					   "status",   "channel",    "region",  "text" };
+static const char *const csv_columns[] = { "id",     "created_at", "target", "part_en", "part_ru", "part_kk",
+					   "stance", "lang",       "status", "channel", "region",  "text" };
 
 /* Every match as CSV, streamed: a statement of BATCH rows at a time by keyset, each batch sent
    before the next is read, so memory does not grow with the result. */
@@ -330,7 +330,8 @@ static void export_csv(struct request *req, struct search *s)
 		req->streaming = false;
 		reply_db_failure(req, req->db, "exporting proposals");
 	} else {
-		log_error("exporting proposals failed after part was sent: %s", db_last_error(req->db)->message);
+		log_error("exporting proposals failed after part was sent: %s",
+			  db_last_error(req->db)->message);
 	}
 }
 
@@ -367,8 +368,8 @@ out:
 
 /* A moderator's two bulk forms: the selection (around the results, see results()) and every
    result of this search, which posts the search itself for the handler to run again. */
-static void bulk_all_form(struct buf *b, enum lang lang, const struct route_match *m,
-			  const char *v[F_COUNT], int total)
+static void bulk_all_form(struct buf *b, enum lang lang, const struct route_match *m, const char *v[F_COUNT],
+			  int total)
 {
 	struct buf q;
 
@@ -376,8 +377,10 @@ static void bulk_all_form(struct buf *b, enum lang lang, const struct route_matc
 		buf_printf(b, "<p class=\"bulk-all\">%s</p>\n", lang_tr(lang, "staff.bulk.search.too_many"));
 		return;
 	}
-	buf_printf(b, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\" class=\"bulk-all\">\n",
-		   lang_code(lang));
+	buf_printf(
+		b,
+		"<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\" class=\"bulk-all\">\n",
+		lang_code(lang));
 	staff_csrf_field(b, m);
 	buf_init(&q, 0);
 	query_string(&q, v);
@@ -416,9 +419,8 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		export_csv(req, &s);
 		goto out;
 	}
-	if (moderator &&
-	    staff_proposals_each_id(req, req->query, m->role, NULL, STAFF_SEARCH_BULK_MAX, NULL, NULL, &total) !=
-		    STAFF_SEARCH_OK) {
+	if (moderator && staff_proposals_each_id(req, req->query, m->role, NULL, STAFF_SEARCH_BULK_MAX, NULL,
+						 NULL, &total) != STAFF_SEARCH_OK) {
 		reply_db_failure(req, req->db, "counting proposals");
 		goto out;
 	}

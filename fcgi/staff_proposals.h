@@ -19,9 +19,9 @@ void staff_proposals(struct request *req, const struct route_match *m);
 
 enum staff_search_status {
 	STAFF_SEARCH_OK,
-	STAFF_SEARCH_INVALID,          /* the query is not a valid search */
-	STAFF_SEARCH_NO_CONSULTATION,  /* no such consultation, or none to choose */
-	STAFF_SEARCH_DB                /* the database failed (its error in req->db) */
+	STAFF_SEARCH_INVALID,         /* the query is not a valid search */
+	STAFF_SEARCH_NO_CONSULTATION, /* no such consultation, or none to choose */
+	STAFF_SEARCH_DB               /* the database failed (its error in req->db) */
 };
 /* Runs the search of query (a /staff/proposals query string; its `after` is ignored) as role
  * sees it, over every page: calls each (unless NULL) with the id of each match below id

@@ -44,8 +44,8 @@ static const char *value(const struct form *f, const char *name)
 
 /* The count, the action and the reason, and a form that asks again with confirm=yes, the
    count and the highest id matched (newer proposals are not part of what was confirmed). */
-static void confirm_page(struct request *req, enum lang lang, const struct route_match *m, const struct form *f,
-			 const struct matches *mt)
+static void confirm_page(struct request *req, enum lang lang, const struct route_match *m,
+			 const struct form *f, const struct matches *mt)
 {
 	char action_key[40];
 	struct buf html;
@@ -54,11 +54,12 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 	buf_init(&html, 0);
 	page_begin(&html, lang, lang_tr(lang, "staff.confirm.title"));
 	staff_nav(&html, lang, m);
-	buf_printf(&html,
-		   "<h1>%s</h1>\n<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
-		   lang_tr(lang, "staff.confirm.title"), lang_tr(lang, "staff.bulk.search.legend"),
-		   lang_tr(lang, "staff.bulk.action"), lang_tr(lang, action_key), lang_tr(lang, "staff.confirm.count"),
-		   mt->count, lang_tr(lang, "staff.bulk.reason"));
+	buf_printf(
+		&html,
+		"<h1>%s</h1>\n<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
+		lang_tr(lang, "staff.confirm.title"), lang_tr(lang, "staff.bulk.search.legend"),
+		lang_tr(lang, "staff.bulk.action"), lang_tr(lang, action_key),
+		lang_tr(lang, "staff.confirm.count"), mt->count, lang_tr(lang, "staff.bulk.reason"));
 	buf_html(&html, value(f, "reason"));
 	buf_printf(&html, "</p>\n<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
 		   lang_code(lang));
@@ -68,8 +69,8 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 		   "<input type=\"hidden\" name=\"count\" value=\"%d\">\n"
 		   "<input type=\"hidden\" name=\"upto\" value=\"%s\">\n",
 		   mt->count, mt->ids[0]);
-	for (const char *const *name = (const char *const[]){ "search", "action", "reason", "of", NULL }; *name;
-	     name++)
+	for (const char *const *name = (const char *const[]){ "search", "action", "reason", "of", NULL };
+	     *name; name++)
 		if (value(f, *name)) {
 			buf_printf(&html, "<input type=\"hidden\" name=\"%s\" value=\"", *name);
 			buf_html(&html, value(f, *name));
@@ -97,7 +98,8 @@ static bool bound_above(const char *upto, char out[ID_SIZE])
 }
 
 /* Runs the form's search and answers: a refusal, the confirmation or the result. */
-static void search_bulk(struct request *req, const struct route_match *m, enum lang lang, const struct form *f)
+static void search_bulk(struct request *req, const struct route_match *m, enum lang lang,
+			const struct form *f)
 {
 	const char *search = value(f, "search"), *confirm = value(f, "confirm");
 	bool confirmed = confirm && strcmp(confirm, "yes") == 0;
@@ -122,16 +124,18 @@ static void search_bulk(struct request *req, const struct route_match *m, enum l
 	else if (st != STAFF_SEARCH_OK)
 		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title", "staff.dash.bad_filter");
 	else if (total > STAFF_SEARCH_BULK_MAX)
-		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title", "staff.bulk.search.too_many");
+		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title",
+				   "staff.bulk.search.too_many");
 	else if (mt.count == 0)
 		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title", "list.empty");
 	else if (!confirmed)
 		confirm_page(req, lang, m, f, &mt);
 	else if (mt.count != expected) /* the result changed since it was confirmed */
-		staff_message_page(req, 409, lang, m, "staff.bulk.invalid.title", "staff.bulk.search.changed");
+		staff_message_page(req, 409, lang, m, "staff.bulk.invalid.title",
+				   "staff.bulk.search.changed");
 	else
-		staff_moderation_run(req, lang, m, value(f, "action"), value(f, "reason"), value(f, "of"), NULL,
-				     mt.ids, mt.count);
+		staff_moderation_run(req, lang, m, value(f, "action"), value(f, "reason"), value(f, "of"),
+				     NULL, mt.ids, mt.count);
 out:
 	free(mt.text);
 	free(mt.ids);
@@ -144,8 +148,8 @@ bool staff_search_bulk_if_asked(struct request *req, const struct route_match *m
 	bool asked;
 
 	/* A body that does not parse is the usual flow's to refuse. */
-	asked = form_parse(req->body ? req->body : "", req->body_len, &f) && (scope = form_get(&f, "scope")) &&
-		strcmp(scope->value, "search") == 0;
+	asked = form_parse(req->body ? req->body : "", req->body_len, &f) &&
+		(scope = form_get(&f, "scope")) && strcmp(scope->value, "search") == 0;
 	if (asked)
 		search_bulk(req, m, handler_lang(req, NULL), &f);
 	form_free(&f);
