@@ -2,6 +2,7 @@
 // playwright-core), with JavaScript on and off: each role signs in with a token, an analyst
 // filters the dashboard, follows a number to the proposals behind it and downloads the CSV,
 // staff search proposals (hostile text shows as text), a moderator reaches the account page,
+// hides every result of a search after a confirmation with the count and shows them again,
 // everyone signs out. axe-core (@axe-core/playwright) finds no serious or critical violation
 // on any page in kk, ru and en. With JavaScript on it takes screenshots: into $KENES_SCREENSHOTS
 // when set (KENES_SCREENSHOTS=docs/staff/ refreshes the ones in docs/), else a temp folder, so
@@ -144,7 +145,7 @@ test('the staff workspace in Chromium', { timeout: 150_000 }, async (t) => {
 					await context.close();
 				}
 			});
-			await t.test(`moderator, ${name}: the account page, axe in kk/ru/en`, async () => {
+			await t.test(`moderator, ${name}: the account page, every result of a search hidden and shown again, axe in kk/ru/en`, async () => {
 				const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1000, height: 700 } });
 				context._kenesJs = js;
 				const page = await context.newPage();
@@ -156,6 +157,27 @@ test('the staff workspace in Chromium', { timeout: 150_000 }, async (t) => {
 						await page.goto(`${BASE_URL}/staff/account?lang=${lang}`);
 						await noSeriousViolations(page, `account ${lang}`);
 					}
+					// Bulk from a search: every result hidden after a confirmation with the count, then shown again.
+					for (const lang of ['kk', 'ru', 'en']) {
+						await page.goto(`${BASE_URL}/staff/proposals?lang=${lang}&q=${tag}`);
+						await noSeriousViolations(page, `proposals with bulk controls ${lang}`);
+					}
+					assert.equal(await page.locator('ol.proposals input[type=checkbox][name=id]').count(), 2);
+					for (const [action, query] of [['hide', `q=${tag}`], ['unhide', `q=${tag}&status=hidden`]]) {
+						await page.goto(`${BASE_URL}/staff/proposals?lang=en&${query}`);
+						const all = page.locator('form.bulk-all');
+						await all.locator('select[name=action]').selectOption(action);
+						await all.locator('input[name=reason]').fill(`browser ${action} ${run}`);
+						await all.getByRole('button', { name: 'Review' }).click();
+						await page.getByRole('heading', { name: 'Please confirm' }).waitFor();
+						assert.match(await page.locator('main').innerText(), /Count: 2\./);
+						await noSeriousViolations(page, `confirmation of ${action}`);
+						await page.getByRole('button', { name: 'Confirm' }).click();
+						await page.getByRole('heading', { name: 'Result' }).waitFor();
+						assert.equal(await page.locator('td', { hasText: /^changed$/ }).count(), 2, `${action}: both changed`);
+					}
+					await page.goto(`${BASE_URL}/staff/proposals?lang=en&q=${tag}&status=hidden`);
+					assert.equal(await page.locator('ol.proposals > li').count(), 0, 'undone: none hidden');
 					await page.getByRole('button', { name: 'Sign out' }).click();
 					await page.waitForURL(/\/staff\/sign-in/);
 				} finally {
