@@ -18,11 +18,16 @@
 #include "widget.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
-static const char *const names[] = { "consultation", "from",  "to",     "stance",
-				     "version",      "topic", "format", "lang" };
+static const char *const names[] = { "consultation", "from",   "to",   "stance", "version",
+				     "topic",        "format", "lang", "sort",   "dir" };
+/* The sortable columns of the parts' table; "target" is the draft's order (the statement's). */
+static const char *const sort_columns[] = { "target", "proposals", "texts", "people", "supports" };
+static const char *const column_keys[] = { "field.target", "staff.dash.proposals", "staff.dash.texts",
+					   "staff.dash.people", "staff.dash.supports" };
+#define SORT_COLUMNS (sizeof(sort_columns) / sizeof(sort_columns[0]))
 
 struct dash_query {
-	const char *consultation, *from, *to, *stance, *version, *topic, *format;
+	const char *consultation, *from, *to, *stance, *version, *topic, *format, *sort, *dir;
 };
 
 static bool slug_shaped(const char *s)
@@ -62,6 +67,8 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	q->version = value_of(f, "version");
 	q->topic = value_of(f, "topic");
 	q->format = value_of(f, "format");
+	q->sort = value_of(f, "sort");
+	q->dir = value_of(f, "dir");
 	if (q->stance && strcmp(q->stance, "all") == 0)
 		q->stance = NULL;
 	return ok && (!q->consultation || params_slug_valid(q->consultation)) &&
@@ -71,7 +78,59 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
 		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n))) &&
 	       (!q->topic || slug_shaped(q->topic)) &&
-	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0);
+	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0) &&
+	       (!q->sort || params_one_of(q->sort, sort_columns, SORT_COLUMNS)) &&
+	       (!q->dir || strcmp(q->dir, "asc") == 0 || strcmp(q->dir, "desc") == 0);
+}
+
+/* The direction a column sorts in: as asked, else the draft's order forwards and the numbers
+   largest first. */
+static bool sort_descending(const struct dash_query *q)
+{
+	return q->dir ? strcmp(q->dir, "desc") == 0 : q->sort && strcmp(q->sort, "target") != 0;
+}
+
+struct sort_item {
+	json_int_t value;
+	size_t position; /* the statement's order: ties keep it, so the order is stable */
+	json_t *row;	 /* borrowed from the rows' array */
+};
+
+static int sort_item_compare(const void *a, const void *b)
+{
+	const struct sort_item *x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* The rows in the order asked (sort=, dir=), in place; a row without distinct texts ("—")
+   sorts below 0. Sorting happens here, after the texts were added, so the page, the CSV and
+   the JSON share one order. */
+static void sort_rows(json_t *rows, const struct dash_query *q)
+{
+	size_t n = json_array_size(rows), i;
+	bool descending = sort_descending(q), by_target;
+	struct sort_item *items;
+	json_t *row;
+
+	if (!q->sort || n < 2)
+		return;
+	by_target = strcmp(q->sort, "target") == 0;
+	items = xcalloc(n, sizeof(*items));
+	json_array_foreach(rows, i, row)
+	{
+		json_t *v = json_object_get(row, q->sort);
+		json_int_t value = by_target ? (json_int_t)i : v ? json_integer_value(v) : -1;
+
+		items[i] = (struct sort_item){ descending ? -value : value, i, json_incref(row) };
+	}
+	qsort(items, n, sizeof(*items), sort_item_compare);
+	json_array_clear(rows);
+	for (i = 0; i < n; i++)
+		json_array_append_new(rows, items[i].row); /* the reference taken above */
+	free(items);
 }
 
 static json_int_t number(const PGresult *res, int row, int col)
@@ -185,14 +244,15 @@ static json_int_t member(json_t *o, const char *name)
 	return json_integer_value(json_object_get(o, name));
 }
 
-/* One query-string pair of the current filters, for links. */
-static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang)
+/* The query string of the current filters, for links; with the order asked when sorted. */
+static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang, bool sorted)
 {
-	const char *names_[] = { "consultation", "from", "to", "stance", "version", "topic" };
-	const char *values[] = { q->consultation, q->from, q->to, q->stance, q->version, q->topic };
+	const char *names_[] = { "consultation", "from", "to", "stance", "version", "topic", "sort", "dir" };
+	const char *values[] = { q->consultation, q->from,    q->to,			 q->stance,
+				 q->version,	  q->topic, sorted ? q->sort : NULL, sorted ? q->dir : NULL };
 
 	buf_printf(b, "lang=%s", lang_code(lang));
-	for (size_t i = 0; i < 6; i++)
+	for (size_t i = 0; i < 8; i++)
 		if (values[i]) {
 			buf_printf(b, "&amp;%s=", names_[i]);
 			buf_html(b, values[i]); /* checked shapes: no character needs encoding */
@@ -242,6 +302,11 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 		   "<form method=\"get\" action=\"/staff/\" class=\"filter\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
+	/* The order asked is kept across a new filter (checked shapes: no character to escape). */
+	if (q->sort)
+		buf_printf(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">\n", q->sort);
+	if (q->dir)
+		buf_printf(b, "<input type=\"hidden\" name=\"dir\" value=\"%s\">\n", q->dir);
 	widget_input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", q->from);
 	widget_input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", q->to);
 	buf_printf(b,
@@ -328,20 +393,35 @@ static void linked_number(struct buf *b, json_t *doc, const struct dash_query *q
 	buf_printf(b, "\">%lld</a>", (long long)n);
 }
 
+/* A sortable column's header: a link to the table sorted by it, the other filters kept
+   (the sorted column's link turns its direction), and aria-sort on the sorted one. */
+static void sort_header(struct buf *b, enum lang lang, const struct dash_query *q, size_t column)
+{
+	struct dash_query next = *q;
+	bool sorted = q->sort && strcmp(q->sort, sort_columns[column]) == 0,
+	     descending = sort_descending(q);
+
+	next.sort = sort_columns[column];
+	next.dir = sorted ? (descending ? "asc" : "desc") : column == 0 ? "asc" : "desc";
+	buf_puts(b, "<th scope=\"col\"");
+	if (sorted)
+		buf_printf(b, " aria-sort=\"%s\"", descending ? "descending" : "ascending");
+	buf_puts(b, "><a href=\"/staff/?");
+	filter_args(b, &next, lang, true);
+	buf_printf(b, "\">%s</a>%s</th>", lang_tr(lang, column_keys[column]),
+		   !sorted ? "" : descending ? " <span aria-hidden=\"true\">▼</span>"
+					     : " <span aria-hidden=\"true\">▲</span>");
+}
+
 static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct dash_query *q)
 {
 	json_t *row;
 	size_t i;
 
-	buf_printf(b,
-		   "<table class=\"staff\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th><th "
-		   "scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th "
-		   "scope=\"col\">%s</th></tr>\n",
-		   lang_tr(lang, "staff.dash.parts"), lang_tr(lang, "field.target"),
-		   lang_tr(lang, "staff.dash.proposals"), lang_tr(lang, "staff.dash.texts"),
-		   lang_tr(lang, "staff.dash.people"), lang_tr(lang, "staff.dash.supports"),
-		   lang_tr(lang, "staff.dash.split"));
+	buf_printf(b, "<table class=\"staff\"><caption>%s</caption>\n<tr>", lang_tr(lang, "staff.dash.parts"));
+	for (i = 0; i < SORT_COLUMNS; i++)
+		sort_header(b, lang, q, i);
+	buf_printf(b, "<th scope=\"col\">%s</th></tr>\n", lang_tr(lang, "staff.dash.split"));
 	json_array_foreach(json_object_get(doc, "rows"), i, row)
 	{
 		json_t *texts = json_object_get(row, "texts");
@@ -384,9 +464,9 @@ static void render_html(struct request *req, enum lang lang, const struct route_
 	staff_nav(&b, lang, m);
 	filter_form(&b, lang, q);
 	buf_printf(&b, "<p class=\"downloads\">%s: <a href=\"/staff/?", lang_tr(lang, "staff.dash.download"));
-	filter_args(&b, q, lang);
+	filter_args(&b, q, lang, true);
 	buf_puts(&b, "&amp;format=csv\" download>CSV</a> · <a href=\"/staff/?");
-	filter_args(&b, q, lang);
+	filter_args(&b, q, lang, true);
 	buf_puts(&b, "&amp;format=json\" download>JSON</a></p>\n");
 	totals_table(&b, lang, doc);
 	parts_table(&b, lang, doc, q);
@@ -484,6 +564,10 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->read_db, "the dashboard's totals");
 		goto out;
 	}
+	sort_rows(json_object_get(doc, "rows"), &q);
+	if (q.sort)
+		json_object_set_new(doc, "sort", json_pack("{s:s, s:s}", "column", q.sort, "dir",
+							   sort_descending(&q) ? "desc" : "asc"));
 	if (q.format && strcmp(q.format, "csv") == 0)
 		render_csv(req, doc);
 	else if (q.format)

@@ -1,7 +1,8 @@
 /*
  * staff_dashboard.h - the staff workspace's dashboard (/staff/, analysts and staff,
  * docs/STAFF.md): the tallies' as-of time and queued changes, totals against the week before,
- * and one row per part of the draft, filtered by period, stance, topic and draft version.
+ * and one row per part of the draft, filtered by period, stance, topic and draft version and
+ * sorted by a column (sort=, dir=).
  * Every figure comes from the statements /api/v1/tallies runs (tally_meta, tally_part,
  * tally_part_topic, tally_texts, and tally_between's 'total' cells): there is no second
  * counting. ?format=csv or json gives exactly the table on screen.

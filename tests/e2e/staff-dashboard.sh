@@ -72,6 +72,34 @@ check "each count links to the proposals behind it" contains "$BODY" '/staff/pro
 check "each part's name links to its page" contains "$BODY" 'href="/staff/parts/article:7?lang=en&amp;consultation=constitution-2026&amp;version='
 check "the stance split is drawn" contains "$BODY" '<svg class="split"'
 check "the downloads keep the filters" contains "$BODY" '/staff/?lang=en&amp;format=csv'
+# Sorting (sort=, dir=): the same rows in the order asked, the CSV in the very same order.
+keys() { json '[.rows[] | "\(.key)/\(.version)"]'; }
+http GET '/staff/?format=json' -b "$jar"
+natural=$(keys)
+http GET '/staff/?format=json&sort=supports' -b "$jar"
+check "sort=supports: largest first" eq "$(json '[.rows[].supports] | . == (sort | reverse)')" true
+check "... the same rows" eq "$(keys | jq -c sort)" "$(echo "$natural" | jq -c sort)"
+check "... stated in the JSON" eq "$(json ".sort | tojson")" '{"column":"supports","dir":"desc"}'
+http GET '/staff/?format=json&sort=people&dir=asc&stance=support' -b "$jar"
+check "sort=people&dir=asc with a stance: smallest first" eq "$(json '[.rows[].people] | . == sort')" true
+http GET '/staff/?format=json&sort=target&dir=desc' -b "$jar"
+check "sort=target&dir=desc: the draft's order reversed" eq "$(keys | jq -c reverse)" "$(echo "$natural" | jq -c .)"
+http GET '/staff/?format=json&sort=proposals&dir=asc&version=all' -b "$jar"
+sorted_keys=$(json "[.rows[] | .key] | tojson")
+check "sort=proposals&dir=asc: smallest first" eq "$(json '[.rows[].proposals] | . == sort')" true
+http GET '/staff/?format=csv&sort=proposals&dir=asc&version=all' -b "$jar"
+csv_keys=$(printf '%s\n' "$BODY" | tail -n +2 | cut -d, -f1 | jq -R . | jq -sc .)
+check "the CSV keeps the order on screen" eq "$csv_keys" "$sorted_keys"
+http GET '/staff/?lang=en&topic=land&sort=supports' -b "$jar"
+check "the sorted header says so (aria-sort)" contains "$BODY" '<th scope="col" aria-sort="descending"><a href="/staff/?lang=en&amp;topic=land&amp;sort=supports&amp;dir=asc">'
+check "other headers sort by themselves, the filters kept" contains "$BODY" '<a href="/staff/?lang=en&amp;topic=land&amp;sort=people&amp;dir=desc">'
+check "the downloads keep the order" contains "$BODY" '/staff/?lang=en&amp;topic=land&amp;sort=supports&amp;format=csv'
+check "the filter form keeps the order" contains "$BODY" '<input type="hidden" name="sort" value="supports">'
+http GET '/staff/?sort=label' -b "$jar"
+check "an unknown sort column: 422" eq "$STATUS" 422
+http GET '/staff/?sort=people&dir=up' -b "$jar"
+check "an unknown direction: 422" eq "$STATUS" 422
+
 http GET '/staff/?from=2026-13-45' -b "$jar"
 check "a malformed filter: 422" eq "$STATUS" 422
 http GET '/staff/?bogus=1' -b "$jar"
