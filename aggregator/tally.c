@@ -40,6 +40,10 @@ static bool plan(struct conn *c, const struct agg_settings *s, bool *full, long 
 		if (!*full)
 			log_info("the tallies were never made: rebuilding them from scratch");
 		*full = true;
+	} else if (!PQgetisnull(res, 0, 5)) {
+		if (!*full)
+			log_info("rebuilding the tallies from scratch: %s", PQgetvalue(res, 0, 5));
+		*full = true;
 	} else if (!*full && strcmp(PQgetvalue(res, 0, 0), tz) != 0) {
 		agg_fail(err, AGG_USAGE,
 			 "the tallies count days in time zone %s, but time_zone is now %s; run "

@@ -18,8 +18,9 @@
 #include "widget.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
-static const char *const names[] = { "consultation", "from",   "to",   "stance", "version",
-				     "topic",        "format", "lang", "sort",   "dir" };
+static const char *const names[] = { "consultation", "from", "to",   "stance", "version", "topic",
+				     "region",       "channel", "format", "lang", "sort",    "dir" };
+static const char *const channels[] = { "web", "api", "import" };
 /* The sortable columns of the parts' table; "target" is the draft's order (the statement's). */
 static const char *const sort_columns[] = { "target", "proposals", "texts", "people", "supports" };
 static const char *const column_keys[] = { "field.target", "staff.dash.proposals", "staff.dash.texts",
@@ -27,7 +28,8 @@ static const char *const column_keys[] = { "field.target", "staff.dash.proposals
 #define SORT_COLUMNS (sizeof(sort_columns) / sizeof(sort_columns[0]))
 
 struct dash_query {
-	const char *consultation, *from, *to, *stance, *version, *topic, *format, *sort, *dir;
+	const char *consultation, *from, *to, *stance, *version, *topic, *region, *channel, *format, *sort,
+		*dir;
 };
 
 static bool slug_shaped(const char *s)
@@ -66,6 +68,8 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	q->stance = value_of(f, "stance");
 	q->version = value_of(f, "version");
 	q->topic = value_of(f, "topic");
+	q->region = value_of(f, "region");
+	q->channel = value_of(f, "channel");
 	q->format = value_of(f, "format");
 	q->sort = value_of(f, "sort");
 	q->dir = value_of(f, "dir");
@@ -78,6 +82,8 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
 		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n))) &&
 	       (!q->topic || slug_shaped(q->topic)) &&
+	       (!q->region || text_is_code_shaped(q->region, 16)) &&
+	       (!q->channel || params_one_of(q->channel, channels, 3)) &&
 	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0) &&
 	       (!q->sort || params_one_of(q->sort, sort_columns, SORT_COLUMNS)) &&
 	       (!q->dir || strcmp(q->dir, "asc") == 0 || strcmp(q->dir, "desc") == 0);
@@ -187,7 +193,7 @@ static bool add_texts(struct request *req, json_t *doc, const char *cid, const s
 	PGresult *res;
 	size_t k;
 
-	if (q->from || q->to || q->topic)
+	if (q->from || q->to || q->topic || q->region || q->channel)
 		return true;
 	if (!(res = db_run(req->read_db, "tally_texts", 2, params)))
 		return false;
@@ -247,12 +253,13 @@ static json_int_t member(json_t *o, const char *name)
 /* The query string of the current filters, for links; with the order asked when sorted. */
 static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang, bool sorted)
 {
-	const char *names_[] = { "consultation", "from", "to", "stance", "version", "topic", "sort", "dir" };
-	const char *values[] = { q->consultation, q->from,    q->to,			 q->stance,
-				 q->version,	  q->topic, sorted ? q->sort : NULL, sorted ? q->dir : NULL };
+	const char *names_[] = { "consultation", "from",   "to",      "stance", "version",
+				 "topic",        "region", "channel", "sort",   "dir" };
+	const char *values[] = { q->consultation, q->from,   q->to,	 q->stance,		   q->version,
+				 q->topic,	  q->region, q->channel, sorted ? q->sort : NULL, sorted ? q->dir : NULL };
 
 	buf_printf(b, "lang=%s", lang_code(lang));
-	for (size_t i = 0; i < 8; i++)
+	for (size_t i = 0; i < sizeof(names_) / sizeof(names_[0]); i++)
 		if (values[i]) {
 			buf_printf(b, "&amp;%s=", names_[i]);
 			buf_html(b, values[i]); /* checked shapes: no character needs encoding */
@@ -323,6 +330,16 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 	}
 	buf_puts(b, "</select></div>\n");
 	widget_input(b, "f-topic", "topic", lang_tr(lang, "staff.dash.topic"), NULL, q->topic);
+	widget_input(b, "f-region", "region", lang_tr(lang, "staff.search.region"), NULL, q->region);
+	buf_printf(b,
+		   "<div class=\"field\"><label for=\"f-channel\">%s</label><select id=\"f-channel\" "
+		   "name=\"channel\"><option value=\"\">%s</option>",
+		   lang_tr(lang, "staff.search.channel"), lang_tr(lang, "staff.dash.all"));
+	for (int i = 0; i < 3; i++)
+		buf_printf(b, "<option value=\"%s\"%s>%s</option>", channels[i],
+			   q->channel && strcmp(q->channel, channels[i]) == 0 ? " selected" : "",
+			   channels[i]); /* as the staff search shows them */
+	buf_puts(b, "</select></div>\n");
 	widget_input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), NULL, q->version);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", lang_tr(lang, "list.show"));
 }
@@ -366,8 +383,13 @@ static void totals_table(struct buf *b, enum lang lang, json_t *doc)
 static void part_args(struct buf *b, json_t *doc, const struct dash_query *q, json_t *row, enum lang lang,
 		      bool proposals)
 {
-	const char *names_[] = { "stance", "from", "to", "topic" };
-	const char *values[] = { q->stance, q->from, q->to, proposals ? q->topic : NULL };
+	const char *names_[] = { "stance", "from", "to", "topic", "region", "channel" };
+	const char *values[] = { q->stance,
+				 q->from,
+				 q->to,
+				 proposals ? q->topic : NULL,
+				 proposals ? q->region : NULL,
+				 proposals ? q->channel : NULL };
 
 	buf_printf(b, "?lang=%s&amp;consultation=", lang_code(lang));
 	buf_html(b, json_string_value(json_object_get(doc, "consultation")));
@@ -377,7 +399,7 @@ static void part_args(struct buf *b, json_t *doc, const struct dash_query *q, js
 		buf_puts(b, "&amp;status=published");
 	}
 	buf_printf(b, "&amp;version=%lld", (long long)member(row, "version"));
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < sizeof(names_) / sizeof(names_[0]); i++)
 		if (values[i]) {
 			buf_printf(b, "&amp;%s=", names_[i]);
 			buf_html(b, values[i]); /* checked shapes: no character needs encoding */
@@ -513,11 +535,14 @@ static void render_csv(struct request *req, json_t *doc)
 	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-dashboard.csv\"");
 }
 
-/* The rows of the parts (of one topic when asked), from the API's own statements. */
+/* The rows of the parts, from the API's own statements (of one topic: tally_part_topic), or
+   of one region or channel: staff_part_located, the same rows from their cells. */
 static PGresult *part_result(struct request *req, const char *cid, const struct dash_query *q)
 {
-	const char *params[6] = { cid, q->from, q->to, q->stance, NULL, q->version };
+	const char *params[8] = { cid, q->from, q->to, q->stance, NULL, q->version, q->region, q->channel };
 
+	if (q->region || q->channel)
+		return db_run(req->read_db, "staff_part_located", 8, params);
 	return db_run(req->read_db, q->topic ? "tally_part_topic" : "tally_part", 6, params);
 }
 
@@ -532,6 +557,11 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 
 	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q)) {
 		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.bad_filter");
+		goto out;
+	}
+	/* The tallies cut the parts by one of topic, region and channel, never two at once. */
+	if (!!q.topic + !!q.region + !!q.channel > 1) {
+		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.one_cut");
 		goto out;
 	}
 	params[0] = q.consultation;
@@ -553,9 +583,10 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->read_db, "the dashboard's parts");
 		goto out;
 	}
-	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
+	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
 			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.from, "to",
-			q.to, "stance", q.stance, "topic", q.topic, "version", q.version, "rows",
+			q.to, "stance", q.stance, "topic", q.topic, "region", q.region, "channel", q.channel,
+			"version", q.version, "rows",
 			part_rows(res, &q,
 				  lang == LANG_KK   ? 1
 				  : lang == LANG_RU ? 2

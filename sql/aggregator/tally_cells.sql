@@ -1,5 +1,6 @@
 -- Creates the cells that do not exist yet: every part (of every draft version), topic,
--- region and channel of every consultation, each part x topic, and every ISO week from the
+-- region and channel of every consultation, each part x topic, part x region and part x
+-- channel, and every ISO week from the
 -- consultation's opening (or its earliest proposal) to now (or its latest proposal or
 -- queued support), each for the three stances and 'all'. Reads the structure, the ends of
 -- the proposal_created index and the queue, never the proposals themselves. With $2 (full
@@ -56,6 +57,12 @@ keys (consultation_id, dim, part_id, topic_id, region, channel, week) AS (
     UNION ALL
     SELECT c.id, 'channel', NULL, NULL, NULL, ch.code, NULL
     FROM kenes.consultation c CROSS JOIN kenes.channel ch
+    UNION ALL
+    SELECT v.consultation_id, 'part_region', p.id, NULL, r.code, NULL, NULL
+    FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id CROSS JOIN kenes.region r
+    UNION ALL
+    SELECT v.consultation_id, 'part_channel', p.id, NULL, NULL, ch.code, NULL
+    FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id CROSS JOIN kenes.channel ch
     UNION ALL
     SELECT v.consultation_id, 'part_topic', p.id, t.id, NULL, NULL, NULL
     FROM kenes.part p

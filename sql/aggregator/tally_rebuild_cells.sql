@@ -10,7 +10,9 @@ persons AS (
     FROM kenes.tally_applied a WHERE a.submitter IS NOT NULL),
 plain AS (
     SELECT p.consultation_id,
-           CASE WHEN GROUPING(p.part_id) = 0 THEN 'part'
+           CASE WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.region) = 0 THEN 'part_region'
+                WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.channel) = 0 THEN 'part_channel'
+                WHEN GROUPING(p.part_id) = 0 THEN 'part'
                 WHEN GROUPING(p.region) = 0 THEN 'region'
                 WHEN GROUPING(p.channel) = 0 THEN 'channel'
                 WHEN GROUPING(p.week) = 0 THEN 'week'
@@ -22,7 +24,9 @@ plain AS (
     GROUP BY p.consultation_id,
              GROUPING SETS ((p.stance), (), (p.part_id, p.stance), (p.part_id),
                             (p.region, p.stance), (p.region), (p.channel, p.stance), (p.channel),
-                            (p.week, p.stance), (p.week))),
+                            (p.week, p.stance), (p.week),
+                            (p.part_id, p.region, p.stance), (p.part_id, p.region),
+                            (p.part_id, p.channel, p.stance), (p.part_id, p.channel))),
 topical AS (
     SELECT p.consultation_id,
            CASE WHEN GROUPING(p.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,

@@ -9,5 +9,6 @@ ON CONFLICT (singleton) DO UPDATE SET
     refreshed_at = excluded.refreshed_at,
     snapshot = excluded.snapshot,
     rebuilt_at = CASE WHEN $2::boolean THEN excluded.rebuilt_at ELSE s.rebuilt_at END,
-    changes = CASE WHEN $2::boolean THEN excluded.changes ELSE s.changes + excluded.changes END
+    changes = CASE WHEN $2::boolean THEN excluded.changes ELSE s.changes + excluded.changes END,
+    rebuild_reason = CASE WHEN $2::boolean THEN NULL ELSE s.rebuild_reason END
 RETURNING to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')

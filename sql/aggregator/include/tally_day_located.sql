@@ -21,7 +21,9 @@ fine AS (
     GROUP BY 1, 2, 3, 4, 5, 6, 7),
 plain AS (
     SELECT f.consultation_id, f.day,
-           CASE WHEN GROUPING(f.part_id) = 0 THEN 'part'
+           CASE WHEN GROUPING(f.part_id) = 0 AND GROUPING(f.region) = 0 THEN 'part_region'
+                WHEN GROUPING(f.part_id) = 0 AND GROUPING(f.channel) = 0 THEN 'part_channel'
+                WHEN GROUPING(f.part_id) = 0 THEN 'part'
                 WHEN GROUPING(f.region) = 0 THEN 'region'
                 WHEN GROUPING(f.channel) = 0 THEN 'channel'
                 ELSE 'total' END AS dim,
@@ -32,7 +34,9 @@ plain AS (
     WHERE f.topic_id IS NULL
     GROUP BY f.consultation_id, f.day,
              GROUPING SETS ((f.stance), (), (f.part_id, f.stance), (f.part_id),
-                            (f.region, f.stance), (f.region), (f.channel, f.stance), (f.channel))),
+                            (f.region, f.stance), (f.region), (f.channel, f.stance), (f.channel),
+                            (f.part_id, f.region, f.stance), (f.part_id, f.region),
+                            (f.part_id, f.channel, f.stance), (f.part_id, f.channel))),
 topical AS (
     SELECT f.consultation_id, f.day,
            CASE WHEN GROUPING(f.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,

@@ -1,0 +1,16 @@
+-- The staff dashboard's parts of one region or one channel (docs/STAFF.md): the rows of
+-- tally_part.sql (the same parameters $1..$6, the same columns and order), from the part x
+-- region or part x channel cells (sql/migrations/033) instead of the part cells.
+-- $7 region code or NULL  $8 channel code or NULL (exactly one of them is set). With $6 NULL
+-- the older versions' parts are kept when they have proposals in that region or channel.
+WITH parts AS MATERIALIZED (
+    SELECT * FROM kenes.tally_parts($1::integer, $5::text, $6::text))
+SELECT p.target, p.kk, p.ru, p.en, c.stance, t.proposals, t.people, t.supports, p.version
+FROM kenes.tally_between($1::integer, CASE WHEN $7::text IS NOT NULL THEN 'part_region'
+                                           ELSE 'part_channel' END, $2::date, $3::date) t
+JOIN kenes.tally_cell c ON c.id = t.cell_id
+JOIN parts p ON p.id = c.part_id
+WHERE ($4::text IS NULL OR c.stance = $4::text)
+  AND c.region IS NOT DISTINCT FROM $7::text AND c.channel IS NOT DISTINCT FROM $8::text
+  AND ($6::text IS NOT NULL OR p.is_current OR c.proposals > 0)
+ORDER BY p.version DESC, p.ordinal, array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)
