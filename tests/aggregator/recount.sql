@@ -35,6 +35,10 @@ SELECT consultation_id, 'total' AS dim, '' AS key, stance, day, submitter, is_pr
 UNION ALL SELECT consultation_id, 'part', part_id::text, stance, day, submitter, is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'region', region, stance, day, submitter, is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'channel', channel, stance, day, submitter, is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'part_region', part_id || '+' || region, stance, day, submitter,
+                 is_proposal FROM ev
+UNION ALL SELECT consultation_id, 'part_channel', part_id || '+' || channel, stance, day, submitter,
+                 is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'week', date_trunc('week', day::timestamp)::date::text, stance, day,
                  submitter, is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'topic', topic_id::text, stance, day, submitter, is_proposal FROM ev_topic
@@ -76,7 +80,9 @@ SELECT c.id, c.consultation_id, c.dim,
                   WHEN 'channel' THEN c.channel
                   WHEN 'week' THEN c.week::text
                   WHEN 'topic' THEN c.topic_id::text
-                  WHEN 'part_topic' THEN c.part_id || '+' || c.topic_id END AS key,
+                  WHEN 'part_topic' THEN c.part_id || '+' || c.topic_id
+                  WHEN 'part_region' THEN c.part_id || '+' || c.region
+                  WHEN 'part_channel' THEN c.part_id || '+' || c.channel END AS key,
        c.stance, c.proposals, c.people, c.supports
 FROM kenes.tally_cell c;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The staff dashboard (/staff/, docs/STAFF.md) shows the tallies API's numbers, number for
 # number: per part (proposals, people, supports, distinct texts) with and without filters
-# (period, stance, topic, version), its totals against the published proposals recounted in
+# (period, stance, topic, version; region and channel against an SQL recount), sorted by a
+# column, its totals against the published proposals recounted in
 # SQL, and its CSV and JSON downloads hold exactly the table on screen.
 # Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
 set -uo pipefail
@@ -12,8 +13,9 @@ run=$$-$RANDOM
 staff=$(agg token create --role staff --name "e2e staff-dashboard $run")
 # A few proposals of our own, so that the tables are not empty whatever ran before.
 for stance in support oppose amend support; do
+	region=$([ "$stance" = oppose ] && echo unspecified || echo KZ-75)
 	http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary \
-		"{\"consultation\":\"constitution-2026\",\"target\":\"article:7\",\"stance\":\"$stance\",\"topics\":[\"land\"],\"text\":\"dashboard $run $stance\",\"lang\":\"en\"}"
+		"{\"consultation\":\"constitution-2026\",\"target\":\"article:7\",\"stance\":\"$stance\",\"topics\":[\"land\"],\"text\":\"dashboard $run $stance\",\"lang\":\"en\",\"region\":\"$region\"}"
 done
 agg refresh >/dev/null 2>&1
 check "refresh" eq "$?" 0
@@ -43,6 +45,47 @@ check "a period and a stance: the same" eq "$(dash_rows 'from=2020-01-01&to=2099
 check "a draft version: the same" eq "$(dash_rows 'version=all')" "$(api_rows 'by=part&version=all')"
 topic=$(api_rows 'by=part,topic' | jq -c '[.[] | select(.key | endswith("/land")) | .key |= sub("/land$"; "")]')
 check "a topic: the API's part,topic rows of that topic" eq "$(dash_rows topic=land | jq -c .)" "$topic"
+
+# Region and channel: the parts' rows of one region or one channel come from their own cells
+# (part x region, part x channel); each equals a plain-SQL recount of the published proposals.
+recount_rows() { # COLUMN VALUE: the recount of the parts' rows with proposal.COLUMN = VALUE
+	echo "SELECT coalesce(json_agg(r), '[]') FROM (
+		SELECT kenes.part_target(pt) AS key, v.number AS version, count(*) AS proposals,
+		       count(DISTINCT p.submitter) AS people, sum(s.n) AS supports
+		FROM kenes.proposal p
+		JOIN kenes.consultation c ON c.id = p.consultation_id
+		JOIN kenes.part pt ON pt.id = p.part_id
+		JOIN kenes.draft_version v ON v.id = pt.version_id
+		CROSS JOIN LATERAL (SELECT count(*) AS n FROM kenes.support x WHERE x.proposal_id = p.id) s
+		WHERE c.slug = 'constitution-2026' AND p.status = 'published' AND p.$1 = '$2'
+		GROUP BY pt.id, v.number) r" | sql | jq -c 'sort_by(.key, .version)'
+}
+counted() { jq -c '[.[] | select(.proposals > 0) | {key, version, proposals, people, supports}]'; }
+for cut in region=KZ-75 region=unspecified channel=api; do
+	want=$(recount_rows "${cut%%=*}" "${cut#*=}")
+	check "$cut: the recount has rows" test "$(echo "$want" | jq length)" -gt 0
+	check "$cut: the dashboard's rows equal an SQL recount" eq "$(dash_rows "$cut&version=all" | counted)" "$want"
+done
+http GET '/staff/?format=json&region=KZ-75' -b "$jar"
+region_sum=$(json '[.rows[].proposals] | add')
+http GET '/api/v1/tallies?by=region' -H "Authorization: Bearer $staff"
+check "region: its parts add up to the API's region row" eq "$region_sum" \
+	"$(json '[.rows[] | select(.key == "KZ-75") | .proposals] | first')"
+http GET '/staff/?format=json&channel=api&stance=amend' -b "$jar"
+check "channel and a stance: the stance's numbers" eq "$(json '[.rows[] | select(.key == "article:7") | .proposals == .stances.amend.proposals] | all')" true
+check "a region: no distinct texts (all-time per part only)" eq "$(json '[.rows[] | has("texts")] | any')" false
+http GET '/staff/?lang=en&region=KZ-75' -b "$jar"
+check "a region: the numbers link to its proposals" contains "$BODY" '&amp;target=article:7&amp;status=published&amp;version='
+check "... with the region kept" contains "$BODY" '&amp;region=KZ-75">'
+check "... the downloads too" contains "$BODY" '/staff/?lang=en&amp;region=KZ-75&amp;format=csv'
+http GET '/staff/?lang=en&channel=api&sort=proposals' -b "$jar"
+check "a channel: chosen in the form" contains "$BODY" '<option value="api" selected>'
+check "... and sortable" eq "$(curl -s -b "$jar" "$BASE_URL/staff/?format=json&channel=api&sort=proposals" | jq '[.rows[].proposals] | . == (sort | reverse)')" true
+check "... its numbers link with the channel" contains "$BODY" '&amp;channel=api">'
+for bad in 'region=KZ-75&channel=api' 'topic=land&region=KZ-75' 'channel=fax' 'region=a%20b'; do
+	http GET "/staff/?$bad" -b "$jar"
+	check "$bad: 422" eq "$STATUS" 422
+done
 
 http GET '/staff/?format=json' -b "$jar"
 doc=$BODY
