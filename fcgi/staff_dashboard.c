@@ -18,8 +18,8 @@
 #include "widget.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
-static const char *const names[] = { "consultation", "from", "to",   "stance", "version", "topic",
-				     "region",       "channel", "format", "lang", "sort",    "dir" };
+static const char *const names[] = { "consultation", "from",    "to",     "stance", "version", "topic",
+				     "region",       "channel", "format", "lang",   "sort",    "dir" };
 static const char *const channels[] = { "web", "api", "import" };
 /* The sortable columns of the parts' table; "target" is the draft's order (the statement's). */
 static const char *const sort_columns[] = { "target", "proposals", "texts", "people", "supports" };
@@ -81,8 +81,7 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	       (!q->stance || params_one_of(q->stance, stances, 3)) &&
 	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
 		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n))) &&
-	       (!q->topic || slug_shaped(q->topic)) &&
-	       (!q->region || text_is_code_shaped(q->region, 16)) &&
+	       (!q->topic || slug_shaped(q->topic)) && (!q->region || text_is_code_shaped(q->region, 16)) &&
 	       (!q->channel || params_one_of(q->channel, channels, 3)) &&
 	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0) &&
 	       (!q->sort || params_one_of(q->sort, sort_columns, SORT_COLUMNS)) &&
@@ -99,7 +98,7 @@ static bool sort_descending(const struct dash_query *q)
 struct sort_item {
 	json_int_t value;
 	size_t position; /* the statement's order: ties keep it, so the order is stable */
-	json_t *row;	 /* borrowed from the rows' array */
+	json_t *row;     /* borrowed from the rows' array */
 };
 
 static int sort_item_compare(const void *a, const void *b)
@@ -250,13 +249,13 @@ static json_int_t member(json_t *o, const char *name)
 	return json_integer_value(json_object_get(o, name));
 }
 
-/* The query string of the current filters, for links; with the order asked when sorted. */
-static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang, bool sorted)
+/* The query string of the current filters and order, for links. */
+static void filter_args(struct buf *b, const struct dash_query *q, enum lang lang)
 {
 	const char *names_[] = { "consultation", "from",   "to",      "stance", "version",
 				 "topic",        "region", "channel", "sort",   "dir" };
-	const char *values[] = { q->consultation, q->from,   q->to,	 q->stance,		   q->version,
-				 q->topic,	  q->region, q->channel, sorted ? q->sort : NULL, sorted ? q->dir : NULL };
+	const char *values[] = { q->consultation, q->from,   q->to,      q->stance, q->version,
+				 q->topic,        q->region, q->channel, q->sort,   q->dir };
 
 	buf_printf(b, "lang=%s", lang_code(lang));
 	for (size_t i = 0; i < sizeof(names_) / sizeof(names_[0]); i++)
@@ -420,8 +419,7 @@ static void linked_number(struct buf *b, json_t *doc, const struct dash_query *q
 static void sort_header(struct buf *b, enum lang lang, const struct dash_query *q, size_t column)
 {
 	struct dash_query next = *q;
-	bool sorted = q->sort && strcmp(q->sort, sort_columns[column]) == 0,
-	     descending = sort_descending(q);
+	bool sorted = q->sort && strcmp(q->sort, sort_columns[column]) == 0, descending = sort_descending(q);
 
 	next.sort = sort_columns[column];
 	next.dir = sorted ? (descending ? "asc" : "desc") : column == 0 ? "asc" : "desc";
@@ -429,10 +427,11 @@ static void sort_header(struct buf *b, enum lang lang, const struct dash_query *
 	if (sorted)
 		buf_printf(b, " aria-sort=\"%s\"", descending ? "descending" : "ascending");
 	buf_puts(b, "><a href=\"/staff/?");
-	filter_args(b, &next, lang, true);
+	filter_args(b, &next, lang);
 	buf_printf(b, "\">%s</a>%s</th>", lang_tr(lang, column_keys[column]),
-		   !sorted ? "" : descending ? " <span aria-hidden=\"true\">▼</span>"
-					     : " <span aria-hidden=\"true\">▲</span>");
+		   !sorted      ? ""
+		   : descending ? " <span aria-hidden=\"true\">▼</span>"
+				: " <span aria-hidden=\"true\">▲</span>");
 }
 
 static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct dash_query *q)
@@ -440,7 +439,8 @@ static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct
 	json_t *row;
 	size_t i;
 
-	buf_printf(b, "<table class=\"staff\"><caption>%s</caption>\n<tr>", lang_tr(lang, "staff.dash.parts"));
+	buf_printf(b, "<table class=\"staff\"><caption>%s</caption>\n<tr>",
+		   lang_tr(lang, "staff.dash.parts"));
 	for (i = 0; i < SORT_COLUMNS; i++)
 		sort_header(b, lang, q, i);
 	buf_printf(b, "<th scope=\"col\">%s</th></tr>\n", lang_tr(lang, "staff.dash.split"));
@@ -486,9 +486,9 @@ static void render_html(struct request *req, enum lang lang, const struct route_
 	staff_nav(&b, lang, m);
 	filter_form(&b, lang, q);
 	buf_printf(&b, "<p class=\"downloads\">%s: <a href=\"/staff/?", lang_tr(lang, "staff.dash.download"));
-	filter_args(&b, q, lang, true);
+	filter_args(&b, q, lang);
 	buf_puts(&b, "&amp;format=csv\" download>CSV</a> · <a href=\"/staff/?");
-	filter_args(&b, q, lang, true);
+	filter_args(&b, q, lang);
 	buf_puts(&b, "&amp;format=json\" download>JSON</a></p>\n");
 	totals_table(&b, lang, doc);
 	parts_table(&b, lang, doc, q);
@@ -597,8 +597,9 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 	}
 	sort_rows(json_object_get(doc, "rows"), &q);
 	if (q.sort)
-		json_object_set_new(doc, "sort", json_pack("{s:s, s:s}", "column", q.sort, "dir",
-							   sort_descending(&q) ? "desc" : "asc"));
+		json_object_set_new(doc, "sort",
+				    json_pack("{s:s, s:s}", "column", q.sort, "dir",
+					      sort_descending(&q) ? "desc" : "asc"));
 	if (q.format && strcmp(q.format, "csv") == 0)
 		render_csv(req, doc);
 	else if (q.format)

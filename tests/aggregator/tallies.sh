@@ -2,8 +2,7 @@
 # The tallies against a real PostgreSQL: an independent recount of 100k generated proposals
 # and their supports, incremental refreshes after inserts, hides, withdrawals and topic
 # changes, a transaction with a lower id committing after a refresh, a refresh killed
-# half-way, --full equal to incremental, and a rebuild asked by a migration. Needs
-# KENES_ADMIN_URL (tests/run-all.sh).
+# half-way, and --full equal to incremental. Needs KENES_ADMIN_URL (tests/run-all.sh).
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
 . "$(dirname "$0")/lib.sh"
@@ -58,13 +57,6 @@ agg refresh --full >/dev/null 2>&1
 check "refresh --full succeeds" eq "$?" 0
 echo "     --full in $((SECONDS - t))s"
 check "--full equals incremental after inserts, hides, withdrawals, edits" eq "$(digest)" "$incremental"
-# A migration that adds cells (033: part x region, part x channel) asks the next refresh to
-# rebuild through tally_state.rebuild_reason.
-sql -c "UPDATE kenes.tally_state SET rebuild_reason = 'new cells of a test'" >/dev/null
-out=$(agg refresh 2>&1)
-check "a rebuild asked by a migration: the next refresh rebuilds" contains "$out" "rebuilding the tallies from scratch: new cells of a test"
-check "... clears the request" eq "$(sql -c 'SELECT rebuild_reason IS NULL FROM kenes.tally_state')" t
-check "... and equals incremental" eq "$(digest)" "$incremental"
 
 # --- late commit: a lower id committed after a refresh is counted once by the next ----------
 fifo=$_tmp/late.fifo

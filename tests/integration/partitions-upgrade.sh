@@ -5,7 +5,8 @@
 # indexes, triggers, foreign keys in and out, grants and views as the tables had, the
 # tallies count old and new rows exactly (the aggregator needs 023: it creates the months
 # ahead before each refresh), the imported keys still
-# refuse a re-import, and new ids carry their month above every old one.
+# refuse a re-import, and new ids carry their month above every old one. Last, a rebuild
+# asked by a migration (tally_state.rebuild_reason, 033) happens on the next refresh.
 # Needs KENES_ADMIN_URL (tests/run-all.sh).
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
@@ -108,5 +109,13 @@ sql -c "INSERT INTO kenes.support (proposal_id, supporter) SELECT id, sha256(('a
 agg refresh >/dev/null 2>&1
 check "an incremental refresh after more rows" eq "$?" 0
 check "counts old and new rows exactly" recount_agrees
+
+# A migration that adds tally cells to tallies made before it (033: part x region, part x
+# channel) sets tally_state.rebuild_reason, as this does: the next refresh rebuilds.
+sql -c "UPDATE kenes.tally_state SET rebuild_reason = 'new cells of a test'" >/dev/null
+out=$(agg refresh 2>&1)
+check "a rebuild asked by a migration: the next refresh rebuilds" contains "$out" "rebuilding the tallies from scratch: new cells of a test"
+check "... clears the request" eq "$(sql -c 'SELECT rebuild_reason IS NULL FROM kenes.tally_state')" t
+check "... and counts every cell exactly" recount_agrees
 
 finish
