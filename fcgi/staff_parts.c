@@ -106,12 +106,13 @@ static bool part_figures(const PGresult *res, const char *target, struct part_fi
 }
 
 /* An <a> to the published proposals behind a number: /staff/proposals with the part, its
- * version and the given filters (checked shapes: nothing needs encoding). */
+ * version, the stance and period given and one more filter (name=value, as topic=, region=,
+ * channel= or campaign=; none when name is NULL). Checked shapes: nothing needs encoding. */
 static void proposals_link(const struct part_page *p, const char *stance, const char *from, const char *to,
-			   const char *topic, const char *campaign, long long number)
+			   const char *name, const char *value, long long number)
 {
-	const char *names_[] = { "stance", "from", "to", "topic", "campaign" };
-	const char *values[] = { stance, from, to, topic, campaign };
+	const char *names_[] = { "stance", "from", "to", name };
+	const char *values[] = { stance, from, to, name ? value : NULL };
 
 	buf_printf(p->b,
 		   "<a href=\"/staff/proposals?lang=%s&amp;consultation=%s&amp;target=%s&amp;version=%s"
@@ -123,12 +124,13 @@ static void proposals_link(const struct part_page *p, const char *stance, const 
 	buf_printf(p->b, "\">%lld</a>", number);
 }
 
+/* Proposals, people and supports (a negative one shown as 0), each a proposals_link. */
 static void measure_cells(const struct part_page *p, const long long m[3], const char *stance,
-			  const char *from, const char *to, const char *topic)
+			  const char *from, const char *to, const char *name, const char *value)
 {
 	for (int k = 0; k < 3; k++) {
 		buf_puts(p->b, "<td class=\"num\">");
-		proposals_link(p, stance, from, to, topic, NULL, m[k] < 0 ? 0 : m[k]);
+		proposals_link(p, stance, from, to, name, value, m[k] < 0 ? 0 : m[k]);
 		buf_puts(p->b, "</td>");
 	}
 }
@@ -165,7 +167,7 @@ static void figures_section(const struct part_page *p, const struct part_figures
 	measure_header(p, "staff.dash.stance");
 	for (int s = 0; s < 4; s++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s</th>", stance_label(p->lang, s));
-		measure_cells(p, f->m[s], s ? stances[s] : NULL, p->q->from, p->q->to, NULL);
+		measure_cells(p, f->m[s], s ? stances[s] : NULL, p->q->from, p->q->to, NULL, NULL);
 		buf_puts(p->b, "</tr>\n");
 	}
 	buf_puts(p->b, "</table>\n");
@@ -349,10 +351,49 @@ static bool topics_section(const struct part_page *p)
 		buf_puts(p->b, "</th>");
 		for (int k = 0; k < 3; k++)
 			m[k] = strtoll(PQgetvalue(res, i, 5 + k), NULL, 10);
-		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, key + n + 1);
+		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, "topic", key + n + 1);
 		buf_puts(p->b, "</tr>\n");
 	}
 	buf_printf(p->b, shown ? "</table>\n" : "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
+	PQclear(res);
+	return true;
+}
+
+/* The part's regions or channels (dim: part_region or part_channel; staff_part_where: their
+ * cells, in the period and stance of the page), one row each with a link per number. */
+static bool where_section(const struct part_page *p, const char *dim)
+{
+	bool regions = strcmp(dim, "part_region") == 0;
+	const char *params[7] = { p->cid, p->target, p->version, p->q->from, p->q->to, p->q->stance, dim };
+	PGresult *res = db_run(p->req->read_db, "staff_part_where", 7, params);
+	const char *title = lang_tr(p->lang, regions ? "staff.part.regions" : "staff.part.channels");
+	int label_col = p->lang == LANG_KK ? 1 : p->lang == LANG_RU ? 2 : 3;
+
+	if (!res)
+		return false;
+	buf_printf(p->b, "<h2>%s</h2>\n", title);
+	if (PQntuples(res) == 0)
+		buf_printf(p->b, "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
+	else {
+		buf_printf(p->b, "<table class=\"staff\" id=\"%s\"><caption>%s</caption>\n",
+			   regions ? "regions" : "channels", title);
+		measure_header(p, regions ? "view.region" : "staff.search.channel");
+	}
+	for (int i = 0; i < PQntuples(res); i++) {
+		long long m[3];
+
+		buf_puts(p->b, "<tr><th scope=\"row\">");
+		buf_html(p->b, PQgetvalue(res, i, label_col));
+		buf_puts(p->b, "</th>");
+		for (int k = 0; k < 3; k++)
+			m[k] = strtoll(PQgetvalue(res, i, 4 + k), NULL, 10);
+		/* Codes from the database's own tables (KZ-75, web): nothing needs encoding. */
+		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, regions ? "region" : "channel",
+			      PQgetvalue(res, i, 0));
+		buf_puts(p->b, "</tr>\n");
+	}
+	if (PQntuples(res) > 0)
+		buf_puts(p->b, "</table>\n");
 	PQclear(res);
 	return true;
 }
@@ -379,7 +420,7 @@ static bool campaigns_section(const struct part_page *p)
 			lang_tr(p->lang, "staff.part.excerpt"));
 	for (int i = 0; i < PQntuples(res); i++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s</th><td class=\"num\">", PQgetvalue(res, i, 0));
-		proposals_link(p, NULL, NULL, NULL, NULL, PQgetvalue(res, i, 0),
+		proposals_link(p, NULL, NULL, NULL, "campaign", PQgetvalue(res, i, 0),
 			       strtoll(PQgetvalue(res, i, 1), NULL, 10));
 		buf_printf(p->b, "</td><td class=\"num\">%s</td><td>", PQgetvalue(res, i, 2));
 		staff_excerpt(p->b, PQgetvalue(res, i, 3), EXCERPT_MAX);
@@ -500,7 +541,8 @@ static bool render_sections(struct part_page *p)
 	if (ok)
 		trend_section(p, weeks, n);
 	free(weeks);
-	return ok && topics_section(p) && campaigns_section(p) && proposals_section(p, false) &&
+	return ok && topics_section(p) && where_section(p, "part_region") &&
+	       where_section(p, "part_channel") && campaigns_section(p) && proposals_section(p, false) &&
 	       proposals_section(p, true);
 }
 
