@@ -2,7 +2,8 @@
 # A part's page (/staff/parts/{target}) and the analysts' query builder (/staff/query),
 # docs/STAFF.md: the part's figures per stance, each week of its trend and its topics equal
 # /api/v1/tallies' and a plain-SQL recount; each number links to exactly the proposals
-# behind it; campaigns and the most supported proposals are listed, hostile text escaped.
+# behind it; its regions and channels equal a plain-SQL recount per region and channel;
+# campaigns and the most supported proposals are listed, hostile text escaped.
 # The query builder's address is the API's and its table the API's answer, number for number.
 # Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
 set -uo pipefail
@@ -15,19 +16,21 @@ C=constitution-2026
 part=article:86
 analyst=$(agg token create --role analyst --name "e2e staff-parts $run")
 hostile='<script>alert(1)</script> & "quoted"'
-propose() { # STANCE TEXT [IIN [WORDING]]
+propose() { # STANCE TEXT [IIN [WORDING [REGION]]]
 	http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary \
-		"$(jq -nc --arg c "$C" --arg t "$part" --arg s "$1" --arg x "$2" --arg i "${3:-}" --arg w "${4:-}" \
+		"$(jq -nc --arg c "$C" --arg t "$part" --arg s "$1" --arg x "$2" --arg i "${3:-}" --arg w "${4:-}" --arg r "${5:-}" \
 			'{consultation: $c, target: $t, stance: $s, text: $x, lang: "en", topics: ["land"]}
-			 + (if $i != "" then {iin: $i} else {} end) + (if $w != "" then {proposed_wording: $w} else {} end)')"
+			 + (if $i != "" then {iin: $i} else {} end) + (if $w != "" then {proposed_wording: $w} else {} end)
+			 + (if $r != "" then {region: $r} else {} end)')"
 	[ "$STATUS" = 201 ] || echo "proposal: $STATUS $BODY" >&2
 }
 # A campaign: one hostile letter with small variations, from five people.
 for i in 1 2 3 4 5; do
 	propose oppose "$hostile Please remove this article from the constitution entirely, it harms land owners ($i)." "$(iin $((9900 + i)))"
 done
-propose support "parts $run in favour" "$(iin 9910)"
-propose amend "parts $run amend" "" "$hostile a better wording $run"
+propose support "parts $run in favour" "$(iin 9910)" "" KZ-75
+propose support "parts $run in favour again" "$(iin 9910)" "" KZ-75
+propose amend "parts $run amend" "" "$hostile a better wording $run" KZ-71
 check "refresh" agg refresh
 
 jar=$_tmp/jar
@@ -95,6 +98,29 @@ wantt=$(api 'by=part,topic' | jq -r --arg k "$part/" --argjson v "$version" '.ro
 check "topics are the API's by=part,topic" eq "$(table topics)" "$wantt"
 check "a topic's number links with its topic" contains "$(hrefs topics | head -n 1)" "&topic="
 
+# --- regions and channels: the part x region and part x channel cells, and an SQL recount
+# of the part's published proposals per region (people: distinct identified submitters)
+located() { # COLUMN STANCE-CONDITION: code proposals people supports, in the tables' order
+	echo "SELECT p.$1, count(*), count(DISTINCT p.submitter), coalesce(sum(p.support_count), 0)
+	      FROM kenes.proposal p JOIN kenes.part pt ON pt.id = p.part_id JOIN kenes.draft_version v ON v.id = p.version_id
+	      JOIN kenes.consultation c ON c.id = p.consultation_id JOIN kenes.$1 r ON r.code = p.$1
+	      WHERE c.slug = '$C' AND v.number = $version AND pt.kind || ':' || pt.number = '$part'
+	        AND p.status = 'published' AND $2
+	      GROUP BY p.$1, r.ordinal ORDER BY r.ordinal, p.$1" | sql -F ' ' -A
+}
+coded() { # ID KEY: each row of table ID as its KEY= code (from its first link) and its numbers
+	paste -d ' ' <(hrefs "$1" | awk 'NR % 3 == 1' | sed "s/.*&$2=\([^&]*\).*/\1/") <(table "$1")
+}
+BODY=$page
+check "regions are an SQL recount per region" eq "$(coded regions region)" "$(located region true)"
+check "the recount has the regions proposed from" contains "$(located region true)" "KZ-75 "
+check "a region's number links with its region" contains "$(hrefs regions | head -n 1)" "&status=published&region="
+check "channels are an SQL recount per channel" eq "$(coded channels channel)" "$(located channel true)"
+for h in $(hrefs regions | awk 'NR % 3 == 1' | head -n 3); do
+	n=$(printf '%s' "$page" | grep -o "href=\"${h//&/&amp;}\">[0-9]*<" | head -n 1 | sed 's/.*>\([0-9]*\)<$/\1/')
+	[ "$n" -le 50 ] && check "the region's number links to exactly its proposals: $h" eq "$(shown "$h")" "$n"
+done
+
 # --- campaigns and proposals: listed, hostile text escaped. STAFF_LISTS=0 (staff-scale.sh,
 # on 100,000 proposals without campaign grouping) leaves these out: there, this suite's few
 # proposals are no campaign and not among a busy part's listed ones; the numbers above are
@@ -121,6 +147,9 @@ for l in kk ru; do
 	http GET "/staff/parts/$part?lang=$l&stance=oppose&from=2020-01-01" -b "$jar"
 	check "in $l, with a stance and a period: 200" contains "$STATUS $BODY" "200 <!doctype html>"
 done
+check "a stance and a period: the regions are the recount's" eq "$(coded regions region)" \
+	"$(located region "p.stance = 'oppose' AND p.created_at >= '2020-01-01'")"
+check "... and a link carries them" contains "$(hrefs regions | head -n 1)" "&stance=oppose&from=2020-01-01&region="
 check "a period: the stance's figures are the API's" eq "$(table stances | head -n 1)" \
 	"$(api 'by=part&from=2020-01-01' | jq -r --arg k "$part" '.rows[] | select(.key == $k) | "\(.proposals) \(.people) \(.supports)"')"
 http GET "/staff/parts/article:999?lang=en" -b "$jar"
