@@ -63,7 +63,8 @@ version=$(echo "$row" | jq .version)
 want=$(echo "$row" | jq -r '"\(.proposals) \(.people) \(.supports)", (.stances | .support, .oppose, .amend | "\(.proposals) \(.people) \(.supports)")')
 check "figures per stance (all, support, oppose, amend) are the API's" eq "$(table stances)" "$want"
 recount() { # STANCE-CONDITION: published proposals, people, supports on the part, in SQL
-	echo "SELECT count(*), count(DISTINCT p.submitter), coalesce(sum(p.support_count), 0)
+	echo "SELECT count(*), count(DISTINCT p.submitter),
+	             coalesce(sum((SELECT count(*) FROM kenes.support s WHERE s.proposal_id = p.id)), 0)
 	      FROM kenes.proposal p JOIN kenes.part pt ON pt.id = p.part_id JOIN kenes.draft_version v ON v.id = p.version_id
 	      JOIN kenes.consultation c ON c.id = p.consultation_id
 	      WHERE c.slug = '$C' AND v.number = $version AND pt.kind || ':' || pt.number = '$part'
@@ -100,8 +101,10 @@ check "a topic's number links with its topic" contains "$(hrefs topics | head -n
 
 # --- regions and channels: the part x region and part x channel cells, and an SQL recount
 # of the part's published proposals per region (people: distinct identified submitters)
+# (supports: the support rows of those proposals, as tests/aggregator/recount.sql counts them)
 located() { # COLUMN STANCE-CONDITION: code proposals people supports, in the tables' order
-	echo "SELECT p.$1, count(*), count(DISTINCT p.submitter), coalesce(sum(p.support_count), 0)
+	echo "SELECT p.$1, count(*), count(DISTINCT p.submitter),
+	             coalesce(sum((SELECT count(*) FROM kenes.support s WHERE s.proposal_id = p.id)), 0)
 	      FROM kenes.proposal p JOIN kenes.part pt ON pt.id = p.part_id JOIN kenes.draft_version v ON v.id = p.version_id
 	      JOIN kenes.consultation c ON c.id = p.consultation_id JOIN kenes.$1 r ON r.code = p.$1
 	      WHERE c.slug = '$C' AND v.number = $version AND pt.kind || ':' || pt.number = '$part'
