@@ -12,7 +12,7 @@
  *   copy   PostgreSQL COPY text for bench/load's staging table (see bench/load)
  *
  * What is realistic about it: texts in Kazakh (45%), Russian (45%) and English (10%) made of
- * citizens' opinions (fragments.h), 100-800 characters for most and a long tail to 5000;
+ * citizens' opinions (fragments.tsv), 100-800 characters for most and a long tail to 5000;
  * parts of the draft and topics by Zipf-like popularity (article 4 and the preamble first);
  * regions by population; stances; and ~10% of rows from six campaigns, one form letter
  * each sent many times with small variations. Row i depends only on (seed, i), so slices
@@ -25,14 +25,43 @@
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * The sentences (fragments.tsv) and campaigns (campaigns.tsv) are data, embedded at build time
+ * by embed-fragments.sh as bin/fragments.h and bin/campaigns.h; index order of every [3] array:
+ * kk, ru, en (enum lang).
+ */
 #include "fragments.h"
+
+/* A topic is a group of topic_sentences: its slug, most popular first (Zipf rank order). */
+#define N_TOPICS  N_TOPIC_SENTENCES_GROUPS
+#define PER_TOPIC N_TOPIC_SENTENCES_PER_GROUP
+static const char *const *const topic_slugs = topic_sentences_groups;
+
+/*
+ * Campaigns: one form letter many people submit, with small variations ({G} a greeting,
+ * {P} where they are from, {V} one of the variant sentences, {S} a sign-off).
+ */
+struct campaign {
+	int lang; /* 0 kk, 1 ru, 2 en */
+	const char *target;
+	int stance; /* 0 support, 1 oppose, 2 amend */
+	const char *topics[2];
+	const char *letter;
+	const char *greetings[3];
+	const char *places[3];
+	const char *regions[3]; /* region code of places[i] */
+	const char *variants[3];
+	const char *signoffs[3];
+};
+#include "campaigns.h"
 
 #define MAX_TEXT  5000 /* code points, as the API allows */
 #define MAX_BYTES (MAX_TEXT * 4 + 1)
 
 enum lang { KK, RU, EN };
 static const char *const lang_codes[3] = { "kk", "ru", "en" };
-static const char *const stance_names[3] = { "support", "oppose", "amend" };
+/* The stances are the groups of stance_sentences, in enum order (support, oppose, amend). */
+static const char *const *const stance_names = stance_sentences_groups;
 
 enum format { F_JSONL, F_FORM, F_IMPORT, F_CSV, F_COPY };
 
@@ -316,7 +345,8 @@ static void build_opinion(struct rng *r, struct proposal *p, const int *topics, 
 	bool long_letter = goal > 900;
 
 	if (goal == 0) { /* a line or two */
-		text_add(t, stance_sentences[p->lang][p->stance][below(r, 3)], false);
+		text_add(t, stance_sentences[p->stance][p->lang][below(r, N_STANCE_SENTENCES_PER_GROUP)],
+			 false);
 		if (uniform(r) < 0.5)
 			text_add(t, topic_sentence(r, topics[0], p->lang), false);
 		return;
@@ -328,7 +358,8 @@ static void build_opinion(struct rng *r, struct proposal *p, const int *topics, 
 		text_add(t, line, false);
 	}
 	if (uniform(r) < 0.8)
-		text_add(t, stance_sentences[p->lang][p->stance][below(r, 3)], false);
+		text_add(t, stance_sentences[p->stance][p->lang][below(r, N_STANCE_SENTENCES_PER_GROUP)],
+			 false);
 	seen[n_seen++] = topic_sentence(r, topics[0], p->lang);
 	text_add(t, seen[0], false);
 	while (t->chars < goal) {
@@ -360,7 +391,8 @@ static void build_opinion(struct rng *r, struct proposal *p, const int *topics, 
 		struct text *w = &p->wording;
 		char first[512];
 
-		snprintf(first, sizeof(first), "%s%s", wording_prefixes[p->lang][below(r, N_WORDING)],
+		snprintf(first, sizeof(first), "%s%s",
+			 wording_prefixes[p->lang][below(r, N_WORDING_PREFIXES)],
 			 topic_sentence(r, topics[0], p->lang));
 		text_add(w, first, false);
 		for (int k = below(r, 3); k > 0; k--)
