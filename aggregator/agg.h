@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-struct db;
+#include "db.h"
 
 /* Exit statuses of kenes-aggregator (documented in --help and docs/AGGREGATOR.md). */
 enum agg_status {
@@ -29,19 +29,16 @@ struct agg_error {
 };
 
 struct agg_settings {
-	char *database_url;
-	char *database_role;
-	long connect_timeout;   /* seconds */
-	long statement_timeout; /* milliseconds, 0 = none */
-	char *work_mem;         /* PostgreSQL work_mem for the aggregator's session */
-	char *time_zone;        /* days and ISO weeks are local to it */
-	long batch_size;        /* queued changes that pick one statement's proposals */
-	long top_proposals;     /* most supported proposals per part in a report */
-	long excerpt_chars;     /* characters of each excerpt */
-	long campaigns;         /* 1: refresh keeps the campaigns too */
-	long campaigns_shown;   /* largest campaigns listed in a report */
-	long campaign_burst;    /* proposals of one campaign in one minute that make a burst */
-	long weekly_reports;    /* 1: refresh issues the reports of finished weeks */
+	struct db_settings db; /* database_url, database_role, connect_timeout, statement_timeout */
+	char *work_mem;        /* PostgreSQL work_mem for the aggregator's session */
+	char *time_zone;       /* days and ISO weeks are local to it */
+	long batch_size;       /* queued changes that pick one statement's proposals */
+	long top_proposals;    /* most supported proposals per part in a report */
+	long excerpt_chars;    /* characters of each excerpt */
+	long campaigns;        /* 1: refresh keeps the campaigns too */
+	long campaigns_shown;  /* largest campaigns listed in a report */
+	long campaign_burst;   /* proposals of one campaign in one minute that make a burst */
+	long weekly_reports;   /* 1: refresh issues the reports of finished weeks */
 	char *log_level;
 };
 

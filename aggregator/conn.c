@@ -7,14 +7,7 @@
 
 bool conn_open(struct conn *c, const struct agg_settings *s, struct agg_error *err)
 {
-	struct db_options o = {
-		.url = s->database_url,
-		.role = s->database_role,
-		.app_name = "kenes-aggregator",
-		.statements = &aggregator_statements,
-		.connect_timeout = s->connect_timeout,
-		.statement_timeout = s->statement_timeout,
-	};
+	struct db_options o = db_options_from(&s->db, "kenes-aggregator", &aggregator_statements);
 	PGresult *res;
 
 	memset(c, 0, sizeof(*c));

@@ -30,13 +30,14 @@
 #include "util.h"
 
 static const struct config_option options[] = {
-	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct agg_settings, database_url),
+	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct agg_settings, db.url),
 	  "libpq connection string or URI (also --database, DATABASE_URL)" },
-	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct agg_settings, database_role),
+	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct agg_settings, db.role),
 	  "role to SET after connecting, e.g. kenes_aggregator (empty: the login's own)" },
-	{ "connect_timeout", CONFIG_INT, "5", 1, 300, offsetof(struct agg_settings, connect_timeout),
+	{ "connect_timeout", CONFIG_INT, "5", 1, 300, offsetof(struct agg_settings, db.connect_timeout),
 	  "seconds to wait for the database" },
-	{ "statement_timeout", CONFIG_INT, "0", 0, 86400000, offsetof(struct agg_settings, statement_timeout),
+	{ "statement_timeout", CONFIG_INT, "0", 0, 86400000,
+	  offsetof(struct agg_settings, db.statement_timeout),
 	  "milliseconds a statement may run (0: no limit)" },
 	{ "work_mem", CONFIG_STRING, "64MB", 0, 0, offsetof(struct agg_settings, work_mem),
 	  "PostgreSQL work_mem for the aggregator's sorts and hashes" },
@@ -540,8 +541,8 @@ static void database_url_override(struct agg_settings *s, const char *from_cli)
 	if (!url && !getenv("KENES_DATABASE_URL"))
 		url = getenv("DATABASE_URL");
 	if (url) {
-		free(s->database_url);
-		s->database_url = xstrdup(url);
+		free(s->db.url);
+		s->db.url = xstrdup(url);
 	}
 }
 

@@ -39,6 +39,20 @@ struct db_options {
 	void (*on_error)(void), (*on_reconnect)(void); /* optional, for metrics */
 };
 
+/*
+ * The settings of a database connection every program reads from its config table (each with
+ * its own defaults and bounds). Strings are owned by the program's settings.
+ */
+struct db_settings {
+	char *url;              /* libpq connection string or URI */
+	char *role;             /* SET ROLE after connecting ("" = keep the login role) */
+	long connect_timeout;   /* seconds */
+	long statement_timeout; /* milliseconds, 0 = none */
+};
+/* Options for `s` (borrowed: it must outlive the connection), the rest left zero. */
+struct db_options db_options_from(const struct db_settings *s, const char *app_name,
+				  const struct db_statements *statements);
+
 struct db *db_new(const struct db_options *opts);
 void db_free(struct db *db);
 /* Connects if needed; false when unreachable now (or not durable: SQLSTATE 55000). */

@@ -55,17 +55,17 @@ static const struct config_option options[] = {
 	  "most proposals (or supports) stored in one transaction (group commit)" },
 	{ "writers", CONFIG_INT, "2", 1, 8, offsetof(struct settings, writers),
 	  "writer threads per worker storing batches, one database connection each" },
-	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, database_url),
+	{ "database_url", CONFIG_STRING, "dbname=kenes", 0, 0, offsetof(struct settings, db.url),
 	  "libpq connection string or URI" },
-	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, database_role),
+	{ "database_role", CONFIG_STRING, "", 0, 0, offsetof(struct settings, db.role),
 	  "role to SET after connecting, e.g. kenes_handler (empty: the login's own)" },
 	{ "read_database_url", CONFIG_STRING, "", 0, 0, offsetof(struct settings, read_database_url),
 	  "a streaming-replication standby for the tallies and reports APIs (empty: database_url)" },
 	{ "pool_mode", CONFIG_STRING, "session", 0, 0, offsetof(struct settings, pool_mode),
 	  "session, or transaction behind pgbouncer's transaction pooling (no prepared statements)" },
-	{ "connect_timeout", CONFIG_INT, "2", 1, 60, offsetof(struct settings, connect_timeout),
+	{ "connect_timeout", CONFIG_INT, "2", 1, 60, offsetof(struct settings, db.connect_timeout),
 	  "seconds to wait for a database connection" },
-	{ "statement_timeout", CONFIG_INT, "5000", 0, 600000, offsetof(struct settings, statement_timeout),
+	{ "statement_timeout", CONFIG_INT, "5000", 0, 600000, offsetof(struct settings, db.statement_timeout),
 	  "milliseconds a statement may run" },
 	{ "max_body", CONFIG_INT, "131072", 1024, 16777216, offsetof(struct settings, max_body),
 	  "largest request body in bytes (nginx's client_max_body_size should match)" },
@@ -352,18 +352,12 @@ struct request_thread {
 
 static struct db_options db_options(const struct settings *s)
 {
-	struct db_options dbo = {
-		.url = s->database_url,
-		.role = s->database_role,
-		.app_name = "kenes-fcgi",
-		.statements = &fcgi_statements,
-		.connect_timeout = s->connect_timeout,
-		.statement_timeout = s->statement_timeout,
-		.require_durability = true,
-		.pooled = strcmp(s->pool_mode, "transaction") == 0,
-		.on_error = metrics_db_error,
-		.on_reconnect = metrics_db_reconnect,
-	};
+	struct db_options dbo = db_options_from(&s->db, "kenes-fcgi", &fcgi_statements);
+
+	dbo.require_durability = true;
+	dbo.pooled = strcmp(s->pool_mode, "transaction") == 0;
+	dbo.on_error = metrics_db_error;
+	dbo.on_reconnect = metrics_db_reconnect;
 	return dbo;
 }
 
@@ -690,7 +684,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* SET ROLE would stay behind on a pooled server connection for other clients. */
-	if (strcmp(s.pool_mode, "transaction") == 0 && *s.database_role) {
+	if (strcmp(s.pool_mode, "transaction") == 0 && *s.db.role) {
 		fprintf(stderr, "kenes-fcgi: with pool_mode = transaction, leave database_role empty "
 				"and log in as a member of the role (see docs/SCALING.md)\n");
 		return 1;

@@ -4,7 +4,8 @@
 #ifndef KENES_SETTINGS_H
 #define KENES_SETTINGS_H
 
-struct db_statements;
+#include "db.h"
+
 /* The handler's statements, embedded from sql/queries/ (build/queries.c). */
 extern const struct db_statements fcgi_statements;
 
@@ -15,12 +16,9 @@ struct settings {
 	long threads;                /* request threads per worker, one database connection each */
 	long batch_max;              /* most proposals stored in one transaction */
 	long writers;                /* writer threads per worker (group commit), one connection each */
-	char *database_url;          /* libpq connection string or URI */
-	char *database_role;         /* SET ROLE after connecting ("" = keep the login role) */
+	struct db_settings db;       /* database_url, database_role, connect_timeout, statement_timeout */
 	char *read_database_url;     /* a hot standby for the tallies and reports APIs ("" = database_url) */
 	char *pool_mode;             /* "session" (direct or session pooling) or "transaction" (pgbouncer) */
-	long connect_timeout;        /* seconds */
-	long statement_timeout;      /* milliseconds */
 	long max_body;               /* bytes; larger bodies get 413 */
 	long structure_ttl;          /* seconds a worker keeps the consultation structure cached */
 	char *log_level;             /* debug, info, warn, error */
