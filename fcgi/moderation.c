@@ -282,7 +282,7 @@ static json_t *nullable_str(const PGresult *res, int row, int col)
 /* Column order of sql/queries/moderation_log.sql. */
 static const char *const log_columns[] = { "id",       "at",       "token_id", "actor",        "role",
 					   "action",   "proposal", "campaign", "duplicate_of", "flag",
-					   "decision", "affected", "reason" };
+					   "decision", "affected", "reason",   "sso_subject" };
 
 static void log_csv(struct request *req, const PGresult *res, const struct moderation_list_query *q)
 {
@@ -313,7 +313,8 @@ static json_t *log_json(const PGresult *res)
 		json_object_set_new(item, "id", nullable_int(res, i, 0));
 		json_object_set_new(item, "at", nullable_str(res, i, 1));
 		json_object_set_new(item, "actor",
-				    json_pack("{s:o, s:o, s:o}", "token", nullable_int(res, i, 2), "name",
+				    json_pack("{s:o, s:o, s:o, s:o}", "token", nullable_int(res, i, 2),
+					      "sso_subject", nullable_str(res, i, 13), "name",
 					      nullable_str(res, i, 3), "role", nullable_str(res, i, 4)));
 		json_object_set_new(item, "action", nullable_str(res, i, 5));
 		json_object_set_new(item, "proposal", nullable_int(res, i, 6));

@@ -32,8 +32,9 @@ static const struct audit_log {
 	  (const int[]){ 0, 1, 2, 4, 5, 6, 7, -1 }, -1 },
 	{ "moderation", "moderation_log",
 	  (const char *const[]){ "id", "at", "token_id", "actor", "role", "action", "proposal_id",
-				 "campaign_id", "duplicate_of", "flag_id", "decision", "affected", "reason" },
-	  13, (const int[]){ 0, 1, 3, 4, 5, 6, 7, 11, 12, -1 }, 6 },
+				 "campaign_id", "duplicate_of", "flag_id", "decision", "affected", "reason",
+				 "sso_subject" },
+	  14, (const int[]){ 0, 1, 3, 4, 5, 6, 7, 11, 12, -1 }, 6 },
 };
 
 struct audit_query {

@@ -249,6 +249,22 @@ static void result_row(struct buf *b, enum lang lang, const char *id, const stru
 	json_decref(body);
 }
 
+/* Under the single sign-on: the action under the SSO subject and role (migration 034), which
+   kenes.staff_sso_moderate_* log instead of a token; false when outcome_run answered 5xx. */
+static bool run_sso_action(struct request *req, const char *action, const char *reason, const char *of,
+			   const char *campaign, const char *id, struct outcome *o)
+{
+	if (campaign)
+		return outcome_run(req, "staff_sso_moderate_campaign", 5,
+				   (const char *[]){ req->trusted_subject, req->trusted_role, action, id,
+						     reason },
+				   "staff_sso_moderate_campaign", o);
+	return outcome_run(req, "staff_sso_moderate_proposal", 6,
+			   (const char *[]){ req->trusted_subject, req->trusted_role, action, id, reason,
+					     of },
+			   "staff_sso_moderate_proposal", o);
+}
+
 /* Runs the action on every id (or the campaign) and shows what came of each. */
 static void run_actions(struct request *req, enum lang lang, const struct route_match *m,
 			const struct action_form *a)
@@ -270,12 +286,14 @@ void staff_moderation_run(struct request *req, enum lang lang, const struct rout
 	for (int i = 0; i < (campaign ? 1 : count); i++) {
 		const char *id = campaign ? campaign : ids[i];
 		struct outcome o = { 0 };
-		bool ok = campaign ? outcome_run(req, "staff_moderate_campaign", 4,
-						 (const char *[]){ m->token_hash, action, id, reason },
-						 "staff_moderate_campaign", &o)
-				   : outcome_run(req, "staff_moderate_proposal", 5,
-						 (const char *[]){ m->token_hash, action, id, reason, of },
-						 "staff_moderate_proposal", &o);
+		bool ok = staff_session_is_sso(req)
+				  ? run_sso_action(req, action, reason, of, campaign, id, &o)
+			  : campaign ? outcome_run(req, "staff_moderate_campaign", 4,
+						   (const char *[]){ m->token_hash, action, id, reason },
+						   "staff_moderate_campaign", &o)
+				     : outcome_run(req, "staff_moderate_proposal", 5,
+						   (const char *[]){ m->token_hash, action, id, reason, of },
+						   "staff_moderate_proposal", &o);
 
 		if (!ok) { /* outcome_run answered 5xx */
 			buf_free(&html);
@@ -304,8 +322,6 @@ static void moderate(struct request *req, const struct route_match *m, bool camp
 		return;
 	ok = read_action(req, &a, campaign); /* a.f is ours to free whatever it answers */
 
-	/* Under the single sign-on the binding names no session: kenes.staff_moderate_* refuse it
-	   (401, shown as refused), since the moderation log names a token (docs/STAFF.md). */
 	if (!ok && !form_get(&a.f, "action") && !form_get(&a.f, "id") && !form_get(&a.f, "campaign")) {
 		char location[40];
 

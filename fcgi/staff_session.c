@@ -131,16 +131,19 @@ static bool sso_principal(const struct request *req, struct route_match *m)
 {
 	struct buf b;
 
-	if (!*req->trusted_subject || !*req->trusted_role)
+	if (!staff_session_is_sso(req))
 		return false;
 	m->role = auth_role_parse(req->trusted_role);
-	if (!m->role)
-		return false;
 	buf_init(&b, 0);
 	buf_printf(&b, "sso\n%s\n%s", req->trusted_subject, req->trusted_role);
 	sha256_hex(b.data, b.len, m->token_hash);
 	buf_free(&b);
 	return true;
+}
+
+bool staff_session_is_sso(const struct request *req)
+{
+	return *req->trusted_subject && *req->trusted_role && auth_role_parse(req->trusted_role);
 }
 
 /* The session of the cookie: 1 live (m filled), 0 none, -1 the database failed (answered). */

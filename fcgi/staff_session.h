@@ -36,6 +36,9 @@
  * site 403; the database unavailable 503.
  */
 bool staff_session_require_or_reply(struct request *req, unsigned allowed, struct route_match *m);
+/* True when the request comes through the single sign-on (both trusted parameters set, the
+   role one of ours): then the person is req->trusted_subject, and no token acts. */
+bool staff_session_is_sso(const struct request *req);
 
 /* A new session id (STAFF_SESSION_ID_LEN characters) and the SHA-256 of it in hex. */
 void staff_session_id_make(char id[STAFF_SESSION_ID_LEN + 1], char sha256_hex[65]);
