@@ -90,4 +90,36 @@ http POST /staff/sign-out -b 'sso=ok-aigerim; sso_role=moderator' --data-urlenco
 check "staff: the same person with another role is another binding" eq "$STATUS" 403
 http POST /staff/sign-out -b 'sso=ok-aigerim; sso_role=analyst' --data-urlencode "csrf=$sso_csrf"
 check "staff: her own form token goes through" eq "$STATUS" 303
+# Moderation under the single sign-on (migration 034): the log names the SSO subject.
+mod='sso=ok-mira; sso_role=moderator'
+http GET '/staff/moderation?lang=en' -b "$mod"
+check "staff: the provider's moderator sees the queue" eq "$STATUS" 200
+mod_csrf=$(printf '%s' "$BODY" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+moderate() { # cookie csrf action
+	http POST '/staff/moderation/proposals?lang=en' -b "$1" --data-urlencode "csrf=$2" \
+		--data "id=$pid&action=$3&confirm=yes" --data-urlencode "reason=SSO check"
+}
+status_of() { echo "SELECT status FROM kenes.proposal WHERE id = :'id'" | sql -v id="$pid"; }
+moderate "$mod" "" hide
+check "staff: an SSO moderator's action without a form token: 403" eq "$STATUS" 403
+check "... and nothing hidden" eq "$(status_of)" published
+moderate "$mod" "$mod_csrf" hide
+check "staff: an SSO moderator hides" eq "$STATUS" 200
+check "... changed" contains "$BODY" "changed"
+check "... hidden" eq "$(status_of)" hidden
+moderate "$mod" "$mod_csrf" unhide
+check "staff: and shows it again" eq "$(status_of)" published
+check "the log names the SSO subject, and no token, for both" \
+	eq "$(echo "SELECT string_agg(action || ' ' || sso_subject || ' ' || actor || ' ' || role || ' ' || (token_id IS NULL), ',' ORDER BY id)
+		FROM kenes.moderation_log WHERE proposal_id = :'id'" | sql -v id="$pid")" \
+	"hide ok-mira ok-mira moderator true,unhide ok-mira ok-mira moderator true"
+http GET '/staff/audit?log=moderation&lang=en' -b 'sso=ok-mira; sso_role=staff'
+check "staff: the audit page shows the subject" contains "$BODY" "ok-mira"
+http GET '/staff/moderation?lang=en' -b 'sso=ok-mira; sso_role=analyst'
+check "staff: an SSO analyst may not open the queue: 403" eq "$STATUS" 403
+ana_csrf=$(curl -s -b 'sso=ok-mira; sso_role=analyst' "$BASE_URL/staff/account?lang=en" |
+	sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+moderate 'sso=ok-mira; sso_role=analyst' "$ana_csrf" hide
+check "staff: an SSO analyst's action: 403" eq "$STATUS" 403
+check "... and nothing hidden" eq "$(status_of)" published
 finish
