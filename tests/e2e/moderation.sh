@@ -285,7 +285,7 @@ check "when (UTC)" contains "$(json "[$mine | .at] | .[0]")" "Z"
 today=$(date -u +%F)
 http GET "/api/v1/moderation/log?format=csv&from=$today&to=$today&after=$((hide_log - 1))" -H "Authorization: Bearer $moderator"
 check "CSV" eq "$STATUS $(header Content-Type)" "200 text/csv; charset=utf-8"
-check "CSV header" eq "$(printf '%s' "$BODY" | head -1 | tr -d '\r')" "id,at,token_id,actor,role,action,proposal,campaign,duplicate_of,flag,decision,affected,reason"
+check "CSV header" eq "$(printf '%s' "$BODY" | head -1 | tr -d '\r')" "id,at,token_id,actor,role,action,proposal,campaign,duplicate_of,flag,decision,affected,reason,sso_subject"
 check "a formula is neutralised" contains "$BODY" "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\"),x\""
 check "CSV as an attachment" contains "$(header Content-Disposition)" attachment
 http GET "/api/v1/moderation/log?format=csv&bom=1&limit=1" -H "Authorization: Bearer $staff"

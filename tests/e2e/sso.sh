@@ -112,9 +112,9 @@ check "staff: and shows it again" eq "$(status_of)" published
 check "the log names the SSO subject, and no token, for both" \
 	eq "$(echo "SELECT string_agg(action || ' ' || sso_subject || ' ' || actor || ' ' || role || ' ' || (token_id IS NULL), ',' ORDER BY id)
 		FROM kenes.moderation_log WHERE proposal_id = :'id'" | sql -v id="$pid")" \
-	"hide ok-mira ok-mira moderator true,unhide ok-mira ok-mira moderator true"
+	"hide mira mira moderator true,unhide mira mira moderator true"
 http GET '/staff/audit?log=moderation&lang=en' -b 'sso=ok-mira; sso_role=staff'
-check "staff: the audit page shows the subject" contains "$BODY" "ok-mira"
+check "staff: the audit page shows the subject" contains "$BODY" "<td>mira</td>"
 http GET '/staff/moderation?lang=en' -b 'sso=ok-mira; sso_role=analyst'
 check "staff: an SSO analyst may not open the queue: 403" eq "$STATUS" 403
 ana_csrf=$(curl -s -b 'sso=ok-mira; sso_role=analyst' "$BASE_URL/staff/account?lang=en" |
