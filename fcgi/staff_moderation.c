@@ -255,14 +255,14 @@ static bool run_sso_action(struct request *req, const char *action, const char *
 			   const char *campaign, const char *id, struct outcome *o)
 {
 	if (campaign)
-		return outcome_run(req, "staff_sso_moderate_campaign", 5,
-				   (const char *[]){ req->trusted_subject, req->trusted_role, action, id,
-						     reason },
-				   "staff_sso_moderate_campaign", o);
-	return outcome_run(req, "staff_sso_moderate_proposal", 6,
-			   (const char *[]){ req->trusted_subject, req->trusted_role, action, id, reason,
-					     of },
-			   "staff_sso_moderate_proposal", o);
+		return outcome_run(
+			req, "staff_sso_moderate_campaign", 5,
+			(const char *[]){ req->trusted_subject, req->trusted_role, action, id, reason },
+			"staff_sso_moderate_campaign", o);
+	return outcome_run(
+		req, "staff_sso_moderate_proposal", 6,
+		(const char *[]){ req->trusted_subject, req->trusted_role, action, id, reason, of },
+		"staff_sso_moderate_proposal", o);
 }
 
 /* Runs the action on every id (or the campaign) and shows what came of each. */
