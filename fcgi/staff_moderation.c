@@ -83,6 +83,53 @@ static void flag_row(struct buf *b, enum lang lang, const char *json)
 	json_decref(doc);
 }
 
+/*
+ * The queue of campaign bursts: each campaign links to its proposals in the staff search and
+ * has the whole-campaign form prefilled (a reason still to give, then the confirmation).
+ * STAFF_BURST_MIN is the aggregator's default campaign_burst.
+ */
+#define STAFF_BURST_MIN "10"
+static void burst_queue(struct buf *b, enum lang lang, const struct route_match *m, const PGresult *res)
+{
+	static const char *const heads[] = {
+		"staff.campaign.id",     "staff.burst.per_minute", "staff.burst.minute", "staff.burst.size",
+		"staff.burst.published", "staff.burst.seen",       "view.text",          "staff.bulk.action"
+	};
+	const char *labels[ARRAY_LEN(heads) + 1] = { 0 };
+
+	buf_printf(b, "<h2 id=\"bursts\">%s</h2>\n", lang_tr(lang, "staff.burst.title"));
+	if (PQntuples(res) == 0) {
+		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "staff.burst.none"));
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(heads); i++)
+		labels[i] = lang_tr(lang, heads[i]);
+	widget_table_head(b, "bursts", labels);
+	buf_puts(b, "\n<tbody>\n");
+	for (int i = 0; i < PQntuples(res); i++) {
+		const char *id = PQgetvalue(res, i, 0);
+
+		buf_printf(b,
+			   "<tr><td><a href=\"/staff/proposals?lang=%s&amp;campaign=%s\">%s</a></td>"
+			   "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s – %s</td><td>",
+			   lang_code(lang), id, id, PQgetvalue(res, i, 1), PQgetvalue(res, i, 2),
+			   PQgetvalue(res, i, 3), PQgetvalue(res, i, 4), PQgetvalue(res, i, 5),
+			   PQgetvalue(res, i, 6));
+		buf_html(b, PQgetvalue(res, i, 7));
+		buf_printf(b,
+			   "</td><td><form method=\"post\" action=\"/staff/moderation/campaigns?lang=%s\">",
+			   lang_code(lang));
+		staff_csrf_field(b, m);
+		buf_printf(
+			b,
+			"<input type=\"hidden\" name=\"campaign\" value=\"%s\"><input type=\"hidden\" "
+			"name=\"action\" value=\"hide\"><label>%s <input name=\"reason\" required "
+			"maxlength=\"500\"></label> <button type=\"submit\">%s</button></form></td></tr>\n",
+			id, lang_tr(lang, "staff.bulk.reason"), lang_tr(lang, "staff.action.hide"));
+	}
+	buf_puts(b, "</tbody></table>\n");
+}
+
 void staff_moderation_page(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
@@ -114,6 +161,13 @@ void staff_moderation_page(struct request *req, const struct route_match *m)
 		buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.flags.none"));
 	staff_moderation_bulk_controls(&html, lang);
 	buf_puts(&html, "</form>\n");
+	PQclear(res);
+	if (!(res = db_run(req->db, "staff_campaign_bursts", 2, (const char *[]){ STAFF_BURST_MIN, "50" }))) {
+		buf_free(&html);
+		reply_db_failure(req, req->db, "staff_campaign_bursts");
+		return;
+	}
+	burst_queue(&html, lang, m, res);
 	buf_printf(&html,
 		   "<h2>%s</h2>\n<form method=\"post\" action=\"/staff/moderation/campaigns?lang=%s\">\n",
 		   lang_tr(lang, "staff.campaign.title"), lang_code(lang));

@@ -90,7 +90,7 @@ async function signIn(page, token) {
 // The campaign form, its confirmation and its result: ACTION ('hide', 'unhide').
 async function moderateCampaign(page, c, action, reason) {
 	await page.goto(`${BASE_URL}/staff/moderation?lang=en`);
-	const form = page.locator('form[action^="/staff/moderation/campaigns"]').first();
+	const form = page.locator('form[action^="/staff/moderation/campaigns"]:has(input[name=campaign]:not([type=hidden]))');
 	await form.locator('input[name=campaign]').fill(c.id);
 	await form.locator('select[name=action]').selectOption(action);
 	await form.locator('input[name=reason]').fill(reason);

@@ -181,7 +181,7 @@ check "... as an attachment" grep -q 'Content-Disposition: attachment; filename=
 check "... bigger than one piece" test "$(stat -c %s "$_tmp/audit.csv")" -gt 65536
 check "the moderation log CSV, for a period, is the SQL select" \
 	cmp_csv "/staff/audit?format=csv&log=moderation&from=$today&to=$today" \
-	"SELECT l.id, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at, l.token_id, l.actor, l.role, l.action, l.proposal_id, l.campaign_id, l.duplicate_of, l.flag_id, l.decision, l.affected, l.reason FROM kenes.moderation_log l WHERE l.at >= '$today'::date::timestamp AT TIME ZONE 'UTC' AND l.at < ('$today'::date + 1)::timestamp AT TIME ZONE 'UTC' ORDER BY l.id"
+	"SELECT l.id, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at, l.token_id, l.actor, l.role, l.action, l.proposal_id, l.campaign_id, l.duplicate_of, l.flag_id, l.decision, l.affected, l.reason, l.sso_subject FROM kenes.moderation_log l WHERE l.at >= '$today'::date::timestamp AT TIME ZONE 'UTC' AND l.at < ('$today'::date + 1)::timestamp AT TIME ZONE 'UTC' ORDER BY l.id"
 http GET "/staff/audit?lang=en&log=moderation" -b "$jar"
 check "the moderation log links proposals to their history" contains "$BODY" "href=\"/staff/proposals/$p?lang=en\""
 http GET "/staff/audit?lang=en" -b "$ajar"
