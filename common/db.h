@@ -39,13 +39,10 @@ struct db_options {
 	void (*on_error)(void), (*on_reconnect)(void); /* optional, for metrics */
 };
 
-/*
- * The settings of a database connection every program reads from its config table (each with
- * its own defaults and bounds). Strings are owned by the program's settings.
- */
+/* The connection settings each program reads with its own config rows (own defaults and
+   bounds); the strings are its settings'. */
 struct db_settings {
-	char *url;              /* libpq connection string or URI */
-	char *role;             /* SET ROLE after connecting ("" = keep the login role) */
+	char *url, *role;       /* libpq URL; SET ROLE after connecting ("": the login's) */
 	long connect_timeout;   /* seconds */
 	long statement_timeout; /* milliseconds, 0 = none */
 };
