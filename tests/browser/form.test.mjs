@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { iin } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
@@ -59,19 +60,6 @@ function proposalRow(id) {
 		timeout: STEP_MS,
 	}).trim();
 	return out ? JSON.parse(out) : null;
-}
-
-// A valid IIN (a man born in early January 1990) from a serial, as tests/lib/iin.sh makes
-// them: an invalid number moves to the next day, never the next serial (two serials, one IIN).
-function iin(serial) {
-	for (const day of ['01', '02', '03', '04', '05']) {
-		const base = `9001${day}3${String(serial).padStart(4, '0')}`;
-		const digits = [...base].map(Number);
-		let check = digits.reduce((sum, d, i) => sum + d * (i + 1), 0) % 11;
-		if (check === 10) check = digits.reduce((sum, d, i) => sum + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
-		if (check !== 10) return base + check;
-	}
-	throw new Error(`no valid IIN for serial ${serial}`);
 }
 
 function openFlags(id) {

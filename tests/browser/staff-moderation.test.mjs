@@ -13,7 +13,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { iin, noSeriousViolations, sql } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
@@ -29,31 +29,6 @@ function agg(...args) {
 		stdio: ['ignore', 'pipe', 'ignore'],
 		timeout: 60_000,
 	}).trim();
-}
-
-function sql(statement, vars = {}) {
-	const args = ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-d', ADMIN_URL];
-	for (const [k, v] of Object.entries(vars)) args.push('-v', `${k}=${v}`);
-	return execFileSync('psql', args, { input: statement, encoding: 'utf8', timeout: STEP_MS }).trim();
-}
-
-// A valid IIN from a serial, as tests/lib/iin.sh makes them (form.test.mjs has the same).
-function iin(serial) {
-	for (const day of ['01', '02', '03', '04', '05']) {
-		const base = `9001${day}3${String(serial).padStart(4, '0')}`;
-		const digits = [...base].map(Number);
-		let check = digits.reduce((sum, d, i) => sum + d * (i + 1), 0) % 11;
-		if (check === 10) check = digits.reduce((sum, d, i) => sum + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
-		if (check !== 10) return base + check;
-	}
-	throw new Error(`no valid IIN for serial ${serial}`);
-}
-
-async function noSeriousViolations(page, what) {
-	if (!page.context()._kenesJs) return;
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
 }
 
 // Twelve people send one letter (with this run's mark): after a refresh, one campaign.

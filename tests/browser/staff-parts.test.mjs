@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { noSeriousViolations } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
@@ -47,12 +47,6 @@ async function propose(text, stance) {
 		signal: AbortSignal.timeout(STEP_MS),
 	});
 	assert.equal(r.status, 201, `proposal: ${r.status}`);
-}
-
-async function noSeriousViolations(page, what) {
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
 }
 
 test('an analyst: dashboard, a part, its proposals, the query builder', { timeout: 120_000 }, async (t) => {

@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { noSeriousViolations, sql } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
@@ -39,19 +39,6 @@ function agg(...args) {
 		stdio: ['ignore', 'pipe', 'ignore'],
 		timeout: 60_000,
 	}).trim();
-}
-
-function sql(statement, vars = {}) {
-	const args = ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-d', ADMIN_URL];
-	for (const [k, v] of Object.entries(vars)) args.push('-v', `${k}=${v}`);
-	return execFileSync('psql', args, { input: statement, encoding: 'utf8', timeout: STEP_MS }).trim();
-}
-
-async function noSeriousViolations(page, what) {
-	if (!page.context()._kenesJs) return;
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
 }
 
 test('the reports pages in Chromium', { timeout: 150_000 }, async (t) => {

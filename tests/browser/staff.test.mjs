@@ -18,7 +18,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
+import { noSeriousViolations } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
@@ -48,14 +48,6 @@ async function propose(text, stance) {
 		signal: AbortSignal.timeout(STEP_MS),
 	});
 	assert.equal(r.status, 201, `proposal: ${r.status}`);
-}
-
-// axe runs in the page, so only with JavaScript on; the pages are the same HTML without it.
-async function noSeriousViolations(page, what) {
-	if (!page.context()._kenesJs) return;
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
 }
 
 async function signIn(page, token, lang) {

@@ -18,10 +18,7 @@ agg refresh >/dev/null 2>&1
 check "refresh" eq "$?" 0
 
 jar=$_tmp/jar
-http GET '/staff/sign-in?lang=en'
-ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
-http POST '/staff/sign-in?lang=en' -c "$jar" --data-urlencode "form_token=$ft" --data-urlencode "token=$staff"
-check "signed in" eq "$STATUS" 303
+staff_sign_in "$jar" "$staff"
 
 # A period from long before the consultation to today (the tallies' zone): every proposal.
 zone=$(echo "SELECT coalesce((SELECT time_zone FROM kenes.tally_state), 'Asia/Almaty')" | sql)

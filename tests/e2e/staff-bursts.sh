@@ -29,10 +29,7 @@ check "refresh" eq "$?" 0
 campaign=$(echo "SELECT DISTINCT campaign_id FROM kenes.campaign_member WHERE proposal_id IN ($list)" | sql)
 check "one campaign" test -n "$campaign" -a "$(echo "$campaign" | wc -l)" = 1
 
-http GET '/staff/sign-in?lang=en'
-ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
-http POST '/staff/sign-in?lang=en' -c "$jar" --data-urlencode "form_token=$ft" --data-urlencode "token=$moderator"
-check "signed in" eq "$STATUS" 303
+staff_sign_in "$jar" "$moderator"
 http GET '/staff/moderation?lang=en' -b "$jar"
 check "the moderation page: 200" eq "$STATUS" 200
 check "with the queue of bursts" contains "$BODY" '<h2 id="bursts">Campaign bursts</h2>'

@@ -21,10 +21,7 @@ agg refresh >/dev/null 2>&1
 check "refresh" eq "$?" 0
 
 jar=$_tmp/jar
-http GET '/staff/sign-in?lang=en'
-ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
-http POST '/staff/sign-in?lang=en' -c "$jar" --data-urlencode "form_token=$ft" --data-urlencode "token=$staff"
-check "signed in" eq "$STATUS" 303
+staff_sign_in "$jar" "$staff"
 
 # The rows both answer, normalised: key, version, proposals, people, supports, texts.
 api_rows() { # QUERY

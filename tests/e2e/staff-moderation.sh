@@ -14,10 +14,7 @@ moderator=$(agg token create --role moderator --name "e2e staff-moderation $run"
 check "token created" test -n "$moderator"
 tid=$(echo "SELECT id FROM kenes.staff_token WHERE token_sha256 = sha256(convert_to(:'t', 'UTF8'))" | sql -v t="$moderator")
 
-http GET '/staff/sign-in?lang=en'
-ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
-http POST '/staff/sign-in?lang=en' -c "$jar" --data-urlencode "form_token=$ft" --data-urlencode "token=$moderator"
-check "signed in" eq "$STATUS" 303
+staff_sign_in "$jar" "$moderator"
 http GET '/staff/moderation?lang=en' -b "$jar"
 check "the moderation page: 200" eq "$STATUS" 200
 check "with the campaign form" contains "$BODY" 'action="/staff/moderation/campaigns?lang=en"'

@@ -4,6 +4,7 @@
 #   check "what" CONDITION...         runs the condition; records pass or fail
 #   not COMMAND...                    succeeds when COMMAND fails (check "x" not cmd)
 #   json FILTER                       jq -r FILTER on BODY
+#   staff_sign_in JAR TOKEN           signs in to /staff/ with TOKEN; the session in cookie jar JAR
 #   finish                            prints the tally; returns non-zero on any failure
 
 PASSED=0
@@ -33,6 +34,15 @@ header() { # NAME: the value of a response header
 
 json() {
 	printf '%s' "$BODY" | jq -r "$1" 2>/dev/null
+}
+
+# The sign-in form's token, then the token posted with it; checked as "signed in" (a 303).
+staff_sign_in() { # JAR TOKEN
+	local ft
+	http GET '/staff/sign-in?lang=en'
+	ft=$(printf '%s' "$BODY" | sed -n 's/.*name="form_token" value="\([^"]*\)".*/\1/p')
+	http POST '/staff/sign-in?lang=en' -c "$1" --data-urlencode "form_token=$ft" --data-urlencode "token=$2"
+	check "signed in" eq "$STATUS" 303
 }
 
 check() {

@@ -1,0 +1,37 @@
+// tests/browser/lib.mjs - what several journeys share (not a test: run.sh runs *.test.mjs).
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import AxeBuilder from '@axe-core/playwright';
+
+const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
+const STEP_MS = 20_000;
+
+// psql on the test database: STATEMENT with psql variables VARS; its output, trimmed.
+export function sql(statement, vars = {}) {
+	const args = ['-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-d', ADMIN_URL];
+	for (const [k, v] of Object.entries(vars)) args.push('-v', `${k}=${v}`);
+	return execFileSync('psql', args, { input: statement, encoding: 'utf8', timeout: STEP_MS }).trim();
+}
+
+// A valid IIN (a man born in early January 1990) from a serial, as tests/lib/iin.sh makes
+// them: an invalid number moves to the next day, never the next serial (two serials, one IIN).
+export function iin(serial) {
+	for (const day of ['01', '02', '03', '04', '05']) {
+		const base = `9001${day}3${String(serial).padStart(4, '0')}`;
+		const digits = [...base].map(Number);
+		let check = digits.reduce((sum, d, i) => sum + d * (i + 1), 0) % 11;
+		if (check === 10) check = digits.reduce((sum, d, i) => sum + d * [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2][i], 0) % 11;
+		if (check !== 10) return base + check;
+	}
+	throw new Error(`no valid IIN for serial ${serial}`);
+}
+
+// axe runs in the page, so only with JavaScript on (context._kenesJs); the pages are the
+// same HTML without it.
+export async function noSeriousViolations(page, what) {
+	if (!page.context()._kenesJs) return;
+	const result = await new AxeBuilder({ page }).analyze();
+	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
