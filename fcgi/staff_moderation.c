@@ -2,6 +2,7 @@
 
 #include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth.h"
@@ -255,14 +256,22 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 			 const struct action_form *a, const char *path)
 {
 	struct buf html;
+	long count = a->count;
 
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, "staff.confirm.title"));
-	staff_nav(&html, lang, m);
-	buf_printf(&html, "<h1>%s</h1>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>",
-		   lang_tr(lang, "staff.confirm.title"), lang_tr(lang, "staff.bulk.action"),
-		   action_label(lang, a->action), lang_tr(lang, "staff.confirm.count"),
-		   a->campaign ? 1 : a->count);
+	if (a->campaign) { /* the members it would change, not the one campaign */
+		PGresult *res = db_run(req->db, "staff_campaign_affected", 2,
+				       (const char *[]){ a->campaign, a->action });
+
+		if (!res) {
+			reply_db_failure(req, req->db, "staff_campaign_affected");
+			return;
+		}
+		count = strtol(PQgetvalue(res, 0, 0), NULL, 10);
+		PQclear(res);
+	}
+	staff_page_begin(&html, lang, m, "staff.confirm.title");
+	buf_printf(&html, "<p>%s: <strong>%s</strong>. %s: <strong>%ld</strong>", lang_tr(lang, "staff.bulk.action"),
+		   action_label(lang, a->action), lang_tr(lang, "staff.confirm.count"), count);
 	if (a->campaign)
 		buf_printf(&html, " (%s %s)", lang_tr(lang, "staff.campaign.id"), a->campaign);
 	buf_printf(&html, ".</p>\n<p>%s: ", lang_tr(lang, "staff.bulk.reason"));
@@ -281,13 +290,7 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 		buf_printf(&html, "<input type=\"hidden\" name=\"campaign\" value=\"%s\">\n", a->campaign);
 	for (int i = 0; i < a->count; i++)
 		buf_printf(&html, "<input type=\"hidden\" name=\"id\" value=\"%s\">\n", a->ids[i]);
-	buf_printf(&html, "<button type=\"submit\" name=\"confirm\" value=\"yes\">%s</button>\n</form>\n",
-		   lang_tr(lang, "staff.confirm.button"));
-	buf_printf(&html, "<p><a href=\"/staff/moderation?lang=%s\">%s</a></p>\n", lang_code(lang),
-		   lang_tr(lang, "staff.confirm.cancel"));
-	page_end(&html);
-	reply_html(req, 200, &html);
-	buf_free(&html);
+	staff_confirm_end(req, &html, lang, "/staff/moderation");
 }
 
 /* One row of the results: the proposal (or campaign), and what came of it. */

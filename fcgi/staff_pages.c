@@ -193,6 +193,17 @@ void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m
 	buf_printf(b, "<h1>%s</h1>\n", lang_tr(lang, title_key));
 }
 
+void staff_confirm_end(struct request *req, struct buf *b, enum lang lang, const char *cancel_path)
+{
+	buf_printf(b, "<button type=\"submit\" name=\"confirm\" value=\"yes\">%s</button>\n</form>\n",
+		   lang_tr(lang, "staff.confirm.button"));
+	buf_printf(b, "<p><a href=\"%s?lang=%s\">%s</a></p>\n", cancel_path, lang_code(lang),
+		   lang_tr(lang, "staff.confirm.cancel"));
+	page_end(b);
+	reply_html(req, 200, b);
+	buf_free(b);
+}
+
 void staff_home(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);

@@ -25,5 +25,8 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m);
 /* Starts a workspace page in b (buf_init): the shell, the navigation and an <h1>, all titled
  * lang_tr(title_key); the caller writes the rest and closes it with page_end. */
 void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m, const char *title_key);
+/* Ends a confirmation page begun by staff_page_begin inside its open <form>: the confirm=yes
+ * button, a cancel link to cancel_path, and the 200 reply; frees b. */
+void staff_confirm_end(struct request *req, struct buf *b, enum lang lang, const char *cancel_path);
 
 #endif

@@ -51,13 +51,10 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 	struct buf html;
 
 	snprintf(action_key, sizeof(action_key), "staff.action.%s", value(f, "action"));
-	buf_init(&html, 0);
-	page_begin(&html, lang, lang_tr(lang, "staff.confirm.title"));
-	staff_nav(&html, lang, m);
+	staff_page_begin(&html, lang, m, "staff.confirm.title");
 	buf_printf(
-		&html,
-		"<h1>%s</h1>\n<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
-		lang_tr(lang, "staff.confirm.title"), lang_tr(lang, "staff.bulk.search.legend"),
+		&html, "<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
+		lang_tr(lang, "staff.bulk.search.legend"),
 		lang_tr(lang, "staff.bulk.action"), lang_tr(lang, action_key),
 		lang_tr(lang, "staff.confirm.count"), mt->count, lang_tr(lang, "staff.bulk.reason"));
 	buf_html(&html, value(f, "reason"));
@@ -76,13 +73,7 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 			buf_html(&html, value(f, *name));
 			buf_puts(&html, "\">\n");
 		}
-	buf_printf(&html, "<button type=\"submit\" name=\"confirm\" value=\"yes\">%s</button>\n</form>\n",
-		   lang_tr(lang, "staff.confirm.button"));
-	buf_printf(&html, "<p><a href=\"/staff/proposals?lang=%s\">%s</a></p>\n", lang_code(lang),
-		   lang_tr(lang, "staff.confirm.cancel"));
-	page_end(&html);
-	reply_html(req, 200, &html);
-	buf_free(&html);
+	staff_confirm_end(req, &html, lang, "/staff/proposals");
 }
 
 /* The id just above upto (the confirmed highest), so that the search runs "below" it; false

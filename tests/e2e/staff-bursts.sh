@@ -49,6 +49,9 @@ status_of() { echo "SELECT string_agg(DISTINCT status, ',') FROM kenes.proposal 
 mod --data "campaign=$campaign&action=hide" --data-urlencode "reason=a form letter $run"
 check "the queue's form: a confirmation first" contains "$STATUS $BODY" "200 "
 check "... naming the campaign" contains "$BODY" "Campaign no. $campaign"
+members=$(echo "SELECT count(*) FROM kenes.campaign_member cm JOIN kenes.proposal p ON p.id = cm.proposal_id
+	WHERE cm.campaign_id = $campaign AND p.status = 'published'" | sql)
+check "... counting the proposals it will hide ($members)" contains "$BODY" "Count: <strong>$members</strong>"
 check "nothing hidden yet" eq "$(status_of)" published
 mod --data "campaign=$campaign&action=hide&confirm=yes" --data-urlencode "reason=a form letter $run"
 check "confirmed: changed" contains "$BODY" "changed"
@@ -56,6 +59,8 @@ check "every proposal of the campaign is hidden" eq "$(status_of)" hidden
 agg refresh >/dev/null 2>&1
 http GET '/staff/moderation?lang=en' -b "$jar"
 check "hidden as a whole, it leaves the queue after a refresh" not contains "$BODY" "campaign=$campaign\">"
+mod --data "campaign=$campaign&action=unhide" --data-urlencode "reason=undo $run"
+check "showing it again: the count of those hidden with it" contains "$BODY" "Count: <strong>$members</strong>"
 mod --data "campaign=$campaign&action=unhide&confirm=yes" --data-urlencode "reason=undo $run"
 check "shown again" eq "$(status_of)" published
 finish
