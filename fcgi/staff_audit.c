@@ -137,16 +137,18 @@ static void filter_form(struct buf *b, enum lang lang, const struct audit_query 
 }
 
 /* "log=…&from=…&to=…" of the query, for links (dates and names are plain ASCII, checked). */
+/* The query's pairs as a link's query string (checked values: nothing needs encoding). */
 static void query_tail(struct buf *b, const struct audit_query *q)
 {
-	buf_printf(b, "log=%s", q->log->name);
+	buf_printf(b, "&log=%s", q->log->name);
 	if (q->from)
-		buf_printf(b, "&amp;from=%s", q->from);
+		buf_printf(b, "&from=%s", q->from);
 	if (q->to)
-		buf_printf(b, "&amp;to=%s", q->to);
+		buf_printf(b, "&to=%s", q->to);
 }
 
-static void entries(struct buf *b, enum lang lang, const struct audit_query *q, const PGresult *res)
+static void entries(struct buf *b, enum lang lang, const struct audit_query *q, const PGresult *res,
+		    const char *tail)
 {
 	int shown = PQntuples(res) > PAGE_SIZE ? PAGE_SIZE : PQntuples(res);
 
@@ -172,13 +174,8 @@ static void entries(struct buf *b, enum lang lang, const struct audit_query *q, 
 		buf_puts(b, "</tr>\n");
 	}
 	buf_puts(b, "</tbody></table>\n");
-	if (PQntuples(res) > PAGE_SIZE) {
-		buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"/staff/audit?lang=%s&amp;",
-			   lang_tr(lang, "nav.pages"), lang_code(lang));
-		query_tail(b, q);
-		buf_printf(b, "&amp;after=%s\">%s</a></nav>\n", PQgetvalue(res, shown - 1, 0),
-			   lang_tr(lang, "list.next"));
-	}
+	if (PQntuples(res) > PAGE_SIZE)
+		staff_next_link(b, lang, "/staff/audit", tail, PQgetvalue(res, shown - 1, 0));
 }
 
 void staff_audit_page(struct request *req, const struct route_match *m)
@@ -188,7 +185,7 @@ void staff_audit_page(struct request *req, const struct route_match *m)
 	struct audit_query q;
 	PGresult *res = NULL;
 	char limit[8];
-	struct buf html;
+	struct buf html, tail;
 
 	if (!form_parse(req->query, strlen(req->query), &f) || !parse(&f, &q)) {
 		staff_message_page(req, 422, lang, m, "staff.audit.title", "staff.dash.bad_filter");
@@ -207,10 +204,11 @@ void staff_audit_page(struct request *req, const struct route_match *m)
 	staff_page_begin(&html, lang, m, "staff.audit.title");
 	buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.audit.intro"));
 	filter_form(&html, lang, &q);
-	buf_printf(&html, "<p><a href=\"/staff/audit?lang=%s&amp;format=csv&amp;", lang_code(lang));
-	query_tail(&html, &q);
-	buf_printf(&html, "\" download>%s</a></p>\n", lang_tr(lang, "staff.audit.csv"));
-	entries(&html, lang, &q, res);
+	buf_init(&tail, 0);
+	query_tail(&tail, &q);
+	staff_download_link(&html, lang, "/staff/audit", tail.data);
+	entries(&html, lang, &q, res, tail.data);
+	buf_free(&tail);
 	page_end(&html);
 	reply_html(req, 200, &html);
 	buf_free(&html);

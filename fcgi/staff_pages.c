@@ -193,6 +193,21 @@ void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m
 	buf_printf(b, "<h1>%s</h1>\n", lang_tr(lang, title_key));
 }
 
+void staff_download_link(struct buf *b, enum lang lang, const char *path, const char *query)
+{
+	buf_printf(b, "<p><a href=\"%s?lang=%s&amp;format=csv", path, lang_code(lang));
+	buf_html(b, query);
+	buf_printf(b, "\" download>%s</a></p>\n", lang_tr(lang, "staff.audit.csv"));
+}
+
+void staff_next_link(struct buf *b, enum lang lang, const char *path, const char *query, const char *after)
+{
+	buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"%s?lang=%s", lang_tr(lang, "nav.pages"),
+		   path, lang_code(lang));
+	buf_html(b, query);
+	buf_printf(b, "&amp;after=%s\">%s</a></nav>\n", after, lang_tr(lang, "list.next"));
+}
+
 void staff_confirm_end(struct request *req, struct buf *b, enum lang lang, const char *cancel_path)
 {
 	buf_printf(b, "<button type=\"submit\" name=\"confirm\" value=\"yes\">%s</button>\n</form>\n",

@@ -25,6 +25,10 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m);
 /* Starts a workspace page in b (buf_init): the shell, the navigation and an <h1>, all titled
  * lang_tr(title_key); the caller writes the rest and closes it with page_end. */
 void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m, const char *title_key);
+/* Links to PATH?lang=LL with `query` (raw pairs, each "&k=v"; escaped here): the CSV download
+ * of what the page shows, and the next page of a list after the id `after`. */
+void staff_download_link(struct buf *b, enum lang lang, const char *path, const char *query);
+void staff_next_link(struct buf *b, enum lang lang, const char *path, const char *query, const char *after);
 /* Ends a confirmation page begun by staff_page_begin inside its open <form>: the confirm=yes
  * button, a cancel link to cancel_path, and the 200 reply; frees b. */
 void staff_confirm_end(struct request *req, struct buf *b, enum lang lang, const char *cancel_path);

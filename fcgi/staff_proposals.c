@@ -150,14 +150,17 @@ static void query_string(struct buf *b, const char *v[F_COUNT])
 		}
 }
 
-/* The same, HTML-escaped, for a link's href. */
-static void query_tail(struct buf *b, const char *v[F_COUNT])
+/* A link to /staff/proposals with the query: its download, or its next page after `after`. */
+static void query_link(struct buf *b, enum lang lang, const char *v[F_COUNT], const char *after)
 {
 	struct buf q;
 
 	buf_init(&q, 0);
 	query_string(&q, v);
-	buf_html(b, q.data);
+	if (after)
+		staff_next_link(b, lang, "/staff/proposals", q.data, after);
+	else
+		staff_download_link(b, lang, "/staff/proposals", q.data);
 	buf_free(&q);
 }
 
@@ -224,13 +227,8 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 		buf_puts(b, "</li>\n");
 	}
 	buf_puts(b, "</ol>\n");
-	if (PQntuples(res) > PAGE_SIZE) {
-		buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"/staff/proposals?lang=%s",
-			   lang_tr(lang, "nav.pages"), lang_code(lang));
-		query_tail(b, v);
-		buf_printf(b, "&amp;after=%s\">%s</a></nav>\n", PQgetvalue(res, shown - 1, 0),
-			   lang_tr(lang, "list.next"));
-	}
+	if (PQntuples(res) > PAGE_SIZE)
+		query_link(b, lang, v, PQgetvalue(res, shown - 1, 0));
 }
 
 /* A search as the query asked it, run a batch at a time, newest first (keyset on id). */
@@ -428,14 +426,9 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->db, "searching proposals");
 		goto out;
 	}
-	buf_init(&b, 0);
-	page_begin(&b, lang, lang_tr(lang, "staff.search.title"));
-	buf_printf(&b, "<h1>%s</h1>\n", lang_tr(lang, "staff.search.title"));
-	staff_nav(&b, lang, m);
+	staff_page_begin(&b, lang, m, "staff.search.title");
 	search_form(&b, lang, s.v, m->role & (AUTH_STAFF | AUTH_MODERATOR));
-	buf_printf(&b, "<p><a href=\"/staff/proposals?lang=%s&amp;format=csv", lang_code(lang));
-	query_tail(&b, s.v);
-	buf_printf(&b, "\" download>%s</a></p>\n", lang_tr(lang, "staff.audit.csv"));
+	query_link(&b, lang, s.v, NULL);
 	if (moderator) {
 		buf_printf(&b, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
 			   lang_code(lang));
