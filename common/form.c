@@ -93,6 +93,13 @@ const struct form_field *form_get(const struct form *f, const char *name)
 	return NULL;
 }
 
+const char *form_value(const struct form *f, const char *name)
+{
+	const struct form_field *v = form_get(f, name);
+
+	return v && *v->value ? v->value : NULL;
+}
+
 void form_free(struct form *f)
 {
 	for (int i = 0; i < f->count; i++) {

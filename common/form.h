@@ -27,6 +27,8 @@ struct form {
 bool form_parse(const char *body, size_t len, struct form *out);
 /* The first value of `name`, or NULL. */
 const struct form_field *form_get(const struct form *f, const char *name);
+/* The first value of `name` when it is not empty, or NULL: a form sends its empty fields too. */
+const char *form_value(const struct form *f, const char *name);
 void form_free(struct form *f);
 
 #endif

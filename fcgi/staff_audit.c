@@ -56,9 +56,9 @@ static bool parse(const struct form *f, struct audit_query *q)
 			if (strcmp(v->value, logs[i].name) == 0)
 				q->log = &logs[i];
 	}
-	q->from = (v = form_get(f, "from")) && *v->value ? v->value : NULL;
-	q->to = (v = form_get(f, "to")) && *v->value ? v->value : NULL;
-	q->after = (v = form_get(f, "after")) && *v->value ? v->value : NULL;
+	q->from = form_value(f, "from");
+	q->to = form_value(f, "to");
+	q->after = form_value(f, "after");
 	q->csv = (v = form_get(f, "format")) && strcmp(v->value, "csv") == 0;
 	return q->log && (!q->from || text_is_date_shaped(q->from)) &&
 	       (!q->to || text_is_date_shaped(q->to)) &&

@@ -45,14 +45,6 @@ static bool slug_shaped(const char *s)
 	return true;
 }
 
-/* An empty field is no filter (the form sends every field). */
-static const char *value_of(const struct form *f, const char *name)
-{
-	const struct form_field *v = form_get(f, name);
-
-	return v && *v->value ? v->value : NULL;
-}
-
 /* The filters, checked; false for any that is malformed. */
 static bool parse_query(const struct form *f, struct dash_query *q)
 {
@@ -62,17 +54,17 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 
 	params_check_names(f, names, sizeof(names) / sizeof(names[0]), NULL, &errs);
 	ok = errs.count == 0;
-	q->consultation = value_of(f, "consultation");
-	q->from = value_of(f, "from");
-	q->to = value_of(f, "to");
-	q->stance = value_of(f, "stance");
-	q->version = value_of(f, "version");
-	q->topic = value_of(f, "topic");
-	q->region = value_of(f, "region");
-	q->channel = value_of(f, "channel");
-	q->format = value_of(f, "format");
-	q->sort = value_of(f, "sort");
-	q->dir = value_of(f, "dir");
+	q->consultation = form_value(f, "consultation");
+	q->from = form_value(f, "from");
+	q->to = form_value(f, "to");
+	q->stance = form_value(f, "stance");
+	q->version = form_value(f, "version");
+	q->topic = form_value(f, "topic");
+	q->region = form_value(f, "region");
+	q->channel = form_value(f, "channel");
+	q->format = form_value(f, "format");
+	q->sort = form_value(f, "sort");
+	q->dir = form_value(f, "dir");
 	if (q->stance && strcmp(q->stance, "all") == 0)
 		q->stance = NULL;
 	return ok && (!q->consultation || params_slug_valid(q->consultation)) &&

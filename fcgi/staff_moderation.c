@@ -219,7 +219,7 @@ static bool read_action(const struct request *req, struct action_form *a, bool c
 		return false;
 	a->action = (v = form_get(&a->f, "action")) ? v->value : "";
 	a->reason = (v = form_get(&a->f, "reason")) ? v->value : "";
-	a->of = (v = form_get(&a->f, "of")) && *v->value ? v->value : NULL;
+	a->of = form_value(&a->f, "of");
 	a->confirmed = (v = form_get(&a->f, "confirm")) && strcmp(v->value, "yes") == 0;
 	a->campaign = (v = form_get(&a->f, "campaign")) ? v->value : NULL;
 	for (int i = 0; i < a->f.count; i++)

@@ -43,24 +43,17 @@ struct part_page {
 	struct buf *b;
 };
 
-static const char *value_of(const struct form *f, const char *name)
-{
-	const struct form_field *v = form_get(f, name);
-
-	return v && *v->value ? v->value : NULL;
-}
-
 static bool parse_query(const struct form *f, struct part_query *q)
 {
 	struct errors errs = { .count = 0 };
 	long n;
 
 	params_check_names(f, names, ARRAY_LEN(names), NULL, &errs);
-	q->consultation = value_of(f, "consultation");
-	q->from = value_of(f, "from");
-	q->to = value_of(f, "to");
-	q->stance = value_of(f, "stance");
-	q->version = value_of(f, "version");
+	q->consultation = form_value(f, "consultation");
+	q->from = form_value(f, "from");
+	q->to = form_value(f, "to");
+	q->stance = form_value(f, "stance");
+	q->version = form_value(f, "version");
 	if (q->stance && strcmp(q->stance, "all") == 0)
 		q->stance = NULL;
 	return errs.count == 0 && (!q->consultation || params_slug_valid(q->consultation)) &&

@@ -35,13 +35,6 @@ static const char *const bys[] = { "article", "part",          "topic",      "re
 				   "week",    "article,topic", "part,topic", "identity" };
 static const char *const stance_values[] = { "support", "oppose", "amend" };
 
-static const char *value_of(const struct form *f, const char *name)
-{
-	const struct form_field *v = form_get(f, name);
-
-	return v && *v->value ? v->value : NULL;
-}
-
 /* Percent-encodes all but unreserved characters and the comma of by=part,topic. */
 static void url_encode(struct buf *b, const char *s)
 {
@@ -57,7 +50,7 @@ static void url_encode(struct buf *b, const char *s)
 static void api_query(struct buf *b, const struct form *f)
 {
 	for (size_t i = 0; i < ARRAY_LEN(fields); i++) {
-		const char *v = value_of(f, fields[i].field);
+		const char *v = form_value(f, fields[i].field);
 
 		if (!v)
 			continue;
@@ -104,24 +97,24 @@ static void query_form(struct buf *b, enum lang lang, const struct form *f)
 		   "<form method=\"get\" action=\"/staff/query\" class=\"filter\">\n"
 		   "<input type=\"hidden\" name=\"lang\" value=\"%s\">\n",
 		   lang_code(lang));
-	select_field(b, "by", lang_tr(lang, "staff.query.by"), bys, ARRAY_LEN(bys), NULL, value_of(f, "by"),
+	select_field(b, "by", lang_tr(lang, "staff.query.by"), bys, ARRAY_LEN(bys), NULL, form_value(f, "by"),
 		     NULL);
 	text_field(b, "consultation", lang_tr(lang, "field.consultation"), "text",
-		   value_of(f, "consultation"));
-	text_field(b, "from", lang_tr(lang, "staff.dash.from"), "date", value_of(f, "from"));
-	text_field(b, "to", lang_tr(lang, "staff.dash.to"), "date", value_of(f, "to"));
+		   form_value(f, "consultation"));
+	text_field(b, "from", lang_tr(lang, "staff.dash.from"), "date", form_value(f, "from"));
+	text_field(b, "to", lang_tr(lang, "staff.dash.to"), "date", form_value(f, "to"));
 	select_field(b, "stance", lang_tr(lang, "staff.dash.stance"), stance_values, 3, stance_names,
-		     value_of(f, "stance"), lang_tr(lang, "staff.dash.all"));
-	text_field(b, "version", lang_tr(lang, "staff.dash.version"), "text", value_of(f, "version"));
+		     form_value(f, "stance"), lang_tr(lang, "staff.dash.all"));
+	text_field(b, "version", lang_tr(lang, "staff.dash.version"), "text", form_value(f, "version"));
 	select_field(b, "format", lang_tr(lang, "staff.query.format"), formats, 2, NULL,
-		     value_of(f, "format"), "—");
-	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL, value_of(f, "labels"),
+		     form_value(f, "format"), "—");
+	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL, form_value(f, "labels"),
 		     "—");
 	buf_printf(b,
 		   "<div class=\"field\"><input id=\"q-bom\" name=\"bom\" type=\"checkbox\" value=\"1\"%s> "
 		   "<label for=\"q-bom\">%s</label></div>\n<p><button "
 		   "type=\"submit\">%s</button></p>\n</form>\n",
-		   value_of(f, "bom") && strcmp(value_of(f, "bom"), "1") == 0 ? " checked" : "",
+		   form_value(f, "bom") && strcmp(form_value(f, "bom"), "1") == 0 ? " checked" : "",
 		   lang_tr(lang, "staff.query.bom"), lang_tr(lang, "staff.query.button"));
 }
 

@@ -35,13 +35,6 @@ static void collect(const char *id, void *arg)
 	}
 }
 
-static const char *value(const struct form *f, const char *name)
-{
-	const struct form_field *v = form_get(f, name);
-
-	return v && *v->value ? v->value : NULL;
-}
-
 /* The count, the action and the reason, and a form that asks again with confirm=yes, the
    count and the highest id matched (newer proposals are not part of what was confirmed). */
 static void confirm_page(struct request *req, enum lang lang, const struct route_match *m,
@@ -50,14 +43,14 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 	char action_key[40];
 	struct buf html;
 
-	snprintf(action_key, sizeof(action_key), "staff.action.%s", value(f, "action"));
+	snprintf(action_key, sizeof(action_key), "staff.action.%s", form_value(f, "action"));
 	staff_page_begin(&html, lang, m, "staff.confirm.title");
 	buf_printf(
 		&html, "<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
 		lang_tr(lang, "staff.bulk.search.legend"),
 		lang_tr(lang, "staff.bulk.action"), lang_tr(lang, action_key),
 		lang_tr(lang, "staff.confirm.count"), mt->count, lang_tr(lang, "staff.bulk.reason"));
-	buf_html(&html, value(f, "reason"));
+	buf_html(&html, form_value(f, "reason"));
 	buf_printf(&html, "</p>\n<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
 		   lang_code(lang));
 	staff_csrf_field(&html, m);
@@ -68,9 +61,9 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 		   mt->count, mt->ids[0]);
 	for (const char *const *name = (const char *const[]){ "search", "action", "reason", "of", NULL };
 	     *name; name++)
-		if (value(f, *name)) {
+		if (form_value(f, *name)) {
 			buf_printf(&html, "<input type=\"hidden\" name=\"%s\" value=\"", *name);
-			buf_html(&html, value(f, *name));
+			buf_html(&html, form_value(f, *name));
 			buf_puts(&html, "\">\n");
 		}
 	staff_confirm_end(req, &html, lang, "/staff/proposals");
@@ -92,7 +85,7 @@ static bool bound_above(const char *upto, char out[ID_SIZE])
 static void search_bulk(struct request *req, const struct route_match *m, enum lang lang,
 			const struct form *f)
 {
-	const char *search = value(f, "search"), *confirm = value(f, "confirm");
+	const char *search = form_value(f, "search"), *confirm = form_value(f, "confirm");
 	bool confirmed = confirm && strcmp(confirm, "yes") == 0;
 	struct matches mt = { xcalloc(STAFF_SEARCH_BULK_MAX, ID_SIZE),
 			      xcalloc(STAFF_SEARCH_BULK_MAX, sizeof(const char *)), 0 };
@@ -101,10 +94,10 @@ static void search_bulk(struct request *req, const struct route_match *m, enum l
 	int total = 0;
 	enum staff_search_status st;
 
-	if (!search || !value(f, "action") || !value(f, "reason") ||
-	    !staff_moderation_fields_valid(value(f, "action"), value(f, "reason"), value(f, "of")) ||
-	    (confirmed && (!bound_above(value(f, "upto"), below) || !value(f, "count") ||
-			   !parse_long(value(f, "count"), 1, STAFF_SEARCH_BULK_MAX, &expected)))) {
+	if (!search || !form_value(f, "action") || !form_value(f, "reason") ||
+	    !staff_moderation_fields_valid(form_value(f, "action"), form_value(f, "reason"), form_value(f, "of")) ||
+	    (confirmed && (!bound_above(form_value(f, "upto"), below) || !form_value(f, "count") ||
+			   !parse_long(form_value(f, "count"), 1, STAFF_SEARCH_BULK_MAX, &expected)))) {
 		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title", "staff.bulk.invalid");
 		goto out;
 	}
@@ -125,7 +118,7 @@ static void search_bulk(struct request *req, const struct route_match *m, enum l
 		staff_message_page(req, 409, lang, m, "staff.bulk.invalid.title",
 				   "staff.bulk.search.changed");
 	else
-		staff_moderation_run(req, lang, m, value(f, "action"), value(f, "reason"), value(f, "of"),
+		staff_moderation_run(req, lang, m, form_value(f, "action"), form_value(f, "reason"), form_value(f, "of"),
 				     NULL, mt.ids, mt.count);
 out:
 	free(mt.text);

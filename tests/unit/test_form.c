@@ -1,5 +1,5 @@
 /*
- * test_form.c - form_parse and form_get: urlencoded bodies and query strings.
+ * test_form.c - form_parse, form_get and form_value: urlencoded bodies and query strings.
  *
  * Each case is a body and what it must decode to (or that it must be refused). Bodies are
  * passed with an explicit length, as they come from the network, never relying on a NUL.
@@ -189,6 +189,10 @@ static void test_get_first_value(void **state)
 	assert_null(form_get(&f, "missing"));
 	assert_null(form_get(&f, "topic"));
 	assert_null(form_get(&f, "TEXT"));
+	/* form_value: an empty field is as good as none */
+	assert_string_equal(form_value(&f, "topics"), "a");
+	assert_null(form_value(&f, "empty"));
+	assert_null(form_value(&f, "missing"));
 	form_free(&f);
 }
 
