@@ -28,8 +28,8 @@ static const char *const column_keys[] = { "field.target", "staff.dash.proposals
 #define SORT_COLUMNS (sizeof(sort_columns) / sizeof(sort_columns[0]))
 
 struct dash_query {
-	const char *consultation, *from, *to, *stance, *version, *topic, *region, *channel, *format, *sort,
-		*dir;
+	struct staff_filter f; /* as a part's page reads them */
+	const char *topic, *region, *channel, *format, *sort, *dir;
 };
 
 static bool slug_shaped(const char *s)
@@ -49,31 +49,17 @@ static bool slug_shaped(const char *s)
 static bool parse_query(const struct form *f, struct dash_query *q)
 {
 	struct errors errs = { .count = 0 };
-	long n;
 	bool ok;
 
 	params_check_names(f, names, sizeof(names) / sizeof(names[0]), NULL, &errs);
-	ok = errs.count == 0;
-	q->consultation = form_value(f, "consultation");
-	q->from = form_value(f, "from");
-	q->to = form_value(f, "to");
-	q->stance = form_value(f, "stance");
-	q->version = form_value(f, "version");
+	ok = staff_filter_read(f, &q->f) && errs.count == 0;
 	q->topic = form_value(f, "topic");
 	q->region = form_value(f, "region");
 	q->channel = form_value(f, "channel");
 	q->format = form_value(f, "format");
 	q->sort = form_value(f, "sort");
 	q->dir = form_value(f, "dir");
-	if (q->stance && strcmp(q->stance, "all") == 0)
-		q->stance = NULL;
-	return ok && (!q->consultation || params_slug_valid(q->consultation)) &&
-	       (!q->from || text_is_date_shaped(q->from)) && (!q->to || text_is_date_shaped(q->to)) &&
-	       (!q->from || !q->to || strcmp(q->from, q->to) <= 0) &&
-	       (!q->stance || params_one_of(q->stance, stances, 3)) &&
-	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
-		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n))) &&
-	       (!q->topic || slug_shaped(q->topic)) && (!q->region || text_is_code_shaped(q->region, 16)) &&
+	return ok && (!q->topic || slug_shaped(q->topic)) && (!q->region || text_is_code_shaped(q->region, 16)) &&
 	       (!q->channel || params_one_of(q->channel, channels, 3)) &&
 	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0) &&
 	       (!q->sort || params_one_of(q->sort, sort_columns, SORT_COLUMNS)) &&
@@ -164,7 +150,7 @@ static json_t *part_rows(const PGresult *res, const struct dash_query *q, int la
 					PQgetvalue(res, i, label_col), "version", version, "stances");
 			json_array_append_new(rows, row); /* the array holds it; row stays usable */
 		}
-		if (strcmp(stance, "all") == 0 || q->stance) {
+		if (strcmp(stance, "all") == 0 || q->f.stance) {
 			json_t *m = measures(res, i, 5);
 
 			json_object_update(row, m); /* copies; m is ours */
@@ -179,12 +165,12 @@ static json_t *part_rows(const PGresult *res, const struct dash_query *q, int la
 /* Distinct texts (campaigns counted once) per part, as the API adds them: all-time only. */
 static bool add_texts(struct request *req, json_t *doc, const char *cid, const struct dash_query *q)
 {
-	const char *params[2] = { cid, q->stance };
+	const char *params[2] = { cid, q->f.stance };
 	json_t *rows = json_object_get(doc, "rows"), *row;
 	PGresult *res;
 	size_t k;
 
-	if (q->from || q->to || q->topic || q->region || q->channel)
+	if (q->f.from || q->f.to || q->topic || q->region || q->channel)
 		return true;
 	if (!(res = db_run(req->read_db, "tally_texts", 2, params)))
 		return false;
@@ -211,7 +197,7 @@ static bool add_texts(struct request *req, json_t *doc, const char *cid, const s
 /* Totals of the period, the week's change and the queue; false when a statement failed. */
 static bool add_totals(struct request *req, json_t *doc, const char *cid, const struct dash_query *q)
 {
-	const char *params[3] = { cid, q->from, q->to };
+	const char *params[3] = { cid, q->f.from, q->f.to };
 	PGresult *res = db_run(req->read_db, "staff_totals", 3, params);
 	json_t *totals = json_object();
 
@@ -246,7 +232,7 @@ static void filter_args(struct buf *b, const struct dash_query *q, enum lang lan
 {
 	const char *names_[] = { "consultation", "from",   "to",      "stance", "version",
 				 "topic",        "region", "channel", "sort",   "dir" };
-	const char *values[] = { q->consultation, q->from,   q->to,      q->stance, q->version,
+	const char *values[] = { q->f.consultation, q->f.from,   q->f.to,      q->f.stance, q->f.version,
 				 q->topic,        q->region, q->channel, q->sort,   q->dir };
 
 	buf_printf(b, "lang=%s", lang_code(lang));
@@ -305,8 +291,8 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 		buf_printf(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">\n", q->sort);
 	if (q->dir)
 		buf_printf(b, "<input type=\"hidden\" name=\"dir\" value=\"%s\">\n", q->dir);
-	widget_input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", q->from);
-	widget_input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", q->to);
+	widget_input(b, "f-from", "from", lang_tr(lang, "staff.dash.from"), "date", q->f.from);
+	widget_input(b, "f-to", "to", lang_tr(lang, "staff.dash.to"), "date", q->f.to);
 	buf_printf(b,
 		   "<div class=\"field\"><label for=\"f-stance\">%s</label><select id=\"f-stance\" "
 		   "name=\"stance\"><option value=\"all\">%s</option>",
@@ -316,7 +302,7 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 
 		snprintf(key, sizeof(key), "stance.%s", stances[i]);
 		buf_printf(b, "<option value=\"%s\"%s>%s</option>", stances[i],
-			   q->stance && strcmp(q->stance, stances[i]) == 0 ? " selected" : "",
+			   q->f.stance && strcmp(q->f.stance, stances[i]) == 0 ? " selected" : "",
 			   lang_tr(lang, key));
 	}
 	buf_puts(b, "</select></div>\n");
@@ -331,7 +317,7 @@ static void filter_form(struct buf *b, enum lang lang, const struct dash_query *
 			   q->channel && strcmp(q->channel, channels[i]) == 0 ? " selected" : "",
 			   channels[i]); /* as the staff search shows them */
 	buf_puts(b, "</select></div>\n");
-	widget_input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), NULL, q->version);
+	widget_input(b, "f-version", "version", lang_tr(lang, "staff.dash.version"), NULL, q->f.version);
 	buf_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", lang_tr(lang, "list.show"));
 }
 
@@ -375,9 +361,9 @@ static void part_args(struct buf *b, json_t *doc, const struct dash_query *q, js
 		      bool proposals)
 {
 	const char *names_[] = { "stance", "from", "to", "topic", "region", "channel" };
-	const char *values[] = { q->stance,
-				 q->from,
-				 q->to,
+	const char *values[] = { q->f.stance,
+				 q->f.from,
+				 q->f.to,
 				 proposals ? q->topic : NULL,
 				 proposals ? q->region : NULL,
 				 proposals ? q->channel : NULL };
@@ -457,7 +443,7 @@ static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct
 		buf_puts(b, "</td><td>");
 		linked_number(b, doc, q, row, lang, member(row, "supports"));
 		buf_puts(b, "</td><td>");
-		if (!q->stance)
+		if (!q->f.stance)
 			stance_bar(b, lang, json_object_get(row, "stances"));
 		buf_puts(b, "</td></tr>\n");
 	}
@@ -531,7 +517,7 @@ static void render_csv(struct request *req, json_t *doc)
    of one region or channel: staff_part_located, the same rows from their cells. */
 static PGresult *part_result(struct request *req, const char *cid, const struct dash_query *q)
 {
-	const char *params[8] = { cid, q->from, q->to, q->stance, NULL, q->version, q->region, q->channel };
+	const char *params[8] = { cid, q->f.from, q->f.to, q->f.stance, NULL, q->f.version, q->region, q->channel };
 
 	if (q->region || q->channel)
 		return db_run(req->read_db, "staff_part_located", 8, params);
@@ -556,9 +542,9 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.one_cut");
 		goto out;
 	}
-	params[0] = q.consultation;
-	params[1] = q.from;
-	params[2] = q.to;
+	params[0] = q.f.consultation;
+	params[1] = q.f.from;
+	params[2] = q.f.to;
 	if (!(meta = db_run(req->read_db, "tally_meta", 3, params))) {
 		reply_db_failure(req, req->read_db, "reading the tallies' state");
 		goto out;
@@ -576,9 +562,9 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 		goto out;
 	}
 	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
-			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.from, "to",
-			q.to, "stance", q.stance, "topic", q.topic, "region", q.region, "channel", q.channel,
-			"version", q.version, "rows",
+			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.f.from, "to",
+			q.f.to, "stance", q.f.stance, "topic", q.topic, "region", q.region, "channel", q.channel,
+			"version", q.f.version, "rows",
 			part_rows(res, &q,
 				  lang == LANG_KK   ? 1
 				  : lang == LANG_RU ? 2

@@ -12,9 +12,12 @@
 #include "handlers.h"
 #include "log.h"
 #include "page.h"
+#include "params.h"
 #include "reply.h"
 #include "settings.h"
 #include "staff_session.h"
+#include "text.h"
+#include "util.h"
 #include "widget.h"
 
 #define TOKEN_MAX 200 /* longer than any token: hashed as it is, it can only fail */
@@ -191,6 +194,26 @@ void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m
 	page_begin(b, lang, lang_tr(lang, title_key));
 	staff_nav(b, lang, m);
 	buf_printf(b, "<h1>%s</h1>\n", lang_tr(lang, title_key));
+}
+
+bool staff_filter_read(const struct form *f, struct staff_filter *q)
+{
+	static const char *const stances[] = { "support", "oppose", "amend" };
+	long n;
+
+	q->consultation = form_value(f, "consultation");
+	q->from = form_value(f, "from");
+	q->to = form_value(f, "to");
+	q->stance = form_value(f, "stance");
+	q->version = form_value(f, "version");
+	if (q->stance && strcmp(q->stance, "all") == 0)
+		q->stance = NULL;
+	return (!q->consultation || params_slug_valid(q->consultation)) &&
+	       (!q->from || text_is_date_shaped(q->from)) && (!q->to || text_is_date_shaped(q->to)) &&
+	       (!q->from || !q->to || strcmp(q->from, q->to) <= 0) &&
+	       (!q->stance || params_one_of(q->stance, stances, ARRAY_LEN(stances))) &&
+	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
+		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n)));
 }
 
 void staff_download_link(struct buf *b, enum lang lang, const char *path, const char *query)

@@ -7,6 +7,7 @@
 #define KENES_STAFF_PAGES_H
 
 #include "buf.h"
+#include "form.h"
 #include "lang.h"
 #include "request.h"
 #include "routes.h"
@@ -25,6 +26,13 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m);
 /* Starts a workspace page in b (buf_init): the shell, the navigation and an <h1>, all titled
  * lang_tr(title_key); the caller writes the rest and closes it with page_end. */
 void staff_page_begin(struct buf *b, enum lang lang, const struct route_match *m, const char *title_key);
+/* The filters the dashboard and a part's page share: a consultation's slug, a period
+ * (YYYY-MM-DD, from <= to), a stance (NULL for "all") and a draft version ("all", "current"
+ * or a number). Read from f, empty fields being none; false when one is malformed. */
+struct staff_filter {
+	const char *consultation, *from, *to, *stance, *version;
+};
+bool staff_filter_read(const struct form *f, struct staff_filter *q);
 /* Links to PATH?lang=LL with `query` (raw pairs, each "&k=v"; escaped here): the CSV download
  * of what the page shows, and the next page of a list after the id `after`. */
 void staff_download_link(struct buf *b, enum lang lang, const char *path, const char *query);

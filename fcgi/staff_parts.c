@@ -25,9 +25,6 @@ static const char *const names[] = { "consultation", "from", "to", "stance", "ve
 /* Row order of tally_part for one part: 'all' then the stances. */
 static const char *const stances[] = { "all", "support", "oppose", "amend" };
 
-struct part_query {
-	const char *consultation, *from, *to, *stance, *version;
-};
 
 /* One part's tally_part rows: measures[stance][proposals, people, supports], -1 if absent. */
 struct part_figures {
@@ -37,31 +34,18 @@ struct part_figures {
 struct part_page {
 	struct request *req;
 	enum lang lang;
-	const struct part_query *q;
+	const struct staff_filter *q;
 	const char *cid, *slug, *target, *label;
 	char version[12]; /* the part's draft version, as chosen by tally_part */
 	struct buf *b;
 };
 
-static bool parse_query(const struct form *f, struct part_query *q)
+static bool parse_query(const struct form *f, struct staff_filter *q)
 {
 	struct errors errs = { .count = 0 };
-	long n;
 
 	params_check_names(f, names, ARRAY_LEN(names), NULL, &errs);
-	q->consultation = form_value(f, "consultation");
-	q->from = form_value(f, "from");
-	q->to = form_value(f, "to");
-	q->stance = form_value(f, "stance");
-	q->version = form_value(f, "version");
-	if (q->stance && strcmp(q->stance, "all") == 0)
-		q->stance = NULL;
-	return errs.count == 0 && (!q->consultation || params_slug_valid(q->consultation)) &&
-	       (!q->from || text_is_date_shaped(q->from)) && (!q->to || text_is_date_shaped(q->to)) &&
-	       (!q->from || !q->to || strcmp(q->from, q->to) <= 0) &&
-	       (!q->stance || params_one_of(q->stance, stances + 1, 3)) &&
-	       (!q->version || strcmp(q->version, "all") == 0 || strcmp(q->version, "current") == 0 ||
-		(q->version[0] != '0' && parse_long(q->version, 1, 9999, &n)));
+	return staff_filter_read(f, q) && errs.count == 0;
 }
 
 static int stance_index(const char *stance)
@@ -577,7 +561,7 @@ void staff_part_page(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
 	struct form f = { .count = 0 };
-	struct part_query q = { 0 };
+	struct staff_filter q = { 0 };
 	struct part_page p = { .req = req, .lang = lang, .q = &q, .target = m->slug };
 	struct part_figures figures;
 	PGresult *meta = NULL, *parts = NULL;
