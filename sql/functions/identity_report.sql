@@ -13,25 +13,17 @@ DECLARE
     submitter bytea;
     flag_id bigint;
     created boolean := false;
-    wait integer;
 BEGIN
     result := kenes.idempotency_begin(scope, p_key, p_hash);
-    IF result.status IS NOT NULL THEN
-        RETURN result;
-    END IF;
+    IF result.status IS NOT NULL THEN RETURN result; END IF;
     SELECT p.submitter INTO submitter FROM kenes.proposal p
     WHERE p.id = p_proposal AND p.status = 'published';
     IF NOT FOUND THEN
         RETURN ROW(404, 'not_found', NULL, NULL)::kenes.outcome;
     END IF;
     DELETE FROM kenes.identity_report_attempt WHERE at < now() - interval '1 hour';
-    wait := kenes.retry_after(ARRAY(
-        SELECT at FROM kenes.identity_report_attempt
-        WHERE reporter = p_person AND at > now() - interval '1 hour'
-        ORDER BY at DESC LIMIT p_per_hour), p_per_hour);
-    IF wait IS NOT NULL THEN
-        RETURN ROW(429, 'rate_limited', NULL, wait)::kenes.outcome;
-    END IF;
+    result := kenes.rate_limited('identity-report', p_person, p_per_hour);
+    IF result.status IS NOT NULL THEN RETURN result; END IF;
     INSERT INTO kenes.identity_report_attempt (reporter) VALUES (p_person);
     IF submitter IS DISTINCT FROM p_person THEN
         RETURN ROW(403, 'not_filed_in_your_name', NULL, NULL)::kenes.outcome;

@@ -21,9 +21,7 @@ DECLARE
     hidden integer;
 BEGIN
     refusal := kenes.moderation_refusal(actor);
-    IF refusal.status IS NOT NULL THEN
-        RETURN refusal;
-    END IF;
+    IF refusal.status IS NOT NULL THEN RETURN refusal; END IF;
     IF p_action NOT IN ('hide', 'unhide') THEN
         RAISE EXCEPTION 'unknown campaign action %', p_action;
     END IF;

@@ -19,9 +19,7 @@ DECLARE
     v_log bigint;
 BEGIN
     refusal := kenes.moderation_refusal(actor);
-    IF refusal.status IS NOT NULL THEN
-        RETURN refusal;
-    END IF;
+    IF refusal.status IS NOT NULL THEN RETURN refusal; END IF;
     IF p_action NOT IN ('hide', 'unhide', 'duplicate') THEN
         RAISE EXCEPTION 'unknown moderation action %', p_action;
     END IF;
@@ -38,9 +36,7 @@ BEGIN
     SELECT * INTO st FROM kenes.moderation_state WHERE proposal_id = p_proposal;
     IF p_action = 'duplicate' THEN
         refusal := kenes.moderation_original_refusal(p_proposal, p.consultation_id, p_duplicate_of);
-        IF refusal.status IS NOT NULL THEN
-            RETURN refusal;
-        END IF;
+        IF refusal.status IS NOT NULL THEN RETURN refusal; END IF;
         changed := st.duplicate_of IS DISTINCT FROM p_duplicate_of OR p.status <> 'hidden';
     ELSIF p_action = 'hide' THEN
         -- Hidden already (on its own or as a duplicate): nothing to do. Hidden with its

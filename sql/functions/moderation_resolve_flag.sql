@@ -13,9 +13,7 @@ DECLARE
 BEGIN
     actor := kenes.moderation_actor(p_token);
     refusal := kenes.moderation_refusal(actor);
-    IF refusal.status IS NOT NULL THEN
-        RETURN refusal;
-    END IF;
+    IF refusal.status IS NOT NULL THEN RETURN refusal; END IF;
     SELECT * INTO f FROM kenes.identity_flag WHERE id = p_flag FOR UPDATE;
     IF NOT FOUND THEN
         RETURN ROW(404, 'not_found', NULL, NULL)::kenes.outcome;

@@ -10,21 +10,11 @@ DECLARE
     result kenes.outcome;
     target record;
     new_id bigint;
-    wait integer;
 BEGIN
     result := kenes.idempotency_begin('proposal', p_key, p_hash);
-    IF result.status IS NOT NULL THEN  -- (a composite IS NOT NULL only when every field is)
-        RETURN result;
-    END IF;
-    IF p_submitter IS NOT NULL THEN
-        wait := kenes.retry_after(ARRAY(
-            SELECT created_at FROM kenes.proposal
-            WHERE submitter = p_submitter AND created_at > now() - interval '1 hour'
-            ORDER BY created_at DESC LIMIT p_per_hour), p_per_hour);
-        IF wait IS NOT NULL THEN
-            RETURN ROW(429, 'rate_limited', NULL, wait)::kenes.outcome;
-        END IF;
-    END IF;
+    IF result.status IS NOT NULL THEN RETURN result; END IF;  -- (a composite IS NOT NULL only when every field is)
+    result := kenes.rate_limited('proposal', p_submitter, p_per_hour);
+    IF result.status IS NOT NULL THEN RETURN result; END IF;
     SELECT c.id AS consultation_id, v.id AS version_id, p.id AS part_id INTO target
     FROM kenes.consultation c
     JOIN kenes.draft_version v ON v.consultation_id = c.id AND v.is_current

@@ -5,25 +5,15 @@ RETURNS kenes.outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     result kenes.outcome;
-    wait integer;
     inserted boolean;
     scope text := 'support:' || p_proposal;
 BEGIN
     result := kenes.idempotency_begin(scope, p_key, p_hash);
-    IF result.status IS NOT NULL THEN  -- (a composite IS NOT NULL only when every field is)
-        RETURN result;
-    END IF;
+    IF result.status IS NOT NULL THEN RETURN result; END IF;  -- (a composite IS NOT NULL only when every field is)
     result := kenes.support_refusal(p_proposal);
-    IF result.status IS NOT NULL THEN
-        RETURN result;
-    END IF;
-    wait := kenes.retry_after(ARRAY(
-        SELECT created_at FROM kenes.support
-        WHERE supporter = p_supporter AND created_at > now() - interval '1 hour'
-        ORDER BY created_at DESC LIMIT p_per_hour), p_per_hour);
-    IF wait IS NOT NULL THEN
-        RETURN ROW(429, 'rate_limited', NULL, wait)::kenes.outcome;
-    END IF;
+    IF result.status IS NOT NULL THEN RETURN result; END IF;
+    result := kenes.rate_limited('support', p_supporter, p_per_hour);
+    IF result.status IS NOT NULL THEN RETURN result; END IF;
     INSERT INTO kenes.support (proposal_id, supporter) VALUES (p_proposal, p_supporter)
     ON CONFLICT DO NOTHING;
     inserted := FOUND;

@@ -7,9 +7,7 @@ DECLARE
     removed boolean;
 BEGIN
     refusal := kenes.support_refusal(p_proposal);
-    IF refusal.status IS NOT NULL THEN
-        RETURN refusal;
-    END IF;
+    IF refusal.status IS NOT NULL THEN RETURN refusal; END IF;
     DELETE FROM kenes.support WHERE proposal_id = p_proposal AND supporter = p_supporter;
     removed := FOUND;
     RETURN ROW(200, CASE WHEN removed THEN 'withdrawn' ELSE 'not_supported' END,
