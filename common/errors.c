@@ -22,20 +22,20 @@ bool errors_add(struct errors *errs, enum error_class kind, const char *code, co
 	return false;
 }
 
-const struct field_error *errors_for(const struct errors *errs, const char *field)
-{
-	for (int i = 0; i < errs->count; i++)
-		if (strcmp(errs->list[i].field, field) == 0)
-			return &errs->list[i];
-	return NULL;
-}
-
 const struct field_error *errors_primary(const struct errors *errs)
 {
 	for (int i = 0; i < errs->count; i++)
 		if (errs->list[i].kind != ERROR_INVALID)
 			return &errs->list[i];
 	return errs->count ? &errs->list[0] : NULL;
+}
+
+const struct field_error *errors_for(const struct errors *errs, const char *field)
+{
+	for (int i = 0; i < errs->count; i++)
+		if (strcmp(errs->list[i].field, field) == 0)
+			return &errs->list[i];
+	return NULL;
 }
 
 bool errors_unreadable(const struct errors *errs)

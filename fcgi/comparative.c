@@ -12,6 +12,7 @@
 #include "params.h"
 #include "reply.h"
 #include "util.h"
+#include "widget.h"
 
 static const char *const stances[] = { "support", "oppose", "amend" };
 
@@ -196,12 +197,12 @@ void comparative_html(struct buf *b, const json_t *doc, enum lang lang)
 		buf_html(b, text_in(json_object_get(part, "label"), lang));
 		buf_puts(b, "</h2>\n");
 		if (json_array_size(positions) > 0) {
-			buf_printf(b,
-				   "<table "
-				   "class=\"comparative\"><thead><tr><th>%s</th><th>%s</th><th>%s</"
-				   "th><th>%s</th></tr></thead>\n<tbody>\n",
-				   lang_tr(lang, "table.position"), lang_tr(lang, "table.decision"),
-				   lang_tr(lang, "table.new_part"), lang_tr(lang, "table.counts"));
+			widget_table_head(b, "comparative",
+					  (const char *const[]){ lang_tr(lang, "table.position"),
+								 lang_tr(lang, "table.decision"),
+								 lang_tr(lang, "table.new_part"),
+								 lang_tr(lang, "table.counts"), NULL });
+			buf_puts(b, "\n<tbody>\n");
 			json_array_foreach(positions, j, position) html_position(b, position, lang);
 			buf_puts(b, "</tbody></table>\n");
 		}

@@ -59,7 +59,8 @@ static bool parse_query(const struct form *f, struct dash_query *q)
 	q->format = form_value(f, "format");
 	q->sort = form_value(f, "sort");
 	q->dir = form_value(f, "dir");
-	return ok && (!q->topic || slug_shaped(q->topic)) && (!q->region || text_is_code_shaped(q->region, 16)) &&
+	return ok && (!q->topic || slug_shaped(q->topic)) &&
+	       (!q->region || text_is_code_shaped(q->region, 16)) &&
 	       (!q->channel || params_one_of(q->channel, channels, 3)) &&
 	       (!q->format || strcmp(q->format, "csv") == 0 || strcmp(q->format, "json") == 0) &&
 	       (!q->sort || params_one_of(q->sort, sort_columns, SORT_COLUMNS)) &&
@@ -232,8 +233,8 @@ static void filter_args(struct buf *b, const struct dash_query *q, enum lang lan
 {
 	const char *names_[] = { "consultation", "from",   "to",      "stance", "version",
 				 "topic",        "region", "channel", "sort",   "dir" };
-	const char *values[] = { q->f.consultation, q->f.from,   q->f.to,      q->f.stance, q->f.version,
-				 q->topic,        q->region, q->channel, q->sort,   q->dir };
+	const char *values[] = { q->f.consultation, q->f.from, q->f.to,    q->f.stance, q->f.version,
+				 q->topic,          q->region, q->channel, q->sort,     q->dir };
 
 	buf_printf(b, "lang=%s", lang_code(lang));
 	for (size_t i = 0; i < sizeof(names_) / sizeof(names_[0]); i++)
@@ -517,7 +518,8 @@ static void render_csv(struct request *req, json_t *doc)
    of one region or channel: staff_part_located, the same rows from their cells. */
 static PGresult *part_result(struct request *req, const char *cid, const struct dash_query *q)
 {
-	const char *params[8] = { cid, q->f.from, q->f.to, q->f.stance, NULL, q->f.version, q->region, q->channel };
+	const char *params[8] = { cid,  q->f.from,    q->f.to,   q->f.stance,
+				  NULL, q->f.version, q->region, q->channel };
 
 	if (q->region || q->channel)
 		return db_run(req->read_db, "staff_part_located", 8, params);
@@ -562,9 +564,9 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 		goto out;
 	}
 	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
-			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.f.from, "to",
-			q.f.to, "stance", q.f.stance, "topic", q.topic, "region", q.region, "channel", q.channel,
-			"version", q.f.version, "rows",
+			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.f.from,
+			"to", q.f.to, "stance", q.f.stance, "topic", q.topic, "region", q.region, "channel",
+			q.channel, "version", q.f.version, "rows",
 			part_rows(res, &q,
 				  lang == LANG_KK   ? 1
 				  : lang == LANG_RU ? 2

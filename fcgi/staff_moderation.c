@@ -270,8 +270,9 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 		PQclear(res);
 	}
 	staff_page_begin(&html, lang, m, "staff.confirm.title");
-	buf_printf(&html, "<p>%s: <strong>%s</strong>. %s: <strong>%ld</strong>", lang_tr(lang, "staff.bulk.action"),
-		   action_label(lang, a->action), lang_tr(lang, "staff.confirm.count"), count);
+	buf_printf(&html, "<p>%s: <strong>%s</strong>. %s: <strong>%ld</strong>",
+		   lang_tr(lang, "staff.bulk.action"), action_label(lang, a->action),
+		   lang_tr(lang, "staff.confirm.count"), count);
 	if (a->campaign)
 		buf_printf(&html, " (%s %s)", lang_tr(lang, "staff.campaign.id"), a->campaign);
 	buf_printf(&html, ".</p>\n<p>%s: ", lang_tr(lang, "staff.bulk.reason"));

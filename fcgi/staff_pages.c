@@ -225,8 +225,8 @@ void staff_download_link(struct buf *b, enum lang lang, const char *path, const 
 
 void staff_next_link(struct buf *b, enum lang lang, const char *path, const char *query, const char *after)
 {
-	buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"%s?lang=%s", lang_tr(lang, "nav.pages"),
-		   path, lang_code(lang));
+	buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><a href=\"%s?lang=%s",
+		   lang_tr(lang, "nav.pages"), path, lang_code(lang));
 	buf_html(b, query);
 	buf_printf(b, "&amp;after=%s\">%s</a></nav>\n", after, lang_tr(lang, "list.next"));
 }

@@ -25,7 +25,6 @@ static const char *const names[] = { "consultation", "from", "to", "stance", "ve
 /* Row order of tally_part for one part: 'all' then the stances. */
 static const char *const stances[] = { "all", "support", "oppose", "amend" };
 
-
 /* One part's tally_part rows: measures[stance][proposals, people, supports], -1 if absent. */
 struct part_figures {
 	long long m[4][3];
@@ -46,6 +45,15 @@ static bool parse_query(const struct form *f, struct staff_filter *q)
 
 	params_check_names(f, names, ARRAY_LEN(names), NULL, &errs);
 	return staff_filter_read(f, q) && errs.count == 0;
+}
+
+/* Closes a section's list or table (none was opened for no rows) and frees its rows. */
+static bool section_end(const struct part_page *p, PGresult *res, const char *close)
+{
+	if (PQntuples(res) > 0)
+		buf_puts(p->b, close);
+	PQclear(res);
+	return true;
 }
 
 static int stance_index(const char *stance)
@@ -369,10 +377,7 @@ static bool where_section(const struct part_page *p, const char *dim)
 			      PQgetvalue(res, i, 0));
 		buf_puts(p->b, "</tr>\n");
 	}
-	if (PQntuples(res) > 0)
-		buf_puts(p->b, "</table>\n");
-	PQclear(res);
-	return true;
+	return section_end(p, res, "</table>\n");
 }
 
 /* Campaigns with published proposals on the part (staff_part_campaigns). */
@@ -403,10 +408,7 @@ static bool campaigns_section(const struct part_page *p)
 		staff_excerpt(p->b, PQgetvalue(res, i, 3), EXCERPT_MAX);
 		buf_puts(p->b, "</td></tr>\n");
 	}
-	if (PQntuples(res) > 0)
-		buf_puts(p->b, "</table>\n");
-	PQclear(res);
-	return true;
+	return section_end(p, res, "</table>\n");
 }
 
 /* The most supported proposals (of the stance asked), or the proposed wordings. */
@@ -440,10 +442,7 @@ static bool proposals_section(const struct part_page *p, bool wordings)
 		staff_excerpt(p->b, PQgetvalue(res, i, wordings ? 5 : 4), EXCERPT_MAX);
 		buf_puts(p->b, "</blockquote></li>\n");
 	}
-	if (PQntuples(res) > 0)
-		buf_puts(p->b, "</ol>\n");
-	PQclear(res);
-	return true;
+	return section_end(p, res, "</ol>\n");
 }
 
 /* A search among the part's proposals: the staff search's form with the part fixed. */

@@ -108,8 +108,8 @@ static void query_form(struct buf *b, enum lang lang, const struct form *f)
 	text_field(b, "version", lang_tr(lang, "staff.dash.version"), "text", form_value(f, "version"));
 	select_field(b, "format", lang_tr(lang, "staff.query.format"), formats, 2, NULL,
 		     form_value(f, "format"), "—");
-	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL, form_value(f, "labels"),
-		     "—");
+	select_field(b, "labels", lang_tr(lang, "staff.query.labels"), langs, 3, NULL,
+		     form_value(f, "labels"), "—");
 	buf_printf(b,
 		   "<div class=\"field\"><input id=\"q-bom\" name=\"bom\" type=\"checkbox\" value=\"1\"%s> "
 		   "<label for=\"q-bom\">%s</label></div>\n<p><button "

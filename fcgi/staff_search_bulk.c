@@ -45,11 +45,10 @@ static void confirm_page(struct request *req, enum lang lang, const struct route
 
 	snprintf(action_key, sizeof(action_key), "staff.action.%s", form_value(f, "action"));
 	staff_page_begin(&html, lang, m, "staff.confirm.title");
-	buf_printf(
-		&html, "<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
-		lang_tr(lang, "staff.bulk.search.legend"),
-		lang_tr(lang, "staff.bulk.action"), lang_tr(lang, action_key),
-		lang_tr(lang, "staff.confirm.count"), mt->count, lang_tr(lang, "staff.bulk.reason"));
+	buf_printf(&html, "<p>%s</p>\n<p>%s: <strong>%s</strong>. %s: <strong>%d</strong>.</p>\n<p>%s: ",
+		   lang_tr(lang, "staff.bulk.search.legend"), lang_tr(lang, "staff.bulk.action"),
+		   lang_tr(lang, action_key), lang_tr(lang, "staff.confirm.count"), mt->count,
+		   lang_tr(lang, "staff.bulk.reason"));
 	buf_html(&html, form_value(f, "reason"));
 	buf_printf(&html, "</p>\n<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
 		   lang_code(lang));
@@ -95,7 +94,8 @@ static void search_bulk(struct request *req, const struct route_match *m, enum l
 	enum staff_search_status st;
 
 	if (!search || !form_value(f, "action") || !form_value(f, "reason") ||
-	    !staff_moderation_fields_valid(form_value(f, "action"), form_value(f, "reason"), form_value(f, "of")) ||
+	    !staff_moderation_fields_valid(form_value(f, "action"), form_value(f, "reason"),
+					   form_value(f, "of")) ||
 	    (confirmed && (!bound_above(form_value(f, "upto"), below) || !form_value(f, "count") ||
 			   !parse_long(form_value(f, "count"), 1, STAFF_SEARCH_BULK_MAX, &expected)))) {
 		staff_message_page(req, 422, lang, m, "staff.bulk.invalid.title", "staff.bulk.invalid");
@@ -118,8 +118,8 @@ static void search_bulk(struct request *req, const struct route_match *m, enum l
 		staff_message_page(req, 409, lang, m, "staff.bulk.invalid.title",
 				   "staff.bulk.search.changed");
 	else
-		staff_moderation_run(req, lang, m, form_value(f, "action"), form_value(f, "reason"), form_value(f, "of"),
-				     NULL, mt.ids, mt.count);
+		staff_moderation_run(req, lang, m, form_value(f, "action"), form_value(f, "reason"),
+				     form_value(f, "of"), NULL, mt.ids, mt.count);
 out:
 	free(mt.text);
 	free(mt.ids);
