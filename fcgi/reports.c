@@ -12,10 +12,13 @@
 #include "params.h"
 #include "util.h"
 
-static const struct {
+/* A rendering: its ?format= name, its Content-Type, and whether a browser saves it. */
+struct format {
 	const char *name, *type;
 	bool attachment;
-} formats[] = {
+};
+
+static const struct format formats[] = {
 	{ "html", "text/html; charset=utf-8", true },
 	{ "csv", "text/csv; charset=utf-8", true },
 	{ "json", "application/json", false },
