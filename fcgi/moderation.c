@@ -433,12 +433,12 @@ static void show(struct request *req, const struct target *t)
 		show_one(req, t);
 }
 
-void moderation_show_proposal(struct request *req, const struct route_match *m)
+void moderation_proposal(struct request *req, const struct route_match *m)
 {
 	show(req, &(struct target){ PROPOSAL, m->id, "" });
 }
 
-void moderation_show_campaign(struct request *req, const struct route_match *m)
+void moderation_campaign(struct request *req, const struct route_match *m)
 {
 	show(req, &(struct target){ CAMPAIGN, m->id, "" });
 }

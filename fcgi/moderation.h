@@ -51,6 +51,6 @@ bool moderation_list_query_parse(const char *query, bool is_log, struct moderati
 
 /* The rows of routes.c under /api/v1/moderation/ (the match's arg is the action, or the list). */
 route_handler moderation_act_proposal, moderation_act_campaign, moderation_resolve;
-route_handler moderation_show_proposal, moderation_show_campaign, moderation_list;
+route_handler moderation_proposal, moderation_campaign, moderation_list;
 
 #endif
