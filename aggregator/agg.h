@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "db.h"
+#include "db_settings.h"
 
 /* Exit statuses of kenes-aggregator (documented in --help and docs/AGGREGATOR.md). */
 enum agg_status {

@@ -34,20 +34,6 @@ static void set_error(struct db *db, const char *sqlstate, const char *message, 
 	db->error.lost = false;
 }
 
-struct db_options db_options_from(const struct db_settings *s, const char *app_name,
-				  const struct db_statements *statements)
-{
-	struct db_options o = {
-		.url = s->url,
-		.role = s->role,
-		.app_name = app_name,
-		.statements = statements,
-		.connect_timeout = s->connect_timeout,
-		.statement_timeout = s->statement_timeout,
-	};
-	return o;
-}
-
 struct db *db_new(const struct db_options *opts)
 {
 	struct db *db = xcalloc(1, sizeof(*db));

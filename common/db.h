@@ -39,17 +39,6 @@ struct db_options {
 	void (*on_error)(void), (*on_reconnect)(void); /* optional, for metrics */
 };
 
-/* The connection settings each program reads with its own config rows (own defaults and
-   bounds); the strings are its settings'. */
-struct db_settings {
-	char *url, *role;       /* libpq URL; SET ROLE after connecting ("": the login's) */
-	long connect_timeout;   /* seconds */
-	long statement_timeout; /* milliseconds, 0 = none */
-};
-/* Options for `s` (borrowed: it must outlive the connection), the rest left zero. */
-struct db_options db_options_from(const struct db_settings *s, const char *app_name,
-				  const struct db_statements *statements);
-
 struct db *db_new(const struct db_options *opts);
 void db_free(struct db *db);
 /* Connects if needed; false when unreachable now (or not durable: SQLSTATE 55000). */

@@ -20,23 +20,14 @@ struct db;
 struct settings;
 
 struct request {
-	/* in */
-	const char *method;
-	const char *path;  /* the URI path, without the query */
-	const char *query; /* "" when absent */
-	const char *content_type;
-	const char *accept_language;
-	const char *request_id;
-	const char *host;            /* Host header */
-	const char *origin;          /* Origin header, "" when absent */
-	const char *sec_fetch_site;  /* Sec-Fetch-Site header, "" when absent */
-	const char *idempotency_key; /* Idempotency-Key header, "" when absent */
-	const char *trusted_subject; /* set by nginx from the SSO (see trusted_subject_param) */
-	const char *authorization;   /* Authorization header, "" when absent */
-	const char *trusted_role;    /* set by nginx from the SSO for staff (trusted_role_param) */
-	const char *cookie;          /* Cookie header, "" when absent */
-	const char *remote_addr;     /* the client's address as nginx saw it */
-	bool https;                  /* served over TLS (nginx's HTTPS parameter is "on") */
+	/* in, "" when absent */
+	const char *method, *path /* without the query */, *query;
+	const char *content_type, *accept_language, *host, *origin, *sec_fetch_site, *idempotency_key,
+		*authorization, *cookie; /* the request's headers */
+	/* Set by nginx: its request id, the SSO's subject and staff role (the settings'
+	   trusted_subject_param and trusted_role_param), the client's address as it saw it. */
+	const char *request_id, *trusted_subject, *trusted_role, *remote_addr;
+	bool https; /* served over TLS (nginx's HTTPS parameter is "on") */
 	const char *body;
 	size_t body_len;
 	struct db *db, *read_db; /* read_db: a standby for routes that may lag, or db itself */

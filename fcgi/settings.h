@@ -4,7 +4,7 @@
 #ifndef KENES_SETTINGS_H
 #define KENES_SETTINGS_H
 
-#include "db.h"
+#include "db_settings.h"
 
 /* The handler's statements, embedded from sql/queries/ (build/queries.c). */
 extern const struct db_statements fcgi_statements;
