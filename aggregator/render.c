@@ -133,6 +133,23 @@ int render_parts_with_proposals(const json_t *doc)
 	return n;
 }
 
+void render_top_lists(const json_t *doc, enum report_lang lang, struct sink *s, const struct render_top *t)
+{
+	const json_t *part, *p;
+	char label[600];
+	size_t i, j;
+
+	json_array_foreach(json_object_get(doc, "parts"), i, part)
+	{
+		if (json_array_size(json_object_get(part, "top")) == 0)
+			continue;
+		render_part_label(part, lang, label, sizeof(label));
+		t->part(s, label);
+		json_array_foreach(json_object_get(part, "top"), j, p) t->item(s, lang, p);
+		sink_puts(s, t->list_end);
+	}
+}
+
 static void render_json(const json_t *doc, struct sink *out)
 {
 	/* Insertion order and four significant digits keep the bytes stable. */

@@ -213,43 +213,38 @@ static void trend(const json_t *doc, enum report_lang lang, struct sink *s)
 	sink_puts(s, "</tbody></table>\n</section>\n");
 }
 
+static void top_part(struct sink *s, const char *label)
+{
+	sink_puts(s, "<h3>");
+	sink_html(s, label);
+	sink_puts(s, "</h3>\n<ol class=\"top\">\n");
+}
+
+static void top_item(struct sink *s, enum report_lang lang, const json_t *p)
+{
+	sink_printf(s,
+		    "<li><div class=\"m\">#%lld \xc2\xb7 <span class=\"dot %s\"></span>%s "
+		    "\xc2\xb7 %s: ",
+		    render_int(p, NULL, "id"), render_str(p, "stance"),
+		    report_text(lang, render_str(p, "stance")), report_text(lang, "supports"));
+	render_count(s, lang, render_int(p, NULL, "supports"));
+	sink_puts(s, " \xc2\xb7 ");
+	sink_html(s, render_str(p, "date"));
+	if (json_is_true(json_object_get(p, "new")))
+		sink_printf(s, " \xc2\xb7 <span class=\"new\">%s</span>", report_text(lang, "new"));
+	sink_puts(s, "</div><q>");
+	sink_html(s, render_str(p, "excerpt"));
+	sink_puts(s, "</q></li>\n");
+}
+
 static void top(const json_t *doc, enum report_lang lang, struct sink *s)
 {
-	const json_t *part, *p;
-	char label[600];
-	size_t i, j;
+	static const struct render_top lists = { top_part, top_item, "</ol>\n" };
 
 	sink_printf(s, "<section id=\"top\">\n<h2>%s</h2>\n", report_text(lang, "top"));
 	if (render_parts_with_proposals(doc) == 0)
 		sink_printf(s, "<p>%s</p>\n", report_text(lang, "no_proposals"));
-	json_array_foreach(json_object_get(doc, "parts"), i, part)
-	{
-		if (json_array_size(json_object_get(part, "top")) == 0)
-			continue;
-		render_part_label(part, lang, label, sizeof(label));
-		sink_puts(s, "<h3>");
-		sink_html(s, label);
-		sink_puts(s, "</h3>\n<ol class=\"top\">\n");
-		json_array_foreach(json_object_get(part, "top"), j, p)
-		{
-			sink_printf(s,
-				    "<li><div class=\"m\">#%lld \xc2\xb7 <span class=\"dot %s\"></span>%s "
-				    "\xc2\xb7 %s: ",
-				    render_int(p, NULL, "id"), render_str(p, "stance"),
-				    report_text(lang, render_str(p, "stance")),
-				    report_text(lang, "supports"));
-			render_count(s, lang, render_int(p, NULL, "supports"));
-			sink_puts(s, " \xc2\xb7 ");
-			sink_html(s, render_str(p, "date"));
-			if (json_is_true(json_object_get(p, "new")))
-				sink_printf(s, " \xc2\xb7 <span class=\"new\">%s</span>",
-					    report_text(lang, "new"));
-			sink_puts(s, "</div><q>");
-			sink_html(s, render_str(p, "excerpt"));
-			sink_puts(s, "</q></li>\n");
-		}
-		sink_puts(s, "</ol>\n");
-	}
+	render_top_lists(doc, lang, s, &lists);
 	sink_printf(s, "<p class=\"note\">%s</p>\n</section>\n", report_text(lang, "note_top"));
 }
 

@@ -47,5 +47,13 @@ void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *it
 			 const char *sep);
 /* Whether any part has proposals in the period. */
 int render_parts_with_proposals(const json_t *doc);
+/* The most supported proposals of each part that has some, in the draft's order: `part`
+ * with the part's label, `item` for each proposal, then `list_end`. */
+struct render_top {
+	void (*part)(struct sink *s, const char *label);
+	void (*item)(struct sink *s, enum report_lang lang, const json_t *proposal);
+	const char *list_end;
+};
+void render_top_lists(const json_t *doc, enum report_lang lang, struct sink *s, const struct render_top *t);
 
 #endif

@@ -197,12 +197,35 @@ static const struct render_markup md_markup = {
 	md_heading, md_text, md_quote, md_table_begin, md_cell, " |\n", "\n", "", "\n\n",
 };
 
+/* A part's most supported proposals (render_top_lists). */
+static void top_part(struct sink *s, const char *label)
+{
+	sink_puts(s, "### ");
+	md_text(s, label);
+	sink_puts(s, "\n\n");
+}
+
+static void top_item(struct sink *s, enum report_lang lang, const json_t *p)
+{
+	sink_printf(s, "- \\#%lld · %s · %s: ", render_int(p, NULL, "id"),
+		    report_text(lang, render_str(p, "stance")), report_text(lang, "supports"));
+	render_count(s, lang, render_int(p, NULL, "supports"));
+	sink_printf(s, " · %s", render_str(p, "date"));
+	if (json_is_true(json_object_get(p, "new")))
+		sink_printf(s, " · %s", report_text(lang, "new"));
+	sink_puts(s, "  \n  ");
+	md_text(s, render_str(p, "excerpt"));
+	sink_puts(s, "\n");
+}
+
+static const struct render_top top_lists = { top_part, top_item, "\n" };
+
 void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 {
-	const json_t *item, *top;
+	const json_t *item;
 	const char *status = render_str(doc, "status");
 	char text[1200], period[64];
-	size_t i, j;
+	size_t i;
 	static const char *const dims[][2] = { { "topics", "topic" },
 					       { "regions", "region" },
 					       { "channels", "channel" } };
@@ -262,29 +285,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 	sink_printf(s, "\n## %s\n\n", report_text(lang, "top"));
 	if (render_parts_with_proposals(doc) == 0)
 		sink_printf(s, "%s\n", report_text(lang, "no_proposals"));
-	json_array_foreach(json_object_get(doc, "parts"), i, item)
-	{
-		if (json_array_size(json_object_get(item, "top")) == 0)
-			continue;
-		render_part_label(item, lang, text, sizeof(text));
-		sink_puts(s, "### ");
-		md_text(s, text);
-		sink_puts(s, "\n\n");
-		json_array_foreach(json_object_get(item, "top"), j, top)
-		{
-			sink_printf(s, "- \\#%lld · %s · %s: ", render_int(top, NULL, "id"),
-				    report_text(lang, render_str(top, "stance")),
-				    report_text(lang, "supports"));
-			render_count(s, lang, render_int(top, NULL, "supports"));
-			sink_printf(s, " · %s", render_str(top, "date"));
-			if (json_is_true(json_object_get(top, "new")))
-				sink_printf(s, " · %s", report_text(lang, "new"));
-			sink_puts(s, "  \n  ");
-			md_text(s, render_str(top, "excerpt"));
-			sink_puts(s, "\n");
-		}
-		sink_puts(s, "\n");
-	}
+	render_top_lists(doc, lang, s, &top_lists);
 
 	sink_printf(s, "\n## %s\n\n- %s\n- %s\n- %s\n- %s\n", report_text(lang, "notes"),
 		    report_text(lang, "note_people"), report_text(lang, "note_supports"),
