@@ -133,6 +133,30 @@ int render_parts_with_proposals(const json_t *doc)
 	return n;
 }
 
+void render_campaign_totals(struct sink *s, enum report_lang lang, const json_t *cs)
+{
+	sink_printf(s, "%s: ", report_text(lang, "proposals"));
+	render_count(s, lang, render_int(cs, NULL, "proposals"));
+	sink_printf(s, " \xc2\xb7 %s: ", report_text(lang, "texts"));
+	render_count(s, lang, render_int(cs, NULL, "texts"));
+}
+
+void render_stance_rows(const json_t *doc, const char *list, enum report_lang lang, struct sink *s,
+			render_row *row)
+{
+	bool parts = strcmp(list, "parts") == 0;
+	const json_t *item;
+	char label[600];
+	size_t i;
+
+	json_array_foreach(json_object_get(doc, list), i, item)
+	{
+		if (parts)
+			render_part_label(item, lang, label, sizeof(label));
+		row(s, lang, parts ? label : render_label(item, lang), item, parts);
+	}
+}
+
 void render_top_lists(const json_t *doc, enum report_lang lang, struct sink *s, const struct render_top *t)
 {
 	const json_t *part, *p;

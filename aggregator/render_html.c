@@ -157,33 +157,21 @@ static void totals(const json_t *doc, enum report_lang lang, struct sink *s)
 static void dimension(const json_t *doc, enum report_lang lang, struct sink *s, const char *list,
 		      const char *one)
 {
-	const json_t *item;
-	size_t i;
-
 	sink_printf(s, "<section id=\"%s\">\n<h2>%s</h2>\n", list, report_text(lang, list));
 	stance_head(s, lang, report_text(lang, one), false);
-	json_array_foreach(json_object_get(doc, list), i, item)
-		stance_row(s, lang, render_label(item, lang), item, false);
+	render_stance_rows(doc, list, lang, s, stance_row);
 	sink_puts(s, "</tbody></table>\n</section>\n");
 }
 
 static void parts(const json_t *doc, enum report_lang lang, struct sink *s)
 {
-	const json_t *item;
-	char label[600];
-	size_t i;
-
 	sink_printf(s, "<section id=\"stances\">\n<h2>%s</h2>\n", report_text(lang, "support_chart"));
 	if (render_parts_with_proposals(doc) == 0)
 		sink_printf(s, "<p>%s</p>\n", report_text(lang, "no_proposals"));
 	chart_stances(s, doc, lang);
 	sink_printf(s, "</section>\n<section id=\"parts\">\n<h2>%s</h2>\n", report_text(lang, "parts"));
 	stance_head(s, lang, report_text(lang, "part"), true);
-	json_array_foreach(json_object_get(doc, "parts"), i, item)
-	{
-		render_part_label(item, lang, label, sizeof(label));
-		stance_row(s, lang, label, item, true);
-	}
+	render_stance_rows(doc, "parts", lang, s, stance_row);
 	sink_printf(s, "</tbody></table>\n<p class=\"note\">%s: %s.</p>\n</section>\n",
 		    report_text(lang, "support_level"), report_text(lang, "support_level_note"));
 }
@@ -277,11 +265,8 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 
 	if (!json_is_object(cs))
 		return; /* a document made before campaigns were kept */
-	sink_printf(s, "<section id=\"campaigns\">\n<h2>%s</h2>\n<p>%s: ", report_text(lang, "campaigns"),
-		    report_text(lang, "proposals"));
-	render_count(s, lang, render_int(cs, NULL, "proposals"));
-	sink_printf(s, " \xc2\xb7 %s: ", report_text(lang, "texts"));
-	render_count(s, lang, render_int(cs, NULL, "texts"));
+	sink_printf(s, "<section id=\"campaigns\">\n<h2>%s</h2>\n<p>", report_text(lang, "campaigns"));
+	render_campaign_totals(s, lang, cs);
 	sink_puts(s, "</p>\n");
 	if (json_array_size(json_object_get(cs, "items")) == 0) {
 		sink_printf(s, "<p>%s</p>\n</section>\n", report_text(lang, "no_campaigns"));

@@ -47,6 +47,14 @@ void render_stance_cells(struct sink *s, enum report_lang lang, const json_t *it
 			 const char *sep);
 /* Whether any part has proposals in the period. */
 int render_parts_with_proposals(const json_t *doc);
+/* "Proposals: 1 234 · Texts: 56", the campaigns section's totals (cs: its object). */
+void render_campaign_totals(struct sink *s, enum report_lang lang, const json_t *cs);
+/* `row` for each item of the document's `list` ("parts", "topics", "regions", "channels")
+ * with its label (render_part_label for parts, which also get the support level). */
+typedef void render_row(struct sink *s, enum report_lang lang, const char *label, const json_t *item,
+			bool level);
+void render_stance_rows(const json_t *doc, const char *list, enum report_lang lang, struct sink *s,
+			render_row *row);
 /* The most supported proposals of each part that has some, in the draft's order: `part`
  * with the part's label, `item` for each proposal, then `list_end`. */
 struct render_top {

@@ -117,10 +117,8 @@ static void campaigns(const json_t *doc, enum report_lang lang, struct sink *s)
 
 	if (!json_is_object(cs))
 		return; /* a document made before campaigns were kept */
-	sink_printf(s, "\n## %s\n\n%s: ", report_text(lang, "campaigns"), report_text(lang, "proposals"));
-	render_count(s, lang, render_int(cs, NULL, "proposals"));
-	sink_printf(s, " · %s: ", report_text(lang, "texts"));
-	render_count(s, lang, render_int(cs, NULL, "texts"));
+	sink_printf(s, "\n## %s\n\n", report_text(lang, "campaigns"));
+	render_campaign_totals(s, lang, cs);
 	sink_puts(s, "\n\n");
 	if (json_array_size(json_object_get(cs, "items")) == 0) {
 		sink_printf(s, "%s\n", report_text(lang, "no_campaigns"));
@@ -251,11 +249,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 
 	sink_printf(s, "\n## %s\n\n", report_text(lang, "parts"));
 	stance_header(s, lang, report_text(lang, "part"), true);
-	json_array_foreach(json_object_get(doc, "parts"), i, item)
-	{
-		render_part_label(item, lang, text, sizeof(text));
-		stance_row(s, lang, text, item, true);
-	}
+	render_stance_rows(doc, "parts", lang, s, stance_row);
 	sink_printf(s, "\n%s: %s.\n", report_text(lang, "support_level"),
 		    report_text(lang, "support_level_note"));
 	render_positions(doc, lang, s, &md_markup);
@@ -266,8 +260,7 @@ void render_md(const json_t *doc, enum report_lang lang, struct sink *s)
 		snprintf(key, sizeof(key), "%s", dims[d][0]);
 		sink_printf(s, "\n## %s\n\n", report_text(lang, key));
 		stance_header(s, lang, report_text(lang, dims[d][1]), false);
-		json_array_foreach(json_object_get(doc, dims[d][0]), i, item)
-			stance_row(s, lang, render_label(item, lang), item, false);
+		render_stance_rows(doc, dims[d][0], lang, s, stance_row);
 	}
 
 	sink_printf(s, "\n## %s\n\n| %s | %s | %s | %s | %s |\n|---|---|---:|---:|---:|\n",
