@@ -96,15 +96,12 @@ static bool run(struct request *req, const char *id, bool is_form, const struct 
 	return support_store(req, id, act, o);
 }
 
-static const struct person_action_kind support = {
-	.unavailable_code = "unavailable_support",
-	.again = person_support_page_again,
-	.run = run,
-	.answer = answer,
-};
-
 void support_handle(struct request *req, const struct route_match *m)
 {
 	/* A DELETE may come with no body (and no content type) at all. */
-	person_action_handle(req, m->id, strcmp(req->method, "DELETE") == 0, &support);
+	person_action_handle(req, m->id, strcmp(req->method, "DELETE") == 0,
+			     &(const struct person_action_kind){ .unavailable_code = "unavailable_support",
+								 .again = person_support_page_again,
+								 .run = run,
+								 .answer = answer });
 }
