@@ -5,7 +5,8 @@
 #      aggregator/ in its own folder or common/;
 #   2. the link lines of bin/kenes-import and bin/kenes-aggregator name no fcgi/ object (and
 #      neither names the other's);
-#   3. neither binary defines a global symbol that an fcgi/ object defines.
+#   3. neither binary defines a global symbol that an fcgi/ object defines;
+#   4. every module (a .c but main.c) has its header, and no header is over a screen (60 lines).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 status=0
@@ -16,6 +17,14 @@ for f in common/*.[ch] import/*.[ch] aggregator/*.[ch]; do
 	for h in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
 		[ -f "$dir/$h" ] || [ -f "common/$h" ] || [ -f "build/$h" ] || bad "$f includes \"$h\", which is not in $dir/ or common/"
 	done
+done
+
+for f in common/*.c fcgi/*.c import/*.c aggregator/*.c; do
+	[ "${f##*/}" = main.c ] || [ -f "${f%.c}.h" ] || bad "$f has no header"
+done
+for h in common/*.h fcgi/*.h import/*.h aggregator/*.h; do
+	n=$(wc -l <"$h")
+	[ "$n" -le 60 ] || bad "$h is $n lines, over a screen (60)"
 done
 
 link_line() { make -n -B "$1" 2>/dev/null | grep -E -- "-o $1( |$)" | tail -1; }
