@@ -65,7 +65,10 @@ check "with its signer count" eq "$(json "$item | .people")" "$(sql -c "SELECT c
 check "at least our twelve signers" test "$(json "$item | .people")" -ge 12
 check "the anonymous copy counts as a proposal, not a person" test \
 	"$(json "$item | .proposals")" -gt "$(json "$item | .people")"
-check "flagged as a burst (twelve within a minute or two)" eq "$(json "$item | .burst")" "$(sql -c "SELECT CASE WHEN max(n) >= 10 THEN 'true' ELSE 'false' END FROM (SELECT count(*) AS n FROM kenes.proposal WHERE id IN ($(IFS=,; echo "${ids[*]}")) GROUP BY date_trunc('minute', created_at)) x")"
+# A burst: ten or more of the campaign's proposals in the period within one calendar minute,
+# counted over the same members as the report (the anonymous copy too: with the twelve split
+# across a minute's end by a loaded machine, it can make the tenth).
+check "flagged as a burst (ten in one minute), as a recount says" eq "$(json "$item | .burst")" "$(sql -c "SELECT CASE WHEN max(n) >= 10 THEN 'true' ELSE 'false' END FROM (SELECT count(*) AS n $members GROUP BY date_trunc('minute', p.created_at)) x")"
 check "and its text" contains "$(json "$item | .excerpt")" "местные бюджеты"
 
 analyst=$(agg token create --role analyst --name "e2e campaigns" 2>/dev/null)
