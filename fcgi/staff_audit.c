@@ -28,7 +28,9 @@ static const struct audit_log {
 	int proposal;     /* the column that is a proposal id (linked to its history), or -1 */
 } logs[] = {
 	{ "staff", "staff_audit_list",
-	  (const char *const[]){ "id", "at", "event", "token_id", "actor", "role", "address", "detail" }, 8,
+	  (const char *const[]){ "id", "at", "event", "token_id", "actor", "role", "address", "detail",
+				 "sso_subject" },
+	  9,
 	  (const int[]){ 0, 1, 2, 4, 5, 6, 7, -1 }, -1 },
 	{ "moderation", "moderation_log",
 	  (const char *const[]){ "id", "at", "token_id", "actor", "role", "action", "proposal_id",

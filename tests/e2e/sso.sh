@@ -24,6 +24,9 @@ echo "SELECT kenes.consultation_load(:'doc'::jsonb)" | sql -v doc="$doc" >/dev/n
 echo "UPDATE kenes.consultation SET status = 'closed' WHERE slug = 'constitution-2026'" | sql
 cleanup() {
 	echo "UPDATE kenes.consultation SET status = 'closed' WHERE slug = 'sso-2026'" | sql
+	# The session this suite adds, so that no refresh issues its report and a rerun may add it.
+	echo "DELETE FROM kenes.report_request q USING kenes.consultation c WHERE c.id = q.consultation_id AND c.slug = 'sso-2026';
+		DELETE FROM kenes.commission_session s USING kenes.consultation c WHERE c.id = s.consultation_id AND c.slug = 'sso-2026'" | sql
 	echo "UPDATE kenes.consultation SET status = 'open' WHERE slug = 'constitution-2026'" | sql
 	kill -QUIT "$nginx_pid" 2>/dev/null
 	wait "$nginx_pid" 2>/dev/null
@@ -122,4 +125,40 @@ ana_csrf=$(curl -s -b 'sso=ok-mira; sso_role=analyst' "$BASE_URL/staff/account?l
 moderate 'sso=ok-mira; sso_role=analyst' "$ana_csrf" hide
 check "staff: an SSO analyst's action: 403" eq "$STATUS" 403
 check "... and nothing hidden" eq "$(status_of)" published
+# Adding a Commission session and asking for its report under the single sign-on (migration
+# 035): the audit log and the request name the SSO subject, and no session or token.
+[ "$(echo "SELECT count(*) FROM kenes.tally_state" | sql)" -gt 0 ] ||
+	KENES_DATABASE_ROLE=kenes_aggregator KENES_WEEKLY_REPORTS=0 "$KENES_ROOT/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" refresh >/dev/null
+sec='sso=ok-sara; sso_role=staff'
+rq='lang=en&consultation=sso-2026'
+http GET "/staff/reports?$rq" -b "$sec"
+check "staff: the provider's staff member sees the reports" eq "$STATUS" 200
+sec_csrf=$(printf '%s' "$BODY" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -n 1)
+held=$(echo "SELECT (now() AT TIME ZONE time_zone)::date - 1 FROM kenes.tally_state" | sql)
+add_session() { # cookie csrf
+	http POST "/staff/reports/sessions?$rq" -b "$1" --data-urlencode "csrf=$2" \
+		--data "number=1&date=$held" --data-urlencode "title=SSO session"
+}
+sessions() { echo "SELECT count(*) FROM kenes.commission_session s JOIN kenes.consultation c ON c.id = s.consultation_id WHERE c.slug = 'sso-2026'" | sql; }
+add_session 'sso=ok-mira; sso_role=moderator' "$mod_csrf"
+check "staff: an SSO moderator may not add a session: 403" eq "$STATUS $(sessions)" "403 0"
+add_session "$sec" ""
+check "staff: an SSO session without a form token: 403" eq "$STATUS $(sessions)" "403 0"
+add_session "$sec" "$sec_csrf"
+check "staff: an SSO staff member adds a session: 303 to its row" \
+	eq "$STATUS $(header Location) $(sessions)" "303 /staff/reports?$rq#session-1 1"
+http POST "/staff/reports/sessions/1/issue?$rq" -b 'sso=ok-mira; sso_role=analyst' \
+	--data-urlencode "csrf=$ana_csrf" --data confirm=yes
+check "staff: an SSO analyst may not ask for its report: 403" eq "$STATUS" 403
+http POST "/staff/reports/sessions/1/issue?$rq" -b "$sec" --data-urlencode "csrf=$sec_csrf"
+check "staff: the confirmation first" eq "$STATUS" 200
+http POST "/staff/reports/sessions/1/issue?$rq" -b "$sec" --data-urlencode "csrf=$sec_csrf" --data confirm=yes
+check "staff: then asks for the report: 303 to its row" eq "$STATUS $(header Location)" "303 /staff/reports?$rq#session-1"
+check "the request names the SSO subject, and no token" \
+	eq "$(echo "SELECT q.sso_subject || ' ' || (q.token_id IS NULL) FROM kenes.report_request q JOIN kenes.consultation c ON c.id = q.consultation_id WHERE c.slug = 'sso-2026'" | sql)" "sara true"
+check "the audit log names the subject, its role, and no session or token, for both" \
+	eq "$(echo "SELECT string_agg(event || ' ' || sso_subject || ' ' || role || ' ' || (session_id IS NULL AND token_id IS NULL), ',' ORDER BY id) FROM kenes.staff_audit WHERE sso_subject = 'sara'" | sql)" \
+	"session_add sara staff true,report_issue sara staff true"
+http GET '/staff/audit?log=staff&lang=en' -b "$sec"
+check "staff: the audit page shows the subject" contains "$BODY" "<td>sara</td>"
 finish
