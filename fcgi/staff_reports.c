@@ -345,9 +345,10 @@ void staff_reports_add(struct request *req, const struct route_match *m)
 		staff_message_page(req, 422, lang, m, "staff.reports.refused", "staff.reports.invalid");
 		goto out;
 	}
-	if (!run_as_actor(req, m, "staff_session_add", "staff_sso_session_add", 5,
-			  (const char *[]){ c.id, number->value, date->value, title->value, req->remote_addr },
-			  "adding a Commission session", &o))
+	if (!run_as_actor(
+		    req, m, "staff_session_add", "staff_sso_session_add", 5,
+		    (const char *[]){ c.id, number->value, date->value, title->value, req->remote_addr },
+		    "adding a Commission session", &o))
 		goto out;
 	if (o.status == 201) {
 		size_t len = strlen(url);
@@ -434,7 +435,8 @@ void staff_reports_issue(struct request *req, const struct route_match *m)
 	confirm = form_get(&f, "confirm");
 	if (confirm && strcmp(confirm->value, "yes") == 0) {
 		if (!run_as_actor(req, m, "staff_report_request", "staff_sso_report_request", 3,
-				  (const char *[]){ c.id, m->id, req->remote_addr }, "asking for a report", &o))
+				  (const char *[]){ c.id, m->id, req->remote_addr }, "asking for a report",
+				  &o))
 			goto out;
 		if (o.status == 202 || strcmp(o.code, "issued") == 0) {
 			size_t len = strlen(url);
