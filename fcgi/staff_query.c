@@ -31,8 +31,9 @@ static const struct {
 };
 static const char *const names[] = { "consultation", "by",     "from",   "to",  "stance",
 				     "version",      "format", "labels", "bom", "lang" };
-static const char *const bys[] = { "article", "part",          "topic",      "region",  "channel",
-				   "week",    "article,topic", "part,topic", "identity" };
+static const char *const bys[] = { "article",     "part",         "topic",         "region",
+				   "channel",     "week",         "article,topic", "part,topic",
+				   "part,region", "part,channel", "identity" };
 static const char *const stance_values[] = { "support", "oppose", "amend" };
 
 /* Percent-encodes all but unreserved characters and the comma of by=part,topic. */

@@ -18,11 +18,12 @@
 static const struct tallies_dimension {
 	const char *by;
 	const char *statement;
-	const char *kind; /* "article", or NULL for every part (only for part statements) */
-	bool has_kind;    /* the statement takes the kind as $5 */
-	bool has_version; /* the statement returns the draft version as column 8, and takes
+	const char *kind;  /* "article", or NULL for every part (only for part statements) */
+	bool has_kind;     /* the statement takes the kind as $5 */
+	bool has_version;  /* the statement returns the draft version as column 8, and takes
 			     the `version` parameter as $6 when it has_kind */
-	bool has_lineage; /* and the lineage JSON as column 9 */
+	bool has_lineage;  /* and the lineage JSON as column 9 */
+	const char *cells; /* the cells' dim, as $7 (tally_part_located), or NULL */
 } dimensions[] = {
 	{ "article", "tally_part", "article", true, true, false },
 	{ "part", "tally_part", NULL, true, true, false },
@@ -32,6 +33,8 @@ static const struct tallies_dimension {
 	{ "week", "tally_week", NULL, false, false, false },
 	{ "article,topic", "tally_part_topic", "article", true, true, false },
 	{ "part,topic", "tally_part_topic", NULL, true, true, false },
+	{ "part,region", "tally_part_located", NULL, true, true, false, "part_region" },
+	{ "part,channel", "tally_part_located", NULL, true, true, false, "part_channel" },
 	{ "identity", "tally_identity", NULL, false, true, true },
 };
 
@@ -58,8 +61,7 @@ void tallies_parse(const struct form *f, void *query, struct errors *errs)
 		if (!q->dim)
 			errors_add(errs, ERROR_INVALID, "invalid_by", "by",
 				   "by must be article, part, topic, region, channel, week, article,topic, "
-				   "part,topic "
-				   "or identity");
+				   "part,topic, part,region, part,channel or identity");
 	}
 	if ((v = form_get(f, "version"))) {
 		long n;
@@ -71,7 +73,8 @@ void tallies_parse(const struct form *f, void *query, struct errors *errs)
 				   "version must be all, current or a version number");
 		else if (q->dim && !(q->dim->has_kind && q->dim->has_version))
 			errors_add(errs, ERROR_INVALID, "invalid_version", "version",
-				   "version applies to by=article, part, article,topic and part,topic");
+				   "version applies to by=article, part, article,topic, part,topic, "
+				   "part,region and part,channel");
 	}
 	if ((v = form_get(f, "from")) && *v->value) {
 		q->from = v->value;
@@ -194,8 +197,10 @@ static void reply_csv(struct request *req, const PGresult *res, const struct tal
 			csv_put(&req->out, PQgetvalue(res, i, 8), false);
 		buf_puts(&req->out, "\r\n");
 	}
-	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s.csv\"",
-		 strchr(q->dim->by, ',') ? "part-topic" : q->dim->by);
+	/* article,topic and part,topic are both "part-topic"; part,region "part-region". */
+	snprintf(disposition, sizeof(disposition), "attachment; filename=\"kenes-tallies-%s%s.csv\"",
+		 strchr(q->dim->by, ',') ? "part-" : q->dim->by,
+		 strchr(q->dim->by, ',') ? strchr(q->dim->by, ',') + 1 : "");
 	reply_header(req, "Content-Disposition", disposition);
 }
 
@@ -245,7 +250,7 @@ static bool add_texts(struct request *req, json_t *doc, const char *consultation
 static enum tallies_outcome run(struct request *req, const struct tallies_query *q, PGresult **meta,
 				PGresult **res)
 {
-	const char *params[6] = { q->consultation, q->from, q->to, NULL, NULL, NULL };
+	const char *params[7] = { q->consultation, q->from, q->to, NULL, NULL, NULL, NULL };
 
 	*res = NULL;
 	if (!(*meta = db_run(req->read_db, "tally_meta", 3, params)))
@@ -269,7 +274,8 @@ static enum tallies_outcome run(struct request *req, const struct tallies_query 
 	params[3] = q->stance;
 	params[4] = q->dim->kind;
 	params[5] = q->version;
-	*res = db_run(req->read_db, q->dim->statement, q->dim->has_kind ? 6 : 4, params);
+	params[6] = q->dim->cells;
+	*res = db_run(req->read_db, q->dim->statement, q->dim->cells ? 7 : q->dim->has_kind ? 6 : 4, params);
 	return *res ? TALLIES_OK : TALLIES_DB_FAILED;
 }
 

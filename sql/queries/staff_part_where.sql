@@ -14,16 +14,10 @@ WITH cells AS (
       AND c.part_id = (SELECT pt.id
                        FROM kenes.draft_version v
                        JOIN kenes.part pt ON pt.version_id = v.id AND kenes.part_target(pt) = $2::text
-                       WHERE v.consultation_id = $1::integer AND v.number = $3::integer)),
-names AS (
-    SELECT r.code, r.name_kk, r.name_ru, r.name_en, r.ordinal
-    FROM kenes.region r WHERE $7::text = 'part_region'
-    UNION ALL
-    SELECT ch.code, ch.name_kk, ch.name_ru, ch.name_en, ch.ordinal
-    FROM kenes.channel ch WHERE $7::text = 'part_channel')
+                       WHERE v.consultation_id = $1::integer AND v.number = $3::integer))
 SELECT x.code, n.name_kk, n.name_ru, n.name_en, t.proposals, t.people, t.supports
 FROM cells x
 JOIN kenes.tally_between($1::integer, $7::text, $4::date, $5::date) t ON t.cell_id = x.id
-JOIN names n ON n.code = x.code
+JOIN kenes.tally_places($7::text) n ON n.code = x.code
 WHERE t.proposals > 0
 ORDER BY n.ordinal, x.code

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The staff dashboard (/staff/, docs/STAFF.md) shows the tallies API's numbers, number for
 # number: per part (proposals, people, supports, distinct texts) with and without filters
-# (period, stance, topic, version; region and channel against an SQL recount), sorted by a
+# (period, stance, topic, version; region and channel against an SQL recount and the API's
+# by=part,region and by=part,channel), sorted by a
 # column, its totals against the published proposals recounted in
 # SQL, and its CSV and JSON downloads hold exactly the table on screen.
 # Needs BASE_URL and KENES_ADMIN_URL (tests/run-all.sh) and a built bin/kenes-aggregator.
@@ -62,6 +63,9 @@ for cut in region=KZ-75 region=unspecified channel=api; do
 	want=$(recount_rows "${cut%%=*}" "${cut#*=}")
 	check "$cut: the recount has rows" test "$(echo "$want" | jq length)" -gt 0
 	check "$cut: the dashboard's rows equal an SQL recount" eq "$(dash_rows "$cut&version=all" | counted)" "$want"
+	check "$cut: ... and the API's by=part,${cut%%=*} rows of it" eq "$(api_rows "by=part,${cut%%=*}&version=all" |
+		jq -c --arg s "/${cut#*=}" '[.[] | select(.key | endswith($s)) | .key |= .[:-($s | length)]] | sort_by(.key, .version)' |
+		counted)" "$want"
 done
 http GET '/staff/?format=json&region=KZ-75' -b "$jar"
 region_sum=$(json '[.rows[].proposals] | add')

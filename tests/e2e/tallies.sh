@@ -96,10 +96,31 @@ check "the consultation is named" eq "$(json .consultation)" "$C"
 as "$staff" "/api/v1/tallies?by=article&stance=oppose"
 check "staff may read tallies; stance filter" eq "$STATUS $(json "$row | \"\\(.stance) \\(.proposals)\"")" \
 	"200 oppose $(raw oppose | cut -d' ' -f1)"
-for by in part topic region channel week article,topic part,topic; do
+for by in part topic region channel week article,topic part,topic part,region part,channel; do
 	as "$analyst" "/api/v1/tallies?by=$by"
 	check "by=$by: 200 with rows" eq "$STATUS $(json '.rows | length > 0')" "200 true"
 done
+# by=part,region and by=part,channel: the part x region and part x channel cells (migration
+# 033), each pair equal to a plain-SQL recount of its published proposals.
+located() { # COLUMN VALUE: "proposals people supports" of article 9's proposals with COLUMN = VALUE
+	sql -v v="$2" <<SQL
+SELECT count(*) || ' ' || count(DISTINCT p.submitter) || ' ' ||
+       coalesce(sum((SELECT count(*) FROM kenes.support s WHERE s.proposal_id = p.id)), 0)
+FROM kenes.proposal p JOIN kenes.part x ON x.id = p.part_id AND x.kind = 'article' AND x.number = 9
+JOIN kenes.consultation k ON k.id = p.consultation_id AND k.slug = 'constitution-2026'
+WHERE p.status = 'published' AND p.$1 = :'v'
+SQL
+}
+for pair in region/KZ-71 region/KZ-75 channel/api; do
+	as "$analyst" "/api/v1/tallies?by=part,${pair%/*}"
+	check "by=part,${pair%/*}: article:9/${pair#*/} equals the raw rows" \
+		eq "$(json ".rows[] | select(.key == \"article:9/${pair#*/}\") | \"\\(.proposals) \\(.people) \\(.supports)\"")" \
+		"$(located "${pair%/*}" "${pair#*/}")"
+done
+check "... labelled part / channel" eq "$(json '.rows[] | select(.key == "article:9/api") | .label.en')" "Article 9 / API"
+as "$analyst" "/api/v1/tallies?by=part,region&stance=support&format=csv"
+check "by=part,region as CSV, one stance" eq "$(header Content-Disposition) $(printf '%s' "$BODY" | grep -c '^article:9/KZ-71,.*,support,')" \
+	'attachment; filename="kenes-tallies-part-region.csv" 1'
 as "$analyst" "/api/v1/tallies?by=topic"
 check "by=topic: land counts our two" test "$(json '.rows[] | select(.key == "land") | .proposals')" -ge 2
 today=$(echo "SELECT (now() AT TIME ZONE 'Asia/Almaty')::date" | sql)
