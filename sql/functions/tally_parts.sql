@@ -1,4 +1,4 @@
--- The parts a tally by part shows (sql/queries/tally_part.sql, tally_part_topic.sql), with
+-- The parts a tally by part shows (sql/queries/tally_part.sql, tally_parts_by.sql), with
 -- their labels: of consultation p_consultation; p_kind 'article' for articles only, or NULL;
 -- p_version NULL or 'all' for every version, 'current', or a version number. The callers
 -- read it in a MATERIALIZED WITH, so each label is made once per part, not once per row;

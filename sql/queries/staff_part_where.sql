@@ -18,6 +18,6 @@ WITH cells AS (
 SELECT x.code, n.name_kk, n.name_ru, n.name_en, t.proposals, t.people, t.supports
 FROM cells x
 JOIN kenes.tally_between($1::integer, $7::text, $4::date, $5::date) t ON t.cell_id = x.id
-JOIN kenes.tally_places($7::text) n ON n.code = x.code
+JOIN kenes.tally_cell_names($1::integer, $7::text) n ON n.cell_key = x.code
 WHERE t.proposals > 0
 ORDER BY n.ordinal, x.code
