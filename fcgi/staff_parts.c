@@ -185,10 +185,10 @@ static bool part_texts(const struct part_page *p, long long *texts)
 	return true;
 }
 
-/* A week of the trend: proposals and supports per stance (0: all), -1 when not asked. */
+/* A week of the trend: proposals, people and supports per stance (0: all), -1 when not asked. */
 struct week {
 	char key[12], from[11], to[11];
-	long long proposals[4], supports[4];
+	long long proposals[4], people[4], supports[4];
 };
 
 static bool new_week(const PGresult *res, int row)
@@ -197,7 +197,8 @@ static bool new_week(const PGresult *res, int row)
 }
 
 /* The part's weeks (staff_part_weeks: the part cells' days, as tally_between adds them for
- * the API's by=part&from=..&to=..), the last WEEKS_MAX. */
+ * the API's by=part&from=..&to=.., and the people it counts for those days), the last
+ * WEEKS_MAX. */
 static bool load_weeks(const struct part_page *p, struct week *weeks, int *count)
 {
 	const char *params[6] = { p->cid, p->target, p->version, p->q->from, p->q->to, p->q->stance };
@@ -223,11 +224,12 @@ static bool load_weeks(const struct part_page *p, struct week *weeks, int *count
 			snprintf(w->from, sizeof(w->from), "%s", PQgetvalue(res, i, 1));
 			snprintf(w->to, sizeof(w->to), "%s", PQgetvalue(res, i, 2));
 			for (int k = 0; k < 4; k++)
-				w->proposals[k] = w->supports[k] = -1;
+				w->proposals[k] = w->people[k] = w->supports[k] = -1;
 		}
 		w = &weeks[n - 1];
 		w->proposals[s] = strtoll(PQgetvalue(res, i, 4), NULL, 10);
 		w->supports[s] = strtoll(PQgetvalue(res, i, 5), NULL, 10);
+		w->people[s] = strtoll(PQgetvalue(res, i, 6), NULL, 10);
 	}
 	PQclear(res);
 	*count = n;
@@ -286,16 +288,16 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 		return;
 	}
 	trend_chart(p, weeks, n);
-	buf_printf(p->b,
-		   "<table class=\"staff\" id=\"trend\"><caption>%s</caption>\n<tr><th scope=\"col\">%s</th>"
-		   "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n",
-		   lang_tr(p->lang, "staff.part.trend"), lang_tr(p->lang, "staff.part.week"),
-		   lang_tr(p->lang, "staff.dash.proposals"), lang_tr(p->lang, "staff.dash.supports"));
+	buf_printf(p->b, "<table class=\"staff\" id=\"trend\"><caption>%s</caption>\n",
+		   lang_tr(p->lang, "staff.part.trend"));
+	measure_header(p, "staff.part.week");
 	for (int i = 0; i < n; i++) {
 		buf_printf(p->b, "<tr><th scope=\"row\">%s <small>%s – %s</small></th><td class=\"num\">",
 			   weeks[i].key, weeks[i].from, weeks[i].to);
 		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL,
 			       weeks[i].proposals[s]);
+		buf_puts(p->b, "</td><td class=\"num\">");
+		proposals_link(p, p->q->stance, weeks[i].from, weeks[i].to, NULL, NULL, weeks[i].people[s]);
 		buf_puts(p->b, "</td><td class=\"num\">");
 		/* Supports given that week, on proposals of any week: no list of proposals is theirs. */
 		buf_printf(p->b, "%lld</td></tr>\n", weeks[i].supports[s]);

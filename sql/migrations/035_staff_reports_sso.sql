@@ -28,3 +28,7 @@ ALTER TABLE kenes.report_request
 DROP FUNCTION IF EXISTS kenes.staff_audit_list(date, date, bigint, integer);
 -- Replaced by kenes.staff_actor_session (sql/functions/staff_actor_session.sql).
 DROP FUNCTION IF EXISTS kenes.staff_live_session(bytea);
+
+-- People per week on a part's page (kenes.tally_part_weekly_people): one part's rows of the
+-- per-proposal state, by day, without reading every part's.
+CREATE INDEX tally_applied_part ON kenes.tally_applied (part_id, day);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A part's page (/staff/parts/{target}) and the analysts' query builder (/staff/query),
-# docs/STAFF.md: the part's figures per stance, each week of its trend and its topics equal
+# docs/STAFF.md: the part's figures per stance, each week of its trend (people too) and its topics equal
 # /api/v1/tallies' and a plain-SQL recount; each number links to exactly the proposals
 # behind it; its regions and channels equal a plain-SQL recount per region and channel;
 # campaigns and the most supported proposals are listed, hostile text escaped.
@@ -78,20 +78,25 @@ for h in $(hrefs stances | awk 'NR % 3 == 1'); do
 	[ "$n" -le 50 ] && check "the number links to exactly its proposals: $h" eq "$(shown "$h")" "$n"
 done
 
-# --- the weekly trend: each week's proposals and supports are the API's by=part over its days
+# --- the weekly trend: each week's proposals, people and supports are the API's by=part over
+# its days, and its people a plain-SQL recount of the distinct identified submitters
 BODY=$page
 check "the trend is an SVG with a title and a description" contains "$page" 'role="img" aria-labelledby="trend-title trend-desc"><title id="trend-title">'
 weeks=$(printf '%s' "$page" | awk 'index($0, "id=\"trend\"") { on = 1 } on && /<\/table>/ { on = 0 } on' |
 	grep -o '<small>[0-9-]* – [0-9-]*</small>' | sed 's/<[^>]*>//g; s/ – / /')
 check "the trend has weeks" test -n "$weeks"
 # The weeks with something to show (an API call each), and the first week, even if empty.
-wantw="" gotw=""
-while read -r f t n s; do
-	[ "$n $s" = "0 0" ] && [ -n "$gotw" ] && continue
-	gotw+="$f $n $s;"
-	wantw+="$f $(api "by=part&from=$f&to=$t" | jq -r --arg k "$part" --argjson v "$version" '.rows[] | select(.key == $k and .version == $v) | "\(.proposals) \(.supports)"');"
+wantw="" gotw="" gotp="" wantp=""
+while read -r f t n pe s; do
+	[ "$n $pe $s" = "0 0 0" ] && [ -n "$gotw" ] && continue
+	gotw+="$f $n $pe $s;"
+	wantw+="$f $(api "by=part&from=$f&to=$t" | jq -r --arg k "$part" --argjson v "$version" '.rows[] | select(.key == $k and .version == $v) | "\(.proposals) \(.people) \(.supports)"');"
+	gotp+="$f $pe;"
+	wantp+="$f $(recount "(p.created_at AT TIME ZONE (SELECT time_zone FROM kenes.tally_state))::date BETWEEN '$f' AND '$t'" | cut -d' ' -f2);"
 done < <(paste -d ' ' <(echo "$weeks") <(table trend))
-check "each week's proposals and supports are the API's for those days" eq "$gotw" "$wantw"
+check "each week's proposals, people and supports are the API's for those days" eq "$gotw" "$wantw"
+check "each week's people are an SQL recount (anonymous proposals are no person)" eq "$gotp" "$wantp"
+check "... and some week has people" test "$(table trend | awk '{ s += $2 } END { print s + 0 }')" -gt 0
 check "the weeks add up to the all-time proposals" eq "$(table trend | awk '{ s += $1 } END { print s }')" "$(echo "$row" | jq .proposals)"
 
 # --- topics: the API's by=part,topic rows of the part
