@@ -1,9 +1,10 @@
--- 035: the reports' actions under the single sign-on (docs/STAFF.md, "Reports"). Adding a
--- Commission session and asking for a session's report were logged under the token of a
--- workspace session only; a person signed in through the SSO has none. As for the moderation
--- log (migration 034), the staff audit log and the report requests now name either the
--- session's token or the SSO subject (as the trusted FastCGI parameter carried it): exactly
--- one of the two. Every row written before names a session and a token.
+-- 035: the reports' actions under the single sign-on (docs/STAFF.md, "Reports"), and an index
+-- for the people per week of a part's page (at the end). Adding a Commission session and
+-- asking for a session's report were logged under the token of a workspace session only; a
+-- person signed in through the SSO has none. As for the moderation log (migration 034), the
+-- staff audit log and the report requests now name either the session's token or the SSO
+-- subject (as the trusted FastCGI parameter carried it): exactly one of the two. Every row
+-- written before names a session and a token.
 
 -- Who acts in the workspace: a token session (session_id, token_id and the token's role) or
 -- an SSO person (sso_subject, the SSO's role). sql/functions/staff_actor_*.sql.
