@@ -97,6 +97,7 @@ done < <(paste -d ' ' <(echo "$weeks") <(table trend))
 check "each week's proposals, people and supports are the API's for those days" eq "$gotw" "$wantw"
 check "each week's people are an SQL recount (anonymous proposals are no person)" eq "$gotp" "$wantp"
 check "... and some week has people" test "$(table trend | awk '{ s += $2 } END { print s + 0 }')" -gt 0
+check "the page says plainly what its numbers count" contains "$page" 'What the numbers count: proposals are the published proposals on this part'
 check "the weeks add up to the all-time proposals" eq "$(table trend | awk '{ s += $1 } END { print s }')" "$(echo "$row" | jq .proposals)"
 
 # --- topics: the API's by=part,topic rows of the part
