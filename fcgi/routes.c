@@ -17,6 +17,7 @@
 #include "settings.h"
 #include "staff_audit.h"
 #include "staff_dashboard.h"
+#include "staff_flags.h"
 #include "staff_history.h"
 #include "staff_moderation.h"
 #include "staff_pages.h"
@@ -92,6 +93,9 @@ const struct route routes[] = {
 	  STAFF_SESSION | AUTH_MODERATOR, NULL },
 	{ POST, "/staff/moderation/campaigns", ROUTE_STAFF, staff_moderation_campaign,
 	  STAFF_SESSION | AUTH_MODERATOR, NULL },
+	/* Resolving an identity flag in the workspace (fcgi/staff_flags.h) */
+	{ POST, "/staff/moderation/flags", ROUTE_STAFF, staff_flags_resolve, STAFF_SESSION | AUTH_MODERATOR,
+	  NULL },
 	/* Reports, a proposal's history and the audit log in the workspace (fcgi/staff_reports.h,
 	   staff_history.h, staff_audit.h) */
 	{ GET, "/staff/reports", ROUTE_STAFF, staff_reports_page, STAFF_SESSION | AUTH_STAFF, NULL },

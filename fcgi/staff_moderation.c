@@ -12,6 +12,7 @@
 #include "outcome.h"
 #include "reply.h"
 #include "page.h"
+#include "staff_flags.h"
 #include "staff_pages.h"
 #include "staff_search_bulk.h"
 #include "staff_session.h"
@@ -162,6 +163,7 @@ void staff_moderation_page(struct request *req, const struct route_match *m)
 		buf_printf(&html, "<p>%s</p>\n", lang_tr(lang, "staff.flags.none"));
 	staff_moderation_bulk_controls(&html, lang);
 	buf_puts(&html, "</form>\n");
+	staff_flags_form(&html, lang, m, res);
 	PQclear(res);
 	if (!(res = db_run(req->db, "staff_campaign_bursts", 2, (const char *[]){ STAFF_BURST_MIN, "50" }))) {
 		buf_free(&html);

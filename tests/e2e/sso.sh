@@ -125,6 +125,20 @@ ana_csrf=$(curl -s -b 'sso=ok-mira; sso_role=analyst' "$BASE_URL/staff/account?l
 moderate 'sso=ok-mira; sso_role=analyst' "$ana_csrf" hide
 check "staff: an SSO analyst's action: 403" eq "$STATUS" 403
 check "... and nothing hidden" eq "$(status_of)" published
+# Resolving the identity flag filed above, under the single sign-on: logged under the subject.
+flag=$(echo "SELECT id FROM kenes.identity_flag WHERE proposal_id = :'id' AND resolved_at IS NULL" | sql -v id="$pid")
+resolve() { # cookie csrf
+	http POST '/staff/moderation/flags?lang=en' -b "$1" --data-urlencode "csrf=$2" \
+		--data "flag=$flag&decision=keep" --data-urlencode "reason=SSO flag check"
+}
+resolve 'sso=ok-mira; sso_role=analyst' "$ana_csrf"
+check "staff: an SSO analyst may not resolve a flag: 403" eq "$STATUS $(echo "SELECT resolved_at IS NULL FROM kenes.identity_flag WHERE id = :'f'" | sql -v f="$flag")" "403 t"
+resolve "$mod" "$mod_csrf"
+check "staff: an SSO moderator resolves it: 303 to the queue" eq "$STATUS $(header Location)" "303 /staff/moderation?lang=en"
+check "kept, and logged under the SSO subject, with no token" \
+	eq "$(echo "SELECT f.decision || ' ' || p.status || ' ' || l.sso_subject || ' ' || l.role || ' ' || (l.token_id IS NULL)
+		FROM kenes.identity_flag f JOIN kenes.proposal p ON p.id = f.proposal_id JOIN kenes.moderation_log l ON l.id = f.log_id
+		WHERE f.id = :'f'" | sql -v f="$flag")" "keep published mira moderator true"
 # Adding a Commission session and asking for its report under the single sign-on (migration
 # 035): the audit log and the request name the SSO subject, and no session or token.
 [ "$(echo "SELECT count(*) FROM kenes.tally_state" | sql)" -gt 0 ] ||

@@ -65,4 +65,26 @@ mod campaigns --data "action=hide&campaign=999999999&confirm=yes" --data-urlenco
 check "an unknown campaign: refused" contains "$BODY" "<td>refused</td>"
 http POST "/staff/moderation/proposals?lang=en" -b "$jar" --data "action=hide&id=$a&confirm=yes&reason=x"
 check "without the form token: 403, nothing done" eq "$STATUS $(status_of)" "403 published,hidden"
+
+# --- resolving an identity flag from the queue (fcgi/staff_flags.c): logged under the token
+c=$(propose "Третье $run")
+fid=$(echo "INSERT INTO kenes.identity_flag (proposal_id, channel) VALUES (:'p', 'web') RETURNING id" | sql -v p="$c" | head -n 1)
+http GET '/staff/moderation?lang=en' -b "$jar"
+check "the queue offers to resolve the flag" contains "$BODY" "<option value=\"$fid\">$fid · proposal $c</option>"
+flag_of() { echo "SELECT coalesce(decision, 'open') || ' ' || p.status FROM kenes.identity_flag f JOIN kenes.proposal p ON p.id = f.proposal_id WHERE f.id = :'f'" | sql -v f="$fid"; }
+mod flags --data "flag=$fid&decision=delete" --data-urlencode "reason=x"
+check "a decision other than keep or hide: 422, nothing done" eq "$STATUS $(flag_of)" "422 open published"
+mod flags --data "flag=$fid&decision=hide"
+check "without a reason: 422" eq "$STATUS" 422
+mod flags --data "flag=999999999&decision=keep" --data-urlencode "reason=x"
+check "an unknown flag: 404" eq "$STATUS" 404
+mod flags
+check "an empty form: back to the queue" eq "$STATUS $(header Location)" "303 /staff/moderation?lang=en"
+mod flags --data "flag=$fid&decision=hide" --data-urlencode "reason=flag $run"
+check "resolved: 303 back to the queue" eq "$STATUS $(header Location)" "303 /staff/moderation?lang=en"
+check "the flag is resolved and the proposal hidden" eq "$(flag_of)" "hide hidden"
+check "one flag_resolve entry, under the session's token" \
+	eq "$(echo "SELECT count(*) FROM kenes.moderation_log WHERE action = 'flag_resolve' AND flag_id = :'f' AND token_id = :'t' AND reason = :'r'" | sql -v f="$fid" -v t="$tid" -v r="flag $run")" 1
+http GET '/staff/moderation?lang=en' -b "$jar"
+check "and it has left the queue" lacks "$BODY" "<option value=\"$fid\">"
 finish
