@@ -7,6 +7,7 @@
 #include "form.h"
 #include "handlers.h"
 #include "outcome.h"
+#include "params.h"
 #include "reply.h"
 #include "staff_pages.h"
 #include "staff_session.h"
@@ -14,6 +15,10 @@
 #include "util.h"
 
 #define REASON_MAX 1000 /* bytes, as the moderation log allows */
+
+/* What a moderator may decide, as kenes.moderation_flag_resolve_as takes it, and its label. */
+static const char *const decisions[] = { "keep", "hide" };
+static const char *const decision_keys[] = { "staff.flags.keep", "staff.action.hide" };
 
 void staff_flags_form(struct buf *b, enum lang lang, const struct route_match *m, const PGresult *flags)
 {
@@ -34,14 +39,15 @@ void staff_flags_form(struct buf *b, enum lang lang, const struct route_match *m
 			   (long long)json_integer_value(json_object_get(doc, "proposal")));
 		json_decref(doc);
 	}
+	buf_printf(b, "</select></label>\n<label>%s <select name=\"decision\">",
+		   lang_tr(lang, "staff.flags.decision"));
+	for (size_t i = 0; i < ARRAY_LEN(decisions); i++)
+		buf_printf(b, "<option value=\"%s\">%s</option>", decisions[i],
+			   lang_tr(lang, decision_keys[i]));
 	buf_printf(b,
-		   "</select></label>\n<label>%s <select name=\"decision\"><option value=\"keep\">%s</option>"
-		   "<option value=\"hide\">%s</option></select></label>\n"
-		   "<label>%s <input name=\"reason\" required maxlength=\"500\"></label>\n"
+		   "</select></label>\n<label>%s <input name=\"reason\" required maxlength=\"500\"></label>\n"
 		   "<button type=\"submit\">%s</button></fieldset>\n</form>\n",
-		   lang_tr(lang, "staff.flags.decision"), lang_tr(lang, "staff.flags.keep"),
-		   lang_tr(lang, "staff.action.hide"), lang_tr(lang, "staff.bulk.reason"),
-		   lang_tr(lang, "staff.flags.resolve_button"));
+		   lang_tr(lang, "staff.bulk.reason"), lang_tr(lang, "staff.flags.resolve_button"));
 }
 
 /* The form's fields, checked: a flag id, keep or hide, a reason of one clean line. */
@@ -50,7 +56,7 @@ static bool fields_valid(const char *flag, const char *decision, const char *rea
 	long n;
 
 	return flag && flag[0] != '0' && strlen(flag) <= 18 && parse_long(flag, 1, 999999999999999999L, &n) &&
-	       decision && (strcmp(decision, "keep") == 0 || strcmp(decision, "hide") == 0) && reason &&
+	       decision && params_one_of(decision, decisions, ARRAY_LEN(decisions)) && reason &&
 	       strlen(reason) <= REASON_MAX && text_is_clean_line(reason, strlen(reason));
 }
 

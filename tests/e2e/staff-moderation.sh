@@ -72,12 +72,16 @@ fid=$(echo "INSERT INTO kenes.identity_flag (proposal_id, channel) VALUES (:'p',
 http GET '/staff/moderation?lang=en' -b "$jar"
 check "the queue offers to resolve the flag" contains "$BODY" "<option value=\"$fid\">$fid · proposal $c</option>"
 flag_of() { echo "SELECT coalesce(decision, 'open') || ' ' || p.status FROM kenes.identity_flag f JOIN kenes.proposal p ON p.id = f.proposal_id WHERE f.id = :'f'" | sql -v f="$fid"; }
-mod flags --data "flag=$fid&decision=delete" --data-urlencode "reason=x"
-check "a decision other than keep or hide: 422, nothing done" eq "$STATUS $(flag_of)" "422 open published"
-mod flags --data "flag=$fid&decision=hide"
-check "without a reason: 422" eq "$STATUS" 422
-mod flags --data "flag=999999999&decision=keep" --data-urlencode "reason=x"
-check "an unknown flag: 404" eq "$STATUS" 404
+# Refusals (the form, what is answered and left, why), then the empty form and the real one.
+while IFS='|' read -r data want why; do
+	mod flags --data "$data"
+	check "$why: $want" eq "$STATUS $(flag_of)" "$want"
+done <<REFUSED
+flag=$fid&decision=delete&reason=x|422 open published|a decision other than keep or hide
+flag=$fid&decision=hide|422 open published|without a reason
+flag=0&decision=hide&reason=x|422 open published|a bad flag id
+flag=999999999&decision=keep&reason=x|404 open published|an unknown flag
+REFUSED
 mod flags
 check "an empty form: back to the queue" eq "$STATUS $(header Location)" "303 /staff/moderation?lang=en"
 mod flags --data "flag=$fid&decision=hide" --data-urlencode "reason=flag $run"
