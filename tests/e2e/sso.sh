@@ -10,7 +10,9 @@ set -uo pipefail
 dir=$(mktemp -d)
 mkdir -p "$dir/tmp"
 port=0
-for _ in $(seq 50); do p=$((20000 + RANDOM % 20000)); kenes_port_free "$p" && { port=$p; break; }; done
+# Below the kernel's ephemeral ports (32768 and up): a client's connection may hold one of
+# those without listening, which kenes_port_free cannot see and nginx then cannot bind.
+for _ in $(seq 50); do p=$((20000 + RANDOM % 12000)); kenes_port_free "$p" && { port=$p; break; }; done
 user=""
 [ "$(id -u)" -eq 0 ] && user="user root;"
 sed -e "s|@PREFIX@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@SOCKET@|$KENES_FCGI_SOCKET|g" -e "s|@USER@|$user|" \
