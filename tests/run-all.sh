@@ -100,7 +100,8 @@ start_stack() { # DIR HANDLER-BINARY [WRAPPER...]
 	mkdir -p "$dir"
 	port=0
 	for _ in $(seq 50); do
-		p=$((port_base + RANDOM % 1500)) # lanes start 2000 apart: never the same port
+		p=$((port_base + RANDOM % 1500)) # lanes start 2000 apart, all below the
+		# kernel's ephemeral ports (32768 and up), which an outgoing connection may hold
 		kenes_port_free "$p" && kenes_port_free "$((p + 1))" && { port=$p; break; }
 	done
 	export BASE_URL=http://127.0.0.1:$port
@@ -250,7 +251,7 @@ lane_staff() {
 	local t suites=(positions)
 	for t in tests/e2e/staff-*.sh; do suites+=("$(basename "$t" .sh)"); done
 	wanted_any "${suites[@]/#/e2e }" "browser (headless Chromium)" || return 0
-	e2e_stack staff 32000 "${suites[@]}" browser
+	e2e_stack staff 16000 "${suites[@]}" browser
 }
 lane_attacks() {
 	wanted_any "e2e sqlmap" "e2e slow" "e2e hostile" "e2e limits" || return 0

@@ -15,7 +15,7 @@ STACK_PIDS=()
 stack_port() {
 	local p
 	for _ in $(seq 100); do
-		p=$((20000 + RANDOM % 20000))
+		p=$((20000 + RANDOM % 12000)) # below the kernel's ephemeral range (32768 and up)
 		kenes_port_free "$p" && { echo "$p"; return 0; }
 	done
 	return 1
