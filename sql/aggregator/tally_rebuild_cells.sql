@@ -10,7 +10,8 @@ persons AS (
     FROM kenes.tally_applied a WHERE a.submitter IS NOT NULL),
 plain AS (
     SELECT p.consultation_id,
-           CASE WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.region) = 0 THEN 'part_region'
+           CASE WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.week) = 0 THEN 'part_week'
+                WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.region) = 0 THEN 'part_region'
                 WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.channel) = 0 THEN 'part_channel'
                 WHEN GROUPING(p.part_id) = 0 THEN 'part'
                 WHEN GROUPING(p.region) = 0 THEN 'region'
@@ -26,7 +27,8 @@ plain AS (
                             (p.region, p.stance), (p.region), (p.channel, p.stance), (p.channel),
                             (p.week, p.stance), (p.week),
                             (p.part_id, p.region, p.stance), (p.part_id, p.region),
-                            (p.part_id, p.channel, p.stance), (p.part_id, p.channel))),
+                            (p.part_id, p.channel, p.stance), (p.part_id, p.channel),
+                            (p.part_id, p.week, p.stance), (p.part_id, p.week))),
 topical AS (
     SELECT p.consultation_id,
            CASE WHEN GROUPING(p.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,

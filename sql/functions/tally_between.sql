@@ -32,12 +32,13 @@ BEGIN
         GROUP BY d.cell_id),
     persons AS (
         SELECT kenes.tally_cell_key(p_dim,
-                   CASE WHEN p_dim IN ('part', 'part_topic', 'part_region', 'part_channel')
+                   CASE WHEN p_dim IN ('part', 'part_topic', 'part_region', 'part_channel', 'part_week')
                         THEN a.part_id END,
                    CASE WHEN p_dim IN ('topic', 'part_topic') THEN t.topic_id END,
                    CASE WHEN p_dim IN ('region', 'part_region') THEN a.region END,
                    CASE WHEN p_dim IN ('channel', 'part_channel') THEN a.channel END,
-                   CASE WHEN p_dim = 'week' THEN a.day - (extract(isodow FROM a.day)::integer - 1) END,
+                   CASE WHEN p_dim IN ('week', 'part_week')
+                        THEN a.day - (extract(isodow FROM a.day)::integer - 1) END,
                    s.stance) AS key,
                a.submitter
         FROM kenes.tally_applied a
