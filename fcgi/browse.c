@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "handlers.h"
+#include "json_text.h"
 #include "page_list.h"
 #include "page_proposal.h"
 #include "reply.h"
@@ -166,8 +167,9 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 }
 
 /* The page's proposals (one more than asked, to know whether there is a next page), and the
-   cursor of its last one in q->next when there is. */
-static json_t *list_fetch(struct request *req, struct list_query *q)
+   cursor of its last one in q->next when there is. Rows: the proposal as jsonb text, its sort
+   key, its id (sql/queries/proposal_list.sql). NULL when the database failed. */
+static PGresult *list_fetch(struct request *req, struct list_query *q)
 {
 	char limit[24], offset[24];
 	const char *params[9] = { q->consultation->slug,
@@ -180,37 +182,71 @@ static json_t *list_fetch(struct request *req, struct list_query *q)
 				  q->after_id[0] ? q->after_id : NULL,
 				  offset };
 	PGresult *res;
-	json_t *items;
-	int rows;
 
 	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
 	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
 	res = db_run(req->db, "proposal_list", 9, params);
-	if (!res)
-		return NULL;
-	items = json_array();
-	rows = PQntuples(res);
-	for (int i = 0; i < rows && i < q->per_page; i++) {
+	if (res && PQntuples(res) > q->per_page) {
+		int last = (int)q->per_page - 1;
+
+		snprintf(q->next, sizeof(q->next), "%c%s.%s", q->sort[0], PQgetvalue(res, last, 1),
+			 PQgetvalue(res, last, 2));
+	}
+	return res;
+}
+
+/* The page's proposals as documents, for the HTML page; an empty array without rows. */
+static json_t *list_items(const PGresult *res, const struct list_query *q)
+{
+	json_t *items = json_array();
+
+	for (int i = 0; res && i < PQntuples(res) && i < q->per_page; i++) {
 		json_t *item = json_loads(PQgetvalue(res, i, 0), 0, NULL);
 		if (item)
 			json_array_append_new(items, item);
 	}
-	if (rows > q->per_page) {
-		int last = (int)q->per_page - 1;
-
-		snprintf(q->next, sizeof(q->next), "%c%s.%lld", q->sort[0], PQgetvalue(res, last, 1),
-			 (long long)json_integer_value(
-				 json_object_get(json_array_get(items, (size_t)last), "id")));
-	}
-	PQclear(res);
 	return items;
+}
+
+/* The JSON list: its head from Jansson, then the page's documents in the bytes Jansson would
+   write for them (json_text.h), so no proposal is parsed into a tree and dumped again. */
+static void list_json(struct request *req, const struct list_query *q, const PGresult *res)
+{
+	json_t *doc = json_pack("{s:s, s:s}", "consultation", q->consultation->slug, "target", q->target);
+	char *head;
+	struct buf b;
+
+	if (q->version[0]) /* echoed only when asked, so answers without it stay as they were */
+		json_object_set_new(doc, "version", json_integer(strtoll(q->version, NULL, 10)));
+	json_object_update_new(doc,
+			       json_pack("{s:s, s:i, s:i, s:b, s:o}", "sort", q->sort, "page", (int)q->page,
+					 "per_page", (int)q->per_page, "has_more", q->next[0] != '\0',
+					 "next_after", q->next[0] ? json_string(q->next) : json_null()));
+	head = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	if (!head) {
+		reply_error(req, 500, "internal", "the list could not be written");
+		return;
+	}
+	buf_init(&b, 0);
+	buf_append(&b, head, strlen(head) - 1); /* "items" goes last, before the closing brace */
+	buf_puts(&b, ",\"items\":[");
+	for (int i = 0; i < PQntuples(res) && i < q->per_page; i++) {
+		if (i)
+			buf_putc(&b, ',');
+		json_text_compact(&b, PQgetvalue(res, i, 0));
+	}
+	buf_puts(&b, "]}");
+	reply_json_text(req, 200, b.data);
+	buf_free(&b);
+	free(head);
 }
 
 static void list(struct request *req, bool html)
 {
 	struct list_query q;
 	struct errors errs = { .count = 0 };
-	json_t *items, *doc;
+	PGresult *res = NULL;
 
 	if (!handler_structure_ready(req)) {
 		reply_unavailable(req);
@@ -224,12 +260,12 @@ static void list(struct request *req, bool html)
 	if (q.version[0] && !version_part_or_reply(req, &q))
 		goto out;
 	/* The HTML list without a target just asks for one. */
-	items = q.kind[0] ? list_fetch(req, &q) : json_array();
-	if (!items) {
+	if (q.kind[0] && !(res = list_fetch(req, &q))) {
 		reply_db_failure(req, req->db, "listing proposals");
 		goto out;
 	}
 	if (html) {
+		json_t *items = list_items(res, &q);
 		struct buf b;
 
 		buf_init(&b, 0);
@@ -237,17 +273,11 @@ static void list(struct request *req, bool html)
 		reply_html(req, 200, &b);
 		buf_free(&b);
 		json_decref(items);
-		goto out;
+	} else {
+		list_json(req, &q, res);
 	}
-	doc = json_pack("{s:s, s:s}", "consultation", q.consultation->slug, "target", q.target);
-	if (q.version[0]) /* echoed only when asked, so answers without it stay as they were */
-		json_object_set_new(doc, "version", json_integer(strtoll(q.version, NULL, 10)));
-	json_object_update_new(doc, json_pack("{s:s, s:i, s:i, s:b, s:o, s:o}", "sort", q.sort, "page",
-					      (int)q.page, "per_page", (int)q.per_page, "has_more",
-					      q.next[0] != '\0', "next_after",
-					      q.next[0] ? json_string(q.next) : json_null(), "items", items));
-	reply_json(req, 200, doc);
 out:
+	PQclear(res);
 	json_decref(q.part);
 }
 

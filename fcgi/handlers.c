@@ -49,13 +49,11 @@ void handler_form_page(struct request *req, const struct route_match *m)
 	buf_free(&html);
 }
 
-/* Runs `statement` for proposal `id` and makes a document of its one row's first value;
-   NULL when there is none, with a 404/503/500 reply made unless `quiet`. */
-static json_t *fetch_as(struct request *req, const char *statement, const char *id,
-			json_t *(*doc_of)(const char *value), bool quiet)
+/* Runs `statement` for proposal `id`: its one row, or NULL when there is none, with a
+   404/503/500 reply made unless `quiet`. The caller clears the result. */
+static PGresult *fetch_row(struct request *req, const char *statement, const char *id, bool quiet)
 {
 	PGresult *res = db_run(req->db, statement, 1, (const char *[]){ id });
-	json_t *doc = NULL;
 
 	if (!res) {
 		if (!quiet)
@@ -63,10 +61,23 @@ static json_t *fetch_as(struct request *req, const char *statement, const char *
 		return NULL;
 	}
 	if (PQntuples(res) == 1)
-		doc = doc_of(PQgetvalue(res, 0, 0));
+		return res;
 	PQclear(res);
-	if (!doc && !quiet)
+	if (!quiet)
 		reply_error(req, 404, "not_found", "no such proposal");
+	return NULL;
+}
+
+/* As fetch_row, making a document of the row's first value (NULL, with a 404, when none). */
+static json_t *fetch_as(struct request *req, const char *statement, const char *id,
+			json_t *(*doc_of)(const char *value), bool quiet)
+{
+	PGresult *res = fetch_row(req, statement, id, quiet);
+	json_t *doc = res ? doc_of(PQgetvalue(res, 0, 0)) : NULL;
+
+	if (res && !doc && !quiet)
+		reply_error(req, 404, "not_found", "no such proposal");
+	PQclear(res);
 	return doc;
 }
 
@@ -101,12 +112,14 @@ json_t *handler_fetch_consultation(struct request *req, const char *id)
 	return fetch(req, "proposal_consultation", id, consultation_only);
 }
 
+/* The database's document as it is (reply_jsonb_text), not parsed and dumped again. */
 void handler_proposal(struct request *req, const struct route_match *m)
 {
-	json_t *doc = handler_fetch_proposal(req, m->id);
+	PGresult *res = fetch_row(req, "proposal_get", m->id, false);
 
-	if (doc)
-		reply_json(req, 200, doc);
+	if (res)
+		reply_jsonb_text(req, 200, PQgetvalue(res, 0, 0));
+	PQclear(res);
 }
 
 void handler_message_page(struct request *req, int status, enum lang lang, const char *title_key,

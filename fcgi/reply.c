@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "json_text.h"
 #include "log.h"
 #include "util.h"
 
@@ -28,6 +29,15 @@ void reply_json_text(struct request *req, int status, const char *json)
 	req->out_type = "application/json";
 	buf_reset(&req->out);
 	buf_puts(&req->out, json);
+	buf_putc(&req->out, '\n');
+}
+
+void reply_jsonb_text(struct request *req, int status, const char *jsonb_text)
+{
+	req->status = status;
+	req->out_type = "application/json";
+	buf_reset(&req->out);
+	json_text_compact(&req->out, jsonb_text);
 	buf_putc(&req->out, '\n');
 }
 

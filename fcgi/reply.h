@@ -17,6 +17,9 @@ void reply_header(struct request *req, const char *name, const char *value);
 void reply_json(struct request *req, int status, json_t *doc);
 /* A JSON text that is already serialised (borrowed, copied). */
 void reply_json_text(struct request *req, int status, const char *json);
+/* A document as PostgreSQL prints a jsonb (borrowed), answered in the bytes reply_json would
+ * have written for it (json_text.h), without a Jansson tree in between. */
+void reply_jsonb_text(struct request *req, int status, const char *jsonb_text);
 /* The HTTP status of an error class (errors.h), and the class of a status a database outcome
  * gave (404, 409, 422, 429; any other is ERROR_INTERNAL). */
 int reply_status_of(enum error_class kind);

@@ -9,7 +9,7 @@
 --   $7 cursor key or NULL for the first page: created_at in microseconds since the epoch
 --      (newest), or support_count (supported)  $8 cursor id or NULL
 --   $9 offset (the older ?page=; 0 with a cursor)
--- Columns: the proposal as JSON (the shape of kenes.proposal_json_by_id), its cursor key.
+-- Columns: the proposal as JSON (the shape of kenes.proposal_json_by_id), its cursor key, its id.
 WITH part AS (
     SELECT pt.id
     FROM kenes.consultation c
@@ -34,7 +34,7 @@ page AS (
        AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
      ORDER BY p.support_count DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer))
-SELECT d.doc::text, page.key
+SELECT d.doc::text, page.key, page.id
 FROM page
 CROSS JOIN LATERAL kenes.proposal_doc(page.id) d
 ORDER BY page.key DESC, page.id DESC
