@@ -167,25 +167,27 @@ static bool version_part_or_reply(struct request *req, struct list_query *q)
 }
 
 /* The page's proposals (one more than asked, to know whether there is a next page), and the
-   cursor of its last one in q->next when there is. Rows: the proposal as jsonb text, its sort
-   key, its id (sql/queries/proposal_list.sql). NULL when the database failed. */
-static PGresult *list_fetch(struct request *req, struct list_query *q)
+   cursor of its last one in q->next when there is. Rows (sql/queries/proposal_list.sql): for
+   JSON the proposal as jsonb text, else the HTML card's columns; then its sort key, its id.
+   NULL when the database failed. */
+static PGresult *list_fetch(struct request *req, struct list_query *q, bool html)
 {
 	char limit[24], offset[24];
-	const char *params[9] = { q->consultation->slug,
-				  q->kind,
-				  q->number[0] ? q->number : NULL,
-				  q->sort,
-				  limit,
-				  q->version[0] ? q->version : NULL,
-				  q->after_key[0] ? q->after_key : NULL,
-				  q->after_id[0] ? q->after_id : NULL,
-				  offset };
+	const char *params[10] = { q->consultation->slug,
+				   q->kind,
+				   q->number[0] ? q->number : NULL,
+				   q->sort,
+				   limit,
+				   q->version[0] ? q->version : NULL,
+				   q->after_key[0] ? q->after_key : NULL,
+				   q->after_id[0] ? q->after_id : NULL,
+				   offset,
+				   html ? "true" : "false" };
 	PGresult *res;
 
 	snprintf(limit, sizeof(limit), "%ld", q->per_page + 1);
 	snprintf(offset, sizeof(offset), "%ld", (q->page - 1) * q->per_page);
-	res = db_run(req->db, "proposal_list", 9, params);
+	res = db_run(req->db, "proposal_list", 10, params);
 	if (res && PQntuples(res) > q->per_page) {
 		int last = (int)q->per_page - 1;
 
@@ -195,16 +197,18 @@ static PGresult *list_fetch(struct request *req, struct list_query *q)
 	return res;
 }
 
-/* The page's proposals as documents, for the HTML page; an empty array without rows. */
+/* The page's proposals for the HTML page: the members its cards show, from their columns. */
 static json_t *list_items(const PGresult *res, const struct list_query *q)
 {
 	json_t *items = json_array();
 
-	for (int i = 0; res && i < PQntuples(res) && i < q->per_page; i++) {
-		json_t *item = json_loads(PQgetvalue(res, i, 0), 0, NULL);
-		if (item)
-			json_array_append_new(items, item);
-	}
+	for (int i = 0; res && i < PQntuples(res) && i < q->per_page; i++)
+		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s}", "id",
+						       (json_int_t)strtoll(PQgetvalue(res, i, 2), NULL, 10),
+						       "stance", PQgetvalue(res, i, 3), "text",
+						       PQgetvalue(res, i, 4), "supports",
+						       (json_int_t)strtoll(PQgetvalue(res, i, 5), NULL, 10),
+						       "created_at", PQgetvalue(res, i, 6)));
 	return items;
 }
 
@@ -260,7 +264,7 @@ static void list(struct request *req, bool html)
 	if (q.version[0] && !version_part_or_reply(req, &q))
 		goto out;
 	/* The HTML list without a target just asks for one. */
-	if (q.kind[0] && !(res = list_fetch(req, &q))) {
+	if (q.kind[0] && !(res = list_fetch(req, &q, html))) {
 		reply_db_failure(req, req->db, "listing proposals");
 		goto out;
 	}

@@ -9,7 +9,12 @@
 --   $7 cursor key or NULL for the first page: created_at in microseconds since the epoch
 --      (newest), or support_count (supported)  $8 cursor id or NULL
 --   $9 offset (the older ?page=; 0 with a cursor)
--- Columns: the proposal as JSON (the shape of kenes.proposal_json_by_id), its cursor key, its id.
+--   $10 true for the HTML page, which shows a card of each proposal: its columns instead of
+--       the document, which is then not built (parsing 21 documents was the page's largest
+--       cost in the handler, docs/BENCHMARKS.md)
+-- Columns: the proposal as JSON (the shape of kenes.proposal_json_by_id; NULL for the page),
+-- its cursor key, its id; for the page only (NULL otherwise): stance, text, support count,
+-- the day it was made (YYYY-MM-DD in the session's time zone, as the JSON's created_at).
 WITH part AS (
     SELECT pt.id
     FROM kenes.consultation c
@@ -19,7 +24,8 @@ WITH part AS (
                       AND pt.number IS NOT DISTINCT FROM $3::integer
     WHERE c.slug = $1::text),
 page AS (
-    (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key
+    (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key,
+            p.stance, p.text, p.support_count, p.created_at
      FROM kenes.proposal p
      WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'newest' AND p.status = 'published'
        AND (p.created_at, p.id) < (coalesce('epoch'::timestamptz + $7::bigint * interval '1 microsecond',
@@ -28,13 +34,16 @@ page AS (
      ORDER BY p.created_at DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer)
     UNION ALL
-    (SELECT p.id, p.support_count
+    (SELECT p.id, p.support_count, p.stance, p.text, p.support_count, p.created_at
      FROM kenes.proposal p
      WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'supported' AND p.status = 'published'
        AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
      ORDER BY p.support_count DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer))
-SELECT d.doc::text, page.key, page.id
+SELECT CASE WHEN NOT $10::boolean THEN d.doc::text END, page.key, page.id,
+       CASE WHEN $10::boolean THEN page.stance END, CASE WHEN $10::boolean THEN page.text END,
+       CASE WHEN $10::boolean THEN page.support_count END,
+       CASE WHEN $10::boolean THEN to_char(page.created_at, 'YYYY-MM-DD') END
 FROM page
 CROSS JOIN LATERAL kenes.proposal_doc(page.id) d
 ORDER BY page.key DESC, page.id DESC
