@@ -197,19 +197,23 @@ static PGresult *list_fetch(struct request *req, struct list_query *q, bool html
 	return res;
 }
 
-/* The page's proposals for the HTML page: the members its cards show, from their columns. */
-static json_t *list_items(const PGresult *res, const struct list_query *q)
+/* The page's proposals for the HTML page, `n` of them: the members its cards show, borrowed
+   from `res` (xmalloc'ed array; NULL when there are none). */
+static struct list_card *list_cards(const PGresult *res, const struct list_query *q, size_t *n)
 {
-	json_t *items = json_array();
+	struct list_card *cards;
 
-	for (int i = 0; res && i < PQntuples(res) && i < q->per_page; i++)
-		json_array_append_new(items, json_pack("{s:I, s:s, s:s, s:I, s:s}", "id",
-						       (json_int_t)strtoll(PQgetvalue(res, i, 2), NULL, 10),
-						       "stance", PQgetvalue(res, i, 3), "text",
-						       PQgetvalue(res, i, 4), "supports",
-						       (json_int_t)strtoll(PQgetvalue(res, i, 5), NULL, 10),
-						       "created_at", PQgetvalue(res, i, 6)));
-	return items;
+	*n = 0;
+	if (!res || PQntuples(res) == 0)
+		return NULL;
+	cards = xmalloc(sizeof(*cards) * (size_t)PQntuples(res));
+	for (int i = 0; i < PQntuples(res) && i < q->per_page; i++, (*n)++)
+		cards[i] = (struct list_card){ .id = strtoll(PQgetvalue(res, i, 2), NULL, 10),
+					       .stance = PQgetvalue(res, i, 3),
+					       .text = PQgetvalue(res, i, 4),
+					       .supports = strtoll(PQgetvalue(res, i, 5), NULL, 10),
+					       .day = PQgetvalue(res, i, 6) };
+	return cards;
 }
 
 /* The JSON list: its head from Jansson, then the page's documents in the bytes Jansson would
@@ -269,14 +273,15 @@ static void list(struct request *req, bool html)
 		goto out;
 	}
 	if (html) {
-		json_t *items = list_items(res, &q);
+		size_t n;
+		struct list_card *cards = list_cards(res, &q, &n);
 		struct buf b;
 
 		buf_init(&b, 0);
-		page_list(&b, handler_lang(req, NULL), &q, items);
+		page_list(&b, handler_lang(req, NULL), &q, cards, n);
 		reply_html(req, 200, &b);
 		buf_free(&b);
-		json_decref(items);
+		free(cards);
 	} else {
 		list_json(req, &q, res);
 	}

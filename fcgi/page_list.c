@@ -52,14 +52,13 @@ static void list_link(struct buf *b, enum lang lang, const struct list_query *q,
 	buf_printf(b, "&amp;lang=%s\">%s</a>", lang_code(lang), lang_tr(lang, label_key));
 }
 
-void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items)
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, const struct list_card *cards,
+	       size_t n)
 {
 	const struct consultation *c = q->consultation;
 	/* With ?version= the part (and its label) is that version's, which the cache lacks. */
 	json_t *part = q->version[0] ? q->part : q->target[0] ? structure_part(c, q->target) : NULL;
 	const char *code = lang_code(lang);
-	json_t *p;
-	size_t i;
 
 	page_begin(b, lang, lang_tr(lang, "list.title"));
 	buf_printf(b, "<h1>%s", lang_tr(lang, "list.title"));
@@ -85,22 +84,19 @@ void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t
 		page_end(b);
 		return;
 	}
-	if (json_array_size(items) == 0)
+	if (n == 0)
 		buf_printf(b, "<p>%s</p>\n", lang_tr(lang, "list.empty"));
 	buf_puts(b, "<ol class=\"proposals\">\n");
-	json_array_foreach(items, i, p)
-	{
-		long long id = json_integer_value(json_object_get(p, "id"));
+	for (size_t i = 0; i < n; i++) {
+		const struct list_card *p = &cards[i];
 		char key[32];
 
-		snprintf(key, sizeof(key), "view.stance.%s", widget_str(p, "stance"));
-		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", id, code,
-			   lang_tr(lang, "proposal.title"), id, lang_tr(lang, key));
-		excerpt(b, widget_str(p, "text"));
+		snprintf(key, sizeof(key), "view.stance.%s", p->stance);
+		buf_printf(b, "<li><h2><a href=\"/proposals/%lld?lang=%s\">%s %lld</a> · %s</h2>\n", p->id,
+			   code, lang_tr(lang, "proposal.title"), p->id, lang_tr(lang, key));
+		excerpt(b, p->text);
 		buf_printf(b, "<p class=\"meta\">%s: <strong>%lld</strong> · %.10s</p></li>\n",
-			   lang_tr(lang, "support.count"),
-			   (long long)json_integer_value(json_object_get(p, "supports")),
-			   widget_str(p, "created_at"));
+			   lang_tr(lang, "support.count"), p->supports, p->day);
 	}
 	buf_printf(b, "</ol>\n<nav class=\"pages\" aria-label=\"%s\">", lang_tr(lang, "nav.pages"));
 	/* A cursor only walks forward: from a cursor's page, back means the first page. */

@@ -26,7 +26,15 @@ struct list_query {
 	char next[64]; /* the cursor of this page's last proposal when a next page exists, or "" */
 };
 
-/* The list of proposals on one part; a next-page link when q->next is set. */
-void page_list(struct buf *b, enum lang lang, const struct list_query *q, json_t *items);
+/* One proposal's card on the list; the strings are borrowed (browse.c: from the result). */
+struct list_card {
+	long long id, supports;
+	const char *stance, *text;
+	const char *day; /* YYYY-MM-DD, the day it was made */
+};
+
+/* The list of proposals on one part, `n` cards; a next-page link when q->next is set. */
+void page_list(struct buf *b, enum lang lang, const struct list_query *q, const struct list_card *cards,
+	       size_t n);
 
 #endif

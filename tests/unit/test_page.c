@@ -681,9 +681,9 @@ static void test_list_labels(void **state)
 				.page = 2,
 				.per_page = 20,
 				.next = "n1769940000000000.3" };
-	json_t *items = json_loads("[{\"id\":3,\"stance\":\"support\",\"text\":\"x\",\"supports\":1,"
-				   "\"created_at\":\"2026-02-01T10:00:00+00:00\"}]",
-				   0, NULL);
+	const struct list_card cards[] = {
+		{ .id = 3, .stance = "support", .text = "x", .supports = 1, .day = "2026-02-01" },
+	};
 
 	(void)state;
 	for (int i = 0; i < LANG_COUNT; i++) {
@@ -692,7 +692,7 @@ static void test_list_labels(void **state)
 		char want[160];
 
 		buf_init(&b, 0);
-		page_list(&b, l, &q, items);
+		page_list(&b, l, &q, cards, 1);
 		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.sort"));
 		assert_contains(b.data, want);
 		snprintf(want, sizeof(want), "<label for=\"f-sort\">%s</label>", lang_tr(l, "list.title"));
@@ -709,7 +709,6 @@ static void test_list_labels(void **state)
 		assert_no_raw_keys(b.data);
 		buf_free(&b);
 	}
-	json_decref(items);
 }
 
 /* The character counter's phrases come with the page, one per plural category. */
