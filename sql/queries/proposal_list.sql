@@ -24,8 +24,7 @@ WITH part AS (
                       AND pt.number IS NOT DISTINCT FROM $3::integer
     WHERE c.slug = $1::text),
 page AS (
-    (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key,
-            p.stance, p.text, p.support_count, p.created_at
+    (SELECT p.id, (extract(epoch FROM p.created_at) * 1000000)::bigint AS key
      FROM kenes.proposal p
      WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'newest' AND p.status = 'published'
        AND (p.created_at, p.id) < (coalesce('epoch'::timestamptz + $7::bigint * interval '1 microsecond',
@@ -34,16 +33,16 @@ page AS (
      ORDER BY p.created_at DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer)
     UNION ALL
-    (SELECT p.id, p.support_count, p.stance, p.text, p.support_count, p.created_at
+    (SELECT p.id, p.support_count
      FROM kenes.proposal p
      WHERE p.part_id = (SELECT id FROM part) AND $4::text = 'supported' AND p.status = 'published'
        AND (p.support_count, p.id) < (coalesce($7::bigint, 2147483648), coalesce($8::bigint, 9223372036854775807))
      ORDER BY p.support_count DESC, p.id DESC
      LIMIT $5::integer OFFSET $9::integer))
 SELECT CASE WHEN NOT $10::boolean THEN d.doc::text END, page.key, page.id,
-       CASE WHEN $10::boolean THEN page.stance END, CASE WHEN $10::boolean THEN page.text END,
-       CASE WHEN $10::boolean THEN page.support_count END,
-       CASE WHEN $10::boolean THEN to_char(page.created_at, 'YYYY-MM-DD') END
+       CASE WHEN $10::boolean THEN d.stance END, CASE WHEN $10::boolean THEN d.text END,
+       CASE WHEN $10::boolean THEN d.supports END,
+       CASE WHEN $10::boolean THEN to_char(d.created_at, 'YYYY-MM-DD') END
 FROM page
 CROSS JOIN LATERAL kenes.proposal_doc(page.id) d
 ORDER BY page.key DESC, page.id DESC
