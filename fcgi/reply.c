@@ -23,20 +23,23 @@ void reply_json(struct request *req, int status, json_t *doc)
 	free(text);
 }
 
-void reply_json_text(struct request *req, int status, const char *json)
+static void json_begin(struct request *req, int status)
 {
 	req->status = status;
 	req->out_type = "application/json";
 	buf_reset(&req->out);
+}
+
+void reply_json_text(struct request *req, int status, const char *json)
+{
+	json_begin(req, status);
 	buf_puts(&req->out, json);
 	buf_putc(&req->out, '\n');
 }
 
 void reply_jsonb_text(struct request *req, int status, const char *jsonb_text)
 {
-	req->status = status;
-	req->out_type = "application/json";
-	buf_reset(&req->out);
+	json_begin(req, status);
 	json_text_compact(&req->out, jsonb_text);
 	buf_putc(&req->out, '\n');
 }
