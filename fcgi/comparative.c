@@ -16,8 +16,7 @@
 
 static const char *const stances[] = { "support", "oppose", "amend" };
 
-/* A {"kk","ru","en"} text in lang, else in the first language that has it; "" when none. */
-static const char *text_in(const json_t *texts, enum lang lang)
+const char *comparative_text_in(const json_t *texts, enum lang lang)
 {
 	const char *s = json_string_value(json_object_get(texts, lang_code(lang)));
 
@@ -70,7 +69,7 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 	json_array_foreach(json_object_get(doc, "parts"), i, part)
 	{
 		const char *key = json_string_value(json_object_get(part, "part"));
-		const char *label = text_in(json_object_get(part, "label"), lang);
+		const char *label = comparative_text_in(json_object_get(part, "label"), lang);
 
 		json_array_foreach(json_object_get(part, "positions"), j, position)
 		{
@@ -82,13 +81,13 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 			csv_put(b, key, true);
 			csv_put(b, label, false);
 			csv_int(b, json_integer_value(json_object_get(position, "id")));
-			csv_put(b, text_in(json_object_get(position, "label"), lang), false);
-			csv_put(b, text_in(json_object_get(position, "summary"), lang), false);
+			csv_put(b, comparative_text_in(json_object_get(position, "label"), lang), false);
+			csv_put(b, comparative_text_in(json_object_get(position, "summary"), lang), false);
 			csv_put(b, decision ? decision : "", false);
-			csv_put(b, text_in(json_object_get(position, "decision_reason"), lang), false);
+			csv_put(b, comparative_text_in(json_object_get(position, "decision_reason"), lang), false);
 			csv_put(b, has_target ? json_string_value(json_object_get(target, "part")) : "",
 				false);
-			csv_put(b, has_target ? text_in(json_object_get(target, "label"), lang) : "", false);
+			csv_put(b, has_target ? comparative_text_in(json_object_get(target, "label"), lang) : "", false);
 			csv_int(b, count_of(counts, NULL, "proposals"));
 			csv_int(b, count_of(counts, NULL, "texts"));
 			csv_int(b, count_of(counts, NULL, "people"));
@@ -130,7 +129,7 @@ static void html_quote(struct buf *b, const json_t *position, const char *which,
 		(long long)json_integer_value(json_object_get(q, "supports")));
 }
 
-static void html_counts(struct buf *b, const json_t *counts, enum lang lang)
+void comparative_counts_html(struct buf *b, const json_t *counts, enum lang lang)
 {
 	static const char *const measures[] = { "proposals", "texts", "people", "supports" };
 
@@ -159,20 +158,20 @@ static void html_position(struct buf *b, const json_t *position, enum lang lang)
 	char key[40];
 
 	buf_puts(b, "<tr><td><strong>");
-	buf_html(b, text_in(json_object_get(position, "label"), lang));
+	buf_html(b, comparative_text_in(json_object_get(position, "label"), lang));
 	buf_puts(b, "</strong><p>");
-	buf_html(b, text_in(json_object_get(position, "summary"), lang));
+	buf_html(b, comparative_text_in(json_object_get(position, "summary"), lang));
 	buf_puts(b, "</p>");
 	html_quote(b, position, "most_supported", lang);
 	html_quote(b, position, "shortest", lang);
 	snprintf(key, sizeof(key), "decision.%s", decision ? decision : "none");
 	buf_printf(b, "</td><td><strong>%s</strong><p>", lang_tr(lang, key));
-	buf_html(b, text_in(json_object_get(position, "decision_reason"), lang));
+	buf_html(b, comparative_text_in(json_object_get(position, "decision_reason"), lang));
 	buf_puts(b, "</p></td><td>");
 	if (json_is_object(target))
-		buf_html(b, text_in(json_object_get(target, "label"), lang));
+		buf_html(b, comparative_text_in(json_object_get(target, "label"), lang));
 	buf_puts(b, "</td>");
-	html_counts(b, json_object_get(position, "counts"), lang);
+	comparative_counts_html(b, json_object_get(position, "counts"), lang);
 	buf_puts(b, "</tr>\n");
 }
 
@@ -183,7 +182,7 @@ void comparative_html(struct buf *b, const json_t *doc, enum lang lang)
 
 	page_begin(b, lang, lang_tr(lang, "table.title"));
 	buf_printf(b, "<h1>%s</h1>\n<p>", lang_tr(lang, "table.title"));
-	buf_html(b, text_in(json_object_get(doc, "title"), lang));
+	buf_html(b, comparative_text_in(json_object_get(doc, "title"), lang));
 	buf_printf(b, " · %s %lld</p>\n", lang_tr(lang, "table.version"),
 		   (long long)json_integer_value(json_object_get(doc, "version")));
 	json_array_foreach(json_object_get(doc, "parts"), i, part)
@@ -194,7 +193,7 @@ void comparative_html(struct buf *b, const json_t *doc, enum lang lang)
 		    json_integer_value(json_object_get(part, "unplaced")) == 0)
 			continue;
 		buf_puts(b, "<section class=\"part\"><h2>");
-		buf_html(b, text_in(json_object_get(part, "label"), lang));
+		buf_html(b, comparative_text_in(json_object_get(part, "label"), lang));
 		buf_puts(b, "</h2>\n");
 		if (json_array_size(positions) > 0) {
 			widget_table_head(b, "comparative",
@@ -213,20 +212,30 @@ void comparative_html(struct buf *b, const json_t *doc, enum lang lang)
 	page_end(b);
 }
 
-/* The table's document for slug and version (NULL: current), or NULL answered (404, 5xx). */
-static json_t *fetch_table(struct request *req, const char *slug, const char *version)
+json_t *comparative_table_read(struct request *req, struct db *db, const char *slug, const char *version,
+			       bool *failed)
 {
-	PGresult *res = db_run(req->read_db, "comparative_table", 2, (const char *[]){ slug, version });
+	PGresult *res = db_run(db, "comparative_table", 2, (const char *[]){ slug, version });
 	json_t *doc = NULL;
 
+	*failed = !res;
 	if (!res) {
-		reply_db_failure(req, req->read_db, "reading the comparative table");
+		reply_db_failure(req, db, "reading the comparative table");
 		return NULL;
 	}
 	if (PQntuples(res) == 1 && !PQgetisnull(res, 0, 0))
 		doc = json_loads(PQgetvalue(res, 0, 0), 0, NULL);
 	PQclear(res);
-	if (!doc)
+	return doc;
+}
+
+/* The table's document for slug and version (NULL: current), or NULL answered (404, 5xx). */
+static json_t *fetch_table(struct request *req, const char *slug, const char *version)
+{
+	bool failed;
+	json_t *doc = comparative_table_read(req, req->read_db, slug, version, &failed);
+
+	if (!doc && !failed)
 		reply_error(req, 404, "not_found", "no such consultation or version");
 	return doc;
 }
