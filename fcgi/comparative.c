@@ -84,10 +84,13 @@ void comparative_csv(struct buf *b, const json_t *doc, enum lang lang)
 			csv_put(b, comparative_text_in(json_object_get(position, "label"), lang), false);
 			csv_put(b, comparative_text_in(json_object_get(position, "summary"), lang), false);
 			csv_put(b, decision ? decision : "", false);
-			csv_put(b, comparative_text_in(json_object_get(position, "decision_reason"), lang), false);
+			csv_put(b, comparative_text_in(json_object_get(position, "decision_reason"), lang),
+				false);
 			csv_put(b, has_target ? json_string_value(json_object_get(target, "part")) : "",
 				false);
-			csv_put(b, has_target ? comparative_text_in(json_object_get(target, "label"), lang) : "", false);
+			csv_put(b,
+				has_target ? comparative_text_in(json_object_get(target, "label"), lang) : "",
+				false);
 			csv_int(b, count_of(counts, NULL, "proposals"));
 			csv_int(b, count_of(counts, NULL, "texts"));
 			csv_int(b, count_of(counts, NULL, "people"));

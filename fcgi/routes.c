@@ -22,6 +22,7 @@
 #include "staff_moderation.h"
 #include "staff_pages.h"
 #include "staff_parts.h"
+#include "staff_positions.h"
 #include "staff_query.h"
 #include "staff_proposals.h"
 #include "staff_reports.h"
@@ -106,6 +107,26 @@ const struct route routes[] = {
 	  NULL },
 	{ GET, "/staff/proposals/{id}", ROUTE_STAFF, staff_history_page, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/audit", ROUTE_STAFF, staff_audit_page, STAFF_SESSION | AUTH_STAFF, NULL },
+	/* Positions in the workspace (fcgi/staff_positions.h): the API's actions as forms */
+	{ GET, "/staff/positions", ROUTE_STAFF, staff_positions_page, STAFF_SESSION | AUTH_STAFF, NULL },
+	{ POST, "/staff/positions", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF, "create" },
+	{ POST, "/staff/positions/suggestions/{id}/accept", ROUTE_STAFF, staff_positions_act,
+	  STAFF_SESSION | AUTH_STAFF, "suggestion_accept" },
+	{ POST, "/staff/positions/suggestions/{id}/reject", ROUTE_STAFF, staff_positions_act,
+	  STAFF_SESSION | AUTH_STAFF, "suggestion_reject" },
+	{ GET, "/staff/positions/{id}", ROUTE_STAFF, staff_position_page, STAFF_SESSION | AUTH_STAFF, NULL },
+	{ POST, "/staff/positions/{id}/edit", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF,
+	  "edit" },
+	{ POST, "/staff/positions/{id}/merge", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF,
+	  "merge" },
+	{ POST, "/staff/positions/{id}/split", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF,
+	  "split" },
+	{ POST, "/staff/positions/{id}/assign", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF,
+	  "assign" },
+	{ POST, "/staff/positions/{id}/unassign", ROUTE_STAFF, staff_positions_act,
+	  STAFF_SESSION | AUTH_STAFF, "unassign" },
+	{ POST, "/staff/positions/{id}/disposition", ROUTE_STAFF, staff_positions_act,
+	  STAFF_SESSION | AUTH_STAFF, "disposition" },
 	/* The comparative table (docs/POSITIONS.md): public; its positions, staff */
 	{ GET, "/consultations/{slug}/comparative-table", ROUTE_COMPARATIVE, comparative_page, 0, NULL },
 	{ GET, "/api/v1/comparative-table", ROUTE_COMPARATIVE, comparative_api, 0, NULL },

@@ -175,6 +175,9 @@ void staff_nav(struct buf *b, enum lang lang, const struct route_match *m)
 	if (m->role & AUTH_MODERATOR)
 		buf_printf(b, "<li><a href=\"/staff/moderation?lang=%s\">%s</a></li>", code,
 			   lang_tr(lang, "staff.moderation.title"));
+	if (m->role & AUTH_STAFF) /* positions (fcgi/staff_positions.h) */
+		buf_printf(b, "<li><a href=\"/staff/positions?lang=%s\">%s</a></li>", code,
+			   lang_tr(lang, "staff.pos.title"));
 	if (m->role & AUTH_STAFF) /* reports and the audit log (fcgi/staff_reports.h, staff_audit.h) */
 		buf_printf(b,
 			   "<li><a href=\"/staff/reports?lang=%s\">%s</a></li><li><a "

@@ -1,0 +1,26 @@
+/*
+ * staff_positions.h - positions in the staff workspace (docs/STAFF.md "Positions",
+ * docs/POSITIONS.md), staff only: the consultation's positions per part with their decisions
+ * and the comparative table's counts (comparative.h, the same document), the open suggestions
+ * to accept or reject, one position with its proposals and log, and a form for each action of
+ * the API (/api/v1/positions). Each form is posted to a row whose arg is the action; the
+ * handler turns the fields into the API's JSON body and runs kenes.position_act_as as the
+ * session's token (staff_position_act) or, under the single sign-on, as its subject
+ * (staff_sso_position_act, migration 037), so the log names who acted either way.
+ */
+#ifndef KENES_STAFF_POSITIONS_H
+#define KENES_STAFF_POSITIONS_H
+
+#include "request.h"
+#include "routes.h"
+
+/* GET /staff/positions?consultation=&version=: the positions per part, suggestions, a new one. */
+void staff_positions_page(struct request *req, const struct route_match *m);
+/* GET /staff/positions/{id}: the position, its proposals, its log and its action forms. */
+void staff_position_page(struct request *req, const struct route_match *m);
+/* POST: 303 to the position (or the list) when done, a confirmation first for merge and
+ * split, a page saying why when the database refused (its status), 303 back for a form with
+ * nothing in it. Proposals are named by id, in a text field "proposals" or fields "id". */
+void staff_positions_act(struct request *req, const struct route_match *m);
+
+#endif
