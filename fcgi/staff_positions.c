@@ -164,14 +164,11 @@ static bool act(struct request *req, const struct route_match *m, const char *ac
 		const json_t *body, struct outcome *o)
 {
 	char *text = json_dumps(body, JSON_COMPACT);
-	bool ok = staff_session_is_sso(req)
-			  ? outcome_run(req, "staff_sso_position_act", 5,
-					(const char *[]){ req->trusted_subject, req->trusted_role, action, id,
-							  text },
-					"changing a position (single sign-on)", o)
-			  : outcome_run(req, "staff_position_act", 4,
-					(const char *[]){ m->token_hash, action, id, text },
-					"changing a position", o);
+	bool sso = staff_session_is_sso(req);
+	bool ok = outcome_run(req, "staff_position_act", 6,
+			      (const char *[]){ sso ? NULL : m->token_hash, sso ? req->trusted_subject : NULL,
+						sso ? req->trusted_role : NULL, action, id, text },
+			      "changing a position", o);
 
 	free(text);
 	return ok;

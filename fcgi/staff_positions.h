@@ -4,9 +4,9 @@
  * and the comparative table's counts (comparative.h, the same document), the open suggestions
  * to accept or reject, one position with its proposals and log, and a form for each action of
  * the API (/api/v1/positions). Each form is posted to a row whose arg is the action; the
- * handler turns the fields into the API's JSON body and runs kenes.position_act_as as the
- * session's token (staff_position_act) or, under the single sign-on, as its subject
- * (staff_sso_position_act, migration 037), so the log names who acted either way.
+ * handler turns the fields into the API's JSON body and runs kenes.position_act_as through
+ * kenes.staff_position_act as the session's token or, under the single sign-on, as its
+ * subject (migration 037), so the log names who acted either way.
  */
 #ifndef KENES_STAFF_POSITIONS_H
 #define KENES_STAFF_POSITIONS_H

@@ -1,6 +1,6 @@
 -- Every change to positions, by `actor`, logged with who and why (docs/POSITIONS.md): a
 -- token's (kenes.position_act, the API's; kenes.staff_position_act, a workspace session's)
--- or a single sign-on person's (kenes.staff_sso_position_act, migration 037). p_action and p_id:
+-- or a single sign-on person's (kenes.staff_position_act too, migration 037). p_action, p_id:
 --   create (NULL)        {consultation, version?, part, label, summary?}
 --   edit (position)      {label?, summary?}
 --   merge (position)     {into}: its proposals and campaigns go to position `into`
