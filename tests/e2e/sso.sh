@@ -177,4 +177,26 @@ check "the audit log names the subject, its role, and no session or token, for b
 	"session_add sara staff true,report_issue sara staff true"
 http GET '/staff/audit?log=staff&lang=en' -b "$sec"
 check "staff: the audit page shows the subject" contains "$BODY" "<td>sara</td>"
+# Positions under the single sign-on (migration 037): made, assigned and decided on the
+# workspace's pages, logged under the SSO subject with no token; another SSO role may not.
+http GET '/staff/positions?lang=en&consultation=sso-2026' -b "$sec"
+check "positions: an SSO staff member sees the page" eq "$STATUS" 200
+pos_act() { # COOKIE PATH FORM...
+	http POST "/staff/positions$2" -b "$1" --data-urlencode "csrf=$sec_csrf" "${@:3}"
+}
+pos_act "$sec" '?lang=en' --data "consultation=sso-2026&part=article:4&label_en=SSO position&reason=r" \
+	--data-urlencode "proposals=$pid"
+spos=$(header Location | sed -n 's|^/staff/positions/\([0-9]*\)?lang=en$|\1|p')
+check "positions: made with a proposal" test -n "$spos"
+pos_act "$sec" "/$spos/disposition?lang=en" --data "decision=accepted&target=&reason=agreed"
+check "positions: a disposition" eq "$STATUS" 303
+http POST "/staff/positions/$spos/edit?lang=en" -b 'sso=ok-mira; sso_role=moderator' \
+	--data-urlencode "csrf=$mod_csrf" --data "label_en=x&reason=r"
+check "positions: an SSO moderator may not: 403" eq "$STATUS" 403
+check "positions: the log names the subject and no token" \
+	eq "$(echo "SELECT string_agg(action || ' ' || actor || ' ' || sso_subject || ' ' || role || ' ' || (token_id IS NULL), ',' ORDER BY id) FROM kenes.position_log WHERE position_id = 0$spos" | sql)" \
+	"create sara sara staff true,assign sara sara staff true,disposition sara sara staff true"
+http GET "/api/v1/comparative-table?consultation=sso-2026"
+check "positions: the public table shows the decision and the proposal" \
+	eq "$(json '.parts[] | select(.part == "article:4") | .positions[] | select(.label.en == "SSO position") | .decision + " " + (.counts.proposals | tostring)')" "accepted 1"
 finish
