@@ -108,8 +108,8 @@ const struct route routes[] = {
 	{ GET, "/staff/proposals/{id}", ROUTE_STAFF, staff_history_page, STAFF_SESSION | AUTH_ANY, NULL },
 	{ GET, "/staff/audit", ROUTE_STAFF, staff_audit_page, STAFF_SESSION | AUTH_STAFF, NULL },
 	/* Positions in the workspace (fcgi/staff_positions.h): the API's actions as forms */
-	{ GET, "/staff/positions", ROUTE_STAFF, staff_positions_page, STAFF_SESSION | AUTH_STAFF, NULL },
-	{ POST, "/staff/positions", ROUTE_STAFF, staff_positions_act, STAFF_SESSION | AUTH_STAFF, "create" },
+	{ GET | POST, "/staff/positions", ROUTE_STAFF, staff_positions_page, STAFF_SESSION | AUTH_STAFF,
+	  "create" },
 	{ POST, "/staff/positions/suggestions/{id}/accept", ROUTE_STAFF, staff_positions_act,
 	  STAFF_SESSION | AUTH_STAFF, "suggestion_accept" },
 	{ POST, "/staff/positions/suggestions/{id}/reject", ROUTE_STAFF, staff_positions_act,

@@ -492,6 +492,10 @@ void staff_positions_page(struct request *req, const struct route_match *m)
 	bool failed;
 	struct buf html;
 
+	if (!request_is_get(req)) {
+		staff_positions_act(req, m);
+		return;
+	}
 	if ((request_query_param(req, "consultation", slug, sizeof(slug)) && *slug &&
 	     !params_slug_valid(slug)) ||
 	    (request_query_param(req, "version", version, sizeof(version)) && *version &&

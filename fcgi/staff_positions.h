@@ -14,7 +14,8 @@
 #include "request.h"
 #include "routes.h"
 
-/* GET /staff/positions?consultation=&version=: the positions per part, suggestions, a new one. */
+/* GET /staff/positions?consultation=&version=: the positions per part, suggestions, a new one;
+ * POST: staff_positions_act (the row's arg, create). */
 void staff_positions_page(struct request *req, const struct route_match *m);
 /* GET /staff/positions/{id}: the position, its proposals, its log and its action forms. */
 void staff_position_page(struct request *req, const struct route_match *m);

@@ -97,7 +97,7 @@ http GET "/staff/positions?lang=en&consultation=$C" -b "$jar"
 row=$(printf '%s' "$BODY" | grep -o "<tr id=\"position-$pos\">.*</tr>" | head -n 1)
 check "the page's row: decision and counts" eq \
 	"$(sed 's/<[^>]*>/ /g' <<<"$row" | tr -s ' ' | sed 's/^ //;s/ $//')" \
-	"#$pos Против $run &lt;i&gt; Partly accepted Proposals 3 Distinct texts 3 People 0 Supports 0 Support 0 Oppose 2 Amendment 1"
+	"#$pos Against $run Partly accepted Proposals 3 Distinct texts 3 People 0 Supports 0 I support it 0 I oppose it 2 I propose a change 1"
 http GET "/api/v1/comparative-table?consultation=$C"
 check "the public table has the same" eq \
 	"$(json ".parts[] | select(.part == \"$T\") | .positions[] | select(.id == $pos) | [.decision, .counts.proposals, .counts.stances.oppose.proposals, .counts.stances.amend.proposals] | map(tostring) | join(\" \")")" \
