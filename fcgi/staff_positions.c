@@ -326,14 +326,21 @@ static void action_open(struct buf *b, enum lang lang, const struct route_match 
 	form_open(b, lang, m, path, key, action);
 }
 
-/* The reason (for the log) and the submit button; closes form_open's form. */
-static void form_close(struct buf *b, enum lang lang, const char *form)
+/* The reason (for the log) and the submit button, and the end of the form. */
+static void form_close_plain(struct buf *b, enum lang lang, const char *form)
 {
 	buf_printf(b,
 		   "<div class=\"field\"><label for=\"%s-reason\">%s</label><input id=\"%s-reason\" "
 		   "name=\"reason\" required maxlength=\"1000\" size=\"40\"></div>\n"
-		   "<p><button type=\"submit\">%s</button></p>\n</form></section>\n",
+		   "<p><button type=\"submit\">%s</button></p>\n</form>\n",
 		   form, lang_tr(lang, "staff.pos.reason"), form, lang_tr(lang, "staff.pos.submit"));
+}
+
+/* form_close_plain, and the end of form_open's section. */
+static void form_close(struct buf *b, enum lang lang, const char *form)
+{
+	form_close_plain(b, lang, form);
+	buf_puts(b, "</section>\n");
 }
 
 /* An input (or a textarea when rows > 0) named `name` with its label, its id unique on the page. */
@@ -730,4 +737,31 @@ void staff_position_page(struct request *req, const struct route_match *m)
 out:
 	json_decref(doc);
 	PQclear(res);
+}
+
+/* ---- a new position from a search's selection */
+
+void staff_positions_selection_begin(struct buf *b, enum lang lang, const struct route_match *m)
+{
+	buf_printf(b, "<form method=\"post\" action=\"/staff/positions?lang=%s\">\n", lang_code(lang));
+	staff_csrf_field(b, m);
+}
+
+void staff_positions_selection_end(struct buf *b, enum lang lang, const char *slug, const char *part,
+				   const char *version)
+{
+	char label[40];
+
+	buf_printf(b, "<fieldset class=\"bulk\"><legend>%s</legend>\n",
+		   lang_tr(lang, "staff.pos.from_selection"));
+	buf_printf(b, "<input type=\"hidden\" name=\"consultation\" value=\"%s\">\n", slug);
+	if (version)
+		buf_printf(b, "<input type=\"hidden\" name=\"version\" value=\"%s\">\n", version);
+	buf_puts(b, "<input type=\"hidden\" name=\"part\" value=\"");
+	buf_html(b, part);
+	buf_puts(b, "\">\n");
+	snprintf(label, sizeof(label), "label_%s", lang_code(lang));
+	field(b, "selection", label, lang_tr(lang, "staff.pos.label"), NULL, 0);
+	buf_puts(b, "</fieldset>\n");
+	form_close_plain(b, lang, "selection");
 }

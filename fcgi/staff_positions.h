@@ -11,6 +11,8 @@
 #ifndef KENES_STAFF_POSITIONS_H
 #define KENES_STAFF_POSITIONS_H
 
+#include "buf.h"
+#include "lang.h"
 #include "request.h"
 #include "routes.h"
 
@@ -23,5 +25,13 @@ void staff_position_page(struct request *req, const struct route_match *m);
  * split, a page saying why when the database refused (its status), 303 back for a form with
  * nothing in it. Proposals are named by id, in a text field "proposals" or fields "id". */
 void staff_positions_act(struct request *req, const struct route_match *m);
+
+/* Staff's form around a proposal search's results on one part (staff_proposals.c): the
+ * proposals ticked (checkboxes "id") make a new position there. _begin opens it; _end writes
+ * its fields (the consultation's slug, the part, the version or NULL for the current one)
+ * and closes it. */
+void staff_positions_selection_begin(struct buf *b, enum lang lang, const struct route_match *m);
+void staff_positions_selection_end(struct buf *b, enum lang lang, const char *slug, const char *part,
+				   const char *version);
 
 #endif

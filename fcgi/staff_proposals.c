@@ -1,5 +1,6 @@
 #include "staff_proposals.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "staff_moderation.h"
 #include "staff_session.h"
 #include "staff_pages.h"
+#include "staff_positions.h"
 #include "staff_search_bulk.h"
 #include "text.h"
 #include "util.h"
@@ -190,7 +192,8 @@ static void shown_text(struct buf *b, const char *text)
 	buf_puts(b, "</blockquote>\n");
 }
 
-/* The rows of a page; with checkboxes named "id" for a moderator's bulk form around them. */
+/* The rows of a page; with checkboxes named "id" for a bulk form around them (a moderator's, or
+   staff's new position). */
 static void results(struct buf *b, enum lang lang, const PGresult *res, const char *v[F_COUNT],
 		    bool selectable)
 {
@@ -396,6 +399,7 @@ void staff_proposals(struct request *req, const struct route_match *m)
 	enum lang lang = handler_lang(req, NULL);
 	bool moderator = m->role & AUTH_MODERATOR;
 	struct search s;
+	bool positions; /* staff searching one part: a new position from the selection */
 	enum staff_search_status st = search_open(req, req->query, m->role, &s);
 	PGresult *res = NULL;
 	int total = 0;
@@ -413,6 +417,7 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		reply_db_failure(req, req->db, "choosing the consultation");
 		goto out;
 	}
+	positions = (m->role & AUTH_STAFF) && s.v[F_TARGET];
 	if (s.csv) { /* every match from `after` on (the page's link names none: all of them) */
 		export_csv(req, &s);
 		goto out;
@@ -433,13 +438,19 @@ void staff_proposals(struct request *req, const struct route_match *m)
 		buf_printf(&b, "<form method=\"post\" action=\"/staff/moderation/proposals?lang=%s\">\n",
 			   lang_code(lang));
 		staff_csrf_field(&b, m);
+	} else if (positions) {
+		staff_positions_selection_begin(&b, lang, m);
 	}
-	results(&b, lang, res, s.v, moderator);
+	results(&b, lang, res, s.v, moderator || positions);
 	if (moderator) {
 		staff_moderation_bulk_controls(&b, lang);
 		buf_puts(&b, "</form>\n");
 		if (PQntuples(res) > 0)
 			bulk_all_form(&b, lang, m, s.v, total);
+	} else if (positions) { /* a search's version is a number, "all" or "current" */
+		staff_positions_selection_end(
+			&b, lang, PQgetvalue(s.meta, 0, 1), s.v[F_TARGET],
+			s.v[F_VERSION] && isdigit((unsigned char)s.v[F_VERSION][0]) ? s.v[F_VERSION] : NULL);
 	}
 	page_end(&b);
 	reply_html(req, 200, &b);

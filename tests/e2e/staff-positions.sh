@@ -135,4 +135,13 @@ check "accepted: 303 to its new position" test -n "$acc"
 check "with its member" eq "$(echo "SELECT string_agg(proposal_id::text, ',') FROM kenes.position_placement WHERE position_id = 0$acc" | sql)" "$p1"
 post "/staff/positions/suggestions/$s2/accept?lang=en" --data "consultation=$C&label_en=x&reason=yes"
 check "a decided suggestion: 409" eq "$STATUS" 409
+# --- a new position from a selection of a proposal search on one part
+http GET "/staff/proposals?lang=en&consultation=$C&target=$T" -b "$jar"
+check "the search on one part: a form for a new position around its results" \
+	eq "$(grep -c -e '<form method="post" action="/staff/positions?lang=en">' -e "name=\"id\" value=\"$p1\"" -e "name=\"part\" value=\"$T\"" <<<"$BODY")" 3
+http GET "/staff/proposals?lang=en&consultation=$C" -b "$jar"
+check "not without a part" lacks "$BODY" 'action="/staff/positions?lang=en"'
+post "/staff/positions?lang=en" --data "consultation=$C&part=$T&id=$p1&id=$p4&label_en=Ticked $run&reason=picked"
+sel=$(sed -n 's|^/staff/positions/\([0-9]*\)?lang=en$|\1|p' <<<"$(header Location)")
+check "made of the proposals ticked" eq "$(echo "SELECT string_agg(proposal_id::text, ',' ORDER BY proposal_id) FROM kenes.position_placement WHERE position_id = 0$sel" | sql)" "$p1,$p4"
 finish
