@@ -16,6 +16,14 @@
 #include "request.h"
 #include "routes.h"
 
+/* Staff's form around a proposal search's results on one part (staff_proposals.c): the
+ * proposals ticked (checkboxes "id") make a new position there. _begin opens it; _end writes
+ * its fields (the consultation's slug, the part, the version or NULL for the current one)
+ * and closes it. */
+void staff_positions_selection_begin(struct buf *b, enum lang lang, const struct route_match *m);
+void staff_positions_selection_end(struct buf *b, enum lang lang, const char *slug, const char *part,
+				   const char *version);
+
 /* GET /staff/positions?consultation=&version=: the positions per part, suggestions, a new one;
  * POST: staff_positions_act (the row's arg, create). */
 void staff_positions_page(struct request *req, const struct route_match *m);
@@ -25,13 +33,5 @@ void staff_position_page(struct request *req, const struct route_match *m);
  * split, a page saying why when the database refused (its status), 303 back for a form with
  * nothing in it. Proposals are named by id, in a text field "proposals" or fields "id". */
 void staff_positions_act(struct request *req, const struct route_match *m);
-
-/* Staff's form around a proposal search's results on one part (staff_proposals.c): the
- * proposals ticked (checkboxes "id") make a new position there. _begin opens it; _end writes
- * its fields (the consultation's slug, the part, the version or NULL for the current one)
- * and closes it. */
-void staff_positions_selection_begin(struct buf *b, enum lang lang, const struct route_match *m);
-void staff_positions_selection_end(struct buf *b, enum lang lang, const char *slug, const char *part,
-				   const char *version);
 
 #endif

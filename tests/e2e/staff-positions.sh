@@ -9,11 +9,11 @@
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
 root=$(cd "$(dirname "$0")/../.." && pwd)
-agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
-C=constitution-2026
-T=article:66 # a part no other suite writes about
 run=$$-$RANDOM
 jar=$_tmp/jar
+C=constitution-2026
+T=article:66 # a part no other suite writes about
+agg() { KENES_DATABASE_ROLE=kenes_aggregator "$root/bin/kenes-aggregator" -q -d "$KENES_ADMIN_URL" "$@"; }
 
 staff=$(agg token create --role staff --name "e2e staff-positions $run")
 propose() { # STANCE TEXT: prints the new proposal's id
