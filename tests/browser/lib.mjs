@@ -35,3 +35,44 @@ export async function noSeriousViolations(page, what) {
 	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
 }
+
+// bin/kenes-aggregator ARGS on the test database, as its role; its output, trimmed.
+export function agg(...args) {
+	return execFileSync(`${new URL('../../', import.meta.url).pathname}bin/kenes-aggregator`, ['-q', '-d', ADMIN_URL, ...args], {
+		env: { ...process.env, KENES_DATABASE_ROLE: 'kenes_aggregator' },
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+		timeout: 60_000,
+	}).trim();
+}
+
+// Runs journey(page, js) as a subtest of t named name(js), once with JavaScript on and once
+// off, each in a context of its own in one Chromium (CHROMIUM_PATH), closed whatever happens.
+export async function withAndWithoutJs(t, name, journey) {
+	const { chromium } = await import('playwright-core');
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+		timeout: STEP_MS,
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+	});
+	const both = async () => {
+		for (const js of [true, false]) {
+			await t.test(name(js), async () => {
+				const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1000, height: 700 } });
+				context._kenesJs = js;
+				const page = await context.newPage();
+				page.setDefaultTimeout(STEP_MS);
+				await journey(page, js).finally(() => context.close());
+			});
+		}
+	};
+	await both().finally(() => browser.close());
+}
+
+// Signs in to the staff workspace at base with a token, in English; waits for where it lands.
+export async function staffSignIn(page, base, token) {
+	await page.goto(`${base}/staff/sign-in?lang=en`);
+	await page.locator('#f-token').fill(token);
+	await page.locator('form button[type=submit]').click();
+	await page.waitForURL(/\/staff\/(account)?\?lang=en/);
+}
