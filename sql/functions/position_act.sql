@@ -5,8 +5,10 @@
 CREATE OR REPLACE FUNCTION kenes.position_act(p_token bytea, p_action text, p_id bigint, p_body jsonb)
 RETURNS kenes.outcome
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    actor kenes.moderation_actor_t := kenes.moderation_actor(p_token);
 BEGIN
-    RETURN kenes.position_act_as(kenes.moderation_actor(p_token), p_action, p_id, p_body);
+    RETURN kenes.position_act_as(actor, p_action, p_id, p_body);
 END
 $$;
 REVOKE EXECUTE ON FUNCTION kenes.position_act FROM PUBLIC;
