@@ -73,7 +73,9 @@ target() { # NAME SQLMAP-ARGS...
 # validation of the others and reaches the statement that stores it.
 json_body="{\"consultation\":\"$C\",\"target\":\"article:5\",\"stance\":\"amend\",\"lang\":\"ru\",\"text\":\"текст\",\"proposed_wording\":\"новая редакция\",\"region\":\"KZ-75\",\"topics\":[\"human-rights\"]}"
 target api-list -u "$BASE_URL/api/v1/proposals?consultation=$C&target=article:4&sort=newest&page=1"
-target html-list -u "$BASE_URL/proposals?consultation=$C&target=article:4&sort=supported&page=1&lang=kk"
+# The HTML list's parameters reach the same statement as the API list's, probed at level 3
+# above; level 1 here (a third of the requests) checks the page's own reading of them.
+SQLMAP_LEVEL=1 target html-list -u "$BASE_URL/proposals?consultation=$C&target=article:4&sort=supported&page=1&lang=kk"
 stored() { sql -c "SELECT count(*) FROM kenes.proposal"; }
 before=$(stored)
 target api-submit-json -u "$BASE_URL/api/v1/proposals" --method=POST \
