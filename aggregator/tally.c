@@ -78,6 +78,7 @@ static bool rebuild(struct conn *c, const struct agg_settings *s, bool show_prog
 		{ "tally_rebuild_applied", "counting proposals", true },
 		{ "tally_rebuild_supports", "counting supports", true },
 		{ "tally_rebuild_days", "summing days", false },
+		{ "tally_rebuild_people", "pairing people's days", false },
 		{ "tally_rebuild_cells", "summing cells", false },
 	};
 	struct progress p;
@@ -95,7 +96,7 @@ static bool rebuild(struct conn *c, const struct agg_settings *s, bool show_prog
 			st->changes = value_ll(res, 0, 0);
 		else if (i == 1)
 			st->proposals = value_ll(res, 0, 0);
-		else if (i == 3 && value_ll(res, 0, 1) != 0)
+		else if ((i == 3 || i == 4) && value_ll(res, 0, 1) != 0)
 			agg_fail(err, AGG_INTEGRITY,
 				 "%lld sums found no tally cell (a channel, region or date the cells do not "
 				 "cover); nothing was changed",

@@ -89,7 +89,7 @@ day_delta AS (
     WHERE l.cell_id IS NOT NULL AND (l.proposals <> 0 OR l.supports <> 0)),
 -- People need each person's cells: only the proposals of named people are located one by one.
 person_located AS (
-    SELECT cell.id AS cell_id, c.submitter, c.proposals
+    SELECT cell.id AS cell_id, c.submitter, c.day, c.proposals
     FROM contrib c
     CROSS JOIN LATERAL kenes.tally_keys(c.part_id, c.stance, c.region, c.channel, c.topic_ids, c.day) k
     LEFT JOIN kenes.tally_cell cell ON cell.consultation_id = c.consultation_id AND cell.key = k.key
@@ -107,29 +107,66 @@ day_insert AS (
     INSERT INTO kenes.tally_day (cell_id, day, proposals, supports)
     SELECT x.cell_id, x.day, x.proposals, x.supports FROM day_delta x
     WHERE NOT EXISTS (SELECT FROM day_update u WHERE u.cell_id = x.cell_id AND u.day = x.day)),
--- People: a person counts in a cell while they have a counted proposal there. For each
--- person and cell this batch touches: how many such proposals they had before, and the change.
+-- People: a person counts in a cell while they have a counted proposal there, and in a
+-- period of days for their first day in it (the people pairs, migration 039). For each person,
+-- cell and day this batch touches: the change, and that person's counted days in the cell
+-- before and after it.
 person_delta AS (
-    SELECT l.cell_id, l.submitter, sum(l.proposals) AS n
+    SELECT l.cell_id, l.submitter, l.day, sum(l.proposals) AS n
     FROM person_located l
     WHERE l.cell_id IS NOT NULL
-    GROUP BY l.cell_id, l.submitter
+    GROUP BY l.cell_id, l.submitter, l.day
     HAVING sum(l.proposals) <> 0),
 person_before AS (
-    SELECT cell.id AS cell_id, a.submitter, count(*) AS n
+    SELECT cell.id AS cell_id, a.submitter, a.day, count(*) AS n
     FROM kenes.tally_applied a
     CROSS JOIN LATERAL kenes.tally_keys(a.part_id, a.stance, a.region, a.channel, a.topic_ids, a.day) k
     JOIN kenes.tally_cell cell ON cell.consultation_id = a.consultation_id AND cell.key = k.key
     WHERE a.submitter IN (SELECT DISTINCT d.submitter FROM person_delta d)
-    GROUP BY cell.id, a.submitter),
+      AND (cell.id, a.submitter) IN (SELECT d.cell_id, d.submitter FROM person_delta d)
+    GROUP BY cell.id, a.submitter, a.day),
+person_after AS (
+    SELECT x.cell_id, x.submitter, x.day
+    FROM (SELECT b.cell_id, b.submitter, b.day, b.n FROM person_before b
+          UNION ALL
+          SELECT d.cell_id, d.submitter, d.day, d.n FROM person_delta d) AS x
+    GROUP BY x.cell_id, x.submitter, x.day
+    HAVING sum(x.n) > 0),
+-- Each such person's pairs as they were, taken out, and as they are now, put in.
+pair_delta AS (
+    SELECT y.cell_id, y.day, y.prev_day, sum(y.people) AS people
+    FROM (SELECT b.cell_id, b.day, -1 AS people,
+                 coalesce(lag(b.day) OVER (PARTITION BY b.cell_id, b.submitter ORDER BY b.day),
+                          '-infinity') AS prev_day
+          FROM person_before b
+          UNION ALL
+          SELECT f.cell_id, f.day, 1,
+                 coalesce(lag(f.day) OVER (PARTITION BY f.cell_id, f.submitter ORDER BY f.day),
+                          '-infinity')
+          FROM person_after f) AS y
+    GROUP BY y.cell_id, y.day, y.prev_day
+    HAVING sum(y.people) <> 0),
+-- A row that falls to zero is deleted, others updated, new ones inserted: three disjoint sets
+-- of rows, each decided on the rows as they were before the statement.
+pair_gone AS (
+    DELETE FROM kenes.tally_people_day t USING pair_delta x
+    WHERE t.cell_id = x.cell_id AND t.day = x.day AND t.prev_day = x.prev_day
+      AND t.people + x.people = 0),
+pair_update AS (
+    UPDATE kenes.tally_people_day t SET people = t.people + x.people
+    FROM pair_delta x
+    WHERE t.cell_id = x.cell_id AND t.day = x.day AND t.prev_day = x.prev_day
+      AND t.people + x.people <> 0),
+pair_insert AS (
+    INSERT INTO kenes.tally_people_day (cell_id, day, prev_day, people)
+    SELECT x.cell_id, x.day, x.prev_day, x.people FROM pair_delta x
+    WHERE NOT EXISTS (SELECT FROM kenes.tally_people_day t
+                      WHERE t.cell_id = x.cell_id AND t.day = x.day AND t.prev_day = x.prev_day)),
+-- A person's first day in a cell is their one pair with no day before.
 people_delta AS (
-    SELECT d.cell_id,
-           sum(CASE WHEN coalesce(b.n, 0) = 0 AND d.n > 0 THEN 1
-                    WHEN b.n > 0 AND b.n + d.n = 0 THEN -1
-                    ELSE 0 END) AS people
-    FROM person_delta d
-    LEFT JOIN person_before b ON b.cell_id = d.cell_id AND b.submitter = d.submitter
-    GROUP BY d.cell_id),
+    SELECT x.cell_id, sum(x.people) AS people
+    FROM pair_delta x WHERE x.prev_day = '-infinity'
+    GROUP BY x.cell_id),
 cell_delta AS (
     SELECT x.cell_id, sum(x.proposals) AS proposals, sum(x.people) AS people,
            sum(x.supports) AS supports

@@ -1,4 +1,4 @@
--- Full rebuild, step 2 of 5: what the tallies count for each published proposal.
+-- Full rebuild, step 2 of 6: what the tallies count for each published proposal.
 -- $1 time zone. Returns the number of proposals.
 WITH counted AS (
     INSERT INTO kenes.tally_applied

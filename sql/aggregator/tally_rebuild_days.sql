@@ -1,4 +1,4 @@
--- Full rebuild, step 4 of 5: the day rows, from the counted proposals (on the day made) and
+-- Full rebuild, step 4 of 6: the day rows, from the counted proposals (on the day made) and
 -- supports (on the day given). One pass over the counted rows sums them per day by all that
 -- any dimension reads: (part, stance, region, channel) for the plain dimensions, (part,
 -- stance, topic) for the topical ones. That leaves a few hundred thousand rows whatever the

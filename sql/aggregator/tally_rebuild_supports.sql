@@ -1,4 +1,4 @@
--- Full rebuild, step 3 of 5: the supports of each counted proposal per local day of giving.
+-- Full rebuild, step 3 of 6: the supports of each counted proposal per local day of giving.
 -- $1 time zone. Returns the number of supports.
 -- Written in key order: the primary key then grows at its right end, where inserting in
 -- the order a hash aggregate emits touches index pages all over (most of this step's time).

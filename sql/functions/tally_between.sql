@@ -1,7 +1,6 @@
 -- The tallies of one dimension over local days [p_from, p_to] (either may be NULL: open),
--- or all-time when the range covers every day with data. People in a narrower range are
--- counted from the per-proposal state (cost grows with the proposals in the range);
--- all-time figures are stored per cell.
+-- or all-time when the range covers every day with data (stored per cell). People in a
+-- narrower range are summed from the cells' people pairs (migration 039).
 -- SECURITY DEFINER so that roles without access to pseudonyms get counts, never pseudonyms.
 CREATE OR REPLACE FUNCTION kenes.tally_between(p_consultation integer, p_dim text, p_from date, p_to date)
 RETURNS TABLE (cell_id integer, proposals bigint, people bigint, supports bigint)
@@ -30,28 +29,16 @@ BEGIN
         WHERE c.consultation_id = p_consultation AND c.dim = p_dim
           AND d.day BETWEEN coalesce(p_from, '-infinity') AND coalesce(p_to, 'infinity')
         GROUP BY d.cell_id),
-    persons AS (
-        SELECT kenes.tally_cell_key(p_dim,
-                   CASE WHEN p_dim IN ('part', 'part_topic', 'part_region', 'part_channel', 'part_week')
-                        THEN a.part_id END,
-                   CASE WHEN p_dim IN ('topic', 'part_topic') THEN t.topic_id END,
-                   CASE WHEN p_dim IN ('region', 'part_region') THEN a.region END,
-                   CASE WHEN p_dim IN ('channel', 'part_channel') THEN a.channel END,
-                   CASE WHEN p_dim IN ('week', 'part_week')
-                        THEN a.day - (extract(isodow FROM a.day)::integer - 1) END,
-                   s.stance) AS key,
-               a.submitter
-        FROM kenes.tally_applied a
-        CROSS JOIN LATERAL unnest(CASE WHEN p_dim IN ('topic', 'part_topic') THEN a.topic_ids
-                                       ELSE ARRAY[NULL::integer] END) AS t(topic_id)
-        CROSS JOIN LATERAL (VALUES (a.stance), ('all')) AS s(stance)
-        WHERE a.consultation_id = p_consultation AND a.submitter IS NOT NULL
-          AND a.day BETWEEN coalesce(p_from, '-infinity') AND coalesce(p_to, 'infinity')),
+    -- A person counts once, for their first day in the range: the pair of that day and the
+    -- day before it on which they made a proposal there (none, or before the range).
     people AS (
-        SELECT c.id AS cell_id, count(DISTINCT x.submitter)::bigint AS people
-        FROM persons x
-        JOIN kenes.tally_cell c ON c.consultation_id = p_consultation AND c.key = x.key
-        GROUP BY c.id)
+        SELECT x.cell_id, sum(x.people)::bigint AS people
+        FROM kenes.tally_cell c
+        JOIN kenes.tally_people_day x ON x.cell_id = c.id
+        WHERE c.consultation_id = p_consultation AND c.dim = p_dim
+          AND x.day BETWEEN coalesce(p_from, '-infinity') AND coalesce(p_to, 'infinity')
+          AND (x.prev_day = '-infinity' OR x.prev_day < p_from)
+        GROUP BY x.cell_id)
     SELECT c.id, coalesce(d.proposals, 0), coalesce(p.people, 0), coalesce(d.supports, 0)
     FROM kenes.tally_cell c
     LEFT JOIN days d ON d.cell_id = c.id

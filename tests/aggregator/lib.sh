@@ -38,6 +38,9 @@ SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
     FROM kenes.tally_day d JOIN kenes.tally_cell c ON c.id = d.cell_id
     WHERE d.proposals <> 0 OR d.supports <> 0
     UNION ALL
+    SELECT format('pair %s %s %s %s', c.key, x.day, x.prev_day, x.people)
+    FROM kenes.tally_people_day x JOIN kenes.tally_cell c ON c.id = x.cell_id
+    UNION ALL
     SELECT format('applied %s', a.*) FROM kenes.tally_applied a
     UNION ALL
     SELECT format('support %s', s.*) FROM kenes.tally_applied_support s) AS all_rows(x)
@@ -57,8 +60,9 @@ wait_no_aggregator() {
 recount_agrees() {
 	local out t=$SECONDS
 	out=$(sql -f "$root/tests/aggregator/recount.sql" 2>&1)
-	echo "$out" | grep -E '^(cells|days|totals) ' | sed 's/^/     /'
+	echo "$out" | grep -E '^(cells|days|periods|totals) ' | sed 's/^/     /'
 	echo "     (recount in $((SECONDS - t))s)"
 	echo "$out" | grep -q '^cells expected=[1-9][0-9]* differ=0$' &&
-		echo "$out" | grep -q '^days expected=[1-9][0-9]* differ=0$' || { echo "$out" | head -30; return 1; }
+		echo "$out" | grep -q '^days expected=[1-9][0-9]* differ=0$' &&
+		echo "$out" | grep -q '^periods expected=[1-9][0-9]* differ=0$' || { echo "$out" | head -30; return 1; }
 }

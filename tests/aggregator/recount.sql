@@ -3,9 +3,10 @@
 -- aggregator's statements or functions, then compared with what the aggregator stored, per
 -- cell (all-time proposals, people, supports) and per day (proposals, supports).
 --
--- Prints "cells expected=N differ=D" and "days expected=N differ=D" (D counts rows missing
--- on either side or with other numbers; zero rows left by withdrawn supports are ignored),
--- a "totals" line, and up to 10 sample differences. The test fails unless both D are 0.
+-- Prints "cells expected=N differ=D", "days expected=N differ=D" and "periods expected=N
+-- differ=D" (people over four periods; D counts rows missing on either side or with other
+-- numbers; zero rows left by withdrawn supports are ignored),
+-- a "totals" line, and up to 10 sample differences. The test fails unless every D is 0.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 SET jit = off;
@@ -113,11 +114,50 @@ FULL JOIN (SELECT c.consultation_id, c.dim, c.key, c.stance, d.day, d.proposals,
  AND s.stance = e.stance AND s.day = e.day
 WHERE (e.proposals, e.supports) IS DISTINCT FROM (s.proposals, s.supports);
 
+-- People over periods narrower than all time (kenes.tally_between sums them from the people
+-- pairs, migration 039): a week from the fourth day, one day in the middle, everything up to
+-- the middle and everything from it, for every dimension of every consultation.
+CREATE TEMP TABLE period AS
+WITH span AS (SELECT min(day) AS first_day, max(day) AS last_day FROM ev)
+SELECT f, t FROM span, LATERAL (VALUES (first_day + 3, first_day + 9),
+                                       (first_day + (last_day - first_day) / 2,
+                                        first_day + (last_day - first_day) / 2),
+                                       (NULL, first_day + (last_day - first_day) / 2),
+                                       (first_day + (last_day - first_day) / 2 + 1, NULL)) AS v(f, t);
+
+CREATE TEMP TABLE expect_period AS
+SELECT p.f, p.t, n.consultation_id, n.dim, n.key, x.stance, count(DISTINCT n.submitter) AS people
+FROM period p
+JOIN named n ON n.day BETWEEN coalesce(p.f, '-infinity') AND coalesce(p.t, 'infinity')
+CROSS JOIN LATERAL (VALUES (n.stance), ('all')) AS x(stance)
+GROUP BY 1, 2, 3, 4, 5, 6;
+
+CREATE TEMP TABLE stored_period AS
+SELECT p.f, p.t, c.consultation_id, c.dim, c.key, c.stance, b.people
+FROM period p
+CROSS JOIN (SELECT DISTINCT consultation_id, dim FROM stored_cell) AS d
+CROSS JOIN LATERAL kenes.tally_between(d.consultation_id, d.dim, p.f, p.t) AS b
+JOIN stored_cell c ON c.id = b.cell_id
+WHERE b.people <> 0;
+
+CREATE TEMP TABLE diff_period AS
+SELECT coalesce(e.f, s.f) AS f, coalesce(e.t, s.t) AS t, coalesce(e.dim, s.dim) AS dim,
+       coalesce(e.key, s.key) AS key, coalesce(e.stance, s.stance) AS stance,
+       e.people AS want_people, s.people AS got_people
+FROM expect_period e
+FULL JOIN stored_period s
+  ON s.f IS NOT DISTINCT FROM e.f AND s.t IS NOT DISTINCT FROM e.t
+ AND s.consultation_id = e.consultation_id AND s.dim = e.dim AND s.key = e.key AND s.stance = e.stance
+WHERE e.people IS DISTINCT FROM s.people;
+
 SELECT * FROM diff_cell ORDER BY dim, key, stance LIMIT 10;
 SELECT * FROM diff_day ORDER BY dim, key, stance, day LIMIT 10;
+SELECT * FROM diff_period ORDER BY f, t, dim, key, stance LIMIT 10;
 SELECT format('cells expected=%s differ=%s', (SELECT count(*) FROM expect_cell),
               (SELECT count(*) FROM diff_cell));
 SELECT format('days expected=%s differ=%s', (SELECT count(*) FROM expect_day),
               (SELECT count(*) FROM diff_day));
+SELECT format('periods expected=%s differ=%s', (SELECT count(*) FROM expect_period),
+              (SELECT count(*) FROM diff_period));
 SELECT format('totals proposals=%s people=%s supports=%s', proposals, people, supports)
 FROM expect_cell WHERE dim = 'total' AND stance = 'all';
