@@ -305,55 +305,24 @@ static void trend_section(const struct part_page *p, const struct week *weeks, i
 	buf_puts(p->b, "</table>\n");
 }
 
-/* The part's topics: tally_part_topic (the API's by=part,topic) rows "target/topic". */
-static bool topics_section(const struct part_page *p)
+/* The part's topics, regions or channels (dim: part_topic, part_region or part_channel;
+ * staff_part_where: their cells, in the period and stance of the page), one row each with a
+ * link per number. */
+static const struct where_kind {
+	const char *dim, *id, *title, *header, *param;
+} where_kinds[] = {
+	{ "part_topic", "topics", "staff.part.topics", "staff.dash.topic", "topic" },
+	{ "part_region", "regions", "staff.part.regions", "view.region", "region" },
+	{ "part_channel", "channels", "staff.part.channels", "staff.search.channel", "channel" },
+};
+
+static bool where_section(const struct part_page *p, const struct where_kind *kind)
 {
-	const char *params[6] = { p->cid, p->q->from, p->q->to, p->q->stance, NULL, p->version };
-	PGresult *res = db_run(p->req->read_db, "tally_part_topic", 6, params);
-	int label_col = p->lang == LANG_KK ? 1 : p->lang == LANG_RU ? 2 : 3;
-	size_t n = strlen(p->target), label_n = strlen(p->label);
-	int shown = 0;
-
-	if (!res)
-		return false;
-	buf_printf(p->b, "<h2>%s</h2>\n", lang_tr(p->lang, "staff.part.topics"));
-	for (int i = 0; i < PQntuples(res); i++) {
-		const char *key = PQgetvalue(res, i, 0), *label = PQgetvalue(res, i, label_col);
-		long long m[3];
-
-		if (strncmp(key, p->target, n) != 0 || key[n] != '/' ||
-		    strcmp(PQgetvalue(res, i, 4), p->q->stance ? p->q->stance : "all") != 0 ||
-		    strcmp(PQgetvalue(res, i, 8), p->version) != 0)
-			continue;
-		if (shown++ == 0) {
-			buf_printf(p->b, "<table class=\"staff\" id=\"topics\"><caption>%s</caption>\n",
-				   lang_tr(p->lang, "staff.part.topics"));
-			measure_header(p, "staff.dash.topic");
-		}
-		/* The label is "part / topic": the topic's name after the part's. */
-		if (strncmp(label, p->label, label_n) == 0 && strncmp(label + label_n, " / ", 3) == 0)
-			label += label_n + 3;
-		buf_puts(p->b, "<tr><th scope=\"row\">");
-		buf_html(p->b, label);
-		buf_puts(p->b, "</th>");
-		for (int k = 0; k < 3; k++)
-			m[k] = strtoll(PQgetvalue(res, i, 5 + k), NULL, 10);
-		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, "topic", key + n + 1);
-		buf_puts(p->b, "</tr>\n");
-	}
-	buf_printf(p->b, shown ? "</table>\n" : "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
-	PQclear(res);
-	return true;
-}
-
-/* The part's regions or channels (dim: part_region or part_channel; staff_part_where: their
- * cells, in the period and stance of the page), one row each with a link per number. */
-static bool where_section(const struct part_page *p, const char *dim)
-{
-	bool regions = strcmp(dim, "part_region") == 0;
-	const char *params[7] = { p->cid, p->target, p->version, p->q->from, p->q->to, p->q->stance, dim };
+	const char *params[7] = {
+		p->cid, p->target, p->version, p->q->from, p->q->to, p->q->stance, kind->dim
+	};
 	PGresult *res = db_run(p->req->read_db, "staff_part_where", 7, params);
-	const char *title = lang_tr(p->lang, regions ? "staff.part.regions" : "staff.part.channels");
+	const char *title = lang_tr(p->lang, kind->title);
 	int label_col = p->lang == LANG_KK ? 1 : p->lang == LANG_RU ? 2 : 3;
 
 	if (!res)
@@ -362,9 +331,8 @@ static bool where_section(const struct part_page *p, const char *dim)
 	if (PQntuples(res) == 0)
 		buf_printf(p->b, "<p>%s</p>\n", lang_tr(p->lang, "staff.part.none"));
 	else {
-		buf_printf(p->b, "<table class=\"staff\" id=\"%s\"><caption>%s</caption>\n",
-			   regions ? "regions" : "channels", title);
-		measure_header(p, regions ? "view.region" : "staff.search.channel");
+		buf_printf(p->b, "<table class=\"staff\" id=\"%s\"><caption>%s</caption>\n", kind->id, title);
+		measure_header(p, kind->header);
 	}
 	for (int i = 0; i < PQntuples(res); i++) {
 		long long m[3];
@@ -372,11 +340,11 @@ static bool where_section(const struct part_page *p, const char *dim)
 		buf_puts(p->b, "<tr><th scope=\"row\">");
 		buf_html(p->b, PQgetvalue(res, i, label_col));
 		buf_puts(p->b, "</th>");
-		for (int k = 0; k < 3; k++)
-			m[k] = strtoll(PQgetvalue(res, i, 4 + k), NULL, 10);
-		/* Codes from the database's own tables (KZ-75, web): nothing needs encoding. */
-		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, regions ? "region" : "channel",
-			      PQgetvalue(res, i, 0));
+		for (int j = 0; j < 3; j++)
+			m[j] = strtoll(PQgetvalue(res, i, 4 + j), NULL, 10);
+		/* Slugs and codes from the database's own tables (land, KZ-75, web): nothing needs
+		 * encoding. */
+		measure_cells(p, m, p->q->stance, p->q->from, p->q->to, kind->param, PQgetvalue(res, i, 0));
 		buf_puts(p->b, "</tr>\n");
 	}
 	return section_end(p, res, "</table>\n");
@@ -519,9 +487,9 @@ static bool render_sections(struct part_page *p)
 	if (ok)
 		trend_section(p, weeks, n);
 	free(weeks);
-	return ok && topics_section(p) && where_section(p, "part_region") &&
-	       where_section(p, "part_channel") && campaigns_section(p) && proposals_section(p, false) &&
-	       proposals_section(p, true);
+	for (size_t i = 0; ok && i < ARRAY_LEN(where_kinds); i++)
+		ok = where_section(p, &where_kinds[i]);
+	return ok && campaigns_section(p) && proposals_section(p, false) && proposals_section(p, true);
 }
 
 /* The page of a part found in tally_part's rows; answers. */

@@ -4,6 +4,7 @@
 CREATE OR REPLACE FUNCTION kenes.tally_analyze() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    ANALYZE kenes.tally_cell, kenes.tally_day, kenes.tally_applied, kenes.tally_applied_support;
+    ANALYZE kenes.tally_cell, kenes.tally_day, kenes.tally_people_day, kenes.tally_applied,
+            kenes.tally_applied_support;
 END
 $$;

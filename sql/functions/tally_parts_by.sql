@@ -21,7 +21,8 @@ LANGUAGE sql STABLE AS $$
                max(t.proposals) FILTER (WHERE c.stance = 'all')
                    OVER (PARTITION BY c.part_id, c.topic_id, c.region, c.channel) AS any_proposals
         FROM kenes.tally_between(p_consultation, p_dim, p_from, p_to) t
-        JOIN kenes.tally_cell c ON c.id = t.cell_id),
+        JOIN kenes.tally_cell c
+          ON c.id = t.cell_id AND c.consultation_id = p_consultation AND c.dim = p_dim),
     parts AS MATERIALIZED (
         SELECT * FROM kenes.tally_parts(p_consultation, p_kind, p_version))
     SELECT p.target || '/' || n.slug, p.kk || ' / ' || n.name_kk, p.ru || ' / ' || n.name_ru,

@@ -11,6 +11,6 @@ LANGUAGE sql STABLE AS $$
            array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance),
            t.proposals, t.people, t.supports
     FROM kenes.tally_between(p_consultation, p_dim, p_from, p_to) t
-    JOIN kenes.tally_cell c ON c.id = t.cell_id
+    JOIN kenes.tally_cell c ON c.id = t.cell_id AND c.consultation_id = p_consultation AND c.dim = p_dim
     WHERE p_stance IS NULL OR c.stance = p_stance
 $$;

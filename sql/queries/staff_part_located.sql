@@ -3,14 +3,20 @@
 -- region or part x channel cells (sql/migrations/033) instead of the part cells.
 -- $7 region code or NULL  $8 channel code or NULL (exactly one of them is set). With $6 NULL
 -- the older versions' parts are kept when they have proposals in that region or channel.
+-- Only that region's or channel's cells are added up (kenes.tally_cells_between).
 WITH parts AS MATERIALIZED (
-    SELECT * FROM kenes.tally_parts($1::integer, $5::text, $6::text))
+    SELECT * FROM kenes.tally_parts($1::integer, $5::text, $6::text)),
+cells AS MATERIALIZED (
+    SELECT c.id, c.part_id, c.stance, c.proposals
+    FROM kenes.tally_cell c
+    WHERE c.consultation_id = $1::integer
+      AND c.dim = CASE WHEN $7::text IS NOT NULL THEN 'part_region' ELSE 'part_channel' END
+      AND c.region IS NOT DISTINCT FROM $7::text AND c.channel IS NOT DISTINCT FROM $8::text
+      AND ($4::text IS NULL OR c.stance = $4::text))
 SELECT p.target, p.kk, p.ru, p.en, c.stance, t.proposals, t.people, t.supports, p.version
-FROM kenes.tally_between($1::integer, CASE WHEN $7::text IS NOT NULL THEN 'part_region'
-                                           ELSE 'part_channel' END, $2::date, $3::date) t
-JOIN kenes.tally_cell c ON c.id = t.cell_id
+FROM cells c
+JOIN kenes.tally_cells_between($1::integer, ARRAY(SELECT x.id FROM cells x), $2::date, $3::date) t
+  ON t.cell_id = c.id
 JOIN parts p ON p.id = c.part_id
-WHERE ($4::text IS NULL OR c.stance = $4::text)
-  AND c.region IS NOT DISTINCT FROM $7::text AND c.channel IS NOT DISTINCT FROM $8::text
-  AND ($6::text IS NOT NULL OR p.is_current OR c.proposals > 0)
+WHERE $6::text IS NOT NULL OR p.is_current OR c.proposals > 0
 ORDER BY p.version DESC, p.ordinal, array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)

@@ -3,5 +3,5 @@
 -- NULL. Columns: stance ('all' first), proposals, people, supports.
 SELECT c.stance, t.proposals, t.people, t.supports
 FROM kenes.tally_between($1::integer, 'total', $2::date, $3::date) t
-JOIN kenes.tally_cell c ON c.id = t.cell_id
+JOIN kenes.tally_cell c ON c.id = t.cell_id AND c.consultation_id = $1::integer AND c.dim = 'total'
 ORDER BY array_position(ARRAY['all', 'support', 'oppose', 'amend'], c.stance)

@@ -7,7 +7,8 @@ w AS (
     SELECT k.n, t.proposals, t.people, t.supports
     FROM d CROSS JOIN (VALUES (0), (1)) AS k(n)
     CROSS JOIN LATERAL kenes.tally_between($1::integer, 'total', d.today - 6 - 7 * k.n, d.today - 7 * k.n) t
-    JOIN kenes.tally_cell c ON c.id = t.cell_id AND c.stance = 'all')
+    JOIN kenes.tally_cell c ON c.id = t.cell_id AND c.consultation_id = $1::integer AND c.dim = 'total'
+     AND c.stance = 'all')
 SELECT coalesce(max(proposals) FILTER (WHERE n = 0), 0), coalesce(max(people) FILTER (WHERE n = 0), 0),
        coalesce(max(supports) FILTER (WHERE n = 0), 0), coalesce(max(proposals) FILTER (WHERE n = 1), 0),
        coalesce(max(people) FILTER (WHERE n = 1), 0), coalesce(max(supports) FILTER (WHERE n = 1), 0),

@@ -11,7 +11,7 @@ WITH parts AS MATERIALIZED (
     SELECT * FROM kenes.tally_parts($1::integer, $5::text, $6::text))
 SELECT p.target, p.kk, p.ru, p.en, c.stance, t.proposals, t.people, t.supports, p.version
 FROM kenes.tally_between($1::integer, 'part', $2::date, $3::date) t
-JOIN kenes.tally_cell c ON c.id = t.cell_id
+JOIN kenes.tally_cell c ON c.id = t.cell_id AND c.consultation_id = $1::integer AND c.dim = 'part'
 JOIN parts p ON p.id = c.part_id
 WHERE ($4::text IS NULL OR c.stance = $4::text)
   AND ($6::text IS NOT NULL OR p.is_current OR c.proposals > 0)
