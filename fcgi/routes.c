@@ -250,22 +250,6 @@ void routes_allow(unsigned methods, char *out, size_t outlen)
 								  : "");
 }
 
-/*
- * The staff workspace's statements take optional filters; the public ones are planned once
- * (sql/queries/session_custom_plans.sql says why). Only on a request thread's own session:
- * through a transaction pooler the setting would stay behind for other clients. A failure
- * only costs speed (and a reconnect sets the generic plans again).
- */
-static void staff_plans(struct request *req, bool custom)
-{
-	PGresult *res;
-
-	if (!req->db || !req->settings || strcmp(req->settings->pool_mode, "session") != 0)
-		return;
-	res = db_run(req->db, custom ? "session_custom_plans" : "session_generic_plans", 0, NULL);
-	PQclear(res);
-}
-
 void routes_dispatch(struct request *req)
 {
 	struct route_match m;
@@ -291,9 +275,7 @@ void routes_dispatch(struct request *req)
 	if (r->role & STAFF_SESSION) {
 		if (!staff_session_require_or_reply(req, r->role & ~STAFF_SESSION, &m))
 			return;
-		staff_plans(req, true);
 		r->handle(req, &m);
-		staff_plans(req, false);
 		return;
 	} else if (r->role && !auth_require_token_or_reply(req, req->authorization, r->role, m.token_hash))
 		return;

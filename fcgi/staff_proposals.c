@@ -10,6 +10,7 @@
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
+#include "settings.h"
 #include "log.h"
 #include "page.h"
 #include "params.h"
@@ -277,6 +278,24 @@ static enum staff_search_status search_open(struct request *req, const char *que
 	return STAFF_SEARCH_OK;
 }
 
+/*
+ * The search's filters are optional (`$n IS NULL OR ...`): a generic plan cannot know which
+ * are given, so it cannot choose the index they need (sql/queries/session_custom_plans.sql).
+ * Every other statement keeps the generic plan it was given once (planning the dashboard's
+ * per request cost it a third of its rate). Only on a request thread's own session: through
+ * a transaction pooler the setting would stay behind for other clients. A failure only costs
+ * speed (and a reconnect sets the generic plans again).
+ */
+static void custom_plans(struct request *req, bool custom)
+{
+	PGresult *res;
+
+	if (!req->db || !req->settings || strcmp(req->settings->pool_mode, "session") != 0)
+		return;
+	res = db_run(req->db, custom ? "session_custom_plans" : "session_generic_plans", 0, NULL);
+	PQclear(res);
+}
+
 /* The next n matches below s->after; s->after moves to the last of them. NULL: the database
    failed (its error in req->db). */
 static PGresult *search_batch(struct request *req, struct search *s, int n)
@@ -284,7 +303,9 @@ static PGresult *search_batch(struct request *req, struct search *s, int n)
 	PGresult *res;
 
 	snprintf(s->limit, sizeof(s->limit), "%d", n);
+	custom_plans(req, true);
 	res = db_run(req->db, "staff_proposal_search", 14, s->params);
+	custom_plans(req, false);
 	if (res && PQntuples(res) > 0)
 		snprintf(s->after, sizeof(s->after), "%s", PQgetvalue(res, PQntuples(res) - 1, 0));
 	return res;
