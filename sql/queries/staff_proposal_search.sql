@@ -9,6 +9,9 @@
 --   $13 draft version number or NULL  $14 campaign id or NULL
 -- Columns: id, created_at (UTC), part key, part label en/ru/kk, stance, lang, status,
 -- channel, region, text.
+-- The part's ids (one per draft version that has it) are found first: as an index condition on
+-- proposal_part they combine with the word's GIN index (a word, a part and a week at 1M
+-- proposals: 3 s when the part was a join, 0.1 s).
 -- The part's key and labels are computed after the limit, in a lateral subquery (OFFSET 0 keeps
 -- it one) that the planner memoizes per part: once per part of a page or a CSV batch instead of
 -- once per row (a batch of 1,000 rows: about 50 ms instead of 220).
@@ -17,7 +20,6 @@ FROM (
 SELECT p.id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS created, p.part_id, p.stance,
        p.lang, p.status, p.channel, p.region, p.text
 FROM kenes.proposal p
-JOIN kenes.part pt ON pt.id = p.part_id
 CROSS JOIN (SELECT coalesce((SELECT s.time_zone FROM kenes.tally_state s), 'UTC') AS zone) AS tz
 WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($2::text IS NULL
@@ -25,7 +27,10 @@ WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
        OR (p.lang = 'en' AND to_tsvector('english'::regconfig, p.text) @@ plainto_tsquery('english'::regconfig, $2::text))
        OR (p.lang = 'kk' AND (to_tsvector('simple'::regconfig, p.text) @@ plainto_tsquery('simple'::regconfig, $2::text)
                               OR (strpos($2::text, ' ') = 0 AND p.text OPERATOR(public.%>) $2::text))))
-  AND ($3::text IS NULL OR kenes.part_target(pt) = $3::text)
+  AND ($3::text IS NULL OR p.part_id = ANY (ARRAY(SELECT x.id FROM kenes.part x
+                                                 JOIN kenes.draft_version xv ON xv.id = x.version_id
+                                                 WHERE xv.consultation_id = $1::integer
+                                                   AND kenes.part_target(x) = $3::text)))
   AND ($4::text IS NULL OR p.stance = $4::text)
   AND ($5::text IS NULL OR p.status = $5::text)
   AND ($6::text IS NULL OR p.channel = $6::text)
