@@ -1,9 +1,8 @@
 -- Creates the cells that do not exist yet: every part (of every draft version), topic,
 -- region and channel of every consultation, each part x topic, part x region and part x
--- channel, every ISO week from the
--- consultation's opening (or its earliest proposal) to now (or its latest proposal or
--- queued support) and each part x week, each for the three stances and 'all'. Reads the structure, the ends of
--- the proposal_created index and the queue, never the proposals themselves. With $2 (full
+-- channel, and every ISO week from the consultation's opening (or its earliest proposal) to
+-- now (or its latest proposal or queued support), each for the three stances and 'all'.
+-- Reads the structure, the ends of the proposal_created index and the queue, never the proposals themselves. With $2 (full
 -- rebuild) it also covers the dates of every support.
 -- $1 time zone  $2 full rebuild (boolean). Returns the number of cells created.
 WITH bounds AS (
@@ -71,14 +70,6 @@ keys (consultation_id, dim, part_id, topic_id, region, channel, week) AS (
     UNION ALL
     SELECT s.consultation_id, 'week', NULL, NULL, NULL, NULL, w.monday::date
     FROM span s
-    CROSS JOIN LATERAL pg_catalog.generate_series(
-        s.first_day - (extract(isodow FROM s.first_day)::integer - 1),
-        s.last_day, interval '7 days') AS w(monday)
-    UNION ALL
-    SELECT s.consultation_id, 'part_week', p.id, NULL, NULL, NULL, w.monday::date
-    FROM span s
-    JOIN kenes.draft_version v ON v.consultation_id = s.consultation_id
-    JOIN kenes.part p ON p.version_id = v.id
     CROSS JOIN LATERAL pg_catalog.generate_series(
         s.first_day - (extract(isodow FROM s.first_day)::integer - 1),
         s.last_day, interval '7 days') AS w(monday)),

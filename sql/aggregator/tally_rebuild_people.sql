@@ -22,8 +22,7 @@ persons AS (
     FROM named n WHERE n.made > 1),
 plain_people AS (
     SELECT p.consultation_id,
-           CASE WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.week) = 0 THEN 'part_week'
-                WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.region) = 0 THEN 'part_region'
+           CASE WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.region) = 0 THEN 'part_region'
                 WHEN GROUPING(p.part_id) = 0 AND GROUPING(p.channel) = 0 THEN 'part_channel'
                 WHEN GROUPING(p.part_id) = 0 THEN 'part'
                 WHEN GROUPING(p.region) = 0 THEN 'region'
@@ -39,8 +38,7 @@ plain_people AS (
                             (p.region, p.stance), (p.region), (p.channel, p.stance), (p.channel),
                             (p.week, p.stance), (p.week),
                             (p.part_id, p.region, p.stance), (p.part_id, p.region),
-                            (p.part_id, p.channel, p.stance), (p.part_id, p.channel),
-                            (p.part_id, p.week, p.stance), (p.part_id, p.week))),
+                            (p.part_id, p.channel, p.stance), (p.part_id, p.channel))),
 topical_people AS (
     SELECT p.consultation_id,
            CASE WHEN GROUPING(p.part_id) = 0 THEN 'part_topic' ELSE 'topic' END AS dim,

@@ -11,8 +11,7 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                  ('channel', NULL, NULL, NULL, p_channel, NULL),
                  ('part_region', p_part, NULL, p_region, NULL, NULL),
                  ('part_channel', p_part, NULL, NULL, p_channel, NULL),
-                 ('week', NULL, NULL, NULL, NULL, p_day - (extract(isodow FROM p_day)::integer - 1)),
-                 ('part_week', p_part, NULL, NULL, NULL, p_day - (extract(isodow FROM p_day)::integer - 1))
+                 ('week', NULL, NULL, NULL, NULL, p_day - (extract(isodow FROM p_day)::integer - 1))
           UNION ALL
           SELECT d.dim, CASE WHEN d.dim = 'part_topic' THEN p_part END, t.topic_id, NULL, NULL, NULL
           FROM unnest(p_topics) AS t(topic_id) CROSS JOIN (VALUES ('topic'), ('part_topic')) AS d(dim)

@@ -34,5 +34,25 @@ $$;
 -- Tallies made before this migration have no such rows: the next refresh rebuilds them all.
 UPDATE kenes.tally_state SET rebuild_reason = 'people per day pairs (migration 039)';
 
--- People over a period are summed from the pairs: the per-proposal count is no longer used.
+-- People over a period are summed from the pairs: the per-proposal count of a part's weeks
+-- (035) and the part x week cells (038), which held each whole week's people, are no longer
+-- read (a part's week is a period of its part cell).
 DROP FUNCTION IF EXISTS kenes.tally_part_weekly_people(integer, date, date);
+DROP INDEX kenes.tally_applied_part;
+DELETE FROM kenes.tally_day d USING kenes.tally_cell c WHERE c.id = d.cell_id AND c.dim = 'part_week';
+DELETE FROM kenes.tally_cell WHERE dim = 'part_week';
+ALTER TABLE kenes.tally_cell DROP CONSTRAINT tally_cell_dim_check;
+ALTER TABLE kenes.tally_cell ADD CONSTRAINT tally_cell_dim_check
+    CHECK (dim IN ('total', 'part', 'topic', 'region', 'channel', 'part_topic', 'week',
+                   'part_region', 'part_channel'));
+ALTER TABLE kenes.tally_cell DROP CONSTRAINT tally_cell_check;
+ALTER TABLE kenes.tally_cell ADD CONSTRAINT tally_cell_check
+    CHECK ((part_id IS NOT NULL) = (dim IN ('part', 'part_topic', 'part_region', 'part_channel'))
+           AND (topic_id IS NOT NULL) = (dim IN ('topic', 'part_topic'))
+           AND (region IS NOT NULL) = (dim IN ('region', 'part_region'))
+           AND (channel IS NOT NULL) = (dim IN ('channel', 'part_channel'))
+           AND (week IS NOT NULL) = (dim = 'week'));
+
+-- A part's cells of one dimension (a staff part page's topics, regions, channels, stances):
+-- by part, not by filtering every part's cells of the dimension (9,504 part x region cells).
+CREATE INDEX tally_cell_part ON kenes.tally_cell (part_id, dim) WHERE part_id IS NOT NULL;

@@ -7,7 +7,7 @@
 --   $1 consultation id  $2 part key (article:5)  $3 draft version number  $4 first day or
 --   NULL  $5 last day or NULL  $6 stance or NULL (then 'all' and every stance)
 -- Columns: week (2026-W05), first and last day counted, stance, proposals, supports, people.
-WITH cells AS (
+WITH cells AS MATERIALIZED (
     SELECT c.id, c.stance, c.part_id
     FROM kenes.draft_version v
     JOIN kenes.part pt ON pt.version_id = v.id AND kenes.part_target(pt) = $2::text

@@ -42,8 +42,6 @@ UNION ALL SELECT consultation_id, 'part_channel', part_id || '+' || channel, sta
                  is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'week', date_trunc('week', day::timestamp)::date::text, stance, day,
                  submitter, is_proposal FROM ev
-UNION ALL SELECT consultation_id, 'part_week', part_id || '+' || date_trunc('week', day::timestamp)::date,
-                 stance, day, submitter, is_proposal FROM ev
 UNION ALL SELECT consultation_id, 'topic', topic_id::text, stance, day, submitter, is_proposal FROM ev_topic
 UNION ALL SELECT consultation_id, 'part_topic', part_id || '+' || topic_id, stance, day, submitter,
                  is_proposal FROM ev_topic;
@@ -85,8 +83,7 @@ SELECT c.id, c.consultation_id, c.dim,
                   WHEN 'topic' THEN c.topic_id::text
                   WHEN 'part_topic' THEN c.part_id || '+' || c.topic_id
                   WHEN 'part_region' THEN c.part_id || '+' || c.region
-                  WHEN 'part_channel' THEN c.part_id || '+' || c.channel
-                  WHEN 'part_week' THEN c.part_id || '+' || c.week END AS key,
+                  WHEN 'part_channel' THEN c.part_id || '+' || c.channel END AS key,
        c.stance, c.proposals, c.people, c.supports
 FROM kenes.tally_cell c;
 

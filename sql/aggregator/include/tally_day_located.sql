@@ -57,13 +57,7 @@ keyed AS (
     SELECT x.consultation_id, x.day, x.proposals, x.supports,
            kenes.tally_cell_key('week', NULL, NULL, NULL, NULL,
                                 x.day - (extract(isodow FROM x.day)::integer - 1), x.stance)
-    FROM plain x WHERE x.dim = 'total'
-    UNION ALL
-    -- and a part's week's cell, that day's totals of the part
-    SELECT x.consultation_id, x.day, x.proposals, x.supports,
-           kenes.tally_cell_key('part_week', x.part_id, NULL, NULL, NULL,
-                                x.day - (extract(isodow FROM x.day)::integer - 1), x.stance)
-    FROM plain x WHERE x.dim = 'part'),
+    FROM plain x WHERE x.dim = 'total'),
 located AS (
     SELECT cell.id AS cell_id, k.day, k.proposals, k.supports
     FROM keyed k
