@@ -518,11 +518,11 @@ static void render_csv(struct request *req, json_t *doc)
    of one region or channel: staff_part_located, the same rows from their cells. */
 static PGresult *part_result(struct request *req, const char *cid, const struct dash_query *q)
 {
-	const char *params[8] = { cid,  q->f.from,    q->f.to,   q->f.stance,
-				  NULL, q->f.version, q->region, q->channel };
+	const char *params[9] = { cid,          q->f.from, q->f.to,    q->f.stance, NULL,
+				  q->f.version, q->region, q->channel, NULL };
 
 	if (q->region || q->channel)
-		return db_run(req->read_db, "staff_part_located", 8, params);
+		return db_run(req->read_db, "staff_part_located", 9, params);
 	return db_run(req->read_db, q->topic ? "tally_part_topic" : "tally_part", 6, params);
 }
 

@@ -559,9 +559,9 @@ void staff_part_page(struct request *req, const struct route_match *m)
 	p.cid = PQgetvalue(meta, 0, 0);
 	p.slug = PQgetvalue(meta, 0, 1);
 	{
-		const char *params[5] = { p.cid, q.from, q.to, q.version, p.target };
+		const char *params[9] = { p.cid, q.from, q.to, NULL, NULL, q.version, NULL, NULL, p.target };
 
-		if (!(parts = db_run(req->read_db, "staff_part_tally", 5, params))) {
+		if (!(parts = db_run(req->read_db, "staff_part_located", 9, params))) {
 			reply_db_failure(req, req->read_db, "the part's tallies");
 			goto out;
 		}
