@@ -16,7 +16,7 @@
  * thread never frees what a request is still reading. The mutex guards only the pointer
  * swap and the counts; loading from the database happens outside it.
  */
-struct snapshot {
+struct structure_snapshot {
 	int refs;
 	int count;
 	time_t loaded_at;
@@ -24,11 +24,11 @@ struct snapshot {
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static struct snapshot *current;
+static struct structure_snapshot *current;
 static bool stale;
-static _Thread_local struct snapshot *mine;
+static _Thread_local struct structure_snapshot *mine;
 
-static void snapshot_unref(struct snapshot *snap)
+static void snapshot_unref(struct structure_snapshot *snap)
 {
 	if (!snap || --snap->refs > 0)
 		return;
@@ -41,7 +41,7 @@ static void snapshot_unref(struct snapshot *snap)
 }
 
 /* Makes `fresh` (or nothing) the current snapshot. */
-static void publish(struct snapshot *fresh)
+static void publish(struct structure_snapshot *fresh)
 {
 	pthread_mutex_lock(&lock);
 	snapshot_unref(current);
@@ -81,7 +81,7 @@ static bool fill(struct consultation *c, const char *slug, const char *json)
 
 bool structure_set(const char *slug, const char *json)
 {
-	struct snapshot *fresh = xcalloc(1, sizeof(*fresh));
+	struct structure_snapshot *fresh = xcalloc(1, sizeof(*fresh));
 
 	if (!fill(&fresh->list[0], slug, json)) {
 		free(fresh);
@@ -95,9 +95,9 @@ bool structure_set(const char *slug, const char *json)
 	return true;
 }
 
-static struct snapshot *load(struct db *db)
+static struct structure_snapshot *load(struct db *db)
 {
-	struct snapshot *fresh;
+	struct structure_snapshot *fresh;
 	PGresult *res = db_run(db, "consultation_all", 0, NULL);
 	int rows;
 
@@ -137,7 +137,7 @@ bool structure_refresh(struct db *db, time_t ttl)
 	need = !current || stale || time(NULL) - current->loaded_at >= ttl;
 	pthread_mutex_unlock(&lock);
 	if (need) {
-		struct snapshot *fresh = load(db);
+		struct structure_snapshot *fresh = load(db);
 
 		/* When the database cannot be asked, an older snapshot is better than none. */
 		if (fresh)
@@ -161,15 +161,29 @@ void structure_release(void)
 	pthread_mutex_unlock(&lock);
 }
 
+struct structure_snapshot *structure_detach(void)
+{
+	struct structure_snapshot *held = mine;
+
+	mine = NULL;
+	return held;
+}
+
+void structure_adopt(struct structure_snapshot *held)
+{
+	structure_release();
+	mine = held;
+}
+
 /* The snapshot this thread reads: its own during a request, else the current one (tests). */
-static struct snapshot *snap(void)
+static struct structure_snapshot *snap(void)
 {
 	return mine ? mine : current;
 }
 
 const struct consultation *structure_find(const char *slug)
 {
-	struct snapshot *s = snap();
+	struct structure_snapshot *s = snap();
 
 	for (int i = 0; s && i < s->count; i++)
 		if (strcmp(s->list[i].slug, slug) == 0)
@@ -179,7 +193,7 @@ const struct consultation *structure_find(const char *slug)
 
 const struct consultation *structure_single_open(void)
 {
-	struct snapshot *s = snap();
+	struct structure_snapshot *s = snap();
 	const struct consultation *found = NULL;
 
 	for (int i = 0; s && i < s->count; i++) {
@@ -195,7 +209,7 @@ const struct consultation *structure_single_open(void)
 const struct consultation *structure_default(void)
 {
 	const struct consultation *open = structure_single_open();
-	struct snapshot *s = snap();
+	struct structure_snapshot *s = snap();
 
 	return open ? open : (s && s->count ? &s->list[0] : NULL);
 }

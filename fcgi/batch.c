@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "log.h"
 #include "metrics.h"
+#include "request.h"
 #include "util.h"
 
 #define EXPIRE_EVERY 600 /* seconds between sweeps of old idempotency keys */
@@ -152,15 +153,24 @@ static void trim_memory(struct timespec *last)
 	malloc_trim(0);
 }
 
-/* Wakes the batch's request threads and counts the batch. */
+/*
+ * Wakes the batch's waiting request threads, counts the batch, then answers its handed-off
+ * requests (batch_submit) on this thread. A waiting thread may free its job as soon as it
+ * is signalled, so which jobs were handed off is read first.
+ */
 static void finish(struct batch_job **jobs, int n)
 {
 	enum commit_kind kind = jobs[0]->kind;
+	int handed = 0;
 
 	pthread_mutex_lock(&mu);
 	/* Each request thread waits on its own condition: no herd to wake. */
 	for (int i = 0; i < n; i++) {
-		jobs[i]->done = true;
+		if (jobs[i]->done) {
+			jobs[handed++] = jobs[i];
+			continue;
+		}
+		jobs[i]->settled = true;
 		pthread_cond_signal(&jobs[i]->finished);
 	}
 	metrics_batch(kind, n);
@@ -169,6 +179,13 @@ static void finish(struct batch_job **jobs, int n)
 	if (n > stats[kind].largest)
 		stats[kind].largest = n;
 	pthread_mutex_unlock(&mu);
+	for (int i = 0; i < handed; i++) {
+		struct request *req = jobs[i]->req; /* done frees the job */
+
+		request_resume(req);
+		jobs[i]->done(jobs[i]);
+		req->finish(req);
+	}
 }
 
 /*
@@ -269,13 +286,11 @@ void batch_stop(void)
 			 stats[k].jobs, kinds[k].noun, stats[k].largest);
 }
 
-void batch_run(struct batch_job *job)
+/* Puts the job at the queue's end and wakes a writer; called with mu held. */
+static void enqueue(struct batch_job *job)
 {
-	job->done = false;
 	job->stored_ok = false;
 	job->next = NULL;
-	pthread_cond_init(&job->finished, NULL);
-	pthread_mutex_lock(&mu);
 	if (tail)
 		tail->next = job;
 	else
@@ -283,10 +298,38 @@ void batch_run(struct batch_job *job)
 	tail = job;
 	metrics_queue(job->kind, 1);
 	pthread_cond_signal(&work);
-	while (!job->done)
+}
+
+void batch_run(struct batch_job *job)
+{
+	job->done = NULL;
+	job->settled = false;
+	pthread_cond_init(&job->finished, NULL);
+	pthread_mutex_lock(&mu);
+	enqueue(job);
+	while (!job->settled)
 		pthread_cond_wait(&job->finished, &mu);
 	pthread_mutex_unlock(&mu);
 	pthread_cond_destroy(&job->finished);
+}
+
+void batch_submit(struct batch_job *job)
+{
+	pthread_mutex_lock(&mu);
+	enqueue(job);
+	pthread_mutex_unlock(&mu);
+}
+
+void batch_hand_off(struct batch_job *job)
+{
+	void (*done)(struct batch_job *) = job->done;
+
+	if (job->req->finish) {
+		job->req->handed_off = job;
+		return;
+	}
+	batch_run(job);
+	done(job);
 }
 
 void batch_stats(enum commit_kind kind, struct batch_stats *out)

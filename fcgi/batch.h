@@ -8,6 +8,14 @@
  * grow by themselves while the previous one commits. A batch holds jobs of one kind, stored
  * by that kind's statement: kenes.proposal_store_batch (sql/migrations/007) or
  * kenes.support_store_batch (022).
+ *
+ * The hand-off: a request thread need not wait for the commit. batch_hand_off leaves the
+ * job with the request (main.c queues it once the handler has returned) and the request
+ * thread goes back to accepting; the writer, after the commit, calls the job's `done`, which
+ * builds the answer with the same code a waiting thread would run, then the request's
+ * `finish` (main.c), which sends it. So a batch is bounded by the requests a worker holds
+ * (its `in_flight` setting), not by its request threads, and a request costs no wake-up of
+ * a sleeping thread.
  */
 #ifndef KENES_BATCH_H
 #define KENES_BATCH_H
@@ -18,6 +26,8 @@
 #include "db.h"
 #include "metrics.h"
 #include "outcome.h"
+
+struct request;
 
 struct batch_job {
 	enum commit_kind kind; /* in: proposal or support */
@@ -30,8 +40,12 @@ struct batch_job {
 	char created_at[48];   /* out: ... and its created_at as PostgreSQL writes it in JSON */
 	bool stored_ok;        /* out: false when the database could not be asked */
 	struct db_error err;   /* out: why not */
+	/* in, for batch_hand_off: the request it answers, and what builds that answer once the
+	   batch committed (or failed); `done` may free the job. */
+	struct request *req;
+	void (*done)(struct batch_job *job);
 	/* private to batch.c */
-	bool done;
+	bool settled; /* its batch committed or failed */
 	pthread_cond_t finished;
 	struct batch_job *next;
 };
@@ -50,6 +64,19 @@ void batch_stop(void);
  * rely on that); the later one waits for the next.
  */
 void batch_run(struct batch_job *job);
+/*
+ * The job's request is answered after the commit by job->done: when job->req can be
+ * finished from another thread (req->finish, set by main.c), the job is left in
+ * req->handed_off for main.c to pass to batch_submit once the handler has returned;
+ * otherwise (unit tests, fuzzers) it is stored at once with batch_run and done is called
+ * before this returns.
+ */
+void batch_hand_off(struct batch_job *job);
+/*
+ * Queues a job with `req` and `done` set, and returns at once. The writer then calls
+ * request_resume(req), job->done(job) and req->finish(req), in that order, on its thread.
+ */
+void batch_submit(struct batch_job *job);
 
 /* Counters for logs and metrics, per kind: batches run, jobs stored, the largest batch. */
 struct batch_stats {

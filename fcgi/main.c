@@ -3,8 +3,11 @@
  *
  * A master process opens the unix socket, starts `workers` worker processes and restarts
  * any that die (a crash takes down one process, not the service). Each worker runs
- * `threads` request threads, each with its own database connection for reads, and one
- * writer thread that stores proposals in batches (batch.h: group commit). SIGTERM or
+ * `threads` request threads, each with its own database connection for reads, and
+ * `writers` writer threads that store proposals and supports in batches (batch.h: group
+ * commit). A request thread hands a validated proposal to the writers and accepts the next
+ * request; the writer answers it after the commit. A worker holds at most `in_flight`
+ * requests (struct exchange), so its memory stays bounded however many nginx sends. SIGTERM or
  * SIGINT: the master passes SIGTERM on; each worker's threads finish the request in hand,
  * the writer stores what is queued, and the worker exits; the master exits when all have.
  */
@@ -51,6 +54,8 @@ static const struct config_option options[] = {
 	  "worker processes (one per core is plenty)" },
 	{ "threads", CONFIG_INT, "8", 1, MAX_THREADS, offsetof(struct settings, threads),
 	  "request threads per worker, one database connection each" },
+	{ "in_flight", CONFIG_INT, "128", 1, 10000, offsetof(struct settings, in_flight),
+	  "requests a worker holds at once, waiting for their batch's commit included" },
 	{ "batch_max", CONFIG_INT, "200", 1, 10000, offsetof(struct settings, batch_max),
 	  "most proposals (or supports) stored in one transaction (group commit)" },
 	{ "writers", CONFIG_INT, "2", 1, 8, offsetof(struct settings, writers),
@@ -285,62 +290,124 @@ static void stream_flush(struct request *req)
 	FCGX_FFlush(fr->out);
 }
 
-static void serve_one(FCGX_Request *fr, struct db *db, struct db *read_db, const struct settings *s)
-{
+/*
+ * One request from its accept to its answer, with what it owns. A worker has `in_flight`
+ * of them; a request thread takes a free one to accept into, and whoever answers the
+ * request (the request thread, or the writer after a hand-off) gives it back.
+ */
+struct exchange {
+	FCGX_Request fr;
 	struct request req;
 	struct buf body, path;
-	const char *uri, *q;
-	struct timespec t0, t1;
+	struct timespec t0;
+	struct exchange *next_free;
+};
+
+static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_freed = PTHREAD_COND_INITIALIZER;
+static struct exchange *pool, *pool_free;
+
+/* A free exchange, waiting for one while all are in flight; NULL when stopping. */
+static struct exchange *exchange_take(void)
+{
+	struct exchange *x;
+
+	pthread_mutex_lock(&pool_lock);
+	while (!pool_free && !stopping)
+		pthread_cond_wait(&pool_freed, &pool_lock);
+	x = stopping ? NULL : pool_free;
+	if (x)
+		pool_free = x->next_free;
+	pthread_mutex_unlock(&pool_lock);
+	return x;
+}
+
+static void exchange_give_back(struct exchange *x)
+{
+	pthread_mutex_lock(&pool_lock);
+	x->next_free = pool_free;
+	pool_free = x;
+	pthread_cond_signal(&pool_freed);
+	pthread_mutex_unlock(&pool_lock);
+}
+
+/* request.h's `finish`: sends the answer, counts and logs it, frees the request, then
+   finishes the FastCGI request and frees the exchange, on whichever thread answered. */
+static void exchange_finish(struct request *req)
+{
+	struct exchange *x = (struct exchange *)((char *)req - offsetof(struct exchange, req));
+	struct timespec t1;
 	double elapsed;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	request_init(&req);
-	buf_init(&body, (size_t)s->max_body);
-	buf_init(&path, 0);
-	req.db = db;
-	req.read_db = read_db ? read_db : db;
-	req.settings = s;
-	req.flush = stream_flush;
-	req.flush_arg = fr;
-	req.method = param(fr, "REQUEST_METHOD");
-	req.content_type = param(fr, "CONTENT_TYPE");
-	req.accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");
-	req.request_id = param(fr, "REQUEST_ID");
-	req.host = param(fr, "HTTP_HOST");
-	req.origin = param(fr, "HTTP_ORIGIN");
-	req.sec_fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
-	req.idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
-	req.trusted_subject = param(fr, s->trusted_subject_param);
-	req.authorization = param(fr, "HTTP_AUTHORIZATION");
-	req.trusted_role = param(fr, s->trusted_role_param);
-	req.cookie = param(fr, "HTTP_COOKIE");
-	req.remote_addr = param(fr, "REMOTE_ADDR");
-	req.https = strcmp(param(fr, "HTTPS"), "on") == 0;
-	log_set_request_id(req.request_id);
+	write_response(&x->fr, req);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	elapsed = (double)(t1.tv_sec - x->t0.tv_sec) + (double)(t1.tv_nsec - x->t0.tv_nsec) / 1e9;
+	metrics_request(req->route, req->status, elapsed);
+	log_debug("%s %s %d %.1fms", req->method, req->path, req->status, elapsed * 1e3);
+	if (req->status >= 500)
+		log_warn("%s %s answered %d", req->method, req->path, req->status);
+	log_set_request_id(NULL);
+	structure_release();
+	buf_free(&x->path);
+	buf_free(&x->body);
+	request_free(req);
+	FCGX_Finish_r(&x->fr);
+	exchange_give_back(x);
+}
+
+/* Reads the accepted request into x and routes it; answers it, or hands it to the writer. */
+static void serve_one(struct exchange *x, struct db *db, struct db *read_db, const struct settings *s)
+{
+	FCGX_Request *fr = &x->fr;
+	struct request *req = &x->req;
+	const char *uri, *q;
+
+	clock_gettime(CLOCK_MONOTONIC, &x->t0);
+	request_init(req);
+	buf_init(&x->body, (size_t)s->max_body);
+	buf_init(&x->path, 0);
+	req->db = db;
+	req->read_db = read_db ? read_db : db;
+	req->settings = s;
+	req->flush = stream_flush;
+	req->flush_arg = fr;
+	req->finish = exchange_finish;
+	req->method = param(fr, "REQUEST_METHOD");
+	req->content_type = param(fr, "CONTENT_TYPE");
+	req->accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");
+	req->request_id = param(fr, "REQUEST_ID");
+	req->host = param(fr, "HTTP_HOST");
+	req->origin = param(fr, "HTTP_ORIGIN");
+	req->sec_fetch_site = param(fr, "HTTP_SEC_FETCH_SITE");
+	req->idempotency_key = param(fr, "HTTP_IDEMPOTENCY_KEY");
+	req->trusted_subject = param(fr, s->trusted_subject_param);
+	req->authorization = param(fr, "HTTP_AUTHORIZATION");
+	req->trusted_role = param(fr, s->trusted_role_param);
+	req->cookie = param(fr, "HTTP_COOKIE");
+	req->remote_addr = param(fr, "REMOTE_ADDR");
+	req->https = strcmp(param(fr, "HTTPS"), "on") == 0;
+	log_set_request_id(req->request_id);
 	/* DOCUMENT_URI is nginx's normalised path; REQUEST_URI is the raw one. */
 	uri = param(fr, "DOCUMENT_URI");
 	if (!*uri) {
 		uri = param(fr, "REQUEST_URI");
 		q = strchr(uri, '?');
-		buf_append(&path, uri, q ? (size_t)(q - uri) : strlen(uri));
-		uri = path.data;
+		buf_append(&x->path, uri, q ? (size_t)(q - uri) : strlen(uri));
+		uri = x->path.data;
 	}
-	req.path = uri;
-	req.query = param(fr, "QUERY_STRING");
-	if (read_body(fr, &req, &body))
-		routes_dispatch(&req);
-	write_response(fr, &req);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	elapsed = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	metrics_request(req.route, req.status, elapsed);
-	log_debug("%s %s %d %.1fms", req.method, req.path, req.status, elapsed * 1e3);
-	if (req.status >= 500)
-		log_warn("%s %s answered %d", req.method, req.path, req.status);
+	req->path = uri;
+	req->query = param(fr, "QUERY_STRING");
+	if (read_body(fr, req, &x->body))
+		routes_dispatch(req);
+	if (!req->handed_off) {
+		exchange_finish(req);
+		return;
+	}
+	/* The writer answers: the connections stay this thread's, the structure goes along. */
+	req->db = req->read_db = NULL;
+	req->structure = structure_detach();
 	log_set_request_id(NULL);
-	structure_release();
-	buf_free(&path);
-	buf_free(&body);
-	request_free(&req);
+	batch_submit(req->handed_off); /* x is the writer's from here on */
 }
 
 struct request_thread {
@@ -393,7 +460,7 @@ static void *request_thread_main(void *arg)
 	struct db *read_db = read_db_new(t->settings);
 	struct db_options dbo = db_options(t->settings);
 	struct db *db;
-	FCGX_Request fr;
+	struct exchange *x;
 	sigset_t wake;
 
 	if (!dbo.pooled)
@@ -402,18 +469,16 @@ static void *request_thread_main(void *arg)
 	sigemptyset(&wake);
 	sigaddset(&wake, SIGUSR1);
 	pthread_sigmask(SIG_UNBLOCK, &wake, NULL);
-	FCGX_InitRequest(&fr, t->sock, FCGI_FAIL_ACCEPT_ON_INTR);
-	while (!stopping) {
-		if (FCGX_Accept_r(&fr) < 0) {
+	while (!stopping && (x = exchange_take())) {
+		if (FCGX_Accept_r(&x->fr) < 0) {
+			exchange_give_back(x);
 			/* Interrupted to stop, or the peer went away before we read it. */
 			if (!stopping && errno != EINTR)
 				usleep(10 * 1000);
 			continue;
 		}
-		serve_one(&fr, db, read_db, t->settings);
-		FCGX_Finish_r(&fr);
+		serve_one(x, db, read_db, t->settings);
 	}
-	FCGX_Free(&fr, 1);
 	db_free(read_db);
 	db_free(db);
 	t->exited = 1;
@@ -435,6 +500,11 @@ static int worker_main(int sock, const struct settings *s)
 	sigaddset(&blocked, SIGUSR1);
 	pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 	FCGX_Init();
+	pool = xcalloc((size_t)s->in_flight, sizeof(*pool));
+	for (long i = 0; i < s->in_flight; i++) {
+		FCGX_InitRequest(&pool[i].fr, sock, FCGI_FAIL_ACCEPT_ON_INTR);
+		exchange_give_back(&pool[i]);
+	}
 	if (!batch_start(&dbo, (int)s->batch_max, (int)s->writers)) {
 		log_error("cannot start the writer thread");
 		return 1;
@@ -451,9 +521,13 @@ static int worker_main(int sock, const struct settings *s)
 	sigaddset(&blocked, SIGTERM);
 	sigwait(&blocked, &sig);
 	stopping = 1;
-	/* Wake threads blocked in accept(); repeat, since one may just be entering it. */
+	/* Wake threads blocked in accept() or waiting for an exchange; repeat, since one may
+	   just be entering either. */
 	do {
 		alive = 0;
+		pthread_mutex_lock(&pool_lock);
+		pthread_cond_broadcast(&pool_freed);
+		pthread_mutex_unlock(&pool_lock);
 		for (long i = 0; i < s->threads; i++) {
 			if (!threads[i].exited) {
 				pthread_kill(threads[i].id, SIGUSR1);
@@ -466,7 +540,10 @@ static int worker_main(int sock, const struct settings *s)
 	for (long i = 0; i < s->threads; i++)
 		if (threads[i].id)
 			pthread_join(threads[i].id, NULL);
-	batch_stop();
+	batch_stop(); /* the writers answer what they hold */
+	for (long i = 0; i < s->in_flight; i++)
+		FCGX_Free(&pool[i].fr, 1);
+	free(pool);
 	structure_clear();
 	free(threads);
 	return 0;

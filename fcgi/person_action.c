@@ -1,15 +1,19 @@
 #include "person_action.h"
 
 #include <jansson.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "db.h"
 #include "handlers.h"
 #include "outcome.h"
 #include "page_proposal.h"
 #include "reply.h"
 #include "structure.h"
+#include "util.h"
 
 /* A form that cannot be taken gets a page, never JSON: the proposal's page again with errs
  * (proposal borrowed, or read when NULL), or a page with the first error's message. */
@@ -32,12 +36,14 @@ static void person_form_refused(struct request *req, const char *id, const struc
 			     key);
 }
 
-/* The same after a failed database call: 503 `unavailable_code` when it is down, else 500. */
+/* The same after a failed database call (error e): 503 `unavailable_code` when it is down,
+ * else 500. */
 static void person_form_db_failure(struct request *req, const char *id, const struct person_input *in,
-				   json_t *proposal, const char *unavailable_code, person_form_again again)
+				   json_t *proposal, const struct db_error *e, const char *unavailable_code,
+				   person_form_again again)
 {
 	struct errors errs = { .count = 0 };
-	bool down = db_last_error(req->db)->unavailable;
+	bool down = e->unavailable;
 
 	errors_add(&errs, down ? ERROR_UNAVAILABLE : ERROR_INTERNAL, down ? unavailable_code : "internal",
 		   NULL, "database failure");
@@ -69,7 +75,8 @@ static bool person_action_prepare(struct request *req, const char *id, bool is_f
 	if (!handler_structure_ready(req)) {
 		reply_unavailable(req);
 		if (is_form)
-			person_form_db_failure(req, id, in, NULL, "unavailable_action", again);
+			person_form_db_failure(req, id, in, NULL, db_last_error(req->db), "unavailable_action",
+					       again);
 		return false;
 	}
 	/* A form's errors show the proposal's page again; JSON needs only its consultation. */
@@ -79,7 +86,8 @@ static bool person_action_prepare(struct request *req, const char *id, bool is_f
 			handler_message_page(req, 404, handler_lang(req, in->ui_lang), "notfound.title",
 					     "notfound.text");
 		else if (is_form)
-			person_form_db_failure(req, id, in, NULL, "unavailable_action", again);
+			person_form_db_failure(req, id, in, NULL, db_last_error(req->db), "unavailable_action",
+					       again);
 		return false;
 	}
 	c = structure_find(json_string_value(json_object_get(a->proposal, "consultation")));
@@ -159,28 +167,79 @@ void person_report_page_again(struct request *req, int status, const struct pers
 	page_again(req, status, in, proposal, errs, true);
 }
 
+/*
+ * One person's action between its checks and its answer. When the kind makes a batch job
+ * of it (supports), the job is handed to the writer (batch.h) and person_call_stored answers
+ * after the commit; owned by the hand-off until then.
+ */
+struct person_call {
+	struct request *req;
+	const struct person_action_kind *kind;
+	char id[24];
+	bool is_form;
+	struct person_input in;
+	struct person_action act;
+	struct outcome o;
+	struct batch_job job;
+	struct buf text; /* the job's */
+};
+
+static void person_call_free(struct person_call *c)
+{
+	json_decref(c->act.proposal);
+	outcome_free(&c->o);
+	person_input_free(&c->in);
+	buf_free(&c->text);
+	free(c);
+}
+
+/* After the action's statement: its answer, or a form's page when the database failed (e;
+ * a JSON request's failure is answered already). */
+static void person_call_answer(struct person_call *c, bool ran, const struct db_error *e)
+{
+	if (ran)
+		c->kind->answer(c->req, c->is_form, &c->in, c->id, c->act.proposal, &c->o);
+	else if (c->is_form)
+		person_form_db_failure(c->req, c->id, &c->in, c->act.proposal, e, c->kind->unavailable_code,
+				       c->kind->again);
+}
+
+/* batch.h's `done`: the job's batch committed (or failed). */
+static void person_call_stored(struct batch_job *job)
+{
+	struct person_call *c = (struct person_call *)((char *)job - offsetof(struct person_call, job));
+
+	if (!job->stored_ok && !c->is_form)
+		reply_db_error(c->req, &job->err, c->kind->what);
+	person_call_answer(c, job->stored_ok, &job->err);
+	person_call_free(c);
+}
+
 void person_action_handle(struct request *req, const char *id, bool empty_ok,
 			  const struct person_action_kind *kind)
 {
-	struct person_input in = { 0 };
+	struct person_call *c = xcalloc(1, sizeof(*c));
 	struct errors errs = { .count = 0 };
-	struct person_action act = { .proposal = NULL };
-	struct outcome o = { 0 };
-	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+	bool ran;
 
-	if (!person_action_read_or_reply(req, is_form, empty_ok, &in, &errs))
+	c->req = req;
+	c->kind = kind;
+	snprintf(c->id, sizeof(c->id), "%s", id);
+	c->is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+	buf_init(&c->text, 0);
+	if (!person_action_read_or_reply(req, c->is_form, empty_ok, &c->in, &errs))
 		goto out;
-	if (!person_action_prepare(req, id, is_form, &in, &errs, kind->again, &act))
+	if (!person_action_prepare(req, id, c->is_form, &c->in, &errs, kind->again, &c->act))
 		goto out;
-	if (!kind->run(req, id, is_form, &in, &act, &o)) {
-		if (is_form)
-			person_form_db_failure(req, id, &in, act.proposal, kind->unavailable_code,
-					       kind->again);
-		goto out;
+	if (kind->job && kind->job(req, id, &c->in, &c->act, &c->job, &c->text)) {
+		c->job.out = &c->o;
+		c->job.req = req;
+		c->job.done = person_call_stored;
+		batch_hand_off(&c->job); /* c is the hand-off's now */
+		return;
 	}
-	kind->answer(req, is_form, &in, id, act.proposal, &o);
+	ran = kind->run(req, id, c->is_form, &c->in, &c->act, &c->o);
+	person_call_answer(c, ran, db_last_error(req->db));
 out:
-	json_decref(act.proposal);
-	outcome_free(&o);
-	person_input_free(&in);
+	person_call_free(c);
 }

@@ -13,6 +13,8 @@
 #include "person.h"
 #include "write.h"
 
+struct batch_job;
+struct buf;
 struct outcome;
 
 /* Shows the proposal's page again with the errors of a form (status 422 or the outcome's). */
@@ -45,10 +47,18 @@ struct person_action_kind {
 		    const struct person_action *a, struct outcome *o);
 	void (*answer)(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		       json_t *proposal, const struct outcome *o);
+	/* Optional, instead of `run`: the action as a job of the batch writer (batch.h), its
+	 * kind, key, person and its text (in `text`, the job's) filled in; false for an action
+	 * that is not one (it is then `run`). The answer comes after the batch's commit, from
+	 * the writer. `what` names it in the log when the database fails. */
+	bool (*job)(struct request *req, const char *id, const struct person_input *in,
+		    const struct person_action *a, struct batch_job *job, struct buf *text);
+	const char *what;
 };
 
 /* The whole request for proposal id: reads the body (none is fine when empty_ok), the shared
- * steps (each failure answered), then kind's statement and answer. */
+ * steps (each failure answered), then kind's statement and answer. `kind` must outlive
+ * the request (a static), since the writer may answer it after this returns. */
 void person_action_handle(struct request *req, const char *id, bool empty_ok,
 			  const struct person_action_kind *kind);
 

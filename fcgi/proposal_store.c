@@ -3,10 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "batch.h"
-#include "buf.h"
 #include "created.h"
-#include "db.h"
 #include "outcome.h"
 
 /*
@@ -56,26 +53,30 @@ static char *store_job(const struct proposal *p, const char *submitter, const ch
 	return job;
 }
 
-bool proposal_store(struct db *db, const struct proposal *p, const char *submitter, const char *key,
-		    const char *hash, long per_hour, struct outcome *o)
+void proposal_job_init(struct proposal_job *j, const struct proposal *p, const char *submitter,
+		       const char *key, const char *hash, long per_hour, struct outcome *o)
 {
-	struct batch_job job = { .kind = COMMIT_PROPOSALS, .out = o, .key = key, .person = submitter };
-	struct buf mid, tail;
-	char *text;
+	memset(j, 0, sizeof(*j));
+	j->batch.kind = COMMIT_PROPOSALS;
+	j->batch.out = o;
+	j->batch.key = key;
+	j->batch.person = submitter;
+	buf_init(&j->mid, 0);
+	buf_init(&j->tail, 0);
+	created_body_parts(p, &j->mid, &j->tail);
+	j->text = store_job(p, submitter, key, hash, per_hour, &j->mid, &j->tail);
+	j->batch.job = j->text;
+}
 
-	(void)db; /* stored by the batch writer's own connection */
-	buf_init(&mid, 0);
-	buf_init(&tail, 0);
-	created_body_parts(p, &mid, &tail);
-	text = store_job(p, submitter, key, hash, per_hour, &mid, &tail);
-	job.job = text;
-	batch_run(&job);
-	free(text);
-	if (!job.stored_ok)
-		db_set_error(db, &job.err);
-	else if (o->status == 201 && strcmp(o->code, "created") == 0)
-		o->body = created_body(job.id, mid.data, job.created_at, tail.data);
-	buf_free(&mid);
-	buf_free(&tail);
-	return job.stored_ok;
+bool proposal_job_end(struct proposal_job *j)
+{
+	struct outcome *o = j->batch.out;
+
+	if (j->batch.stored_ok && o->status == 201 && strcmp(o->code, "created") == 0)
+		o->body = created_body(j->batch.id, j->mid.data, j->batch.created_at, j->tail.data);
+	free(j->text);
+	j->text = NULL;
+	buf_free(&j->mid);
+	buf_free(&j->tail);
+	return j->batch.stored_ok;
 }

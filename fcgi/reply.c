@@ -168,8 +168,11 @@ void reply_method_not_allowed(struct request *req, const char *allow)
 
 void reply_db_failure(struct request *req, struct db *db, const char *what)
 {
-	const struct db_error *e = db_last_error(db);
+	reply_db_error(req, db_last_error(db), what);
+}
 
+void reply_db_error(struct request *req, const struct db_error *e, const char *what)
+{
 	if (strcmp(e->sqlstate, "22008") == 0 || strcmp(e->sqlstate, "22007") == 0) {
 		reply_error(req, 422, "invalid_date", "from or to is not a date that exists");
 	} else if (e->unavailable) {

@@ -12,6 +12,8 @@
 #include "errors.h"
 #include "request.h"
 
+struct db_error;
+
 void reply_header(struct request *req, const char *name, const char *value);
 /* Serialises and steals `doc`. */
 void reply_json(struct request *req, int status, json_t *doc);
@@ -33,6 +35,8 @@ void reply_html(struct request *req, int status, struct buf *html); /* steals ht
 /* After a failed call on db: 422 for a date that does not exist (a query's from or to), 503
  * when the database is unavailable, else 500; logs why, with `what` was being done. */
 void reply_db_failure(struct request *req, struct db *db, const char *what);
+/* The same for an error another connection met (the batch writer's). */
+void reply_db_error(struct request *req, const struct db_error *e, const char *what);
 /*
  * A streamed answer, for an export of any length in constant memory: the status and type
  * now, then the body in pieces, each written into req->out and sent by reply_stream_flush.

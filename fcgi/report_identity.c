@@ -64,11 +64,14 @@ static bool run(struct request *req, const char *id, bool is_form, const struct 
 			   "recording an identity report", o);
 }
 
+static const struct person_action_kind report_kind = {
+	.unavailable_code = "unavailable_report",
+	.again = person_report_page_again,
+	.run = run,
+	.answer = answer,
+};
+
 void report_identity_handle(struct request *req, const struct route_match *m)
 {
-	person_action_handle(req, m->id, true,
-			     &(const struct person_action_kind){ .unavailable_code = "unavailable_report",
-								 .again = person_report_page_again,
-								 .run = run,
-								 .answer = answer });
+	person_action_handle(req, m->id, true, &report_kind);
 }

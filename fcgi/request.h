@@ -16,8 +16,10 @@
 #include "buf.h"
 #include "metrics.h"
 
+struct batch_job;
 struct db;
 struct settings;
+struct structure_snapshot;
 
 struct request {
 	/* in, "" when absent */
@@ -44,10 +46,21 @@ struct request {
 	void *flush_arg; /* the hook's (main.c: the FastCGI request) */
 	bool streaming;  /* reply_stream_begin was called */
 	bool sent;       /* the hook has sent the status and headers */
+	/* The hand-off (batch.h): main.c's `finish` sends the answer and frees the request from
+	   whichever thread built it; NULL (the unit tests): handlers wait for their batch. A
+	   handler that left a job in `handed_off` (batch_hand_off) has not answered yet: main.c
+	   queues the job, and the writer answers; the request then holds the structure the
+	   handler read (`structure`) and no database connection (db and read_db are NULL). */
+	void (*finish)(struct request *req);
+	struct batch_job *handed_off;
+	struct structure_snapshot *structure;
 };
 
 void request_init(struct request *req);
 void request_free(struct request *req);
+/* On the thread that answers a handed-off request: its request id in the logs, and the
+   structure its handler read as this thread's (released by structure_release). */
+void request_resume(struct request *req);
 
 bool request_is_get(const struct request *req); /* GET or HEAD */
 /* True when the media type (before any ';') equals type, ignoring case. */

@@ -14,6 +14,7 @@ struct settings {
 	long socket_mode;            /* octal permission bits, e.g. 0660 */
 	long workers;                /* worker processes */
 	long threads;                /* request threads per worker, one database connection each */
+	long in_flight;              /* requests a worker holds at once (batch.h's hand-off) */
 	long batch_max;              /* most proposals stored in one transaction */
 	long writers;                /* writer threads per worker (group commit), one connection each */
 	struct db_settings db;       /* database_url, database_role, connect_timeout, statement_timeout */

@@ -3,10 +3,12 @@
  *
  * Order matters: malformed bodies (400) and cross-site or token-less forms (403) stop
  * first, then every field rule is checked and reported together (422), then the identity,
- * and only then is the database asked. A 201 (or the form's 303) is sent after the commit.
+ * and only then is the database asked. A 201 (or the form's 303) is sent after the commit,
+ * by the writer thread that committed it (batch.h's hand-off).
  */
 #include "submit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,7 @@
 #include "reply.h"
 #include "settings.h"
 #include "structure.h"
+#include "util.h"
 #include "write.h"
 
 static void form_again(struct request *req, const struct proposal_input *in, const struct errors *errs)
@@ -102,61 +105,52 @@ static void accepted(struct request *req, bool is_form, const struct proposal_in
 	reply_json_text(req, o->status, o->body);
 }
 
-void submit_handle(struct request *req, const struct route_match *m)
-{
-	struct proposal_input in = { 0 };
-	struct proposal p = { 0 };
-	struct errors errs = { .count = 0 };
+/*
+ * A proposal between its validation and its answer. The request thread fills it and hands
+ * its job to the writer (batch_hand_off); stored() answers after the commit, on the writer
+ * or, in the unit tests, on the same thread. Owned by the hand-off until stored() frees it.
+ */
+struct submission {
+	struct request *req;
+	struct proposal_input in;
+	struct proposal p;
 	struct write_guard guard;
-	struct outcome o = { 0 };
-	bool is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
-	bool is_json = request_content_type_is(req, "application/json");
+	struct outcome o;
+	struct proposal_job job;
+	bool is_form;
 	char who[PSEUDONYM_HEX_LEN];
-	bool known = false;
+};
 
-	(void)m;
+static void submission_free(struct submission *s)
+{
+	outcome_free(&s->o);
+	proposal_free(&s->p);
+	proposal_input_free(&s->in);
+	free(s);
+}
 
-	if (!is_form && !is_json) {
-		reply_error(req, 415, "unsupported_media_type",
-			    "send application/json or application/x-www-form-urlencoded");
-		goto out;
-	}
-	in.channel = is_json ? "api" : "web";
-	/* Malformed bodies stop here; field problems (422) are gathered with the rest below. */
-	(is_json ? proposal_input_from_json : proposal_input_from_form)(req->body, req->body_len, &in, &errs);
-	if (!handler_structure_ready(req)) {
-		reply_unavailable(req);
-		goto out;
-	}
-	if ((errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) ||
-	    !write_guard_check(req, is_form, in.form_token, &guard, &errs)) {
-		refuse(req, is_form, &in, &errs);
-		goto out;
-	}
-	proposal_validate(&in, &p, &errs);
-	if (p.consultation)
-		write_identity(req, p.consultation, in.iin, proposals_need_identity(p.consultation), who,
-			       &known, &errs);
-	if (errs.count) {
-		refuse(req, is_form, &in, &errs);
-		goto out;
-	}
-	if (!proposal_store(req->db, &p, known ? who : NULL, guard.key, guard.hash,
-			    req->settings->proposals_per_hour, &o)) {
-		if (is_form && db_last_error(req->db)->unavailable) {
+/* What the database said, answered: 201 (the form's 303), a refusal, or 503/500. */
+static void answer(struct submission *s)
+{
+	struct request *req = s->req;
+	const struct outcome *o = &s->o;
+	struct errors errs = { .count = 0 };
+
+	if (!proposal_job_end(&s->job)) {
+		if (s->is_form && s->job.batch.err.unavailable) {
 			errors_add(&errs, ERROR_UNAVAILABLE, "unavailable", NULL, "database unavailable");
 			reply_header(req, "Retry-After", "2");
-			form_again(req, &in, &errs);
+			form_again(req, &s->in, &errs);
 		} else {
-			reply_db_failure(req, req->db, "storing a proposal");
+			reply_db_error(req, &s->job.batch.err, "storing a proposal");
 		}
-		goto out;
+		return;
 	}
-	if (o.status == 201) {
-		accepted(req, is_form, &in, &o);
-	} else if (strcmp(o.code, "version_not_current") == 0) {
+	if (o->status == 201) {
+		accepted(req, s->is_form, &s->in, o);
+	} else if (strcmp(o->code, "version_not_current") == 0) {
 		/* Another version became current after this worker checked the target. */
-		json_t *now = json_loads(o.body ? o.body : "{}", 0, NULL);
+		json_t *now = json_loads(o->body ? o->body : "{}", 0, NULL);
 
 		structure_invalidate();
 		errors_add(&errs, ERROR_INVALID, "version_not_current", "target",
@@ -164,15 +158,66 @@ void submit_handle(struct request *req, const struct route_match *m)
 			   "send again",
 			   (long long)json_integer_value(json_object_get(now, "version")));
 		json_decref(now);
-		refuse(req, is_form, &in, &errs);
+		refuse(req, s->is_form, &s->in, &errs);
 	} else {
-		if (strcmp(o.code, "unknown_target") == 0 || strcmp(o.code, "version_not_current") == 0)
+		if (strcmp(o->code, "unknown_target") == 0)
 			structure_invalidate(); /* the draft changed under our cache */
-		log_info("proposal refused by the database: %d %s", o.status, o.code);
-		refuse_outcome(req, is_form, &in, &o);
+		log_info("proposal refused by the database: %d %s", o->status, o->code);
+		refuse_outcome(req, s->is_form, &s->in, o);
 	}
-out:
-	outcome_free(&o);
-	proposal_free(&p);
-	proposal_input_free(&in);
+}
+
+/* batch.h's `done`: the batch committed (or failed). */
+static void stored(struct batch_job *job)
+{
+	struct submission *s = (struct submission *)((char *)job - offsetof(struct submission, job.batch));
+
+	answer(s);
+	submission_free(s);
+}
+
+void submit_handle(struct request *req, const struct route_match *m)
+{
+	struct submission *s = xcalloc(1, sizeof(*s));
+	struct errors errs = { .count = 0 };
+	bool is_json = request_content_type_is(req, "application/json");
+	bool known = false;
+
+	(void)m;
+	s->req = req;
+	s->is_form = request_content_type_is(req, "application/x-www-form-urlencoded");
+	if (!s->is_form && !is_json) {
+		reply_error(req, 415, "unsupported_media_type",
+			    "send application/json or application/x-www-form-urlencoded");
+		goto refused;
+	}
+	s->in.channel = is_json ? "api" : "web";
+	/* Malformed bodies stop here; field problems (422) are gathered with the rest below. */
+	(is_json ? proposal_input_from_json : proposal_input_from_form)(req->body, req->body_len, &s->in,
+									  &errs);
+	if (!handler_structure_ready(req)) {
+		reply_unavailable(req);
+		goto refused;
+	}
+	if ((errs.count && errors_primary(&errs)->kind == ERROR_MALFORMED) ||
+	    !write_guard_check(req, s->is_form, s->in.form_token, &s->guard, &errs)) {
+		refuse(req, s->is_form, &s->in, &errs);
+		goto refused;
+	}
+	proposal_validate(&s->in, &s->p, &errs);
+	if (s->p.consultation)
+		write_identity(req, s->p.consultation, s->in.iin, proposals_need_identity(s->p.consultation),
+			       s->who, &known, &errs);
+	if (errs.count) {
+		refuse(req, s->is_form, &s->in, &errs);
+		goto refused;
+	}
+	proposal_job_init(&s->job, &s->p, known ? s->who : NULL, s->guard.key, s->guard.hash,
+			  req->settings->proposals_per_hour, &s->o);
+	s->job.batch.req = req;
+	s->job.batch.done = stored;
+	batch_hand_off(&s->job.batch); /* s is the hand-off's now */
+	return;
+refused:
+	submission_free(s);
 }

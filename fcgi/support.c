@@ -3,7 +3,8 @@
  * when they already support it); DELETE, or a form post with action=withdraw, takes it back.
  * Supports always need an identity. The JSON body is {"iin": "…"} under the "iin" policy
  * and may be empty under "trusted-header". Supports are stored by the group-commit writer
- * (batch.h) with the other supports of the moment; withdrawals run on their own.
+ * (batch.h) with the other supports of the moment, and answered by it after the commit;
+ * withdrawals run on their own.
  */
 #include "support.h"
 
@@ -55,53 +56,51 @@ static void answer(struct request *req, bool is_form, const struct person_input 
 }
 
 /*
- * Stores the support through the group-commit writer (kenes.support_store_batch, migration
- * 022), into o; the job has what kenes.support_add took. Answers 5xx and returns false when
- * the database could not be asked. `id` is digits (routes.c), so it is a JSON number.
+ * A support as a job of the group-commit writer (kenes.support_store_batch, migration 022):
+ * what kenes.support_add took. A withdrawal is not one (false): it runs on its own. `id`
+ * is digits (routes.c), so it is a JSON number.
  */
-static bool support_store(struct request *req, const char *id, const struct person_action *act,
-			  struct outcome *o)
+static bool support_job(struct request *req, const char *id, const struct person_input *in,
+			const struct person_action *act, struct batch_job *job, struct buf *b)
 {
-	struct batch_job job = {
-		.kind = COMMIT_SUPPORTS, .out = o, .key = act->guard.key, .person = act->who
-	};
-	struct buf b;
-
+	if (strcmp(req->method, "DELETE") == 0 || in->withdraw)
+		return false;
+	job->kind = COMMIT_SUPPORTS;
+	job->key = act->guard.key;
+	job->person = act->who;
 	/* Bytea literals lose their "\\x". */
-	buf_init(&b, 0);
-	buf_printf(&b, "\"proposal\":%s,\"supporter\":\"%s\",\"hash\":\"%s\",\"per_hour\":%ld", id,
+	buf_printf(b, "\"proposal\":%s,\"supporter\":\"%s\",\"hash\":\"%s\",\"per_hour\":%ld", id,
 		   act->who + 2, act->guard.hash + 2, req->settings->supports_per_hour);
 	if (act->guard.key) {
-		buf_puts(&b, ",\"key\":");
-		created_json_string(&b, act->guard.key);
+		buf_puts(b, ",\"key\":");
+		created_json_string(b, act->guard.key);
 	}
-	buf_putc(&b, '}');
-	job.job = b.data;
-	batch_run(&job);
-	buf_free(&b);
-	if (!job.stored_ok) {
-		db_set_error(req->db, &job.err);
-		reply_db_failure(req, req->db, "recording a support");
-	}
-	return job.stored_ok;
+	buf_putc(b, '}');
+	job->job = b->data;
+	return true;
 }
 
+/* A withdrawal. */
 static bool run(struct request *req, const char *id, bool is_form, const struct person_input *in,
 		const struct person_action *act, struct outcome *o)
 {
 	(void)is_form;
-	if (strcmp(req->method, "DELETE") == 0 || in->withdraw)
-		return outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act->who },
-				   "recording a support", o);
-	return support_store(req, id, act, o);
+	(void)in;
+	return outcome_run(req, "support_withdraw", 2, (const char *[]){ id, act->who },
+			   "recording a support", o);
 }
+
+static const struct person_action_kind support_kind = {
+	.unavailable_code = "unavailable_support",
+	.again = person_support_page_again,
+	.run = run,
+	.answer = answer,
+	.job = support_job,
+	.what = "recording a support",
+};
 
 void support_handle(struct request *req, const struct route_match *m)
 {
 	/* A DELETE may come with no body (and no content type) at all. */
-	person_action_handle(req, m->id, strcmp(req->method, "DELETE") == 0,
-			     &(const struct person_action_kind){ .unavailable_code = "unavailable_support",
-								 .again = person_support_page_again,
-								 .run = run,
-								 .answer = answer });
+	person_action_handle(req, m->id, strcmp(req->method, "DELETE") == 0, &support_kind);
 }
