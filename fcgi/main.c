@@ -331,11 +331,11 @@ static void exchange_give_back(struct exchange *x)
 	pthread_mutex_unlock(&pool_lock);
 }
 
-/* request.h's `finish`: sends the answer, counts and logs it, frees the request, then
-   finishes the FastCGI request and frees the exchange, on whichever thread answered. */
-static void exchange_finish(struct request *req)
+/* Sends the answer, counts and logs it, frees the request and finishes the FastCGI
+   request, on whichever thread answered. */
+static void exchange_answer(struct exchange *x)
 {
-	struct exchange *x = (struct exchange *)((char *)req - offsetof(struct exchange, req));
+	struct request *req = &x->req;
 	struct timespec t1;
 	double elapsed;
 
@@ -352,11 +352,25 @@ static void exchange_finish(struct request *req)
 	buf_free(&x->body);
 	request_free(req);
 	FCGX_Finish_r(&x->fr);
+}
+
+/* request.h's `finish`, for a handed-off request: answers it and frees the exchange. */
+static void exchange_finish(struct request *req)
+{
+	struct exchange *x = (struct exchange *)((char *)req - offsetof(struct exchange, req));
+
+	exchange_answer(x);
 	exchange_give_back(x);
 }
 
-/* Reads the accepted request into x and routes it; answers it, or hands it to the writer. */
-static void serve_one(struct exchange *x, struct db *db, struct db *read_db, const struct settings *s)
+/*
+ * Reads the accepted request into x and routes it; answers it (true: x is still this
+ * thread's), or hands it to the writer (false). A request on a connection nginx keeps open
+ * (fastcgi_keep_conn) is not handed off: that connection is read only by the thread that
+ * holds its exchange, so handing its exchange to the writer would leave the connection
+ * unread once answered, while its thread accepts another (docs/BENCHMARKS.md, finding 5).
+ */
+static bool serve_one(struct exchange *x, struct db *db, struct db *read_db, const struct settings *s)
 {
 	FCGX_Request *fr = &x->fr;
 	struct request *req = &x->req;
@@ -371,7 +385,7 @@ static void serve_one(struct exchange *x, struct db *db, struct db *read_db, con
 	req->settings = s;
 	req->flush = stream_flush;
 	req->flush_arg = fr;
-	req->finish = exchange_finish;
+	req->finish = fr->keepConnection ? NULL : exchange_finish;
 	req->method = param(fr, "REQUEST_METHOD");
 	req->content_type = param(fr, "CONTENT_TYPE");
 	req->accept_language = param(fr, "HTTP_ACCEPT_LANGUAGE");
@@ -400,14 +414,15 @@ static void serve_one(struct exchange *x, struct db *db, struct db *read_db, con
 	if (read_body(fr, req, &x->body))
 		routes_dispatch(req);
 	if (!req->handed_off) {
-		exchange_finish(req);
-		return;
+		exchange_answer(x);
+		return true;
 	}
 	/* The writer answers: the connections stay this thread's, the structure goes along. */
 	req->db = req->read_db = NULL;
 	req->structure = structure_detach();
 	log_set_request_id(NULL);
 	batch_submit(req->handed_off); /* x is the writer's from here on */
+	return false;
 }
 
 struct request_thread {
@@ -460,7 +475,7 @@ static void *request_thread_main(void *arg)
 	struct db *read_db = read_db_new(t->settings);
 	struct db_options dbo = db_options(t->settings);
 	struct db *db;
-	struct exchange *x;
+	struct exchange *x = NULL;
 	sigset_t wake;
 
 	if (!dbo.pooled)
@@ -469,16 +484,19 @@ static void *request_thread_main(void *arg)
 	sigemptyset(&wake);
 	sigaddset(&wake, SIGUSR1);
 	pthread_sigmask(SIG_UNBLOCK, &wake, NULL);
-	while (!stopping && (x = exchange_take())) {
+	/* An exchange stays with its thread until handed off, and with it a kept connection. */
+	while (!stopping && (x || (x = exchange_take()))) {
 		if (FCGX_Accept_r(&x->fr) < 0) {
-			exchange_give_back(x);
 			/* Interrupted to stop, or the peer went away before we read it. */
 			if (!stopping && errno != EINTR)
 				usleep(10 * 1000);
 			continue;
 		}
-		serve_one(x, db, read_db, t->settings);
+		if (!serve_one(x, db, read_db, t->settings))
+			x = NULL;
 	}
+	if (x)
+		exchange_give_back(x);
 	db_free(read_db);
 	db_free(db);
 	t->exited = 1;

@@ -75,8 +75,8 @@ static bool person_action_prepare(struct request *req, const char *id, bool is_f
 	if (!handler_structure_ready(req)) {
 		reply_unavailable(req);
 		if (is_form)
-			person_form_db_failure(req, id, in, NULL, db_last_error(req->db), "unavailable_action",
-					       again);
+			person_form_db_failure(req, id, in, NULL, db_last_error(req->db),
+					       "unavailable_action", again);
 		return false;
 	}
 	/* A form's errors show the proposal's page again; JSON needs only its consultation. */
@@ -86,8 +86,8 @@ static bool person_action_prepare(struct request *req, const char *id, bool is_f
 			handler_message_page(req, 404, handler_lang(req, in->ui_lang), "notfound.title",
 					     "notfound.text");
 		else if (is_form)
-			person_form_db_failure(req, id, in, NULL, db_last_error(req->db), "unavailable_action",
-					       again);
+			person_form_db_failure(req, id, in, NULL, db_last_error(req->db),
+					       "unavailable_action", again);
 		return false;
 	}
 	c = structure_find(json_string_value(json_object_get(a->proposal, "consultation")));

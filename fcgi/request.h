@@ -47,10 +47,11 @@ struct request {
 	bool streaming;  /* reply_stream_begin was called */
 	bool sent;       /* the hook has sent the status and headers */
 	/* The hand-off (batch.h): main.c's `finish` sends the answer and frees the request from
-	   whichever thread built it; NULL (the unit tests): handlers wait for their batch. A
-	   handler that left a job in `handed_off` (batch_hand_off) has not answered yet: main.c
-	   queues the job, and the writer answers; the request then holds the structure the
-	   handler read (`structure`) and no database connection (db and read_db are NULL). */
+	   whichever thread built it; NULL (the unit tests, a connection nginx keeps open):
+	   handlers wait for their batch. A handler that left a job in `handed_off`
+	   (batch_hand_off) has not answered yet: main.c queues the job, and the writer answers;
+	   the request then holds the structure the handler read (`structure`) and no database
+	   connection (db and read_db are NULL). */
 	void (*finish)(struct request *req);
 	struct batch_job *handed_off;
 	struct structure_snapshot *structure;

@@ -194,7 +194,7 @@ void submit_handle(struct request *req, const struct route_match *m)
 	s->in.channel = is_json ? "api" : "web";
 	/* Malformed bodies stop here; field problems (422) are gathered with the rest below. */
 	(is_json ? proposal_input_from_json : proposal_input_from_form)(req->body, req->body_len, &s->in,
-									  &errs);
+									&errs);
 	if (!handler_structure_ready(req)) {
 		reply_unavailable(req);
 		goto refused;
