@@ -31,12 +31,8 @@ struct consultation {
 bool structure_refresh(struct db *db, time_t ttl);
 /* Lets go of what structure_refresh took (at the end of each request). */
 void structure_release(void);
-/*
- * For a request answered on another thread than the one that read it (fcgi/batch.h's
- * hand-off): structure_detach takes what structure_refresh took away from this thread
- * (NULL when nothing), and structure_adopt makes it the calling thread's, to be let go of
- * by its structure_release.
- */
+/* For a request answered on another thread (fcgi/batch.h's hand-off): structure_detach takes
+ * this thread's structure_refresh away (NULL: none); structure_adopt makes it the caller's. */
 struct structure_snapshot;
 struct structure_snapshot *structure_detach(void);
 void structure_adopt(struct structure_snapshot *held);

@@ -1,3 +1,17 @@
+/*
+ * batch.c - the group-commit writers.
+ *
+ * There is no timer: a writer takes whatever is queued the moment it is free, so a lone
+ * request at low load waits for nothing but its own commit, and under load the batches
+ * grow by themselves while the previous one commits.
+ *
+ * The hand-off: batch_hand_off leaves the job with its request (main.c queues it once the
+ * handler has returned) and the request thread goes back to accepting; the writer, after
+ * the commit, calls the job's `done`, which builds the answer with the same code a waiting
+ * thread would run, then the request's `finish` (main.c), which sends it. So a batch is
+ * bounded by the requests a worker holds (its `in_flight` setting), not by its request
+ * threads, and a request costs no wake-up of a sleeping thread.
+ */
 #include "batch.h"
 
 #include <malloc.h>
@@ -12,6 +26,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "request.h"
+#include "structure.h"
 #include "util.h"
 
 #define EXPIRE_EVERY 600 /* seconds between sweeps of old idempotency keys */
@@ -151,6 +166,15 @@ static void trim_memory(struct timespec *last)
 		return;
 	*last = now;
 	malloc_trim(0);
+}
+
+/* On the writer, for a handed-off request: its request id in the logs, and the structure
+   its handler read as this thread's (let go of by structure_release in req->finish). */
+static void request_resume(struct request *req)
+{
+	log_set_request_id(req->request_id);
+	structure_adopt(req->structure);
+	req->structure = NULL;
 }
 
 /*

@@ -2,7 +2,7 @@
  * person_action.h - the steps every action of a person on a proposal shares (support,
  * withdraw, report-identity), after common/person.h read the body: the write guard, the
  * structure, the proposal (404 unless published), its consultation, and the person under
- * its identity policy. The action's own statement comes after.
+ * its identity policy. The action's own statement (or batch job) comes after.
  */
 #ifndef KENES_PERSON_ACTION_H
 #define KENES_PERSON_ACTION_H
@@ -16,7 +16,6 @@
 struct batch_job;
 struct buf;
 struct outcome;
-
 /* Shows the proposal's page again with the errors of a form (status 422 or the outcome's). */
 typedef void (*person_form_again)(struct request *req, int status, const struct person_input *in,
 				  json_t *proposal, struct errors *errs);
@@ -26,7 +25,6 @@ void person_support_page_again(struct request *req, int status, const struct per
 			       json_t *proposal, struct errors *errs);
 void person_report_page_again(struct request *req, int status, const struct person_input *in,
 			      json_t *proposal, struct errors *errs);
-
 struct person_action {
 	struct write_guard guard;
 	json_t *proposal;            /* a form's: the proposal as the API shows it; JSON's only
@@ -47,18 +45,15 @@ struct person_action_kind {
 		    const struct person_action *a, struct outcome *o);
 	void (*answer)(struct request *req, bool is_form, const struct person_input *in, const char *id,
 		       json_t *proposal, const struct outcome *o);
-	/* Optional, instead of `run`: the action as a job of the batch writer (batch.h), its
-	 * kind, key, person and its text (in `text`, the job's) filled in; false for an action
-	 * that is not one (it is then `run`). The answer comes after the batch's commit, from
-	 * the writer. `what` names it in the log when the database fails. */
+	/* Optional: the action as a batch writer's job (batch.h: kind, key, person, its text
+	 * in `text`), answered after the commit; false: not one, `run` it. `what`: for logs. */
 	bool (*job)(struct request *req, const char *id, const struct person_input *in,
 		    const struct person_action *a, struct batch_job *job, struct buf *text);
 	const char *what;
 };
 
 /* The whole request for proposal id: reads the body (none is fine when empty_ok), the shared
- * steps (each failure answered), then kind's statement and answer. `kind` must outlive
- * the request (a static), since the writer may answer it after this returns. */
+ * steps (each failure answered), then kind's statement and answer. `kind`: a static. */
 void person_action_handle(struct request *req, const char *id, bool empty_ok,
 			  const struct person_action_kind *kind);
 

@@ -5,9 +5,7 @@
 #include <strings.h>
 
 #include "form.h"
-#include "log.h"
 #include "reply.h"
-#include "structure.h"
 #include "util.h"
 
 void request_init(struct request *req)
@@ -26,13 +24,6 @@ void request_free(struct request *req)
 {
 	buf_free(&req->headers);
 	buf_free(&req->out);
-}
-
-void request_resume(struct request *req)
-{
-	log_set_request_id(req->request_id);
-	structure_adopt(req->structure);
-	req->structure = NULL;
 }
 
 bool request_is_get(const struct request *req)

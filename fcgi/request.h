@@ -1,6 +1,5 @@
 /*
- * request.h - one HTTP request as the handlers see it, and the response they build.
- *
+ * request.h - one HTTP request as the handlers see it, and the response they build:
  * main.c fills the input side from FastCGI parameters and the body, calls the router, then
  * writes status, headers and body back; handlers answer through reply.h and never touch
  * libfcgi, which keeps them testable. Input strings are borrowed from libfcgi for the
@@ -9,17 +8,14 @@
 #ifndef KENES_REQUEST_H
 #define KENES_REQUEST_H
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "buf.h"
 #include "metrics.h"
 
-struct batch_job;
 struct db;
 struct settings;
-struct structure_snapshot;
 
 struct request {
 	/* in, "" when absent */
@@ -39,19 +35,14 @@ struct request {
 	int status;
 	struct buf headers, out; /* extra "Name: value\r\n" lines; the body */
 	const char *out_type;
-	/* A streamed answer (reply_stream_begin): main.c's hook sends the status and headers at
-	   the first flush, then whatever `out` holds at each flush, and empties it. NULL (the
-	   unit tests): the body just stays in `out`. */
+	/* A streamed answer (reply_stream_begin): main.c's hook sends status and headers at the
+	   first flush, then what `out` holds at each, and empties it (NULL: it stays in `out`). */
 	void (*flush)(struct request *req);
 	void *flush_arg; /* the hook's (main.c: the FastCGI request) */
 	bool streaming;  /* reply_stream_begin was called */
 	bool sent;       /* the hook has sent the status and headers */
-	/* The hand-off (batch.h): main.c's `finish` sends the answer and frees the request from
-	   whichever thread built it; NULL (the unit tests, a connection nginx keeps open):
-	   handlers wait for their batch. A handler that left a job in `handed_off`
-	   (batch_hand_off) has not answered yet: main.c queues the job, and the writer answers;
-	   the request then holds the structure the handler read (`structure`) and no database
-	   connection (db and read_db are NULL). */
+	/* The hand-off (batch.h): `finish` sends and frees it from any thread (NULL: handlers wait).
+	   A job in `handed_off`: the writer answers, with `structure` and no db, read_db. */
 	void (*finish)(struct request *req);
 	struct batch_job *handed_off;
 	struct structure_snapshot *structure;
@@ -59,9 +50,6 @@ struct request {
 
 void request_init(struct request *req);
 void request_free(struct request *req);
-/* On the thread that answers a handed-off request: its request id in the logs, and the
-   structure its handler read as this thread's (released by structure_release). */
-void request_resume(struct request *req);
 
 bool request_is_get(const struct request *req); /* GET or HEAD */
 /* True when the media type (before any ';') equals type, ignoring case. */
