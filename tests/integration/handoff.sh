@@ -58,14 +58,21 @@ for _ in $(seq 100); do
 		WHERE c.relname = 'proposal' AND l.mode = 'ShareLock' AND l.granted")" -gt 0 ] && break
 	sleep 0.1
 done
-posts=()
-for i in $(seq $n); do
+# The first proposal's batch waits for the lock; then the other 11 come.
+post 1 >"$_tmp/code.1" &
+posts=($!)
+for _ in $(seq 100); do
+	[ "$(sql -c "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'
+		AND application_name LIKE 'kenes-fcgi%'")" -gt 0 ] && break
+	sleep 0.2
+done
+for i in $(seq 2 $n); do
 	post "$i" >"$_tmp/code.$i" &
 	posts+=($!)
 done
-# One job in the writer's blocked batch, the rest queued behind it.
+# All 11 queued behind the stalled batch.
 q=""
-for _ in $(seq 200); do
+for _ in $(seq 100); do
 	q=$(queued)
 	[ "${q:-0}" -ge $((n - 1)) ] && break
 	sleep 0.2
