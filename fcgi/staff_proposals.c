@@ -239,9 +239,9 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 struct search {
 	struct form f;
 	const char *v[F_COUNT];
-	const char *params[14]; /* staff_proposal_search's, pointing into f, meta and below */
-	PGresult *meta;
-	char after[24], limit[12];
+	const char *params[16]; /* staff_proposal_search's, pointing into f, meta and below */
+	PGresult *meta, *kk;    /* kk: staff_search_kk's answer, the words' Kazakh query */
+	char after[24], limit[12], window[12];
 	bool csv;
 };
 
@@ -275,6 +275,11 @@ static enum staff_search_status search_open(struct request *req, const char *que
 	snprintf(s->after, sizeof(s->after), "%s", s->v[F_AFTER] ? s->v[F_AFTER] : NO_AFTER);
 	s->params[10] = s->after;
 	s->params[11] = s->limit;
+	if (s->v[F_Q]) {
+		if (!(s->kk = db_run(req->db, "staff_search_kk", 1, &s->v[F_Q])))
+			return STAFF_SEARCH_DB;
+		s->params[15] = PQgetvalue(s->kk, 0, 0);
+	}
 	return STAFF_SEARCH_OK;
 }
 
@@ -296,15 +301,30 @@ static void custom_plans(struct request *req, bool custom)
 	PQclear(res);
 }
 
+/* The newest proposals a search for words first looks at (staff_proposal_search's $15): a
+   word in one of WINDOW_PER_ROW of them fills the batch from there. */
+#define WINDOW_MIN     2000
+#define WINDOW_PER_ROW 20
+
 /* The next n matches below s->after; s->after moves to the last of them. NULL: the database
-   failed (its error in req->db). */
+   failed (its error in req->db). With words, the newest proposals are walked first, and only
+   when fewer than n of them match are the words' rows taken from their index (the statement's
+   comment says why). */
 static PGresult *search_batch(struct request *req, struct search *s, int n)
 {
 	PGresult *res;
 
 	snprintf(s->limit, sizeof(s->limit), "%d", n);
+	snprintf(s->window, sizeof(s->window), "%d",
+		 n * WINDOW_PER_ROW > WINDOW_MIN ? n * WINDOW_PER_ROW : WINDOW_MIN);
+	s->params[14] = s->v[F_Q] ? s->window : NULL;
 	custom_plans(req, true);
-	res = db_run(req->db, "staff_proposal_search", 14, s->params);
+	res = db_run(req->db, "staff_proposal_search", 16, s->params);
+	if (res && s->params[14] && PQntuples(res) < n) {
+		PQclear(res);
+		s->params[14] = NULL;
+		res = db_run(req->db, "staff_proposal_search", 16, s->params);
+	}
 	custom_plans(req, false);
 	if (res && PQntuples(res) > 0)
 		snprintf(s->after, sizeof(s->after), "%s", PQgetvalue(res, PQntuples(res) - 1, 0));
@@ -314,6 +334,7 @@ static PGresult *search_batch(struct request *req, struct search *s, int n)
 static void search_close(struct search *s)
 {
 	PQclear(s->meta);
+	PQclear(s->kk);
 	form_free(&s->f);
 }
 

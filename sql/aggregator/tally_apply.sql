@@ -211,7 +211,16 @@ supports_set AS (
     INSERT INTO kenes.tally_applied_support AS s (proposal_id, day, supports)
     SELECT n.proposal_id, n.day, n.supports FROM new_s n
     ON CONFLICT (proposal_id, day) DO UPDATE SET supports = excluded.supports
-    WHERE s.supports <> excluded.supports)
+    WHERE s.supports <> excluded.supports),
+-- The Kazakh words of the proposals recounted, hidden ones too, for the staff search's similar
+-- words (sql/queries/staff_search_kk.sql). A word once seen stays.
+words_set AS (
+    INSERT INTO kenes.search_word (word)
+    SELECT DISTINCT x.word
+    FROM kenes.proposal p JOIN whole w ON w.proposal_id = p.id
+    CROSS JOIN LATERAL unnest(tsvector_to_array(p.fts)) AS x(word)
+    WHERE p.lang = 'kk'
+    ON CONFLICT DO NOTHING)
 SELECT (SELECT count(*) FROM taken) AS consumed,
        (SELECT count(*) FROM whole) AS proposals,
        (SELECT count(*) FROM support_days) AS support_days,

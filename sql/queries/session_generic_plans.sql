@@ -4,4 +4,8 @@
 -- so `auto` keeps choosing custom plans and plans the public reads again on every call
 -- (docs/BENCHMARKS.md "Reading a proposal by id"). The writers and the read-only tally
 -- connection keep `auto`: their statements take optional parameters.
-SELECT pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', false)
+-- No JIT either: a request's statements run for milliseconds, and a plan whose estimate
+-- passes jit_above_cost (the staff search sorting a word's rows at 1M proposals) spent about
+-- 600 ms compiling itself.
+SELECT pg_catalog.set_config('plan_cache_mode', 'force_generic_plan', false),
+       pg_catalog.set_config('jit', 'off', false)
