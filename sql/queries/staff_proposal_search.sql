@@ -1,6 +1,6 @@
 -- The staff proposal search, newest first, a page at a time (keyset on id). Each language's
--- texts are searched with its own configuration (russian, english; Kazakh: $16, from
--- staff_search_kk.sql) in the stored vector kenes.proposal.fts and its GIN index
+-- texts are searched with its own configuration (russian, english; Kazakh: $16, see
+-- staff_search_terms.sql) in the stored vector kenes.proposal.fts and its GIN index
 -- (sql/migrations/040). The words' queries are constants of the plan, so the planner
 -- estimates how many rows they match from the column's statistics.
 --   $1 consultation id  $2 search words or NULL  $3 part key (article:4) or NULL
@@ -10,7 +10,7 @@
 --   $10 region code or NULL  $11 only ids below this  $12 at most this many rows
 --   $13 draft version number or NULL  $14 campaign id or NULL
 --   $15 NULL, or look only at the $15 newest proposals below $11 (fcgi/staff_proposals.c)
---   $16 the words' Kazakh query (tsquery text; staff_search_kk.sql), or NULL with no words
+--   $16 the words' Kazakh query, $17 the part's ids: from staff_search_terms.sql
 -- Columns: id, created_at (UTC), part key, part label en/ru/kk, stance, lang, status,
 -- channel, region, text.
 -- With words, the caller asks twice at most. First within the newest proposals ($15): walking
@@ -19,9 +19,8 @@
 -- index gives, so the rows come from the word's GIN index and are sorted. Either way is
 -- bounded; a single plan is not, since no estimate tells a rare word from one that matches
 -- nothing (a typo walked all 1M proposals).
--- The part's ids (one per draft version that has it) are found first: as an index condition on
--- proposal_part they combine with the word's GIN index (a word, a part and a week at 1M
--- proposals: 3 s when the part was a join, 0.1 s).
+-- The part's ids as an index condition on proposal_part combine with the word's GIN index (a
+-- word, a part and a week at 1M proposals: 3 s when the part was a join, 0.1 s).
 -- The part's key and labels are computed after the limit, in a lateral subquery (OFFSET 0 keeps
 -- it one) that the planner memoizes per part: once per part of a page or a CSV batch instead of
 -- once per row (a batch of 1,000 rows: about 50 ms instead of 220).
@@ -41,10 +40,7 @@ WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($2::text IS NULL OR $15::integer IS NOT NULL
        OR p.fts @@ (plainto_tsquery('russian'::regconfig, $2::text) || plainto_tsquery('english'::regconfig, $2::text)
                     || $16::tsquery))
-  AND ($3::text IS NULL OR p.part_id = ANY (ARRAY(SELECT x.id FROM kenes.part x
-                                                 JOIN kenes.draft_version xv ON xv.id = x.version_id
-                                                 WHERE xv.consultation_id = $1::integer
-                                                   AND kenes.part_target(x) = $3::text)))
+  AND ($3::text IS NULL OR p.part_id = ANY ($17::integer[]))
   AND ($4::text IS NULL OR p.stance = $4::text)
   AND ($5::text IS NULL OR p.status = $5::text)
   AND ($6::text IS NULL OR p.channel = $6::text)
