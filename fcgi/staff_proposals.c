@@ -239,7 +239,7 @@ static void results(struct buf *b, enum lang lang, const PGresult *res, const ch
 struct search {
 	struct form f;
 	const char *v[F_COUNT];
-	const char *params[17]; /* staff_proposal_search's, pointing into f, meta and below */
+	const char *params[19]; /* staff_proposal_search's, pointing into f, meta and below */
 	PGresult *meta, *terms; /* terms: staff_search_terms's answer */
 	char after[24], limit[12], window[12];
 	bool csv;
@@ -275,13 +275,14 @@ static enum staff_search_status search_open(struct request *req, const char *que
 	snprintf(s->after, sizeof(s->after), "%s", s->v[F_AFTER] ? s->v[F_AFTER] : NO_AFTER);
 	s->params[10] = s->after;
 	s->params[11] = s->limit;
-	if (s->v[F_Q] || s->v[F_TARGET]) {
-		const char *terms_params[3] = { s->params[0], s->v[F_Q], s->v[F_TARGET] };
+	if (s->v[F_Q] || s->v[F_TARGET] || s->v[F_FROM] || s->v[F_TO]) {
+		const char *terms_params[5] = { s->params[0], s->v[F_Q], s->v[F_TARGET], s->v[F_FROM],
+						s->v[F_TO] };
 
-		if (!(s->terms = db_run(req->db, "staff_search_terms", 3, terms_params)))
+		if (!(s->terms = db_run(req->db, "staff_search_terms", 5, terms_params)))
 			return STAFF_SEARCH_DB;
-		s->params[15] = PQgetisnull(s->terms, 0, 0) ? NULL : PQgetvalue(s->terms, 0, 0);
-		s->params[16] = PQgetisnull(s->terms, 0, 1) ? NULL : PQgetvalue(s->terms, 0, 1);
+		for (int i = 0; i < 4; i++) /* $16..$19 */
+			s->params[15 + i] = PQgetisnull(s->terms, 0, i) ? NULL : PQgetvalue(s->terms, 0, i);
 	}
 	return STAFF_SEARCH_OK;
 }
@@ -322,11 +323,11 @@ static PGresult *search_batch(struct request *req, struct search *s, int n)
 		 n * WINDOW_PER_ROW > WINDOW_MIN ? n * WINDOW_PER_ROW : WINDOW_MIN);
 	s->params[14] = s->v[F_Q] ? s->window : NULL;
 	custom_plans(req, true);
-	res = db_run(req->db, "staff_proposal_search", 17, s->params);
+	res = db_run(req->db, "staff_proposal_search", 19, s->params);
 	if (res && s->params[14] && PQntuples(res) < n) {
 		PQclear(res);
 		s->params[14] = NULL;
-		res = db_run(req->db, "staff_proposal_search", 17, s->params);
+		res = db_run(req->db, "staff_proposal_search", 19, s->params);
 	}
 	custom_plans(req, false);
 	if (res && PQntuples(res) > 0)

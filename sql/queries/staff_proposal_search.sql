@@ -10,7 +10,8 @@
 --   $10 region code or NULL  $11 only ids below this  $12 at most this many rows
 --   $13 draft version number or NULL  $14 campaign id or NULL
 --   $15 NULL, or look only at the $15 newest proposals below $11 (fcgi/staff_proposals.c)
---   $16 the words' Kazakh query, $17 the part's ids: from staff_search_terms.sql
+--   $16 the words' Kazakh query, $17 the part's ids, $18 and $19 the period's first and
+--   after-last instants: from staff_search_terms.sql
 -- Columns: id, created_at (UTC), part key, part label en/ru/kk, stance, lang, status,
 -- channel, region, text.
 -- With words, the caller asks twice at most. First within the newest proposals ($15): walking
@@ -29,7 +30,6 @@ FROM (
 SELECT p.id, to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS created, p.part_id, p.stance,
        p.lang, p.status, p.channel, p.region, p.text
 FROM kenes.proposal p
-CROSS JOIN (SELECT coalesce((SELECT s.time_zone FROM kenes.tally_state s), 'UTC') AS zone) AS tz
 WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($15::integer IS NULL OR p.id >= coalesce((SELECT w.id FROM kenes.proposal w WHERE w.id < $11::bigint
                                                  ORDER BY w.id DESC OFFSET $15::integer - 1 LIMIT 1), 0))
@@ -44,8 +44,8 @@ WHERE p.consultation_id = $1::integer AND p.id < $11::bigint
   AND ($4::text IS NULL OR p.stance = $4::text)
   AND ($5::text IS NULL OR p.status = $5::text)
   AND ($6::text IS NULL OR p.channel = $6::text)
-  AND ($7::date IS NULL OR p.created_at >= $7::date::timestamp AT TIME ZONE tz.zone)
-  AND ($8::date IS NULL OR p.created_at < ($8::date + 1)::timestamp AT TIME ZONE tz.zone)
+  AND ($7::date IS NULL OR p.created_at >= $18::timestamptz)
+  AND ($8::date IS NULL OR p.created_at < $19::timestamptz)
   AND ($9::text IS NULL OR EXISTS (SELECT FROM kenes.proposal_topic x JOIN kenes.topic t ON t.id = x.topic_id
                                    WHERE x.proposal_id = p.id AND t.slug = $9::text))
   AND ($10::text IS NULL OR p.region = $10::text)
