@@ -3,7 +3,8 @@
 -- EXCLUSIVE on the parent, so submissions go on; lock_timeout keeps it from queueing behind
 -- a long transaction; it is retried on the next call). A month whose rows went to the
 -- DEFAULT partition cannot be attached; that is reported, never forced, and so is any row
--- in a DEFAULT partition.
+-- in a DEFAULT partition. The generated columns (kenes.proposal.fts) come along: ATTACH refuses
+-- a plain column in their place.
 CREATE OR REPLACE FUNCTION kenes.partitions_ensure(ahead integer DEFAULT 3)
 RETURNS TABLE (partition text, action text)
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -21,7 +22,7 @@ BEGIN
             CONTINUE WHEN to_regclass('kenes.' || quote_ident(name)) IS NOT NULL;
             partition := 'kenes.' || name;
             BEGIN
-                EXECUTE format('CREATE TABLE kenes.%I (LIKE kenes.%I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)',
+                EXECUTE format('CREATE TABLE kenes.%I (LIKE kenes.%I INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED)',
                                name, t);
                 EXECUTE format('ALTER TABLE kenes.%I ATTACH PARTITION kenes.%I FOR VALUES FROM (%s) TO (%s)',
                                t, name, kenes.proposal_month_base(m), kenes.proposal_month_base(m + 1));

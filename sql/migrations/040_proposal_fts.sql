@@ -30,9 +30,6 @@ WHERE p.lang = 'kk'
 ON CONFLICT DO NOTHING;
 DROP INDEX IF EXISTS kenes.proposal_trgm_kk;
 
--- The similar words' queries joined with OR (tsquery's || as an aggregate).
-CREATE AGGREGATE kenes.tsquery_any(tsquery) (SFUNC = pg_catalog.tsquery_or, STYPE = tsquery);
-
 DO $$
 BEGIN
     IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'kenes_aggregator') THEN

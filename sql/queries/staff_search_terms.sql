@@ -18,11 +18,11 @@
 --   from_at, to_at  the first instant of day $4, the first after day $5 (its $18, $19)
 SELECT (CASE WHEN strpos(btrim($2::text), ' ') > 0 OR numnode(k.q) <> 1 THEN k.q
              ELSE (k.q::text || ':*')::tsquery
-                  || coalesce((SELECT kenes.tsquery_any(plainto_tsquery('simple'::regconfig, x.word))
-                               FROM (SELECT w.word FROM kenes.search_word w
-                                     WHERE w.word OPERATOR(public.%>) btrim($2::text)
-                                     ORDER BY public.word_similarity(btrim($2::text), w.word) DESC, w.word
-                                     LIMIT 200) AS x),
+                  || coalesce(kenes.tsquery_any(ARRAY(
+                                  SELECT plainto_tsquery('simple'::regconfig, w.word) FROM kenes.search_word w
+                                  WHERE w.word OPERATOR(public.%>) btrim($2::text)
+                                  ORDER BY public.word_similarity(btrim($2::text), w.word) DESC, w.word
+                                  LIMIT 200)),
                               k.q) END)::text AS kk,
        CASE WHEN $3::text IS NOT NULL THEN
            ARRAY(SELECT x.id FROM kenes.part x JOIN kenes.draft_version xv ON xv.id = x.version_id
