@@ -106,7 +106,7 @@ run_clock() { # CLOCK INDEX
 	# The week's report boundary first: it is checked within seconds of the chosen minute.
 	suite "aggregator reports" env AGG="$KENES_ROOT/bin/kenes-aggregator" tests/aggregator/reports.sh
 	suite "unit tests" bash -c 'for t in build/tests/test_*; do [ -x "$t" ] && [ "${t%.so}" = "$t" ] || continue; "$t" || exit 1; done'
-	for t in tallies campaigns drafts moderation; do
+	for t in tallies campaigns drafts moderation staff-parts staff-reports; do
 		suite "e2e $t" "tests/e2e/$t.sh"
 	done
 	stop_all

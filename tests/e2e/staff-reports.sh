@@ -179,9 +179,13 @@ check "the staff audit CSV is the SQL select (> 64 KiB: sent in pieces)" \
 	cmp_csv "/staff/audit?format=csv&log=staff" "SELECT * FROM kenes.staff_audit_list(NULL, NULL, 0, 2147483647)"
 check "... as an attachment" grep -q 'Content-Disposition: attachment; filename="kenes-staff-log.csv"' "$_tmp/audit.h"
 check "... bigger than one piece" test "$(stat -c %s "$_tmp/audit.csv")" -gt 65536
+# The logs' days are UTC days (the page says so), not the tallies' zone's: yesterday and today
+# in UTC hold every entry of this run, whatever the clock.
+utc_from=$(echo "SELECT (now() AT TIME ZONE 'UTC')::date - 1" | sql)
+utc_to=$(echo "SELECT (now() AT TIME ZONE 'UTC')::date" | sql)
 check "the moderation log CSV, for a period, is the SQL select" \
-	cmp_csv "/staff/audit?format=csv&log=moderation&from=$today&to=$today" \
-	"SELECT l.id, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at, l.token_id, l.actor, l.role, l.action, l.proposal_id, l.campaign_id, l.duplicate_of, l.flag_id, l.decision, l.affected, l.reason, l.sso_subject FROM kenes.moderation_log l WHERE l.at >= '$today'::date::timestamp AT TIME ZONE 'UTC' AND l.at < ('$today'::date + 1)::timestamp AT TIME ZONE 'UTC' ORDER BY l.id"
+	cmp_csv "/staff/audit?format=csv&log=moderation&from=$utc_from&to=$utc_to" \
+	"SELECT l.id, to_char(l.at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') AS at, l.token_id, l.actor, l.role, l.action, l.proposal_id, l.campaign_id, l.duplicate_of, l.flag_id, l.decision, l.affected, l.reason, l.sso_subject FROM kenes.moderation_log l WHERE l.at >= '$utc_from'::date::timestamp AT TIME ZONE 'UTC' AND l.at < ('$utc_to'::date + 1)::timestamp AT TIME ZONE 'UTC' ORDER BY l.id"
 http GET "/staff/audit?lang=en&log=moderation" -b "$jar"
 check "the moderation log links proposals to their history" contains "$BODY" "href=\"/staff/proposals/$p?lang=en\""
 http GET "/staff/audit?lang=en" -b "$ajar"
