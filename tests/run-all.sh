@@ -3,7 +3,8 @@
 # the same time, each with its own PostgreSQL cluster (and handler and nginx where it needs
 # them) in a temp dir, so they share no state:
 #   units        lint, cmocka unit tests plain and under ASan + UBSan, every libFuzzer harness
-#   aggregator   the aggregator's tallies and reports suites (tests/integration/aggregator.sh)
+#   aggregator   the aggregator's tallies suites and the staff pages on their 100k proposals
+#   reports      the aggregator's comparative table and reports (tests/integration/aggregator.sh)
 #   integration  migrations from empty, schema, scale-out... (the rest of tests/integration/)
 #   scale        the data-heavy integration suites: campaigns, import, partitions, races
 #   recovery     the backup, point-in-time and synchronous-standby drills (tests/integration/)
@@ -33,7 +34,7 @@ chmod 755 "$tmp"
 mkdir -p "$tmp/logs"
 : >"$tmp/failures"
 # The longest first: lanes beyond MAX_LANES start as the first ones end.
-lanes=${LANES:-attacks e2e aggregator integration clocks faults scale staff units recovery valgrind}
+lanes=${LANES:-aggregator scale attacks staff integration e2e faults clocks recovery units reports valgrind}
 
 cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
@@ -183,10 +184,16 @@ lane_integration() { integration_lane integration; }
 lane_scale() { integration_lane scale; }
 
 # The aggregator's suites (100,000 proposals recounted) take longest: a lane of their own.
+# The aggregator's two halves, each with a cluster of its own: the longest suites of all.
 lane_aggregator() {
 	wanted "integration aggregator" || return 0
 	lane_pg aggregator || return
-	run "integration aggregator" tests/integration/aggregator.sh
+	run "integration aggregator" tests/integration/aggregator.sh tallies
+}
+lane_reports() {
+	wanted "integration aggregator reports" || return 0
+	lane_pg reports || return
+	run "integration aggregator reports" tests/integration/aggregator.sh reports
 }
 
 # The recovery drills start their own clusters, handlers and pgBackRest repositories.

@@ -52,14 +52,24 @@ http GET "/api/v1/proposals?target=article:4&u=head-$uniq"
 check "GET after HEAD: a body, not HEAD's empty one" eq "$STATUS $(cache) $(json '.items | type')" "200 MISS array"
 
 # --- languages and query strings never mix ------------------------------------------------
-list=/proposals?target=article:4\&u=lang-$uniq
-http GET "$list&lang=kk"
-check "?lang=kk: kk page" contains "$BODY" '<html lang="kk">'
-http GET "$list&lang=ru"
-check "?lang=ru after ?lang=kk: MISS, ru page" eq "$(cache) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
-	'MISS <html lang="ru">'
-http GET "$list&lang=kk"
-check "?lang=kk again: from the cache, still kk" eq "$(cached) $(printf '%s' "$BODY" | grep -o '<html lang="[a-z]*">')" \
+# kk, ru, kk again: the third must be kk's own entry. The three go in one curl, one
+# connection, so that they fit in the cache's second; where a loaded machine took longer
+# (EXPIRED: nginx refetched the entry), the three again on a fresh URI.
+lang_of() { grep -o '<html lang="[a-z]*">' "$1"; }
+status_of() { tr -d '\r' <"$1" | sed -n 's/^[Xx]-[Cc]ache-[Ss]tatus: //p'; }
+for try in 1 2 3 4 5; do
+	list=/proposals?target=article:4\&u=lang-$try-$uniq
+	curl -s -o "$_tmp/kk1" "$BASE_URL$list&lang=kk" --next -s -o "$_tmp/ru" -D "$_tmp/ru.h" "$BASE_URL$list&lang=ru" \
+		--next -s -o "$_tmp/kk2" -D "$_tmp/kk2.h" "$BASE_URL$list&lang=kk"
+	[ "$(status_of "$_tmp/kk2.h")" = EXPIRED ] || break
+done
+kk_first=$(lang_of "$_tmp/kk1")
+ru="$(status_of "$_tmp/ru.h") $(lang_of "$_tmp/ru")"
+kk_again="$(status_of "$_tmp/kk2.h") $(lang_of "$_tmp/kk2")"
+case $kk_again in HIT\ * | STALE\ * | UPDATING\ *) kk_again="cached ${kk_again#* }" ;; esac
+check "?lang=kk: kk page" eq "$kk_first" '<html lang="kk">'
+check "?lang=ru after ?lang=kk: MISS, ru page" eq "$ru" 'MISS <html lang="ru">'
+check "?lang=kk again: from the cache, still kk" eq "$kk_again" \
 	'cached <html lang="kk">'
 # Without ?lang=, Accept-Language decides, so it is part of the key.
 http GET "$list" -H 'Accept-Language: ru'
