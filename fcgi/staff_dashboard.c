@@ -8,6 +8,7 @@
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
+#include "memo.h"
 #include "page.h"
 #include "params.h"
 #include "reply.h"
@@ -216,9 +217,17 @@ static bool add_totals(struct request *req, json_t *doc, const char *cid, const 
 					      PQgetvalue(res, 0, 7), "this", measures(res, 0, 0), "previous",
 					      measures(res, 0, 3)));
 	PQclear(res);
-	if (!(res = db_run(req->db, "staff_tally_queued", 0, NULL)))
+	return true;
+}
+
+/* The changes the next refresh will count (never memoized: they grow with every write). */
+static bool queued_changes(struct request *req, long long *n)
+{
+	PGresult *res = db_run(req->db, "staff_tally_queued", 0, NULL);
+
+	if (!res)
 		return false;
-	json_object_set_new(doc, "queued_changes", json_integer(number(res, 0, 0)));
+	*n = (long long)number(res, 0, 0);
 	PQclear(res);
 	return true;
 }
@@ -451,66 +460,85 @@ static void parts_table(struct buf *b, enum lang lang, json_t *doc, const struct
 	buf_puts(b, "</table>\n");
 }
 
-static void render_html(struct request *req, enum lang lang, const struct route_match *m, json_t *doc,
-			const struct dash_query *q)
+/* What comes before the memoized part: the title, the as-of time, the queue, the menu. */
+static void render_head(struct buf *b, enum lang lang, const struct route_match *m, const char *refreshed_at,
+			long long queued)
+{
+	page_begin(b, lang, lang_tr(lang, "staff.dash.title"));
+	buf_printf(b, "<h1>%s</h1>\n<p>%s: <strong>%s</strong> · %s: <strong>%lld</strong></p>\n",
+		   lang_tr(lang, "staff.dash.title"), lang_tr(lang, "staff.dash.as_of"), refreshed_at,
+		   lang_tr(lang, "staff.dash.queued"), queued);
+	staff_nav(b, lang, m);
+}
+
+/* The filters, the downloads, the totals and the parts: a function of the query, the
+   language and the tallies alone, the piece the memo keeps. */
+static void render_body(struct buf *b, enum lang lang, json_t *doc, const struct dash_query *q)
+{
+	filter_form(b, lang, q);
+	buf_printf(b, "<p class=\"downloads\">%s: <a href=\"/staff/?", lang_tr(lang, "staff.dash.download"));
+	filter_args(b, q, lang);
+	buf_puts(b, "&amp;format=csv\" download>CSV</a> · <a href=\"/staff/?");
+	filter_args(b, q, lang);
+	buf_puts(b, "&amp;format=json\" download>JSON</a></p>\n");
+	totals_table(b, lang, doc);
+	parts_table(b, lang, doc, q);
+	buf_printf(b, "<p class=\"hint\">%s</p>\n", lang_tr(lang, "staff.dash.people_note"));
+}
+
+/* Answers the page around its body (rendered, or from the memo). */
+static void reply_page(struct request *req, enum lang lang, const struct route_match *m,
+		       const char *refreshed_at, long long queued, const struct buf *body)
 {
 	struct buf b;
 
 	buf_init(&b, 0);
-	page_begin(&b, lang, lang_tr(lang, "staff.dash.title"));
-	buf_printf(&b, "<h1>%s</h1>\n<p>%s: <strong>%s</strong> · %s: <strong>%lld</strong></p>\n",
-		   lang_tr(lang, "staff.dash.title"), lang_tr(lang, "staff.dash.as_of"),
-		   json_string_value(json_object_get(doc, "refreshed_at")),
-		   lang_tr(lang, "staff.dash.queued"), (long long)member(doc, "queued_changes"));
-	staff_nav(&b, lang, m);
-	filter_form(&b, lang, q);
-	buf_printf(&b, "<p class=\"downloads\">%s: <a href=\"/staff/?", lang_tr(lang, "staff.dash.download"));
-	filter_args(&b, q, lang);
-	buf_puts(&b, "&amp;format=csv\" download>CSV</a> · <a href=\"/staff/?");
-	filter_args(&b, q, lang);
-	buf_puts(&b, "&amp;format=json\" download>JSON</a></p>\n");
-	totals_table(&b, lang, doc);
-	parts_table(&b, lang, doc, q);
-	buf_printf(&b, "<p class=\"hint\">%s</p>\n", lang_tr(lang, "staff.dash.people_note"));
+	render_head(&b, lang, m, refreshed_at, queued);
+	buf_append(&b, body->data, body->len);
 	page_end(&b);
 	reply_html(req, 200, &b);
 	buf_free(&b);
 }
 
-static void render_csv(struct request *req, json_t *doc)
+static void render_csv(struct buf *out, json_t *doc)
 {
 	json_t *row;
 	size_t i;
 
-	req->status = 200;
-	req->out_type = "text/csv; charset=utf-8";
-	buf_reset(&req->out);
-	buf_puts(&req->out, "key,label,version,proposals,texts,people,supports,support,oppose,amend\r\n");
+	buf_puts(out, "key,label,version,proposals,texts,people,supports,support,oppose,amend\r\n");
 	json_array_foreach(json_object_get(doc, "rows"), i, row)
 	{
 		json_t *by = json_object_get(row, "stances"), *texts = json_object_get(row, "texts");
 		char n[24];
 
-		csv_put(&req->out, json_string_value(json_object_get(row, "key")), true);
-		csv_put(&req->out, json_string_value(json_object_get(row, "label")), false);
+		csv_put(out, json_string_value(json_object_get(row, "key")), true);
+		csv_put(out, json_string_value(json_object_get(row, "label")), false);
 		snprintf(n, sizeof(n), "%lld", (long long)member(row, "version"));
-		csv_put(&req->out, n, false);
+		csv_put(out, n, false);
 		snprintf(n, sizeof(n), "%lld", (long long)member(row, "proposals"));
-		csv_put(&req->out, n, false);
+		csv_put(out, n, false);
 		snprintf(n, sizeof(n), "%lld", texts ? (long long)json_integer_value(texts) : 0);
-		csv_put(&req->out, texts ? n : "", false);
+		csv_put(out, texts ? n : "", false);
 		snprintf(n, sizeof(n), "%lld", (long long)member(row, "people"));
-		csv_put(&req->out, n, false);
+		csv_put(out, n, false);
 		snprintf(n, sizeof(n), "%lld", (long long)member(row, "supports"));
-		csv_put(&req->out, n, false);
+		csv_put(out, n, false);
 		for (int k = 0; k < 3; k++) {
 			json_t *s = json_object_get(by, stances[k]);
 
 			snprintf(n, sizeof(n), "%lld", (long long)member(s, "proposals"));
-			csv_put(&req->out, s ? n : "", false);
+			csv_put(out, s ? n : "", false);
 		}
-		buf_puts(&req->out, "\r\n");
+		buf_puts(out, "\r\n");
 	}
+}
+
+static void reply_csv(struct request *req, const struct buf *csv)
+{
+	req->status = 200;
+	req->out_type = "text/csv; charset=utf-8";
+	buf_reset(&req->out);
+	buf_append(&req->out, csv->data, csv->len);
 	reply_header(req, "Content-Disposition", "attachment; filename=\"kenes-dashboard.csv\"");
 }
 
@@ -526,15 +554,60 @@ static PGresult *part_result(struct request *req, const char *cid, const struct 
 	return db_run(req->read_db, q->topic ? "tally_part_topic" : "tally_part", 6, params);
 }
 
+/* The dashboard's figures as the JSON download gives them (without the queue); NULL when a
+   statement failed, answered. */
+static json_t *dashboard_doc(struct request *req, const PGresult *meta, const struct dash_query *q,
+			     enum lang lang)
+{
+	const char *cid = PQgetvalue(meta, 0, 0);
+	PGresult *res;
+	json_t *doc;
+
+	if (!(res = part_result(req, cid, q))) {
+		reply_db_failure(req, req->read_db, "the dashboard's parts");
+		return NULL;
+	}
+	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
+			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q->f.from,
+			"to", q->f.to, "stance", q->f.stance, "topic", q->topic, "region", q->region,
+			"channel", q->channel, "version", q->f.version, "rows",
+			part_rows(res, q,
+				  lang == LANG_KK   ? 1
+				  : lang == LANG_RU ? 2
+						    : 3));
+	PQclear(res);
+	if (!add_texts(req, doc, cid, q) || !add_totals(req, doc, cid, q)) {
+		reply_db_failure(req, req->read_db, "the dashboard's totals");
+		json_decref(doc);
+		return NULL;
+	}
+	sort_rows(json_object_get(doc, "rows"), q);
+	if (q->sort)
+		json_object_set_new(doc, "sort",
+				    json_pack("{s:s, s:s}", "column", q->sort, "dir",
+					      sort_descending(q) ? "desc" : "asc"));
+	return doc;
+}
+
+/*
+ * The HTML page and its CSV are made from the tallies alone, so each is kept in the memo
+ * (fcgi/memo.h) under its language and query for as long as the tallies' refresh and today's
+ * date (tally_meta's last column) are the same; the queue is counted on every request.
+ */
 void staff_dashboard(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
 	struct form f = { .count = 0 };
 	struct dash_query q = { 0 };
-	PGresult *meta = NULL, *res = NULL;
+	PGresult *meta = NULL;
 	json_t *doc = NULL;
-	const char *params[3], *cid;
+	const char *params[3];
+	struct buf key, piece;
+	long long queued;
+	bool csv, json;
 
+	buf_init(&key, 0);
+	buf_init(&piece, 0);
 	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q)) {
 		handler_message_page(req, 422, lang, "staff.dash.title", "staff.dash.bad_filter");
 		goto out;
@@ -558,37 +631,37 @@ void staff_dashboard(struct request *req, const struct route_match *m)
 									      : "staff.dash.not_ready");
 		goto out;
 	}
-	cid = PQgetvalue(meta, 0, 0);
-	if (!(res = part_result(req, cid, &q))) {
-		reply_db_failure(req, req->read_db, "the dashboard's parts");
-		goto out;
+	csv = q.format && strcmp(q.format, "csv") == 0;
+	json = q.format && !csv;
+	buf_printf(&key, "dashboard|%s|%s", lang_code(lang), req->query);
+	if (json || !memo_get(key.data, PQgetvalue(meta, 0, 7), &piece)) {
+		if (!(doc = dashboard_doc(req, meta, &q, lang)))
+			goto out;
+		if (json) {
+			if (!queued_changes(req, &queued)) {
+				reply_db_failure(req, req->db, "the dashboard's queue");
+				goto out;
+			}
+			json_object_set_new(doc, "queued_changes", json_integer(queued));
+			reply_json(req, 200, json_incref(doc));
+			goto out;
+		}
+		if (csv)
+			render_csv(&piece, doc);
+		else
+			render_body(&piece, lang, doc, &q);
+		memo_put(key.data, PQgetvalue(meta, 0, 7), piece.data, piece.len);
 	}
-	doc = json_pack("{s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:o}", "consultation",
-			PQgetvalue(meta, 0, 1), "refreshed_at", PQgetvalue(meta, 0, 4), "from", q.f.from,
-			"to", q.f.to, "stance", q.f.stance, "topic", q.topic, "region", q.region, "channel",
-			q.channel, "version", q.f.version, "rows",
-			part_rows(res, &q,
-				  lang == LANG_KK   ? 1
-				  : lang == LANG_RU ? 2
-						    : 3));
-	if (!add_texts(req, doc, cid, &q) || !add_totals(req, doc, cid, &q)) {
-		reply_db_failure(req, req->read_db, "the dashboard's totals");
-		goto out;
-	}
-	sort_rows(json_object_get(doc, "rows"), &q);
-	if (q.sort)
-		json_object_set_new(doc, "sort",
-				    json_pack("{s:s, s:s}", "column", q.sort, "dir",
-					      sort_descending(&q) ? "desc" : "asc"));
-	if (q.format && strcmp(q.format, "csv") == 0)
-		render_csv(req, doc);
-	else if (q.format)
-		reply_json(req, 200, json_incref(doc));
+	if (csv)
+		reply_csv(req, &piece);
+	else if (!queued_changes(req, &queued))
+		reply_db_failure(req, req->db, "the dashboard's queue");
 	else
-		render_html(req, lang, m, doc, &q);
+		reply_page(req, lang, m, PQgetvalue(meta, 0, 4), queued, &piece);
 out:
+	buf_free(&piece);
+	buf_free(&key);
 	json_decref(doc);
-	PQclear(res);
 	PQclear(meta);
 	form_free(&f);
 }

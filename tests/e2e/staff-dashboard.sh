@@ -144,6 +144,33 @@ check "an unknown sort column: 422" eq "$STATUS" 422
 http GET '/staff/?sort=people&dir=up' -b "$jar"
 check "an unknown direction: 422" eq "$STATUS" 422
 
+# The page and its CSV are kept between refreshes (fcgi/memo.h): a new proposal shows in the
+# queue at once and in the figures after the next refresh, never before, never later.
+article7() { # the CSV's proposals of article:7, every version
+	http GET '/staff/?format=csv&lang=en' -b "$jar"
+	printf '%s' "$BODY" | python3 -c 'import csv, sys; print(sum(int(r[3]) for r in csv.reader(sys.stdin) if r[0] == "article:7"))'
+}
+queued() { # the page's queued changes
+	http GET '/staff/?lang=en' -b "$jar"
+	printf '%s' "$BODY" | sed -n 's/.*Queued changes: <strong>\([0-9]*\)<.*/\1/p'
+}
+before=$(article7)
+q0=$(queued)
+http GET '/staff/?lang=en' -b "$jar"
+page0=$(printf '%s' "$BODY" | sed -n '/<form method="get"/,$p')
+check "the page has its filters and tables" contains "$page0" '<table class="staff">'
+http POST /api/v1/proposals -H 'Content-Type: application/json' --data-binary \
+	"{\"consultation\":\"constitution-2026\",\"target\":\"article:7\",\"stance\":\"support\",\"text\":\"dashboard $run memo\",\"lang\":\"en\"}"
+check "a new proposal" eq "$STATUS" 201
+check "the queue counts it at once" test "$(queued)" -gt "$q0"
+check "... the figures are still the refresh's" eq "$(article7)" "$before"
+http GET '/staff/?lang=en' -b "$jar"
+check "... the page below the queue is the same bytes" eq "$(printf '%s' "$BODY" | sed -n '/<form method="get"/,$p')" "$page0"
+agg refresh >/dev/null 2>&1
+check "after the refresh, the CSV counts it" eq "$(article7)" "$((before + 1))"
+http GET '/staff/?lang=en' -b "$jar"
+check "... the page is not the one before the refresh" not eq "$(printf '%s' "$BODY" | sed -n '/<form method="get"/,$p')" "$page0"
+
 http GET '/staff/?from=2026-13-45' -b "$jar"
 check "a malformed filter: 422" eq "$STATUS" 422
 http GET '/staff/?bogus=1' -b "$jar"
