@@ -7,6 +7,7 @@
 #include "db.h"
 #include "form.h"
 #include "handlers.h"
+#include "memo.h"
 #include "page.h"
 #include "params.h"
 #include "reply.h"
@@ -474,14 +475,20 @@ static void filter_form(const struct part_page *p)
 		   lang_tr(p->lang, "list.show"));
 }
 
-/* Everything after the part's figures; false when a statement failed. */
-static bool render_sections(struct part_page *p)
+/* The sections made from the tallies alone, into p->b: the filters, the figures, the trend,
+   the topics, regions and channels. False when a statement failed. */
+static bool tally_sections(struct part_page *p, const struct part_figures *f)
 {
-	struct week *weeks = calloc(WEEKS_MAX, sizeof(*weeks));
+	struct week *weeks;
+	long long texts;
 	int n = 0;
 	bool ok;
 
-	if (!weeks)
+	if (!part_texts(p, &texts))
+		return false;
+	filter_form(p);
+	figures_section(p, f, texts);
+	if (!(weeks = calloc(WEEKS_MAX, sizeof(*weeks))))
 		abort(); /* out of memory */
 	ok = load_weeks(p, weeks, &n);
 	if (ok)
@@ -489,31 +496,27 @@ static bool render_sections(struct part_page *p)
 	free(weeks);
 	for (size_t i = 0; ok && i < ARRAY_LEN(where_kinds); i++)
 		ok = where_section(p, &where_kinds[i]);
-	return ok && campaigns_section(p) && proposals_section(p, false) && proposals_section(p, true);
+	return ok;
 }
 
-/* The page of a part found in tally_part's rows; answers. */
-static void render(struct part_page *p, const char *refreshed_at, const struct part_figures *f,
-		   const struct route_match *m)
+/* The page: its head, the tally sections (made now or from the memo), then the sections that
+   read the proposals as they are now (campaigns' published members, the most supported, the
+   wordings), which no refresh waits for. Answers. */
+static void render(struct part_page *p, const char *refreshed_at, const struct route_match *m,
+		   const char *tallied, size_t tallied_len)
 {
 	struct buf b;
-	long long texts;
 
 	buf_init(&b, 0);
 	p->b = &b;
-	if (!part_texts(p, &texts)) {
-		reply_db_failure(p->req, p->req->read_db, "the part's distinct texts");
-		goto out;
-	}
 	page_begin(&b, p->lang, p->label);
 	buf_puts(&b, "<h1>");
 	buf_html(&b, p->label);
 	buf_printf(&b, "</h1>\n<p>%s: <strong>%s</strong></p>\n", lang_tr(p->lang, "staff.dash.as_of"),
 		   refreshed_at);
 	staff_nav(&b, p->lang, m);
-	filter_form(p);
-	figures_section(p, f, texts);
-	if (!render_sections(p)) {
+	buf_append(&b, tallied, tallied_len);
+	if (!campaigns_section(p) || !proposals_section(p, false) || !proposals_section(p, true)) {
 		reply_db_failure(p->req, p->req->read_db, "the staff part page");
 		goto out;
 	}
@@ -526,6 +529,28 @@ out:
 	buf_free(&b);
 }
 
+/*
+ * The memo's piece of a part's page (fcgi/memo.h): its label, NUL, its draft version, NUL,
+ * the tally sections' HTML; kept per language, part and query string until the tallies'
+ * next refresh or the next local day. Points p's label and version at a piece read back;
+ * false when it is not one.
+ */
+static bool piece_read(struct part_page *p, const struct buf *piece, size_t *html_at)
+{
+	const char *label = piece->data, *end = piece->data + piece->len, *version, *html;
+
+	if (!(version = memchr(label, '\0', piece->len)) || version + 1 >= end)
+		return false;
+	version++;
+	if (!(html = memchr(version, '\0', (size_t)(end - version))) ||
+	    (size_t)(html - version) >= sizeof(p->version))
+		return false;
+	memcpy(p->version, version, (size_t)(html - version) + 1);
+	p->label = label;
+	*html_at = (size_t)(html + 1 - label);
+	return true;
+}
+
 void staff_part_page(struct request *req, const struct route_match *m)
 {
 	enum lang lang = handler_lang(req, NULL);
@@ -534,7 +559,13 @@ void staff_part_page(struct request *req, const struct route_match *m)
 	struct part_page p = { .req = req, .lang = lang, .q = &q, .target = m->slug };
 	struct part_figures figures;
 	PGresult *meta = NULL, *parts = NULL;
+	struct buf key, piece;
+	const char *version;
+	size_t html_at = 0;
 	int row = 0;
+
+	buf_init(&key, 0);
+	buf_init(&piece, 0);
 
 	if (!form_parse(req->query, strlen(req->query), &f) || !parse_query(&f, &q) ||
 	    !text_is_code_shaped(m->slug, TARGET_MAX)) {
@@ -558,6 +589,12 @@ void staff_part_page(struct request *req, const struct route_match *m)
 	}
 	p.cid = PQgetvalue(meta, 0, 0);
 	p.slug = PQgetvalue(meta, 0, 1);
+	version = PQgetvalue(meta, 0, 7);
+	buf_printf(&key, "part|%s|%s|%s", lang_code(lang), p.target, req->query);
+	if (memo_get(key.data, version, &piece) && piece_read(&p, &piece, &html_at)) {
+		render(&p, PQgetvalue(meta, 0, 4), m, piece.data + html_at, piece.len - html_at);
+		goto out;
+	}
 	{
 		const char *params[9] = { p.cid, q.from, q.to, NULL, NULL, q.version, NULL, NULL, p.target };
 
@@ -571,8 +608,22 @@ void staff_part_page(struct request *req, const struct route_match *m)
 		goto out;
 	}
 	p.label = PQgetvalue(parts, row, lang == LANG_KK ? 1 : lang == LANG_RU ? 2 : 3);
-	render(&p, PQgetvalue(meta, 0, 4), &figures, m);
+	buf_reset(&piece);
+	buf_puts(&piece, p.label);
+	buf_putc(&piece, '\0');
+	buf_puts(&piece, p.version);
+	buf_putc(&piece, '\0');
+	html_at = piece.len;
+	p.b = &piece;
+	if (!tally_sections(&p, &figures)) {
+		reply_db_failure(req, req->read_db, "the part's tallies");
+		goto out;
+	}
+	memo_put(key.data, version, piece.data, piece.len);
+	render(&p, PQgetvalue(meta, 0, 4), m, piece.data + html_at, piece.len - html_at);
 out:
+	buf_free(&piece);
+	buf_free(&key);
 	PQclear(parts);
 	PQclear(meta);
 	form_free(&f);

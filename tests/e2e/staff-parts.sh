@@ -168,6 +168,29 @@ check "a hostile part: 422, not echoed" eq "$STATUS:$(printf '%s' "$BODY" | grep
 http GET "/staff/parts/$part?from=%3Cscript%3E" -b "$jar"
 check "a hostile filter: 422" eq "$STATUS" 422
 
+# --- the tally sections are kept until the next refresh (fcgi/memo.h); the lists of
+# proposals are read on every request
+moderator=$(agg token create --role moderator --name "e2e staff-parts moderator $run")
+top_list() { printf '%s' "$BODY" | awk '/<h2>Most supported<\/h2>/ { on = 1 } /<h2>Proposed wordings<\/h2>/ { on = 0 } on'; }
+http GET "/staff/parts/$part?lang=en" -b "$jar"
+figs0=$(table stances)
+top=$(top_list | grep -o 'href="/proposals/[0-9]*' | head -n 1 | sed 's/.*\///')
+check "the most supported are listed" test -n "$top"
+http POST "/api/v1/moderation/proposals/$top/hide" -H "Authorization: Bearer $moderator" \
+	-H 'Content-Type: application/json' --data '{"reason":"e2e staff-parts: the memo"}'
+check "a moderator hides the first of them" eq "$STATUS" 200
+http GET "/staff/parts/$part?lang=en" -b "$jar"
+check "it leaves the list at once" lacks "$(top_list)" "href=\"/proposals/$top?"
+check "... the figures are still the refresh's" eq "$(table stances)" "$figs0"
+check "refresh" agg refresh
+http GET "/staff/parts/$part?lang=en" -b "$jar"
+check "after the refresh, the figures are an SQL recount's again" eq "$(table stances)" \
+	"$(for s in "true" "p.stance = 'support'" "p.stance = 'oppose'" "p.stance = 'amend'"; do recount "$s"; done)"
+check "... without it" not eq "$(table stances)" "$figs0"
+http POST "/api/v1/moderation/proposals/$top/unhide" -H "Authorization: Bearer $moderator" \
+	-H 'Content-Type: application/json' --data '{"reason":"e2e staff-parts: the memo, undone"}'
+check "... and it is shown again" eq "$STATUS" 200
+
 # --- the dashboard links each part to its page
 http GET '/staff/?lang=en' -b "$jar"
 check "the dashboard links the part to its page" contains "$BODY" "href=\"/staff/parts/$part?lang=en&amp;consultation=$C&amp;version=$version\""
