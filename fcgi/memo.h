@@ -23,7 +23,7 @@ bool memo_get(const char *key, const char *version, struct buf *out);
 /* Stores a copy of data under key and version, replacing what the key held; a piece larger
    than a quarter of MEMO_BYTES is not kept. Out of memory: nothing is kept. */
 void memo_put(const char *key, const char *version, const char *data, size_t len);
-/* Drops every piece (tests; the end of a worker). */
+/* Drops every piece (tests: what a worker holds at its end is still reachable, no leak). */
 void memo_clear(void);
 
 #endif
