@@ -21,10 +21,11 @@ chosen=$((${#clocks[@]} > 0))
 	"2027-01-04 00:30 Asia/Almaty" # the Monday after it: 2026-W53's report is due
 	"2026-12-08 00:00 UTC"         # UTC midnight (05:00 in Almaty)
 )
-# Every suite runs at the first clock and at UTC midnight, where the local day is not UTC's;
-# at the week's and the ISO year's edges, the suites that count weeks: the reports, the unit
-# tests, the tallies and a part's weekly trend (the others read only "today", which those
-# two clocks already move across a date line).
+# Every suite runs at the first clock (Sunday 19:30 UTC: Almaty's day is already the next)
+# and at UTC midnight (UTC's day turns, Almaty's not); at the week's and the ISO year's
+# edges, the suites that count weeks: the reports, the unit tests, the tallies and a part's
+# weekly trend (the others read only "today", which those two clocks move across each
+# zone's date line).
 every_suite=("2026-12-14 00:30 Asia/Almaty" "2026-12-08 00:00 UTC")
 week_suites='^(aggregator reports|unit tests|e2e tallies|e2e staff-parts)$'
 faketime_lib=/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1
