@@ -113,6 +113,56 @@ static bool session_ok(struct db *db, PGresult *res, const char *what, const cha
 	return ok;
 }
 
+/*
+ * Every statement prepared in one round trip (libpq's pipeline mode): one by one, a fresh
+ * connection paid ~75 round trips, each a wake-up of its backend, so a worker reconnecting
+ * on a busy machine after a restart took seconds before its first answer. The first
+ * failure is the error; the server skips the rest of the pipeline after it.
+ */
+static bool prepare_pipelined(struct db *db)
+{
+	const struct db_query *list = db->opts.statements->list;
+	int n = db->opts.statements->count, failed = -1;
+	bool sent = PQenterPipelineMode(db->conn);
+	PGresult *res;
+
+	for (int i = 0; sent && i < n; i++)
+		sent = PQsendPrepare(db->conn, list[i].name, list[i].sql, 0, NULL);
+	if (!sent || !PQpipelineSync(db->conn)) {
+		set_error(db, "08006", PQerrorMessage(db->conn), true);
+		log_error("preparing statements failed: %s", db->error.message);
+		return false;
+	}
+	for (int i = 0; i < n; i++) {
+		res = PQgetResult(db->conn);
+		if (!res)
+			break; /* the connection is gone: PQexitPipelineMode below says so */
+		if (failed < 0 && PQresultStatus(res) != PGRES_COMMAND_OK) {
+			failed = i;
+			session_ok(db, res, "preparing statement", list[i].name);
+		} else {
+			PQclear(res);
+		}
+		while ((res = PQgetResult(db->conn)) != NULL) /* each query's results end with NULL */
+			PQclear(res);
+	}
+	while ((res = PQgetResult(db->conn)) != NULL) {
+		bool sync = PQresultStatus(res) == PGRES_PIPELINE_SYNC;
+
+		PQclear(res);
+		if (sync)
+			break;
+	}
+	if (!PQexitPipelineMode(db->conn) || PQstatus(db->conn) != CONNECTION_OK) {
+		if (failed < 0) {
+			set_error(db, "08006", PQerrorMessage(db->conn), true);
+			log_error("preparing statements failed: %s", db->error.message);
+		}
+		return false;
+	}
+	return failed < 0;
+}
+
 /* The caller's setup statements (a temporary table, session settings), then its statements. */
 static bool prepare_statements(struct db *db)
 {
@@ -131,11 +181,7 @@ static bool prepare_statements(struct db *db)
 		if (!session_ok(db, res, "session setup", *s))
 			return false;
 	}
-	for (int i = 0; !db->opts.pooled && i < db->opts.statements->count; i++)
-		if (!session_ok(db, PQprepare(db->conn, list[i].name, list[i].sql, 0, NULL),
-				"preparing statement", list[i].name))
-			return false;
-	return true;
+	return db->opts.pooled || prepare_pipelined(db);
 }
 
 /*

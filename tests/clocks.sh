@@ -51,7 +51,9 @@ trap stop_all EXIT
 fake_clock() { # "YYYY-MM-DD HH:MM ZONE"
 	local when=${1% *} zone=${1##* } target
 	target=$(TZ=$zone date -d "$when" +%s) || return 1
-	export FAKETIME="+$((target - $(date +%s)))s" FAKETIME_DONT_FAKE_MONOTONIC=1
+	# A signed offset: libfaketime ignores "+-5700s", and a clock already past ran at today's.
+	FAKETIME=$(printf '%+ds' $((target - $(date +%s))))
+	export FAKETIME FAKETIME_DONT_FAKE_MONOTONIC=1
 }
 
 # PostgreSQL under the fake clock. The library is loaded only by processes of the postgres
@@ -115,6 +117,10 @@ run_clock() { # CLOCK INDEX
 	kenes_pg_stop "$pg" && fake_pg_start "$pg" || { failed+=("[$label] restart"); stop_all; return 1; }
 	kenes_wait_http "$BASE_URL/healthz" 30
 	echo "=== [$label]: the database says $(psql -X -tA -d "$KENES_ADMIN_URL" -c "SELECT now() AT TIME ZONE 'Asia/Almaty' || ' in Almaty, ' || to_char(now() AT TIME ZONE 'Asia/Almaty', 'IYYY-\"W\"IW')")"
+	# Within a few minutes of the chosen one, or every suite below ran at the wrong moment.
+	[ "$(psql -X -tA -d "$KENES_ADMIN_URL" -v when="${clock% *}" -v zone="${clock##* }" \
+		<<<"SELECT abs(extract(epoch FROM now() - (:'when'::timestamp AT TIME ZONE :'zone'))) < 600")" = t ] ||
+		{ failed+=("[$label] the database's clock is not the chosen one"); stop_all; return 1; }
 	# The week's report boundary first: it is checked within seconds of the chosen minute.
 	suite "aggregator reports" env AGG="$KENES_ROOT/bin/kenes-aggregator" tests/aggregator/reports.sh
 	suite "unit tests" bash -c 'for t in build/tests/test_*; do [ -x "$t" ] && [ "${t%.so}" = "$t" ] || continue; "$t" || exit 1; done'

@@ -44,6 +44,11 @@ cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
 	for p in $(jobs -p); do kill -TERM "$p" 2>/dev/null; done
 	wait 2>/dev/null
+	for g in "$cpu_root"/kenes-check-$$-*; do
+		[ -d "$g" ] || continue
+		while read -r p; do echo "$p" >"$cpu_root/cgroup.procs" 2>/dev/null; done <"$g/cgroup.procs"
+		rmdir "$g" 2>/dev/null
+	done
 	if [ "${KEEP:-0}" = 1 ] || [ -s "$tmp/failures" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
@@ -57,16 +62,39 @@ wanted_any() { # NAME...
 	return 1
 }
 
+# Each lane in a cpuacct cgroup of its own where the kernel lets us make one (cgroup v1, as
+# root), so every result line also says the CPU seconds its suite cost the machine, its
+# servers' included: the lanes share two cores, and the total is what bounds make check.
+cpu_root=/sys/fs/cgroup/cpuacct
+lane_cgroup() { # NAME: move this lane's shell into its cgroup; its children follow
+	cpu_group=$cpu_root/kenes-check-$$-$1
+	mkdir "$cpu_group" 2>/dev/null && echo "$BASHPID" >"$cpu_group/cgroup.procs" 2>/dev/null || cpu_group=""
+}
+cpu_ns() { if [ -n "${cpu_group:-}" ]; then cat "$cpu_group/cpuacct.usage"; else echo 0; fi; }
+cpu_since() { # NS: ", N s of CPU" since then, or nothing without a cgroup
+	[ -n "${cpu_group:-}" ] && printf ', %d s of CPU' $((($(cpu_ns) - $1) / 1000000000))
+}
+lane_cgroup_end() {
+	[ -n "${cpu_group:-}" ] || return 0
+	echo "$BASHPID" >"$cpu_root/cgroup.procs" 2>/dev/null
+	# Whatever the lane left behind goes to the parent group, so the directory can go.
+	while read -r p; do echo "$p" >"$cpu_root/cgroup.procs" 2>/dev/null; done <"$cpu_group/cgroup.procs"
+	rmdir "$cpu_group" 2>/dev/null
+	cpu_group=""
+}
+
 # run NAME COMMAND...: the command's output to its log; one result line with its time.
 run() {
-	local name=$1 t=$SECONDS log
+	local name=$1 t=$SECONDS c log
 	shift
 	wanted "$name" || return 0
+	c=$(cpu_ns)
 	log="$tmp/logs/$(echo "$name" | tr -c 'A-Za-z0-9_.-' '_').log"
 	if "$@" >"$log" 2>&1; then
-		printf -- '--- ok: %s (%ds)\n' "$name" $((SECONDS - t))
+		printf -- '--- ok: %s (%ds%s)\n' "$name" $((SECONDS - t)) "$(cpu_since "$c")"
 	else
-		printf -- '--- FAILED: %s (%ds), log %s:\n%s\n' "$name" $((SECONDS - t)) "$log" "$(tail -n 40 "$log")"
+		printf -- '--- FAILED: %s (%ds%s), log %s:\n%s\n' "$name" $((SECONDS - t)) "$(cpu_since "$c")" \
+			"$log" "$(tail -n 40 "$log")"
 		echo "$name" >>"$tmp/failures"
 	fi
 }
@@ -149,6 +177,7 @@ lane_exit() {
 	stop_stack 2>/dev/null
 	[ -n "${limited_pid:-}" ] && kill -QUIT "$limited_pid" 2>/dev/null
 	[ -n "${KENES_PG_DIR:-}" ] && kenes_pg_stop "$KENES_PG_DIR" 2>/dev/null
+	lane_cgroup_end
 	true
 }
 
@@ -323,8 +352,9 @@ for lane in $lanes; do
 	(
 		trap lane_exit EXIT
 		lane_started=$SECONDS
+		lane_cgroup "$lane"
 		"lane_$lane"
-		printf -- '=== lane %s done (%ds)\n' "$lane" $((SECONDS - lane_started))
+		printf -- '=== lane %s done (%ds%s)\n' "$lane" $((SECONDS - lane_started)) "$(cpu_since 0)"
 		touch "$tmp/lane-$lane.done"
 	) &
 	running=$((running + 1))

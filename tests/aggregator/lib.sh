@@ -62,7 +62,9 @@ recount_agrees() {
 	out=$(sql -f "$root/tests/aggregator/recount.sql" 2>&1)
 	echo "$out" | grep -E '^(cells|days|periods|totals) ' | sed 's/^/     /'
 	echo "     (recount in $((SECONDS - t))s)"
-	echo "$out" | grep -q '^cells expected=[1-9][0-9]* differ=0$' &&
-		echo "$out" | grep -q '^days expected=[1-9][0-9]* differ=0$' &&
-		echo "$out" | grep -q '^periods expected=[1-9][0-9]* differ=0$' || { echo "$out" | head -30; return 1; }
+	# Here-strings, not `echo | grep -q`: grep -q exits at its first match, and under
+	# pipefail the echo still writing the next line dies of SIGPIPE and fails the check.
+	grep -q '^cells expected=[1-9][0-9]* differ=0$' <<<"$out" &&
+		grep -q '^days expected=[1-9][0-9]* differ=0$' <<<"$out" &&
+		grep -q '^periods expected=[1-9][0-9]* differ=0$' <<<"$out" || { head -30 <<<"$out"; return 1; }
 }

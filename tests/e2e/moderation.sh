@@ -94,7 +94,7 @@ recount() { sql -f "$root/tests/aggregator/recount.sql" 2>&1 | grep -E '^(cells|
 agrees() { # the recount's two lines both say differ=0
 	local out
 	out=$(recount)
-	echo "$out" | grep -q '^cells expected=[1-9][0-9]* differ=0$' && echo "$out" | grep -q '^days expected=[1-9][0-9]* differ=0$' ||
+	grep -q '^cells expected=[1-9][0-9]* differ=0$' <<<"$out" && grep -q '^days expected=[1-9][0-9]* differ=0$' <<<"$out" ||
 		{ echo "     recount: $out"; return 1; }
 }
 agg refresh 2>/dev/null
