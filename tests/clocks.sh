@@ -23,8 +23,8 @@ chosen=$((${#clocks[@]} > 0))
 )
 # Every suite runs at the first clock (Sunday 19:30 UTC: Almaty's day is already the next)
 # and at UTC midnight (UTC's day turns, Almaty's not); at the week's and the ISO year's
-# edges, the suites that count weeks: the reports, the unit tests, the tallies and a part's
-# weekly trend (the others read only "today", which those two clocks move across each
+# edges, the suites that count weeks: the weekly reports, the unit tests, the tallies and a
+# part's weekly trend (the others read only "today", which those two clocks move across each
 # zone's date line).
 every_suite=("2026-12-14 00:30 Asia/Almaty" "2026-12-08 00:00 UTC")
 week_suites='^(aggregator reports|unit tests|e2e tallies|e2e staff-parts)$'
@@ -122,7 +122,8 @@ run_clock() { # CLOCK INDEX
 		<<<"SELECT abs(extract(epoch FROM now() - (:'when'::timestamp AT TIME ZONE :'zone'))) < 600")" = t ] ||
 		{ failed+=("[$label] the database's clock is not the chosen one"); stop_all; return 1; }
 	# The week's report boundary first: it is checked within seconds of the chosen minute.
-	suite "aggregator reports" env AGG="$KENES_ROOT/bin/kenes-aggregator" tests/aggregator/reports.sh
+	suite "aggregator reports" env AGG="$KENES_ROOT/bin/kenes-aggregator" REPORTS_WEEKS_ONLY=$((1 - all_suites)) \
+		tests/aggregator/reports.sh
 	suite "unit tests" bash -c 'for t in build/tests/test_*; do [ -x "$t" ] && [ "${t%.so}" = "$t" ] || continue; "$t" || exit 1; done'
 	for t in tallies campaigns drafts moderation staff-parts staff-reports; do
 		suite "e2e $t" "tests/e2e/$t.sh"

@@ -24,7 +24,7 @@
 #   ONLY=REGEX    run only the suites whose names match (e.g. ONLY='e2e (supports|outage)')
 #   LANES="..."   run only these lanes (default: all of them)
 #   MAX_LANES=N   at most N lanes at the same time (default 8)
-#   FUZZ_SECONDS  each libFuzzer harness's time (default 5; `make fuzz` runs 20)
+#   FUZZ_SECONDS  each libFuzzer harness's time (default 3; `make fuzz` runs 20)
 set -uo pipefail
 . "$(dirname "$0")/../deploy/lib.sh"
 cd "$KENES_ROOT"
@@ -191,7 +191,7 @@ lane_units() {
 	run "unit" make -s unit
 	run "unit (ASan+UBSan)" make -s SANITIZE=1 unit
 	# One harness at a time: the other core is the other lanes'.
-	run "fuzz" env JOBS=1 tests/fuzz/run.sh "${FUZZ_SECONDS:-5}"
+	run "fuzz" env JOBS=1 tests/fuzz/run.sh "${FUZZ_SECONDS:-3}"
 }
 
 # The integration suites in lanes of their own: the aggregator's, the recovery drills and
