@@ -132,15 +132,22 @@ spid=$(new_proposal "Кэш: счётчик $uniq")
 http GET "/api/v1/proposals/$spid"
 json_post "/api/v1/proposals/$spid/supports" "{\"iin\":\"$(iin 4401)\"}"
 check "support stored" eq "$STATUS $(json .supports)" "201 1"
-start=$(date +%s%N)
-seen=""
+# Judged by when each request was sent: on a loaded machine the polls come further apart,
+# which may make the first fresh answer late but never makes a stale answer late. The last
+# stale answer must have been asked for within 3.2 s of the support.
+ms_since() { local now=${EPOCHREALTIME//[!0-9]/}; echo $(((now - $1) / 1000)); }
+start=${EPOCHREALTIME//[!0-9]/} # any locale's decimal sign
+seen="" stale=0
 for _ in $(seq 80); do
+	asked=$(ms_since "$start")
 	http GET "/api/v1/proposals/$spid"
-	[ "$(json .supports)" = 1 ] && { seen=$(( ($(date +%s%N) - start) / 1000000 )); break; }
+	[ "$(json .supports)" = 1 ] && { seen=$asked; break; }
+	stale=$asked
 	sleep 0.05
 done
-echo "a polling reader saw the new support after ${seen:-never} ms"
-check "a polling reader sees a support within 3.2 s (took ${seen:-never} ms)" test -n "$seen" -a "${seen:-9999}" -lt 3200
+echo "a polling reader saw the new support in the answer to a request sent after ${seen:-never} ms (the last stale one after $stale ms)"
+check "a polling reader sees a support within 3.2 s (last stale answer to a request sent after $stale ms)" \
+	test -n "$seen" -a "$stale" -lt 3200
 # After a quiet spell the first reader gets a fresh answer, not the last one stored
 # (stale-while-revalidate covers one second only; no `fastcgi_cache_use_stale updating`).
 http GET "/api/v1/proposals/$spid"

@@ -62,23 +62,27 @@ sleep 2
 
 for round in 1 2 3; do
 	pg_kill
-	start=$(date +%s%N)
-	code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$BASE_URL/healthz")
-	ms=$(( ($(date +%s%N) - start) / 1000000 ))
+	# curl's own time of the request: on a loaded machine starting curl can take a second.
+	read -r code secs < <(curl -s -m 5 -o /dev/null -w '%{http_code} %{time_total}\n' "$BASE_URL/healthz")
+	ms=$(awk -v s="${secs:-9}" 'BEGIN { printf "%d", s * 1000 }')
 	check "round $round: 503 while the database is down" eq "$code" 503
 	check "round $round: answered within 2 s (${ms} ms)" test "$ms" -lt 2000
 	sleep 1
 	check "round $round: PostgreSQL restarts (crash recovery)" pg_restart
-	up=$(date +%s%N)
-	stored=""
+	# Judged by when each probe was sent, as in e2e/cache.sh: the last one refused must have
+	# been sent within 5 s of the database's return (a loaded machine spaces the probes out,
+	# which delays the first 201 but no refusal).
+	up=${EPOCHREALTIME//[!0-9]/}
+	stored="" ms=0
 	for _ in $(seq 100); do
+		sent=$(((${EPOCHREALTIME//[!0-9]/} - up) / 1000))
 		code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
 			--data '{"target":"general","stance":"support","lang":"en","text":"probe"}' "$BASE_URL/api/v1/proposals")
 		[ "$code" = 201 ] && { stored=1; break; }
+		ms=$sent
 		sleep 0.05
 	done
-	ms=$(( ($(date +%s%N) - up) / 1000000 ))
-	check "round $round: stores again within 5 s (${ms} ms)" test -n "$stored" -a "$ms" -lt 5000
+	check "round $round: stores again within 5 s (last refusal sent after ${ms} ms)" test -n "$stored" -a "$ms" -lt 5000
 	sleep 1.5
 done
 
