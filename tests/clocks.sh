@@ -137,14 +137,22 @@ pids=()
 i=0
 for clock in "${clocks[@]}"; do
 	log=$dir/clock-$(echo "$clock" | tr -c 'A-Za-z0-9' '-').log
-	(trap stop_all EXIT; run_clock "$clock" "$i") >"$log" 2>&1 &
+	(
+		trap stop_all EXIT
+		run_clock "$clock" "$i"
+		rc=$?
+		[ "$rc" -eq 0 ] || echo "--- [$clock]: failed (${failed[*]:-no suite failed})"
+		exit "$rc"
+	) >"$log" 2>&1 &
 	i=$((i + 1))
 	pids+=("$!:$log:$clock")
 done
 for p in "${pids[@]}"; do
 	pid=${p%%:*} rest=${p#*:}
 	log=${rest%%:*} clock=${rest#*:}
-	wait "$pid" || failed+=("[$clock]")
+	wait "$pid"
+	rc=$?
+	[ "$rc" -eq 0 ] || failed+=("[$clock] (exit status $rc)")
 	cat "$log"
 done
 
