@@ -18,7 +18,9 @@ agg_db kenes_agg_tallies || exit 1
 t0=$SECONDS
 
 # --- a first refresh builds everything, exactly --------------------------------------------
-sql -v proposals="$PROPOSALS" -v supports="$SUPPORTS" -v first=1 -f "$root/tests/aggregator/generate.sql"
+# bulk=1: loaded without triggers (no queue rows, no per-row foreign-key checks); the first
+# refresh rebuilds from scratch, which reads the tables, never the queue.
+sql -v proposals="$PROPOSALS" -v supports="$SUPPORTS" -v first=1 -v bulk=1 -f "$root/tests/aggregator/generate.sql"
 check "generated $PROPOSALS proposals" eq "$(sql -c 'SELECT count(*) FROM kenes.proposal')" "$PROPOSALS"
 check "and at least $PROPOSALS supports" test "$(sql -c 'SELECT count(*) FROM kenes.support')" -ge "$PROPOSALS"
 check "some anonymous, some hidden" eq "$(sql -c "SELECT count(*) FILTER (WHERE submitter IS NULL) > 0 AND count(*) FILTER (WHERE status = 'hidden') > 0 FROM kenes.proposal")" t
@@ -29,7 +31,13 @@ check "first refresh succeeds" eq "$?" 0
 check "the first refresh rebuilds from scratch" contains "$out" "rebuilt the tallies from scratch"
 echo "     first refresh (full) in $((SECONDS - t))s"
 check "queue consumed" eq "$(sql -c 'SELECT count(*) FROM kenes.tally_change')" 0
-check "recount after the first refresh" recount_agrees
+# No recount here (a third of this suite's recount time): the first refresh is a rebuild,
+# the very code `refresh --full` runs below. That --full must equal, digest for digest, the
+# incremental refresh applied on top of this rebuild, and the recounts below check that
+# --full's tallies (with incremental refreshes on them) and the final rebuild's against the
+# raw rows. A wrong first rebuild would therefore have to be wrong the same way in the
+# rebuild below (which the recounts catch), or be repaired exactly by an incremental refresh
+# of other proposals, which only adds and takes out what it recounts.
 
 # --- incremental: new rows, hides, shows, withdrawals, topic and stance edits -------------
 sql -v proposals=5000 -v supports=8000 -v first=$((PROPOSALS + 1)) -f "$root/tests/aggregator/generate.sql"
