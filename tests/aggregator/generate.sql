@@ -18,8 +18,6 @@
 -- (later loads, which an incremental refresh must find in the queue) every trigger fires.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
--- Generated test data: losing it to a crash costs nothing (this session only).
-SET synchronous_commit = off;
 \if :{?bulk}
 \else
 \set bulk 0
@@ -27,6 +25,9 @@ SET synchronous_commit = off;
 SELECT :'bulk' = '1' AS bulk \gset
 \if :bulk
 SET session_replication_role = replica;
+-- Test data for a throwaway database: nothing waits on its commit (this session only; other
+-- suites load without bulk, where a crash or a standby may be what they test).
+SET synchronous_commit = off;
 \endif
 
 CREATE FUNCTION pg_temp.pick(i bigint, salt bigint, n integer) RETURNS integer
