@@ -9,8 +9,26 @@
 -- more). Proposals are dated from the consultation's opening to 2026-11-20, supports up to
 -- 30 days after their proposal; a third are anonymous, the others come from a pool of
 -- people a third the size of the batch (so many people write several proposals).
+--
+-- bulk=1 (optional): the first load of an empty database that is then rebuilt from scratch
+-- (its first refresh): rows go in without triggers (session_replication_role = replica), so
+-- without the foreign-key checks, one query per inserted row (most of the time at 100k
+-- proposals), and without queue rows, which a rebuild drops unread anyway. Every row here
+-- references ids this script just read or wrote, so no check could fail. Without bulk
+-- (later loads, which an incremental refresh must find in the queue) every trigger fires.
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
+\if :{?bulk}
+\else
+\set bulk 0
+\endif
+SELECT :'bulk' = '1' AS bulk \gset
+\if :bulk
+SET session_replication_role = replica;
+-- Test data for a throwaway database: nothing waits on its commit (this session only; other
+-- suites load without bulk, where a crash or a standby may be what they test).
+SET synchronous_commit = off;
+\endif
 
 CREATE FUNCTION pg_temp.pick(i bigint, salt bigint, n integer) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$ SELECT (abs(hashint8extended(i, salt)) % n)::integer $$;

@@ -66,12 +66,14 @@ UNION ALL
 SELECT consultation_id, dim, key, 'all', count(DISTINCT submitter)
 FROM named GROUP BY consultation_id, dim, key;
 
+-- The days summed first, then joined: a few thousand cells to join rather than every day.
 CREATE TEMP TABLE expect_cell AS
-SELECT d.consultation_id, d.dim, d.key, d.stance, sum(d.proposals) AS proposals,
-       coalesce(p.people, 0) AS people, sum(d.supports) AS supports
-FROM expect_day d
-LEFT JOIN expect_people p USING (consultation_id, dim, key, stance)
-GROUP BY d.consultation_id, d.dim, d.key, d.stance, p.people;
+SELECT d.consultation_id, d.dim, d.key, d.stance, d.proposals, coalesce(p.people, 0) AS people,
+       d.supports
+FROM (SELECT consultation_id, dim, key, stance, sum(proposals) AS proposals,
+             sum(supports) AS supports
+      FROM expect_day GROUP BY consultation_id, dim, key, stance) AS d
+LEFT JOIN expect_people p USING (consultation_id, dim, key, stance);
 
 CREATE TEMP TABLE stored_cell AS
 SELECT c.id, c.consultation_id, c.dim,
@@ -86,6 +88,9 @@ SELECT c.id, c.consultation_id, c.dim,
                   WHEN 'part_channel' THEN c.part_id || '+' || c.channel END AS key,
        c.stance, c.proposals, c.people, c.supports
 FROM kenes.tally_cell c;
+-- Statistics for the planner (a temp table has none): it is small, so the joins below hash
+-- it rather than sort a million expected days by text to merge them.
+ANALYZE stored_cell;
 
 CREATE TEMP TABLE diff_cell AS
 SELECT coalesce(e.dim, s.dim) AS dim, coalesce(e.key, s.key) AS key,
@@ -98,17 +103,25 @@ FULL JOIN (SELECT * FROM stored_cell WHERE proposals <> 0 OR people <> 0 OR supp
   ON s.consultation_id = e.consultation_id AND s.dim = e.dim AND s.key = e.key AND s.stance = e.stance
 WHERE (e.proposals, e.people, e.supports) IS DISTINCT FROM (s.proposals, s.people, s.supports);
 
+-- Each expected day finds its stored cell by the cell's key (none: cell_id NULL, so it
+-- matches no stored day and counts as a difference), then the stored day by (cell, day):
+-- joining a million days on an id and a date, not on four columns of text.
+CREATE TEMP TABLE expect_day_cell AS
+SELECT e.*, c.id AS cell_id
+FROM expect_day e
+LEFT JOIN stored_cell c
+  ON c.consultation_id = e.consultation_id AND c.dim = e.dim AND c.key = e.key AND c.stance = e.stance;
+
 CREATE TEMP TABLE diff_day AS
-SELECT coalesce(e.dim, s.dim) AS dim, coalesce(e.key, s.key) AS key,
-       coalesce(e.stance, s.stance) AS stance, coalesce(e.day, s.day) AS day,
+SELECT coalesce(e.dim, c.dim) AS dim, coalesce(e.key, c.key) AS key,
+       coalesce(e.stance, c.stance) AS stance, coalesce(e.day, s.day) AS day,
        e.proposals AS want_proposals, s.proposals AS got_proposals,
        e.supports AS want_supports, s.supports AS got_supports
-FROM expect_day e
-FULL JOIN (SELECT c.consultation_id, c.dim, c.key, c.stance, d.day, d.proposals, d.supports
-           FROM stored_cell c JOIN kenes.tally_day d ON d.cell_id = c.id
+FROM expect_day_cell e
+FULL JOIN (SELECT d.cell_id, d.day, d.proposals, d.supports FROM kenes.tally_day d
            WHERE d.proposals <> 0 OR d.supports <> 0) AS s
-  ON s.consultation_id = e.consultation_id AND s.dim = e.dim AND s.key = e.key
- AND s.stance = e.stance AND s.day = e.day
+  ON s.cell_id = e.cell_id AND s.day = e.day
+LEFT JOIN stored_cell c ON c.id = s.cell_id
 WHERE (e.proposals, e.supports) IS DISTINCT FROM (s.proposals, s.supports);
 
 -- People over periods narrower than all time (kenes.tally_between sums them from the people

@@ -2,7 +2,7 @@
 # The staff workspace's numbers at scale: the e2e suites that compare the dashboard (a
 # part's page, a report) with the tallies API and an SQL recount, run again against a handler on the
 # database tallies.sh leaves behind (over 100,000 generated proposals and their supports,
-# already recounted there). Run after tallies.sh (tests/integration/aggregator.sh does).
+# recounted there). Run after tallies.sh (tests/integration/aggregator.sh does).
 # Needs KENES_ADMIN_URL, KENES_PG_DIR and KENES_PSEUDONYM_KEY_FILE (tests/run-all.sh).
 set -uo pipefail
 . "$(dirname "$0")/../lib/assert.sh"
