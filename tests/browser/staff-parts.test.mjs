@@ -1,7 +1,7 @@
 // tests/browser/staff-parts.test.mjs - an analyst's journey in Chromium (playwright-core), with
 // JavaScript on and off: sign in, open the dashboard, click a part, follow a number to the
 // proposals behind it, search the part's proposals, use the tallies query builder. With JavaScript on, axe-core
-// (@axe-core/playwright) finds no serious or critical violation on the part's page and the
+// (lib.mjs) finds no serious or critical violation on the part's page and the
 // query builder in kk, ru and en. The part page's search finds a hostile text, shown as text.
 // With JavaScript on it takes screenshots of both pages (1000×700): into $KENES_SCREENSHOTS
 // when set (KENES_SCREENSHOTS=docs/staff/ refreshes docs/staff/part.png and query.png), else
