@@ -2,10 +2,16 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
-const STEP_MS = 20_000;
+// Bounds for a machine that other work keeps busy (make check runs a dozen lanes on two
+// cores): a scenario of a second alone has taken 30 s there. STEP_MS bounds one browser action,
+// navigation or helper program, FILE_MS a whole file; they are there to stop a hang, not to
+// time the journeys.
+export const STEP_MS = 45_000;
+export const FILE_MS = 600_000;
 
 // psql on the test database: STATEMENT with psql variables VARS; its output, trimmed.
 export function sql(statement, vars = {}) {
@@ -27,13 +33,30 @@ export function iin(serial) {
 	throw new Error(`no valid IIN for serial ${serial}`);
 }
 
+// axe-core's own bundle, evaluated in the page and run there with axe.run. Not through
+// @axe-core/playwright's AxeBuilder: its analyze() opens a blank page for every check (to
+// merge the frames' results; these pages have none), a renderer process of its own each
+// time, and evaluates the 500 kB bundle twice; measured on these pages that was 2-3 s of CPU
+// a check against 0.4-0.7 s this way, with the same engine, version and rules.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The serious and critical violations axe-core finds on the page as it is now, as
+// "rule: selector, ..." lines. Every rule runs; only the violations' details are
+// gathered (resultTypes), which is all that is read and saves axe building a selector for
+// every element that passes.
+export async function axeSeriousViolations(page) {
+	if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE_SOURCE);
+	const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 // axe runs in the page, so only with JavaScript on (context._kenesJs); the pages are the
 // same HTML without it.
 export async function noSeriousViolations(page, what) {
 	if (!page.context()._kenesJs) return;
-	const result = await new AxeBuilder({ page }).analyze();
-	const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-	assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+	assert.deepEqual(await axeSeriousViolations(page), [], `axe on ${what}`);
 }
 
 // bin/kenes-aggregator ARGS on the test database, as its role; its output, trimmed.
@@ -42,27 +65,49 @@ export function agg(...args) {
 		env: { ...process.env, KENES_DATABASE_ROLE: 'kenes_aggregator' },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'ignore'],
-		timeout: 60_000,
+		timeout: 2 * STEP_MS,
 	}).trim();
 }
 
-// Runs journey(page, js) as a subtest of t named name(js), once with JavaScript on and once
-// off, each in a context of its own in one Chromium (CHROMIUM_PATH), closed whatever happens.
-export async function withAndWithoutJs(t, name, journey) {
+// The Chromium of CHROMIUM_PATH, headless, one for a whole file: each launch costs about a
+// second of CPU, and the journeys' contexts keep them apart.
+export async function launchChromium() {
 	const { chromium } = await import('playwright-core');
-	const browser = await chromium.launch({
+	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 		timeout: STEP_MS,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+		args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+			'--disable-background-networking', '--disable-component-update', '--disable-sync'],
 	});
+}
+
+// A page in a new context of browser, 1000×700, JavaScript on or off (context._kenesJs, which
+// noSeriousViolations reads), with STEP_MS as its timeout; options go to newContext. Close
+// it with page.context().close().
+export async function newJsPage(browser, js, options = {}) {
+	const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1000, height: 700 }, ...options });
+	context._kenesJs = js;
+	context.setDefaultTimeout(STEP_MS);
+	context.setDefaultNavigationTimeout(STEP_MS);
+	return context.newPage();
+}
+
+// Loads url in page unless the page shows it already: a journey goes on from the page its
+// last check loaded instead of loading it again (each load costs CPU in Chromium and the
+// handler). Only for pages a GET shows, where the URL says what is on them.
+export async function visit(page, url) {
+	if (page.url() !== url) await page.goto(url);
+}
+
+// Runs journey(page, js) as a subtest of t named name(js), once with JavaScript on and once
+// off, each in a context of its own in one Chromium, closed whatever happens.
+export async function withAndWithoutJs(t, name, journey) {
+	const browser = await launchChromium();
 	const both = async () => {
 		for (const js of [true, false]) {
 			await t.test(name(js), async () => {
-				const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1000, height: 700 } });
-				context._kenesJs = js;
-				const page = await context.newPage();
-				page.setDefaultTimeout(STEP_MS);
-				await journey(page, js).finally(() => context.close());
+				const page = await newJsPage(browser, js);
+				await journey(page, js).finally(() => page.context().close());
 			});
 		}
 	};

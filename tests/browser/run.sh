@@ -28,10 +28,10 @@ done
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 [ -x "$chromium" ] || { echo "error: no Chromium at $chromium (apt-get install chromium, or set CHROMIUM_PATH)." >&2; exit 1; }
 
-if [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/@axe-core/playwright/package.json ]; then
+if [ ! -f node_modules/playwright-core/package.json ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
 	command -v npm >/dev/null ||
 		{ echo "error: npm is not installed and node_modules/playwright-core is missing; install npm (apt-get install npm)." >&2; exit 1; }
-	echo "installing playwright-core and @axe-core/playwright (npm ci)..."
+	echo "installing playwright-core and axe-core (npm ci)..."
 	npm ci --no-audit --no-fund --silent ||
 		{ echo "error: npm ci failed in $(pwd); is the npm registry reachable?" >&2; exit 1; }
 fi

@@ -1,7 +1,7 @@
 // tests/browser/staff-parts.test.mjs - an analyst's journey in Chromium (playwright-core), with
 // JavaScript on and off: sign in, open the dashboard, click a part, follow a number to the
 // proposals behind it, search the part's proposals, use the tallies query builder. With JavaScript on, axe-core
-// (@axe-core/playwright) finds no serious or critical violation on the part's page and the
+// (lib.mjs) finds no serious or critical violation on the part's page and the
 // query builder in kk, ru and en. The part page's search finds a hostile text, shown as text.
 // With JavaScript on it takes screenshots of both pages (1000×700): into $KENES_SCREENSHOTS
 // when set (KENES_SCREENSHOTS=docs/staff/ refreshes docs/staff/part.png and query.png), else
@@ -16,17 +16,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { noSeriousViolations } from './lib.mjs';
+import { FILE_MS, STEP_MS, launchChromium, newJsPage, noSeriousViolations } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const AGGREGATOR = new URL('../../bin/kenes-aggregator', import.meta.url).pathname;
 const SHOTS = process.env.KENES_SCREENSHOTS
 	? resolve(new URL('../../', import.meta.url).pathname, process.env.KENES_SCREENSHOTS) + '/'
 	: mkdtempSync(join(tmpdir(), 'kenes-shots-')) + '/';
-const STEP_MS = 20_000;
 const PART = 'article:87';
 const run = `${Date.now()}${process.pid}`;
 
@@ -49,24 +46,18 @@ async function propose(text, stance) {
 	assert.equal(r.status, 201, `proposal: ${r.status}`);
 }
 
-test('an analyst: dashboard, a part, its proposals, the query builder', { timeout: 120_000 }, async (t) => {
+test('an analyst: dashboard, a part, its proposals, the query builder', { timeout: FILE_MS }, async (t) => {
 	const hostile = `<img src=x onerror="window.__xss=1"> parts ${run}`;
 	await propose(hostile, 'support');
 	await propose(`against ${run}`, 'oppose');
 	agg('refresh');
 	const token = agg('token', 'create', '--role', 'analyst', '--name', `browser parts ${run}`);
 	mkdirSync(SHOTS, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		timeout: STEP_MS,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-	});
+	const browser = await launchChromium();
 	try {
 		for (const js of [true, false]) {
 			await t.test(js ? 'with JavaScript' : 'without JavaScript', async () => {
-				const context = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1000, height: 700 } });
-				const page = await context.newPage();
-				page.setDefaultTimeout(STEP_MS);
+				const page = await newJsPage(browser, js);
 				try {
 					await page.goto(`${BASE_URL}/staff/sign-in?lang=en`);
 					await page.locator('#f-token').fill(token);
@@ -109,7 +100,7 @@ test('an analyst: dashboard, a part, its proposals, the query builder', { timeou
 							await noSeriousViolations(page, `query builder ${lang}`);
 						}
 				} finally {
-					await context.close();
+					await page.context().close();
 				}
 			});
 		}

@@ -10,7 +10,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { agg, noSeriousViolations, staffSignIn, withAndWithoutJs } from './lib.mjs';
+import { FILE_MS, STEP_MS, agg, noSeriousViolations, staffSignIn, withAndWithoutJs } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const PART = 'article:67'; // a part no other test writes about
@@ -21,7 +21,7 @@ async function propose(text) {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ consultation: 'constitution-2026', target: PART, stance: 'oppose', text, lang: 'ru' }),
-		signal: AbortSignal.timeout(20_000),
+		signal: AbortSignal.timeout(STEP_MS),
 	});
 	assert.equal(r.status, 201, `proposal: ${r.status}`);
 	return (await r.json()).id;
@@ -38,7 +38,7 @@ async function accessible(page, id) {
 	}
 }
 
-test('the positions pages in Chromium', { timeout: 150_000 }, async (t) => {
+test('the positions pages in Chromium', { timeout: FILE_MS }, async (t) => {
 	agg('refresh'); // the dashboard, where signing in lands, answers 503 until the tallies exist
 	const staff = agg('token', 'create', '--role', 'staff', '--name', `browser positions ${run}`);
 	await withAndWithoutJs(t, (js) => `staff, ${js ? 'with' : 'without'} JavaScript: a position made and decided`, async (page, js) => {

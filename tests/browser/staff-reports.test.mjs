@@ -17,18 +17,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { noSeriousViolations, sql } from './lib.mjs';
+import { FILE_MS, STEP_MS, launchChromium, newJsPage, noSeriousViolations, sql, visit } from './lib.mjs';
 
 const BASE_URL = (process.env.BASE_URL || '').replace(/\/+$/, '');
 const ADMIN_URL = process.env.KENES_ADMIN_URL || '';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ROOT = new URL('../../', import.meta.url).pathname;
 // Screenshots as in staff.test.mjs: KENES_SCREENSHOTS=docs/staff/ refreshes the ones in docs/.
 const SHOTS = process.env.KENES_SCREENSHOTS
 	? resolve(ROOT, process.env.KENES_SCREENSHOTS) + '/'
 	: mkdtempSync(join(tmpdir(), 'kenes-shots-')) + '/';
-const STEP_MS = 20_000;
 const run = `${Date.now()}${process.pid}`;
 const slug = `srb-${run}`;
 
@@ -37,11 +34,11 @@ function agg(...args) {
 		env: { ...process.env, KENES_DATABASE_ROLE: 'kenes_aggregator' },
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'ignore'],
-		timeout: 60_000,
+		timeout: 2 * STEP_MS,
 	}).trim();
 }
 
-test('the reports pages in Chromium', { timeout: 150_000 }, async (t) => {
+test('the reports pages in Chromium', { timeout: FILE_MS }, async (t) => {
 	const doc = JSON.parse(readFileSync(`${ROOT}sql/data/constitution-2026.json`, 'utf8'));
 	// Opened three days ago: a refresh would otherwise issue a report for each of its weeks.
 	const opens = sql("SELECT ((now() AT TIME ZONE 'Asia/Almaty')::date - 3)::text");
@@ -58,18 +55,11 @@ test('the reports pages in Chromium', { timeout: 150_000 }, async (t) => {
 	const today = sql('SELECT (now() AT TIME ZONE time_zone)::date FROM kenes.tally_state');
 	const staff = agg('token', 'create', '--role', 'staff', '--name', `browser reports ${run}`);
 	mkdirSync(SHOTS, { recursive: true });
-	const browser = await chromium.launch({
-		executablePath: CHROMIUM,
-		timeout: STEP_MS,
-		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-	});
+	const browser = await launchChromium();
 	try {
 		for (const [js, number, days] of [[true, 1, 1], [false, 2, 0]]) {
 			await t.test(`staff, ${js ? 'with' : 'without'} JavaScript: add a session, issue its report, download it`, async () => {
-				const context = await browser.newContext({ javaScriptEnabled: js, acceptDownloads: true, viewport: { width: 1000, height: 700 } });
-				context._kenesJs = js;
-				const page = await context.newPage();
-				page.setDefaultTimeout(STEP_MS);
+				const page = await newJsPage(browser, js, { acceptDownloads: true });
 				const reports = `${BASE_URL}/staff/reports?lang=en&consultation=${slug}`;
 				const title = `<img src=x onerror="window.__xss=1"> session ${number} & "${run}"`;
 				try {
@@ -95,7 +85,7 @@ test('the reports pages in Chromium', { timeout: 150_000 }, async (t) => {
 							await page.goto(`${BASE_URL}/staff/reports?lang=${lang}&consultation=${slug}`);
 							await noSeriousViolations(page, `reports ${lang}`);
 						}
-						await page.goto(reports);
+						await visit(page, reports);
 					}
 					await row.getByRole('button', { name: 'Issue the report…' }).click();
 					await page.getByRole('heading', { name: 'Please confirm' }).waitFor();
@@ -142,7 +132,7 @@ test('the reports pages in Chromium', { timeout: 150_000 }, async (t) => {
 					await page.getByRole('button', { name: 'Sign out' }).click();
 					await page.waitForURL(/\/staff\/sign-in/);
 				} finally {
-					await context.close();
+					await page.context().close();
 				}
 			});
 		}
