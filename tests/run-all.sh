@@ -44,11 +44,7 @@ cleanup() {
 	# Lanes clean up after themselves; this only stops whatever a killed lane left.
 	for p in $(jobs -p); do kill -TERM "$p" 2>/dev/null; done
 	wait 2>/dev/null
-	for g in "$cpu_root"/kenes-check-$$-*; do
-		[ -d "$g" ] || continue
-		while read -r p; do echo "$p" >"$cpu_root/cgroup.procs" 2>/dev/null; done <"$g/cgroup.procs"
-		rmdir "$g" 2>/dev/null
-	done
+	for g in "$cpu_root"/kenes-check-$$-*; do [ -d "$g" ] && cgroup_remove "$g"; done
 	if [ "${KEEP:-0}" = 1 ] || [ -s "$tmp/failures" ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
@@ -74,12 +70,15 @@ cpu_ns() { if [ -n "${cpu_group:-}" ]; then cat "$cpu_group/cpuacct.usage"; else
 cpu_since() { # NS: ", N s of CPU" since then, or nothing without a cgroup
 	[ -n "${cpu_group:-}" ] && printf ', %d s of CPU' $((($(cpu_ns) - $1) / 1000000000))
 }
+cgroup_remove() { # DIR: whatever is left in it goes to the parent group, so the directory can go
+	local p
+	while read -r p; do echo "$p" >"$cpu_root/cgroup.procs" 2>/dev/null; done <"$1/cgroup.procs"
+	rmdir "$1" 2>/dev/null
+}
 lane_cgroup_end() {
 	[ -n "${cpu_group:-}" ] || return 0
 	echo "$BASHPID" >"$cpu_root/cgroup.procs" 2>/dev/null
-	# Whatever the lane left behind goes to the parent group, so the directory can go.
-	while read -r p; do echo "$p" >"$cpu_root/cgroup.procs" 2>/dev/null; done <"$cpu_group/cgroup.procs"
-	rmdir "$cpu_group" 2>/dev/null
+	cgroup_remove "$cpu_group"
 	cpu_group=""
 }
 
