@@ -6,8 +6,9 @@
 --   psql -v proposals=100000 -v supports=200000 -v first=1 -f tests/aggregator/generate.sql
 --
 -- first: the number of the first generated proposal (run again with first=proposals+1 to add
--- more). Proposals are dated from the consultation's opening to 2026-11-20, supports up to
--- 30 days after their proposal; a third are anonymous, the others come from a pool of
+-- more). Proposals are dated over the `days` (optional, default 294) from the consultation's
+-- opening, 2026-01-30 (294 days: to 2026-11-20), supports up to 30 days after their proposal;
+-- a third are anonymous, the others come from a pool of
 -- people a third the size of the batch (so many people write several proposals).
 --
 -- bulk=1 (optional): the first load of an empty database that is then rebuilt from scratch
@@ -21,6 +22,10 @@ SET client_min_messages = warning;
 \if :{?bulk}
 \else
 \set bulk 0
+\endif
+\if :{?days}
+\else
+\set days 294
 \endif
 SELECT :'bulk' = '1' AS bulk \gset
 \if :bulk
@@ -59,7 +64,7 @@ SELECT g.i,
        pg_temp.pick(g.i, 4, 22) AS region_n,
        (ARRAY['web', 'api', 'import'])[1 + pg_temp.pick(g.i, 5, 3)] AS channel,
        (ARRAY['kk', 'ru', 'en'])[1 + pg_temp.pick(g.i, 6, 3)] AS lang,
-       timestamptz '2026-01-30 00:00+05' + pg_temp.pick(g.i, 7, 294 * 86400) * interval '1 second' AS created_at,
+       timestamptz '2026-01-30 00:00+05' + pg_temp.pick(g.i, 7, :days * 86400) * interval '1 second' AS created_at,
        CASE WHEN pg_temp.pick(g.i, 8, 3) = 0 THEN NULL
             ELSE sha256(('person-' || pg_temp.pick(g.i, 9, greatest(:proposals / 3, 1)))::bytea) END AS submitter,
        CASE WHEN pg_temp.pick(g.i, 10, 50) = 0 THEN 'hidden' ELSE 'published' END AS status

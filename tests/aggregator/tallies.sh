@@ -13,6 +13,9 @@ export KENES_WEEKLY_REPORTS=0
 export KENES_CAMPAIGNS=0
 PROPOSALS=${AGG_TEST_PROPOSALS:-100000}
 SUPPORTS=${AGG_TEST_SUPPORTS:-150000}
+# Eight weeks of proposals (generate.sql's default is 294 days): the same cells, 40% fewer
+# day rows for every rebuild and recount to write and read (27 -> 18 s for a rebuild).
+DAYS=${AGG_TEST_DAYS:-56}
 
 agg_db kenes_agg_tallies || exit 1
 t0=$SECONDS
@@ -20,7 +23,7 @@ t0=$SECONDS
 # --- a first refresh builds everything, exactly --------------------------------------------
 # bulk=1: loaded without triggers (no queue rows, no per-row foreign-key checks); the first
 # refresh rebuilds from scratch, which reads the tables, never the queue.
-sql -v proposals="$PROPOSALS" -v supports="$SUPPORTS" -v first=1 -v bulk=1 -f "$root/tests/aggregator/generate.sql"
+sql -v proposals="$PROPOSALS" -v supports="$SUPPORTS" -v first=1 -v bulk=1 -v days="$DAYS" -f "$root/tests/aggregator/generate.sql"
 check "generated $PROPOSALS proposals" eq "$(sql -c 'SELECT count(*) FROM kenes.proposal')" "$PROPOSALS"
 check "and at least $PROPOSALS supports" test "$(sql -c 'SELECT count(*) FROM kenes.support')" -ge "$PROPOSALS"
 check "some anonymous, some hidden" eq "$(sql -c "SELECT count(*) FILTER (WHERE submitter IS NULL) > 0 AND count(*) FILTER (WHERE status = 'hidden') > 0 FROM kenes.proposal")" t
@@ -40,7 +43,7 @@ check "queue consumed" eq "$(sql -c 'SELECT count(*) FROM kenes.tally_change')" 
 # which only adds and takes out what it recounts.
 
 # --- incremental: new rows, hides, shows, withdrawals, topic and stance edits -------------
-sql -v proposals=5000 -v supports=8000 -v first=$((PROPOSALS + 1)) -f "$root/tests/aggregator/generate.sql"
+sql -v proposals=5000 -v supports=8000 -v first=$((PROPOSALS + 1)) -v days="$DAYS" -f "$root/tests/aggregator/generate.sql"
 sql <<'SQL'
 UPDATE kenes.proposal SET status = 'hidden' WHERE id % 97 = 0 AND status = 'published';
 UPDATE kenes.proposal SET status = 'published' WHERE id % 101 = 3 AND status = 'hidden';
@@ -105,7 +108,7 @@ check "with its support" eq "$(sql -c "SELECT coalesce(sum(supports), 0) FROM ke
 check "once: article 7's cell counts both" eq "$(sql -c "SELECT c.proposals - b.proposals FROM kenes.tally_cell c, (SELECT count(*) AS proposals FROM kenes.proposal p JOIN kenes.part x ON x.id = p.part_id WHERE x.kind = 'article' AND x.number = 7 AND p.status = 'published') b WHERE c.dim = 'part' AND c.stance = 'all' AND c.part_id = (SELECT p.id FROM kenes.part p JOIN kenes.draft_version v ON v.id = p.version_id AND v.is_current WHERE p.kind = 'article' AND p.number = 7)")" 0
 
 # --- a refresh killed half-way changes nothing; the next one completes it -------------------
-sql -v proposals=10000 -v supports=10000 -v first=$((PROPOSALS + 100001)) -f "$root/tests/aggregator/generate.sql"
+sql -v proposals=10000 -v supports=10000 -v first=$((PROPOSALS + 100001)) -v days="$DAYS" -f "$root/tests/aggregator/generate.sql"
 before=$(digest)
 queued=$(sql -c 'SELECT count(*) FROM kenes.tally_change')
 KENES_BATCH_SIZE=500 KENES_LOG_LEVEL=debug KENES_DATABASE_ROLE=kenes_aggregator "$AGG" -q -d "$DB" refresh \

@@ -11,13 +11,15 @@ barrier=715021
 token="kns_race_$$_$RANDOM"
 sql -c "INSERT INTO kenes.staff_token (name, role, token_sha256, hint)
         VALUES ('race moderator $$', 'moderator', sha256(convert_to('$token', 'UTF8')), 'kns_race')"
-new_proposal() {
-	sql <<SQL
+new_proposals() { # N: their ids on one line
+	sql <<SQL | tr '\n' ' '
 INSERT INTO kenes.proposal (consultation_id, version_id, part_id, stance, text, lang, channel)
-SELECT c.id, v.id, p.id, 'support', 'race $$', 'ru', 'api'
-FROM kenes.consultation c JOIN kenes.draft_version v ON v.consultation_id = c.id AND v.is_current
-JOIN kenes.part p ON p.version_id = v.id AND p.kind = 'general'
-LIMIT 1 RETURNING id
+SELECT x.c, x.v, x.p, 'support', 'race $$', 'ru', 'api'
+FROM (SELECT c.id, v.id, p.id
+      FROM kenes.consultation c JOIN kenes.draft_version v ON v.consultation_id = c.id AND v.is_current
+      JOIN kenes.part p ON p.version_id = v.id AND p.kind = 'general' LIMIT 1) AS x(c, v, p),
+     generate_series(1, $1)
+RETURNING id
 SQL
 }
 # Marks $1 a duplicate of $2 once the barrier opens; prints the status, or "error" (the
@@ -33,13 +35,13 @@ SQL
 }
 # Runs mark A B and mark C D together; sets OUT1, OUT2.
 race() {
-	psql -X -q -d "$KENES_ADMIN_URL" \
-		-c "BEGIN" -c "SELECT pg_advisory_xact_lock($barrier)" -c "SELECT pg_sleep(0.2)" -c "COMMIT" >/dev/null &
+	# The holder says when it holds the lock: polling pg_locks with a psql a time cost this
+	# suite most of its CPU on a loaded machine.
+	rm -f "$_tmp/held"
+	psql -X -q -d "$KENES_ADMIN_URL" -c "BEGIN" -c "SELECT pg_advisory_xact_lock($barrier)" \
+		-c "\\! touch $_tmp/held" -c "SELECT pg_sleep(0.2)" -c "COMMIT" >/dev/null &
 	local holder=$! i
-	for i in $(seq 50); do
-		[ "$(sql -c "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = $barrier AND granted")" = 1 ] && break
-		sleep 0.01
-	done
+	for i in $(seq 500); do [ -e "$_tmp/held" ] && break; sleep 0.01; done
 	mark "$1" "$2" >"$_tmp/out1" &
 	local m1=$!
 	mark "$3" "$4" >"$_tmp/out2" &
@@ -50,10 +52,9 @@ race() {
 }
 outcomes=""
 for round in $(seq "$ROUNDS"); do
-	p=$(new_proposal) q=$(new_proposal)
+	read -r p q a b c <<<"$(new_proposals 5)"
 	race "$p" "$q" "$q" "$p"
 	outcomes+="cycle:$(echo "$OUT1 $OUT2" | tr ' ' '\n' | grep . | sort | tr '\n' ,) "
-	a=$(new_proposal) b=$(new_proposal) c=$(new_proposal)
 	race "$a" "$b" "$b" "$c"
 	outcomes+="chain:$(echo "$OUT1 $OUT2" | tr ' ' '\n' | grep . | sort | tr '\n' ,) "
 done
