@@ -4,7 +4,8 @@
 # use), the handler, the aggregator and the test scripts all run under libfaketime (Debian's
 # faketime) with the same offset, so every clock agrees. For each clock, a copy of a cluster
 # migrated at the earliest clock, the handler and nginx; then the unit tests, the
-# aggregator's report suite and the e2e suites that read "today". A CLOCK is "YYYY-MM-DD HH:MM ZONE". Default: the ones below.
+# aggregator's report suite and the e2e suites that read "today". A CLOCK is
+# "YYYY-MM-DD HH:MM ZONE". Default: the ones below.
 # Needs the build (bin/) and CLOCK_TMP, a directory of its own (tests/run-all.sh gives one);
 # CLOCK_SUITES=REGEX runs only the suites whose names match.
 set -uo pipefail
