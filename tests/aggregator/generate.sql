@@ -6,10 +6,10 @@
 --   psql -v proposals=100000 -v supports=200000 -v first=1 -f tests/aggregator/generate.sql
 --
 -- first: the number of the first generated proposal (run again with first=proposals+1 to add
--- more). Proposals are dated over the `days` (optional, default 294) from the consultation's
--- opening, 2026-01-30 (294 days: to 2026-11-20), supports up to 30 days after their proposal;
--- a third are anonymous, the others come from a pool of
--- people a third the size of the batch (so many people write several proposals).
+-- more). Proposals are dated over `days` (optional, default 294: to 2026-11-20) from the
+-- consultation's opening, 2026-01-30, supports up to 30 days after their proposal; a third
+-- are anonymous, the others come from a pool of people a third the size of the batch (so
+-- many people write several proposals).
 --
 -- bulk=1 (optional): the first load of an empty database that is then rebuilt from scratch
 -- (its first refresh): rows go in without triggers (session_replication_role = replica), so
